@@ -1,0 +1,3 @@
+export * from './manifest/load';
+export * from './manifest/schema/index';
+export * from './result/issue';

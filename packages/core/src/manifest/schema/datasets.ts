@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** How one field is erased. */
+export const ErasureStrategy = z
+  .enum(['delete-row', 'null', 'mask', 'hash', 'anonymise', 'keep'])
+  .describe('delete-row removes the whole row/key/file; keep leaves the field (e.g. under a legal hold).');
+export type ErasureStrategy = z.infer<typeof ErasureStrategy>;
+
+/** Identity kinds a subject can be found by. */
+export const IdentityKind = z.enum([
+  'user-id',
+  'email',
+  'phone',
+  'username',
+  'device-serial',
+  'cookie-id',
+  'external-id',
+]);
+export type IdentityKind = z.infer<typeof IdentityKind>;
+
+/** A field of a table, key or file. */
+export const DatasetField = z
+  .object({
+    name: z.string().min(1),
+    categories: z.array(Id).default([]).describe('Data categories the field holds.'),
+    identity: IdentityKind.optional().describe('The field identifies the subject directly.'),
+    references: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_:*-]+\.[A-Za-z0-9_-]+$/, 'must be dataset.collection.field')
+      .optional()
+      .describe('Foreign reference: dataset.collection.field this field points to.'),
+    erasure: ErasureStrategy.default('null'),
+    legalHold: Id.optional().describe('Id of a legal hold that keeps this field on erasure.'),
+  })
+  .strict();
+export type DatasetField = z.infer<typeof DatasetField>;
+
+/** A table, key pattern or folder. */
+export const DatasetCollection = z
+  .object({
+    name: z.string().min(1).describe('Table name, Redis key pattern (with {id}) or folder path.'),
+    primaryKey: z.string().optional(),
+    fields: z.array(DatasetField).min(1),
+    erasure: z
+      .enum(['fields', 'delete-row'])
+      .default('fields')
+      .describe('delete-row removes the subject rows entirely; fields applies each field strategy.'),
+  })
+  .strict();
+export type DatasetCollection = z.infer<typeof DatasetCollection>;
+
+/** A datastore and what it holds. */
+export const Dataset = z
+  .object({
+    id: Id,
+    datastore: z
+      .object({
+        kind: z.enum(['postgres', 'mysql', 'redis', 'sqlite', 'files']),
+        connection: z
+          .string()
+          .optional()
+          .describe('Name of the environment variable holding the connection string or path.'),
+      })
+      .strict(),
+    description: z.string().optional(),
+    collections: z.array(DatasetCollection).min(1),
+  })
+  .strict();
+export type Dataset = z.infer<typeof Dataset>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Duration, Id, LocalText } from './common';
+
+/** A cookie, pixel, web beacon, local-storage key or device identifier. */
+export const Tracker = z
+  .object({
+    id: Id,
+    name: LocalText,
+    kind: z.enum([
+      'cookie',
+      'pixel',
+      'web-beacon',
+      'local-storage',
+      'flash-lso',
+      'sdk-identifier',
+      'fingerprint',
+    ]),
+    party: z.enum(['first', 'third']),
+    recipient: Id.optional().describe('Recipient that sets or receives it.'),
+    purposes: z.array(Id).min(1),
+    categories: z.array(Id).default([]),
+    advertising: z.boolean().default(false).describe('Used for advertising or cross-site tracking.'),
+    essential: z.boolean().default(false).describe('Strictly necessary; set without consent.'),
+    expiry: z.union([Duration, z.literal('session')]).optional(),
+    control: LocalText.optional().describe('How a visitor refuses or clears it.'),
+  })
+  .strict();
+export type Tracker = z.infer<typeof Tracker>;
+
+/** Browser signals the policy honours. */
+export const Signals = z
+  .object({
+    doNotTrack: z.boolean().default(false).describe('Do Not Track (DNT: 1) is honoured.'),
+    globalPrivacyControl: z
+      .boolean()
+      .default(true)
+      .describe('Global Privacy Control (Sec-GPC: 1) is honoured as an opt-out of sale/share.'),
+  })
+  .strict();
+export type Signals = z.infer<typeof Signals>;
+
+/** A mobile operating system permission the app requests. */
+export const Permission = z
+  .object({
+    id: Id,
+    platform: z.enum(['android', 'ios', 'harmonyos', 'web']),
+    name: z.string().describe('System name, e.g. android.permission.ACCESS_FINE_LOCATION.'),
+    label: LocalText.optional(),
+    purposes: z.array(Id).min(1).describe('Ids of the purposes the permission serves.'),
+    categories: z.array(Id).default([]),
+    required: z.boolean().default(false),
+    when: LocalText.optional().describe('When the app asks for it.'),
+  })
+  .strict();
+export type Permission = z.infer<typeof Permission>;
