@@ -50,7 +50,7 @@ export function parseManifest(text: string, options: ParseOptions = {}): LoadRes
     };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const pos = lineCounter.linePos(offset);
