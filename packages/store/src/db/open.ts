@@ -1,0 +1,54 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlitePool } from './pglite-pool';
+import type { Database } from './schema';
+
+// int8 (bigint) as a JS number on both back ends: ledger sequence numbers stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+/** Where the store lives. */
+export interface StoreOptions {
+  /** PostgreSQL connection string. Omitted: embedded PGlite. */
+  url?: string;
+  /** PGlite data directory. Omitted with no url: in memory. */
+  dataDir?: string;
+  /** Max PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/** An open store: a Kysely instance over PGlite or PostgreSQL. */
+export interface Store {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** The embedded database, when kind is pglite (for LISTEN and tests). */
+  pglite?: PGlite;
+  /** The PostgreSQL pool, when kind is postgres. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store. With `url` (or PLEDGE_DATABASE_URL read by the caller) it talks to
+ * PostgreSQL; otherwise it runs PGlite in process. The Kysely dialect is the same.
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+  }
+  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** One consent-ledger event as stored. */
+export interface LedgerEventTable {
+  seq: number;
+  id: string;
+  subject_hash: string;
+  type: string;
+  purposes: ColumnType<string[], string[], string[]>;
+  categories: ColumnType<string[], string[], string[]>;
+  consent_mode: string | null;
+  method: string;
+  source: string;
+  jurisdiction: string | null;
+  policy_version: string;
+  policy_hash: string;
+  notice_hash: string | null;
+  actor: string;
+  signal: string | null;
+  occurred_at: ColumnType<Date, Date | string, Date | string>;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The chain head: last sequence number and hash, locked by each writer. */
+export interface LedgerHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+/** A published policy version. */
+export interface PolicyVersionTable {
+  seq: Generated<number>;
+  version: string;
+  hash: string;
+  manifest: ColumnType<unknown, string, string>;
+  changes: ColumnType<unknown, string, string>;
+  renewal_purposes: ColumnType<string[], string[], string[]>;
+  published_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Store settings, e.g. the generated subject-hash key of an embedded deployment. */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** All tables Pledge owns. */
+export interface Database {
+  pledge_ledger_events: LedgerEventTable;
+  pledge_ledger_head: LedgerHeadTable;
+  pledge_policy_versions: PolicyVersionTable;
+  pledge_settings: SettingTable;
+}

@@ -1,0 +1,42 @@
+import type { ConsentMode, JurisdictionKey } from '@pledge/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, LedgerEventTable } from '../db/schema';
+import type { LedgerEvent, LedgerEventType } from './types';
+
+/** Maps a stored row to the public event shape. */
+export function toLedgerEvent(row: Selectable<LedgerEventTable>): LedgerEvent {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    subjectHash: row.subject_hash,
+    type: row.type as LedgerEventType,
+    purposes: row.purposes,
+    categories: row.categories,
+    consentMode: (row.consent_mode ?? undefined) as ConsentMode | undefined,
+    method: row.method,
+    source: row.source,
+    jurisdiction: (row.jurisdiction ?? undefined) as JurisdictionKey | undefined,
+    policyVersion: row.policy_version,
+    policyHash: row.policy_hash,
+    noticeHash: row.notice_hash ?? undefined,
+    actor: row.actor as LedgerEvent['actor'],
+    signal: (row.signal ?? undefined) as LedgerEvent['signal'],
+    occurredAt: new Date(row.occurred_at),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Every event of one subject (by keyed hash), oldest first. */
+export async function eventsOfSubject(
+  db: Kysely<Database>,
+  subjectHashValue: string,
+): Promise<LedgerEvent[]> {
+  const rows = await db
+    .selectFrom('pledge_ledger_events')
+    .selectAll()
+    .where('subject_hash', '=', subjectHashValue)
+    .orderBy('seq')
+    .execute();
+  return rows.map(toLedgerEvent);
+}

@@ -1,0 +1,59 @@
+import type { ConsentMode, JurisdictionKey } from '@pledge/core';
+
+/** Kinds of consent-ledger events. */
+export const LEDGER_EVENT_TYPES = [
+  'consent-given',
+  'consent-withdrawn',
+  'implied-acceptance',
+  'guardian-consent',
+  'objection',
+  'objection-withdrawn',
+  'restriction',
+  'restriction-lifted',
+  'signal-seen',
+  'opt-out',
+  'opt-in',
+  'policy-accepted',
+] as const;
+export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
+
+/**
+ * A consent record to append, in the shape of ISO/IEC TS 27560: who (a subject
+ * reference, hashed before storage), what (purposes, categories, mode), how (method,
+ * source, actor), where (jurisdiction), which notice (policy version, policy hash,
+ * notice-text hash) and when.
+ */
+export interface LedgerEventInput {
+  type: LedgerEventType;
+  /** The subject's identifier in the caller's system; stored only as a keyed hash. */
+  subject: string;
+  purposes?: string[];
+  categories?: string[];
+  consentMode?: ConsentMode;
+  /** How consent was expressed: banner, form, api, signal, use-of-service, officer-entry... */
+  method: string;
+  /** Where: web, app, api, console, email... */
+  source: string;
+  jurisdiction?: JurisdictionKey;
+  policyVersion: string;
+  policyHash: string;
+  /** Hash of the notice text the subject was shown. */
+  noticeHash?: string;
+  actor: 'subject' | 'guardian' | 'officer' | 'system';
+  /** For signal-seen: gpc or dnt. */
+  signal?: 'gpc' | 'dnt';
+  /** Defaults to now. */
+  occurredAt?: Date | string;
+}
+
+/** A stored event, as read back. */
+export interface LedgerEvent extends Omit<LedgerEventInput, 'subject' | 'occurredAt'> {
+  seq: number;
+  id: string;
+  subjectHash: string;
+  purposes: string[];
+  categories: string[];
+  occurredAt: Date;
+  prevHash: string;
+  hash: string;
+}
