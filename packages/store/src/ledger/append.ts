@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, LedgerEventTable } from '../db/schema';
 import { chainHash, subjectHash } from './hash';
 import type { LedgerEventInput } from './types';
@@ -32,7 +32,7 @@ export async function appendEvents(
       .executeTakeFirstOrThrow();
     let seq = Number(head.seq);
     let prev = head.hash;
-    const rows: LedgerEventTable[] = [];
+    const rows: Insertable<LedgerEventTable>[] = [];
     const out: AppendResult['events'] = [];
     for (const input of inputs) {
       seq += 1;
@@ -73,7 +73,6 @@ export async function appendEvents(
         actor: fields.actor,
         signal: fields.signal,
         occurred_at: occurredAt,
-        recorded_at: undefined as never,
         prev_hash: prev,
         hash,
       });
@@ -81,8 +80,7 @@ export async function appendEvents(
       prev = hash;
     }
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map(({ recorded_at: _omit, ...row }) => row);
-      await trx.insertInto('pledge_ledger_events').values(chunk).execute();
+      await trx.insertInto('pledge_ledger_events').values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
     }
     await trx.updateTable('pledge_ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
     return { events: out };

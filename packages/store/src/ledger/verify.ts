@@ -98,7 +98,7 @@ export async function verifyLedger(db: Kysely<Database>): Promise<LedgerVerifica
       message: `the chain head records ${headSeq} events but ${count} remain: events after ${count} were deleted`,
     };
   }
-  if (head.hash !== prev) {
+  if (head && head.hash !== prev) {
     return {
       ok: false,
       events: count,

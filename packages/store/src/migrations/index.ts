@@ -16,9 +16,9 @@ class StaticProvider implements MigrationProvider {
  * Brings the store schema up to date. Safe to call from several processes at once:
  * Kysely's migrator takes a lock table.
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
   const migrator = new Migrator({
-    db,
+    db: db as Kysely<unknown>,
     provider: new StaticProvider(),
     migrationTableName: 'pledge_migrations',
     migrationLockTableName: 'pledge_migrations_lock',
