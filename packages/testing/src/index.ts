@@ -1,2 +1,3 @@
+export * from './browser';
 export * from './postgres';
 export * from './services';
