@@ -7,3 +7,6 @@ export * from './ledger/subject-key';
 export * from './ledger/types';
 export * from './ledger/verify';
 export * from './migrations/index';
+export * from './policies/hash';
+export * from './policies/publish';
+export * from './policies/renewal';
