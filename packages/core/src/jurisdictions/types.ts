@@ -1,7 +1,11 @@
 import type { ConsentMode, DurationUnit, JurisdictionKey, LegalBasis } from '../manifest/schema/common';
 import type { RightKind } from '../manifest/schema/rights';
 
-/** How sure we are of a fact: `verified` against the primary source, or not yet. */
+/**
+ * How sure we are of a fact: `verified` against the primary text (or a faithful reproduction),
+ * `secondary` when checked against a regulator FAQ, law-firm note or news only, `unverified` when
+ * it comes from background knowledge. A fact made of several parts takes its weakest part's level.
+ */
 export type Verification = 'verified' | 'unverified' | 'secondary';
 
 /** A legal source for a fact. */
@@ -24,6 +28,19 @@ export interface StatutoryDeadline {
   unit: DurationUnit;
   clockStart: 'receipt' | 'verification' | 'later-of-receipt-and-verification';
   extension?: { amount: number; unit: DurationUnit; condition: string };
+  /**
+   * Where the number comes from. `engine-default` marks a number Pledge applies where the law
+   * itself sets none (see `standard`). Omitted: the statute itself.
+   */
+  origin?: 'statute' | 'regulation' | 'standard' | 'engine-default';
+  /** The law's own words when it sets no number, e.g. PIPL "timely" (及时). */
+  standard?: 'timely' | 'immediately' | 'without-undue-delay';
+}
+
+/** A breach-notice clock counted in units. */
+export interface BreachClock {
+  amount: number;
+  unit: 'hours' | 'days' | 'business-days';
 }
 
 /** Everything Pledge knows about one jurisdiction, as data. */
@@ -34,9 +51,22 @@ export interface Jurisdiction {
   regions: string[];
   /** Calendar for working-day deadlines: `cn` uses the official Chinese calendar. */
   calendar: 'gregorian-business' | 'cn';
+  /**
+   * IANA time zone in which a day-counted deadline ends (see `dueDate`). Omitted: UTC, used where
+   * the law spans several zones (EU).
+   */
+  timeZone?: string;
+  /** Date of the research the facts were taken from (ISO date). */
+  asOf?: string;
   rights: Fact<RightKind[]>;
   /** Deadline to answer a rights request. */
   requestDeadline: Fact<StatutoryDeadline>;
+  /** Deadline to acknowledge a request, where the law sets one (CCPA: 10 business days). */
+  acknowledgeDeadline?: Fact<StatutoryDeadline>;
+  /** Deadline to act on an opt-out of sale/sharing, where the law sets one. */
+  optOutDeadline?: Fact<StatutoryDeadline>;
+  /** Further rules on request handling (other benchmarks, clock pauses...). */
+  requestNotes?: Fact<string>[];
   verification: Fact<string>;
   fees: Fact<
     'free' | 'free-unless-manifestly-unfounded-or-excessive' | 'free-twice-a-year' | 'free-unless-excessive'
@@ -46,6 +76,10 @@ export interface Jurisdiction {
     digitalConsentAge: Fact<number>;
     /** Minimum age a member state / regime may set (GDPR: 13). */
     minimumAllowedAge?: Fact<number>;
+    /** Below this age, sale or sharing needs an opt-in (CCPA: 16). */
+    saleOptInBelow?: Fact<number>;
+    /** Per-country digital-consent ages (ISO 3166 code to age), where the law lets states choose. */
+    byRegion?: Record<string, Fact<number>>;
     /** Extra rules (e.g. CCPA opt-in to sale under 16). */
     notes?: Fact<string>[];
   };
@@ -66,11 +100,11 @@ export interface Jurisdiction {
     >
   >;
   breach: {
-    authorityDeadline: Fact<{ amount: number; unit: 'hours' | 'days' } | 'immediately' | 'none'>;
-    subjectDeadline: Fact<
-      { amount: number; unit: 'hours' | 'days' } | 'without-undue-delay' | 'immediately' | 'most-expedient'
-    >;
+    authorityDeadline: Fact<BreachClock | 'immediately' | 'none'>;
+    subjectDeadline: Fact<BreachClock | 'without-undue-delay' | 'immediately' | 'most-expedient'>;
     contents: Fact<string[]>;
+    /** Overlays and conditions (thresholds, sector rules...). */
+    notes?: Fact<string>[];
   };
   transfers: Fact<string[]>;
   legalBases: Fact<LegalBasis[]>;

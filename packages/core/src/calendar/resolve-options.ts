@@ -1,0 +1,23 @@
+import { getJurisdiction } from '../jurisdictions/index';
+import { assertTimeZone } from './time-zone';
+import type { DueDateOptions, WorkingCalendar } from './types';
+
+/** Calendar and time zone a computation uses, after defaults. */
+export interface ResolvedCalendar {
+  calendar: WorkingCalendar;
+  timeZone: string;
+}
+
+/**
+ * Applies the defaults of {@link DueDateOptions}: the calendar is the option, else the
+ * jurisdiction's, else `gregorian-business`; the zone is the option, else `Asia/Shanghai` for
+ * `cn`, else the jurisdiction's, else `UTC`. Throws RangeError for an unknown zone.
+ */
+export function resolveCalendar(options: DueDateOptions = {}): ResolvedCalendar {
+  const jurisdiction = options.jurisdiction ? getJurisdiction(options.jurisdiction) : undefined;
+  const calendar = options.calendar ?? jurisdiction?.calendar ?? 'gregorian-business';
+  const timeZone =
+    options.timeZone ?? (calendar === 'cn' ? 'Asia/Shanghai' : undefined) ?? jurisdiction?.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  return { calendar, timeZone };
+}

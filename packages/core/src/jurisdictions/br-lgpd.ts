@@ -1,0 +1,187 @@
+import { fact } from './fact';
+import type { Jurisdiction } from './types';
+
+const LGPD = 'https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2018/lei/l13709.htm';
+const ANPD = 'https://www.gov.br/anpd/pt-br';
+const ECA_DIGITAL = 'https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2025/lei/L15211.htm';
+
+/** Taxonomy keys of sensitive personal data (LGPD Art. 5 II). */
+const sensitivePersonalData = [
+  'user.demographic.race_ethnicity',
+  'user.demographic.religious_belief',
+  'user.demographic.philosophical_belief',
+  'user.demographic.political_opinion',
+  'user.demographic.union_membership',
+  'user.health',
+  'user.health_and_medical',
+  'user.health.reproductive_or_sexual',
+  'user.demographic.sexual_orientation',
+  'user.health.genetic',
+  'user.health_and_medical.genetic',
+  'user.biometrics',
+  'user.biometric',
+  'user.authorization.biometrics',
+  'user.authorization.biometric',
+];
+
+/** Lei Geral de Proteção de Dados Pessoais, Lei 13.709/2018. */
+export const brLgpd: Jurisdiction = {
+  key: 'br-lgpd',
+  name: 'Lei Geral de Proteção de Dados (LGPD)',
+  regions: ['BR'],
+  calendar: 'gregorian-business',
+  timeZone: 'America/Sao_Paulo',
+  asOf: '2026-11-22',
+  rights: fact(
+    [
+      'access',
+      'rectification',
+      'erasure',
+      'portability',
+      'restriction',
+      'objection',
+      'withdraw-consent',
+      'know',
+      'automated-decision',
+      'complaint',
+    ],
+    'LGPD Art. 18 I-IX (VII: who data is shared with), §1 (complaint to ANPD), §2 (opposition); Art. 20 (review of automated decisions)',
+    'unverified',
+    LGPD,
+  ),
+  requestDeadline: fact(
+    { amount: 15, unit: 'days', clockStart: 'receipt', origin: 'statute' },
+    'LGPD Art. 19 II (full declaration within 15 days of the request)',
+    'verified',
+    LGPD,
+  ),
+  requestNotes: [
+    fact(
+      'Confirmation or access in simplified form: immediately. Other rights: immediately, or a reasoned reply.',
+      'LGPD Art. 19 I; Art. 18 §4',
+      'verified',
+      LGPD,
+    ),
+    fact(
+      'No statutory extension; ANPD may set sector-specific deadlines.',
+      'LGPD Art. 19 §4',
+      'verified',
+      LGPD,
+    ),
+  ],
+  verification: fact(
+    'Express request by the subject or a legally constituted representative; the method is not specified.',
+    'LGPD Art. 18 §3',
+    'unverified',
+    LGPD,
+  ),
+  fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'unverified', LGPD),
+  minors: {
+    digitalConsentAge: fact(
+      12,
+      'LGPD Art. 14 §1 (children, under 12 per the ECA: specific and prominent consent of at least one parent or guardian)',
+      'unverified',
+      LGPD,
+    ),
+    notes: [
+      fact(
+        "Children's and adolescents' (12-17) data is processed in their best interest; ANPD Enunciado 1/2023 lets it rest on Art. 7/11 bases, not only consent.",
+        'LGPD Art. 14 caput; ANPD Enunciado 1/2023',
+        'unverified',
+        ANPD,
+      ),
+      fact(
+        'ECA Digital (Lei 15.211/2025), in force 2026-03-17: age verification, parental supervision, advertising and data limits for minors.',
+        'Lei 15.211/2025',
+        'secondary',
+        ECA_DIGITAL,
+      ),
+    ],
+  },
+  sensitive: {
+    categories: fact(sensitivePersonalData, 'LGPD Art. 5 II', 'unverified', LGPD),
+    consentMode: fact(
+      'separate',
+      'LGPD Art. 11 I (specific and highlighted consent for specific purposes, or an Art. 11 II basis)',
+      'unverified',
+      LGPD,
+    ),
+  },
+  separateConsentFor: fact(
+    ['sensitive'],
+    'LGPD Art. 11 I (specific and highlighted consent)',
+    'unverified',
+    LGPD,
+  ),
+  breach: {
+    authorityDeadline: fact(
+      { amount: 3, unit: 'business-days' },
+      'LGPD Art. 48; Res. CD/ANPD 15/2024 (3 business days from knowing personal data was involved; doubled for small agents)',
+      'secondary',
+      ANPD,
+    ),
+    subjectDeadline: fact({ amount: 3, unit: 'business-days' }, 'Res. CD/ANPD 15/2024', 'secondary', ANPD),
+    contents: fact(
+      [
+        'nature of the personal data affected',
+        'data subjects involved',
+        'technical and security measures used',
+        'risks of the incident',
+        'reasons for any delay',
+        'measures taken or to be taken',
+      ],
+      'LGPD Art. 48 §1',
+      'unverified',
+      LGPD,
+    ),
+    notes: [
+      fact(
+        'Notice is due when the incident may cause relevant risk or damage; it may be supplemented within 20 business days; if subjects cannot be reached one by one, a public notice stays up for at least 90 days.',
+        'Res. CD/ANPD 15/2024',
+        'secondary',
+        ANPD,
+      ),
+    ],
+  },
+  transfers: fact(
+    [
+      'adequacy-decision',
+      'anpd-standard-contractual-clauses',
+      'specific-contractual-clauses',
+      'global-corporate-rules',
+      'seals-certificates-codes',
+      'specific-and-highlighted-consent',
+      'legal-obligation',
+      'vital-interests',
+      'international-cooperation',
+    ],
+    'LGPD Art. 33; Res. CD/ANPD 19/2024 (SCCs in contracts by 2025-08-23)',
+    'secondary',
+    ANPD,
+  ),
+  legalBases: fact(
+    [
+      'consent',
+      'legal-obligation',
+      'public-task',
+      'research',
+      'contract',
+      'legal-claims',
+      'vital-interests',
+      'legitimate-interests',
+      'credit-protection',
+    ],
+    'LGPD Art. 7 I-X (VIII health protection has no LegalBasis value); Art. 11 for sensitive data',
+    'unverified',
+    LGPD,
+  ),
+  recordKeeping: fact(
+    'Records of processing operations, especially those based on legitimate interest; impact report (RIPD) on ANPD request; a DPO (encarregado); an incident register.',
+    'LGPD Arts. 37, 38, 41',
+    'unverified',
+    LGPD,
+  ),
+  signals: {
+    gpc: fact(false, 'No opt-out signal duty in the LGPD', 'unverified', LGPD),
+  },
+};

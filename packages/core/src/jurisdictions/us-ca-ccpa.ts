@@ -1,0 +1,197 @@
+import { fact } from './fact';
+import type { Jurisdiction } from './types';
+
+const section = (n: string) =>
+  `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=${n}`;
+const CCPA =
+  'https://leginfo.legislature.ca.gov/faces/codes_displayText.xhtml?lawCode=CIV&division=3.&title=1.81.5.&part=4.';
+const REGS = 'https://cppa.ca.gov/regulations/';
+
+/** Taxonomy keys of "sensitive personal information" (Cal. Civ. Code §1798.140(ae)). */
+const sensitivePersonalInformation = [
+  'user.government_id',
+  'user.authorization.credentials',
+  'user.authorization.password',
+  'user.financial',
+  'user.payment',
+  'user.location.precise',
+  'user.demographic.race_ethnicity',
+  'user.demographic.citizenship_or_immigration_status',
+  'user.demographic.religious_belief',
+  'user.demographic.philosophical_belief',
+  'user.demographic.union_membership',
+  'user.content.private',
+  'user.health.genetic',
+  'user.health_and_medical.genetic',
+  'user.biometrics',
+  'user.biometric',
+  'user.authorization.biometrics',
+  'user.authorization.biometric',
+  'user.health',
+  'user.health_and_medical',
+  'user.demographic.sexual_orientation',
+  'user.health.reproductive_or_sexual',
+];
+
+/** California Consumer Privacy Act as amended by the CPRA, with the CPPA regulations (11 CCR §7000 ff.). */
+export const usCaCcpa: Jurisdiction = {
+  key: 'us-ca-ccpa',
+  name: 'California Consumer Privacy Act (CCPA/CPRA)',
+  regions: ['US-CA'],
+  calendar: 'gregorian-business',
+  timeZone: 'America/Los_Angeles',
+  asOf: '2026-11-22',
+  rights: fact(
+    [
+      'know',
+      'access',
+      'erasure',
+      'rectification',
+      'portability',
+      'opt-out-sale',
+      'limit-sensitive',
+      'automated-decision',
+    ],
+    'Cal. Civ. Code §§1798.100, .105, .106, .110, .115, .120, .121, .130 (portable format); ADMT regulations (compliance 2027-01-01)',
+    'unverified',
+    CCPA,
+  ),
+  requestDeadline: fact(
+    {
+      amount: 45,
+      unit: 'days',
+      clockStart: 'receipt',
+      origin: 'statute',
+      extension: {
+        amount: 45,
+        unit: 'days',
+        condition: 'Once, when reasonably necessary, with notice and reason within the first 45 days.',
+      },
+    },
+    'Cal. Civ. Code §1798.130(a)(2); 11 CCR §7021(b) (45 calendar days from receipt, whatever verification takes)',
+    'verified',
+    section('1798.130'),
+  ),
+  acknowledgeDeadline: fact(
+    { amount: 10, unit: 'business-days', clockStart: 'receipt', origin: 'regulation' },
+    '11 CCR §7021(a) (requests to know, delete, correct)',
+    'verified',
+    REGS,
+  ),
+  optOutDeadline: fact(
+    { amount: 15, unit: 'business-days', clockStart: 'receipt', origin: 'regulation' },
+    '11 CCR §7026 (opt-out of sale/sharing), §7027 (limit use of sensitive PI): as soon as feasible, at most 15 business days',
+    'secondary',
+    REGS,
+  ),
+  requestNotes: [fact('Request records are kept for 24 months.', '11 CCR §7101', 'unverified', REGS)],
+  verification: fact(
+    'Reasonable degree of certainty (two data points) for categories; reasonably high degree (three data points and a signed declaration) for specific pieces. A business cannot require an account. Opt-out and limit requests need no verification. Deny if not verifiable within 45 days.',
+    '11 CCR §§7060-7062',
+    'unverified',
+    REGS,
+  ),
+  fees: fact(
+    'free-twice-a-year',
+    'Cal. Civ. Code §1798.130(b) (know/access at most twice in 12 months); §1798.145 (manifestly unfounded or excessive: fee or refusal)',
+    'secondary',
+    section('1798.130'),
+  ),
+  minors: {
+    digitalConsentAge: fact(
+      13,
+      'Cal. Civ. Code §1798.120(c) (under 13: parent or guardian opts in to sale/sharing)',
+      'secondary',
+      section('1798.120'),
+    ),
+    saleOptInBelow: fact(
+      16,
+      'Cal. Civ. Code §1798.120(c) (opt-in before sale or sharing under 16)',
+      'secondary',
+      section('1798.120'),
+    ),
+    notes: [
+      fact(
+        'Consumers aged 13 to 15 opt in themselves; applies on actual knowledge of age, and wilful disregard counts as knowledge. The business verifies the parent and tells 13-15-year-olds of their ongoing right to opt out.',
+        'Cal. Civ. Code §1798.120(c); 11 CCR §§7070-7072',
+        'verified',
+        REGS,
+      ),
+    ],
+  },
+  sensitive: {
+    categories: fact(
+      sensitivePersonalInformation,
+      'Cal. Civ. Code §1798.140(ae)',
+      'unverified',
+      section('1798.140'),
+    ),
+    consentMode: fact(
+      'opt-out',
+      'Cal. Civ. Code §1798.121 (right to limit use beyond permitted purposes)',
+      'secondary',
+      section('1798.121'),
+    ),
+  },
+  separateConsentFor: fact([], 'No separate-consent duty; opt-out model', 'unverified', CCPA),
+  breach: {
+    authorityDeadline: fact(
+      { amount: 15, unit: 'days' },
+      'Cal. Civ. Code §1798.82 (SB 446, from 2026-01-01): sample notice to the Attorney General within 15 days of notifying consumers, when over 500 residents are affected',
+      'secondary',
+      section('1798.82'),
+    ),
+    subjectDeadline: fact(
+      { amount: 30, unit: 'days' },
+      'Cal. Civ. Code §1798.82 (SB 446, from 2026-01-01): within 30 calendar days of discovery',
+      'secondary',
+      section('1798.82'),
+    ),
+    contents: fact(
+      [
+        'What Happened',
+        'What Information Was Involved',
+        'What We Are Doing',
+        'What You Can Do',
+        'For More Information',
+      ],
+      'Cal. Civ. Code §1798.82(d): titled "Notice of Data Breach", with these headings',
+      'unverified',
+      section('1798.82'),
+    ),
+    notes: [
+      fact(
+        'Delay is allowed for law enforcement or to determine the scope and restore integrity. Private right of action for some breaches: §1798.150.',
+        'Cal. Civ. Code §1798.82, §1798.150',
+        'secondary',
+        section('1798.82'),
+      ),
+    ],
+  },
+  transfers: fact(
+    ['service-provider-contract'],
+    'No transfer restriction; contract terms with service providers, contractors and third parties (Cal. Civ. Code §1798.100(d))',
+    'unverified',
+    CCPA,
+  ),
+  legalBases: fact(
+    ['business-purpose', 'consent'],
+    'No legal-basis model: use must be reasonably necessary and proportionate (§1798.100(c), 11 CCR §7002); opt-in consent for minors\u2019 sale/sharing',
+    'unverified',
+    CCPA,
+  ),
+  recordKeeping: fact(
+    'Request records for 24 months; metrics when handling data of 10 million or more consumers; risk assessments, cybersecurity audits and ADMT rules under the 2026 regulations.',
+    '11 CCR §§7101-7102; CPPA regulations in force 2026-01-01',
+    'unverified',
+    REGS,
+  ),
+  signals: {
+    gpc: fact(
+      true,
+      '11 CCR §7025: a qualifying opt-out preference signal (GPC) is a valid opt-out of sale/sharing for the browser or device, linked profiles and the consumer if known',
+      'verified',
+      REGS,
+    ),
+  },
+};

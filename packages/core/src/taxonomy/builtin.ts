@@ -1,0 +1,21 @@
+import { systemCategories } from './data/categories-system';
+import { userCategories } from './data/categories-user';
+import { userSpecialCategories } from './data/categories-user-special';
+import { legalBases } from './data/legal-bases';
+import { purposes } from './data/purposes';
+import { subjects } from './data/subjects';
+import type { TaxonomyEntry } from './types';
+
+/**
+ * Every built-in taxonomy entry: fideslang data categories (`user.*`, `system.*`), data uses
+ * (purposes), data subjects, and the manifest's legal bases, each with English and Simplified
+ * Chinese names and a W3C DPV IRI. Deprecated fideslang 2.x keys are kept, with `replacedBy`.
+ */
+export const builtinTaxonomy: TaxonomyEntry[] = [
+  ...systemCategories,
+  ...userCategories,
+  ...userSpecialCategories,
+  ...purposes,
+  ...subjects,
+  ...legalBases,
+];
