@@ -27,7 +27,7 @@ export const ClockStart = z.enum(['receipt', 'verification', 'later-of-receipt-a
 export const Deadline = Duration.extend({
   clockStart: ClockStart.default('receipt'),
   kind: z.enum(['reply', 'completion']).default('completion'),
-  qualifier: z.string().optional().describe('Hedge in the policy text, e.g. "under normal circumstances".'),
+  qualifier: LocalText.optional().describe('Hedge in the policy text, e.g. "under normal circumstances".'),
   extension: z
     .object({
       amount: z.number().int().positive().optional().describe('Omitted: the policy sets no limit.'),

@@ -11,7 +11,7 @@ export function deadlineText(ctx: RenderContext, deadline: Deadline | undefined)
     duration: ctx.duration(deadline),
     start: ctx.t(`clock.${deadline.clockStart}`),
   });
-  const qualifier = deadline.qualifier?.trim();
+  const qualifier = ctx.text(deadline.qualifier);
   return qualifier ? ctx.t('common.parenthesis', { text, note: qualifier }) : text;
 }
 
