@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, LedgerEventTable } from '../db/schema';
 import { chainHash, subjectHash } from './hash';
 import type { LedgerEventInput } from './types';
+
+/** LISTEN/NOTIFY channel announcing the last sequence number after each append. */
+export const LEDGER_CHANNEL = 'pledge_ledger';
 
 /** Rows per INSERT statement: 18 columns stay well under PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 2000;
@@ -83,6 +86,8 @@ export async function appendEvents(
       await trx.insertInto('pledge_ledger_events').values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
     }
     await trx.updateTable('pledge_ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+    // Delivered at commit: consent caches (SDK, other workers) refresh from this sequence number.
+    await sql`SELECT pg_notify(${LEDGER_CHANNEL}, ${String(seq)})`.execute(trx);
     return { events: out };
   });
 }

@@ -40,3 +40,15 @@ export async function eventsOfSubject(
     .execute();
   return rows.map(toLedgerEvent);
 }
+
+/** Events after `afterSeq`, oldest first, at most `limit`: the change feed caches follow. */
+export async function eventsSince(db: Kysely<Database>, afterSeq: number, limit = 1000): Promise<LedgerEvent[]> {
+  const rows = await db
+    .selectFrom('pledge_ledger_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toLedgerEvent);
+}

@@ -7,12 +7,10 @@ export const LEDGER_EVENT_TYPES = [
   'implied-acceptance',
   'guardian-consent',
   'objection',
-  'objection-withdrawn',
   'restriction',
   'restriction-lifted',
   'signal-seen',
   'opt-out',
-  'opt-in',
   'policy-accepted',
 ] as const;
 export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
