@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { ConnectorError, storeError, valueError } from './errors';
+import { resolvePlan } from './plan';
+import { StatementLog } from './statement-log';
+import type {
+  CollectionRef,
+  CommonOptions,
+  Connector,
+  EraseOptions,
+  ErasurePlan,
+  Key,
+  Row,
+  StatementListener,
+  StatementOperation,
+  Where,
+  WriteResult,
+} from './types';
+import { checkBatchSize, checkField, checkFields, checkKeys, distinct } from './validate';
+
+/** Options of the files connector. */
+export interface FilesOptions extends CommonOptions {
+  /** Folder every collection pattern is relative to. */
+  root: string;
+}
+
+/** Metadata every file row carries. */
+export const FILE_FIELDS = ['path', 'name', 'size', 'modified', 'sha256'] as const;
+
+interface Folder {
+  before: string[];
+  placeholder: string;
+  after: string[];
+}
+
+const segmentShape = /^[A-Za-z0-9_.-]+$/;
+const placeholderShape = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+function safeSegment(value: string): boolean {
+  return value !== '' && value !== '.' && value !== '..' && !/[/\\\0]/.test(value);
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const part of createReadStream(file)) hash.update(part as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Folders of per-subject files under a root: a collection is a folder pattern whose one
+ * placeholder segment is the subject's id, e.g. `screenshots/{account_id}`; a key is a
+ * file's path relative to the root, with `/`. Read gives metadata and a SHA-256 of the
+ * content; erase removes files (a blob has no masked form, so only `delete-row`, `null`
+ * and `keep` apply) and then the folders it emptied. Paths that leave the root, pass
+ * through a symbolic link or do not fit the pattern are refused. Files cannot be
+ * rectified, and each file is one file-system call: there is no set-based unlink.
+ */
+export class FilesConnector implements Connector {
+  readonly kind = 'files' as const;
+  readonly #log = new StatementLog('files');
+  readonly #options: FilesOptions;
+  readonly #folders = new WeakMap<CollectionRef, Folder>();
+  #root: string | null = null;
+
+  constructor(options: FilesOptions) {
+    checkBatchSize(options.batchSize ?? 1000, 'options.batchSize');
+    this.#options = options;
+  }
+
+  get statementCount(): number {
+    return this.#log.count;
+  }
+
+  onStatement(listener: StatementListener): () => void {
+    return this.#log.listen(listener);
+  }
+
+  async connect(): Promise<void> {
+    if (this.#root) return;
+    try {
+      const root = await realpath(this.#options.root);
+      if (!(await stat(root)).isDirectory())
+        throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      this.#root = root;
+    } catch (error) {
+      throw storeError('files', 'introspect', '(root)', error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#root = null;
+  }
+
+  async #fs<T>(
+    operation: StatementOperation,
+    collection: CollectionRef,
+    text: string,
+    call: () => Promise<T>,
+  ) {
+    this.#log.record(operation, collection.name, text);
+    try {
+      return await call();
+    } catch (error) {
+      throw storeError('files', operation, collection.name, error);
+    }
+  }
+
+  #rootPath(): string {
+    if (!this.#root) throw new ConnectorError('not-connected', 'files connector is not connected');
+    return this.#root;
+  }
+
+  #folder(collection: CollectionRef): Folder {
+    const known = this.#folders.get(collection);
+    if (known) return known;
+    const segments = typeof collection.name === 'string' ? collection.name.split('/') : [];
+    const at = segments.findIndex((s) => placeholderShape.test(s));
+    const ok =
+      at >= 0 &&
+      segments.every((s, i) =>
+        i === at ? true : segmentShape.test(s) && safeSegment(s) && !placeholderShape.test(s),
+      );
+    if (!ok)
+      throw valueError(
+        'identifier-invalid',
+        'collection.name',
+        'is not a folder pattern with one {placeholder}',
+      );
+    collection.fields.forEach((field, i) => {
+      if (!segmentShape.test(field.name)) {
+        throw valueError('identifier-invalid', `collection.fields[${i}].name`, 'is not a valid field name');
+      }
+    });
+    const folder = {
+      before: segments.slice(0, at),
+      placeholder: placeholderShape.exec(segments[at] as string)?.[1] as string,
+      after: segments.slice(at + 1),
+    };
+    this.#folders.set(collection, folder);
+    return folder;
+  }
+
+  #subjectDir(folder: Folder, id: string): string {
+    return join(this.#rootPath(), ...folder.before, id, ...folder.after);
+  }
+
+  /** The id a key belongs to, after checking it is a file path inside the collection. */
+  #idOfKey(folder: Folder, key: Key, path: string): string {
+    const parts = typeof key === 'string' ? key.split('/') : [];
+    const depth = folder.before.length + 1 + folder.after.length;
+    const ok =
+      parts.length > depth &&
+      parts.every(safeSegment) &&
+      folder.before.every((s, i) => parts[i] === s) &&
+      folder.after.every((s, i) => parts[folder.before.length + 1 + i] === s);
+    if (!ok) throw valueError('path-unsafe', path, 'is not a file path inside the collection');
+    return parts[folder.before.length] as string;
+  }
+
+  /** The absolute path of a key, refusing one that resolves outside the root or through a link. */
+  async #inside(key: string, path: string): Promise<string | null> {
+    const root = this.#rootPath();
+    const absolute = resolve(root, key);
+    if (!absolute.startsWith(root + sep)) throw valueError('path-unsafe', path, 'leaves the root folder');
+    let info: Awaited<ReturnType<typeof lstat>>;
+    try {
+      info = await lstat(absolute);
+      const parent = await realpath(resolve(absolute, '..'));
+      if (parent !== resolve(absolute, '..')) throw valueError('path-unsafe', path, 'passes through a link');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return null;
+      throw error;
+    }
+    if (!info.isFile()) throw valueError('path-unsafe', path, 'is not a regular file');
+    return absolute;
+  }
+
+  async #walk(
+    operation: StatementOperation,
+    collection: CollectionRef,
+    dir: string,
+    out: string[],
+  ): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await this.#fs(operation, collection, 'readdir', () => readdir(dir, { withFileTypes: true }));
+    } catch (error) {
+      if (error instanceof ConnectorError && error.storeCode === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      // Links are never followed: they could lead out of the root.
+      if (entry.isDirectory()) await this.#walk(operation, collection, full, out);
+      else if (entry.isFile()) out.push(full);
+    }
+  }
+
+  #relative(absolute: string): string {
+    return absolute
+      .slice(this.#rootPath().length + 1)
+      .split(sep)
+      .join('/');
+  }
+
+  async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
+    const folder = this.#folder(collection);
+    const field = checkField(collection, where?.field, 'where.field', [folder.placeholder]);
+    if (field !== folder.placeholder) {
+      throw valueError(
+        'operation-unsupported',
+        'where.field',
+        `must be the folder's {${folder.placeholder}}`,
+      );
+    }
+    if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
+    const files: string[] = [];
+    const ids = distinct(where.values.map(String));
+    ids.forEach((id, i) => {
+      if (!safeSegment(id))
+        throw valueError('path-unsafe', `where.values[${i}]`, 'is not a safe folder name');
+    });
+    for (const id of ids) {
+      const dir = this.#subjectDir(folder, id);
+      // A subject folder reached through a link could list files outside the root.
+      if ((await realpath(dir).catch(() => null)) === dir) await this.#walk('locate', collection, dir, files);
+    }
+    return files.map((f) => this.#relative(f));
+  }
+
+  async read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]> {
+    const folder = this.#folder(collection);
+    checkKeys(keys);
+    const wanted = checkFields(collection, fields, [folder.placeholder, ...FILE_FIELDS]);
+    const rows: Row[] = [];
+    for (const [i, key] of distinct(keys).entries()) {
+      const id = this.#idOfKey(folder, key, `keys[${i}]`);
+      const file = await this.#inside(String(key), `keys[${i}]`);
+      if (!file) continue;
+      const row = await this.#fs('read', collection, 'lstat+read', async () => {
+        const info = await lstat(file);
+        return {
+          path: String(key),
+          [folder.placeholder]: id,
+          name: String(key).split('/').pop(),
+          size: info.size,
+          modified: info.mtime.toISOString(),
+          sha256: await sha256(file),
+        } as Row;
+      });
+      const pick = wanted ? new Set(['path', ...wanted]) : null;
+      rows.push(pick ? Object.fromEntries(Object.entries(row).filter(([k]) => pick.has(k))) : row);
+    }
+    return rows;
+  }
+
+  async erase(
+    collection: CollectionRef,
+    keys: readonly Key[],
+    plan: ErasurePlan,
+    options?: EraseOptions,
+  ): Promise<WriteResult> {
+    const folder = this.#folder(collection);
+    checkKeys(keys);
+    // Accepted for the common interface; each file is its own call whatever the batch.
+    if (options?.batchSize !== undefined) checkBatchSize(options.batchSize, 'options.batchSize');
+    const resolved = resolvePlan(collection, plan, options, [folder.placeholder, ...FILE_FIELDS]);
+    const refused = resolved.updates.find((u) => u.strategy !== 'null');
+    if (refused) {
+      const path = `plan.${refused.field}`;
+      throw new ConnectorError('strategy-unsupported', `${path} cannot ${refused.strategy} a file`, path);
+    }
+    const result: WriteResult = { affected: 0, statements: 0 };
+    if (!resolved.deleteRow && resolved.updates.length === 0) return result;
+    const targets: Array<{ file: string; subject: string }> = [];
+    for (const [i, key] of distinct(keys).entries()) {
+      const id = this.#idOfKey(folder, key, `keys[${i}]`);
+      const file = await this.#inside(String(key), `keys[${i}]`);
+      if (file) targets.push({ file, subject: this.#subjectDir(folder, id) });
+    }
+    const emptied = new Set<string>();
+    for (const { file, subject } of targets) {
+      result.statements++;
+      const removed = await this.#fs('erase', collection, 'unlink', () =>
+        unlink(file).then(
+          () => true,
+          (error: { code?: string }) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
+        ),
+      );
+      if (removed) result.affected++;
+      for (let dir = resolve(file, '..'); dir.startsWith(subject); dir = resolve(dir, '..')) emptied.add(dir);
+    }
+    // Deepest first; a folder still holding other files stays.
+    for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+      result.statements++;
+      await this.#fs('erase', collection, 'rmdir', () => rmdir(dir).catch(() => undefined));
+    }
+    return result;
+  }
+
+  async rectify(): Promise<WriteResult> {
+    throw valueError(
+      'operation-unsupported',
+      'values',
+      'cannot be applied to files: replace the file instead',
+    );
+  }
+
+  async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
+    const folder = this.#folder(collection);
+    if (anchorField !== 'modified')
+      throw valueError('value-invalid', 'anchorField', 'must be modified for files');
+    if (!(before instanceof Date) || Number.isNaN(before.getTime())) {
+      throw valueError('value-invalid', 'before', 'must be a valid date');
+    }
+    const base = join(this.#rootPath(), ...folder.before);
+    let subjects: string[] = [];
+    try {
+      const entries = await this.#fs('count', collection, 'readdir', () =>
+        readdir(base, { withFileTypes: true }),
+      );
+      subjects = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch (error) {
+      if (!(error instanceof ConnectorError && error.storeCode === 'ENOENT')) throw error;
+    }
+    let count = 0;
+    for (const id of subjects) {
+      const dir = this.#subjectDir(folder, id);
+      if ((await realpath(dir).catch(() => null)) !== dir) continue;
+      const files: string[] = [];
+      await this.#walk('count', collection, dir, files);
+      for (const file of files) {
+        const info = await this.#fs('count', collection, 'lstat', () => lstat(file));
+        if (info.mtime.getTime() < before.getTime()) count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,173 @@
+import mysql from 'mysql2/promise';
+import { ConnectorError, storeError } from './errors';
+import type { ColumnInfo } from './plan';
+import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
+import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies';
+import type { CollectionRef, CommonOptions, Row } from './types';
+import { isSqlIdentifier } from './validate';
+
+/** Options of the MySQL / MariaDB connector. */
+export interface MysqlOptions extends CommonOptions {
+  /** A `mysql://user:password@host:port/database` URL. */
+  uri: string;
+  /** Database of unqualified table names (default: the URL's). */
+  schema?: string;
+  /** Pool size (default 4). */
+  max?: number;
+}
+
+const typeClasses: Record<string, FieldType> = {
+  char: 'text',
+  varchar: 'text',
+  tinytext: 'text',
+  text: 'text',
+  mediumtext: 'text',
+  longtext: 'text',
+  tinyint: 'integer',
+  smallint: 'integer',
+  mediumint: 'integer',
+  int: 'integer',
+  bigint: 'integer',
+  decimal: 'decimal',
+  float: 'decimal',
+  double: 'decimal',
+  date: 'date',
+  datetime: 'timestamp',
+  timestamp: 'timestamp',
+  json: 'json',
+  binary: 'binary',
+  varbinary: 'binary',
+  blob: 'binary',
+  mediumblob: 'binary',
+  longblob: 'binary',
+};
+
+class MysqlParams implements SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(typeof value === 'bigint' ? value.toString() : value);
+    return '?';
+  }
+  list(values: readonly unknown[]): string {
+    this.values.push(values.map((v) => (typeof v === 'bigint' ? v.toString() : v)));
+    return 'IN (?)';
+  }
+}
+
+/**
+ * MySQL and MariaDB through `mysql2`: identifiers quoted with backticks, values as `?`
+ * (key batches as `IN (?)`), sessions in UTC, `DATE` read as `YYYY-MM-DD` text and
+ * BIGINT / DECIMAL as strings so no precision is lost.
+ */
+export class MysqlConnector extends SqlConnector {
+  readonly kind = 'mysql' as const;
+  readonly #options: MysqlOptions;
+  #pool: mysql.Pool | null = null;
+
+  constructor(options: MysqlOptions) {
+    super('mysql', options);
+    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
+      throw new ConnectorError(
+        'identifier-invalid',
+        'options.schema is not a valid database name',
+        'options.schema',
+      );
+    }
+    this.#options = options;
+  }
+
+  async connect(): Promise<void> {
+    if (this.#pool) return;
+    const pool = mysql.createPool({
+      uri: this.#options.uri,
+      connectionLimit: this.#options.max ?? 4,
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      dateStrings: ['DATE'],
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      decimalNumbers: false,
+    });
+    // Every session in UTC, so TIMESTAMP columns and date arithmetic agree with the Date values sent.
+    pool.pool.on('connection', (connection) => {
+      connection.query("SET time_zone = '+00:00'", () => {});
+    });
+    try {
+      (await pool.getConnection()).release();
+    } catch (error) {
+      await pool.end();
+      throw storeError('mysql', 'introspect', '(connection)', error);
+    }
+    this.#pool = pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = null;
+    await pool?.end();
+  }
+
+  protected params(): SqlParams {
+    return new MysqlParams();
+  }
+
+  protected quote(identifier: string): string {
+    return `\`${identifier}\``;
+  }
+
+  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
+    if (!this.#pool) throw new ConnectorError('not-connected', 'mysql connector is not connected');
+    const [result] = await this.#pool.query({ sql: text, values });
+    if (Array.isArray(result)) return { rows: result as Row[], affected: 0 };
+    return { rows: [], affected: (result as mysql.ResultSetHeader).affectedRows };
+  }
+
+  protected async describe(
+    collection: CollectionRef,
+    schema: string | undefined,
+    table: string,
+  ): Promise<Map<string, ColumnInfo>> {
+    const text =
+      'SELECT COLUMN_NAME AS name, DATA_TYPE AS type, CHARACTER_MAXIMUM_LENGTH AS len ' +
+      'FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?';
+    const { rows } = await this.run('introspect', collection, text, [schema ?? null, table]);
+    const columns = new Map<string, ColumnInfo>();
+    for (const row of rows) {
+      const dbType = String(row.type).toLowerCase();
+      columns.set(String(row.name), {
+        type: typeClasses[dbType] ?? 'other',
+        dbType,
+        maxLength: row.len === null ? null : Number(row.len),
+      });
+    }
+    return columns;
+  }
+
+  protected maskSql(c: string): string {
+    return (
+      `CASE WHEN ${c} IS NULL OR CHAR_LENGTH(${c}) = 0 THEN ${c} ` +
+      `WHEN LOCATE('@', ${c}, 2) > 0 THEN CONCAT(LEFT(${c}, 1), '***@', SUBSTRING_INDEX(${c}, '@', -1)) ` +
+      `ELSE CONCAT(LEFT(${c}, 1), '***') END`
+    );
+  }
+
+  protected hashSql(c: string, params: SqlParams, secret: string): string {
+    const { inner, outer } = hmacPads(secret);
+    // Placeholders are positional: add them in the order they appear in the text.
+    const head = `CASE WHEN ${c} IS NULL OR CAST(${c} AS BINARY) REGEXP '${HASHED_PATTERN}' THEN ${c} `;
+    const o = params.add(outer);
+    const i = params.add(inner);
+    return `${head}ELSE CONCAT('hmac:', SHA2(CONCAT(${o}, UNHEX(SHA2(CONCAT(${i}, CONVERT(${c} USING utf8mb4)), 256))), 256)) END`;
+  }
+
+  protected anonymiseSql(c: string, info: ColumnInfo): string {
+    if (info.type === 'integer' || info.type === 'decimal') return `FLOOR(${c} / 10) * 10`;
+    if (info.type === 'date') return `MAKEDATE(YEAR(${c}), 1)`;
+    if (info.type === 'timestamp') return `CAST(MAKEDATE(YEAR(${c}), 1) AS DATETIME)`;
+    return 'NULL';
+  }
+
+  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+    return `${column} < ${params.add(before)}`;
+  }
+}

@@ -1,0 +1,94 @@
+import { ConnectorError, valueError } from './errors';
+import { type FieldType, HASH_LENGTH } from './strategies';
+import type { CollectionRef, EraseOptions, ErasurePlan } from './types';
+import { checkField, pathOf } from './validate';
+
+/** A strategy that rewrites a field in place. */
+export type FieldStrategy = 'null' | 'mask' | 'hash' | 'anonymise';
+
+/** A field and what to do with it. */
+export interface FieldUpdate {
+  field: string;
+  strategy: FieldStrategy;
+}
+
+/** An erasure plan after validation: delete the rows, or update some fields (none: nothing to do). */
+export interface ResolvedPlan {
+  deleteRow: boolean;
+  updates: FieldUpdate[];
+  /** Set when a field is hashed. */
+  secret: string | undefined;
+}
+
+/** A column as a SQL store describes it. */
+export interface ColumnInfo {
+  type: FieldType;
+  /** The store's own type name, e.g. `timestamp with time zone`. */
+  dbType: string;
+  /** Maximum characters of a text column, null when unbounded. */
+  maxLength: number | null;
+}
+
+const strategies = new Set(['delete-row', 'null', 'mask', 'hash', 'anonymise', 'keep']);
+
+/**
+ * Validates a plan against a collection: fields must be declared, strategies known,
+ * `keep` may not meet `delete-row` (a held field cannot survive its row being deleted),
+ * and hashing needs a secret.
+ */
+export function resolvePlan(
+  collection: CollectionRef,
+  plan: ErasurePlan,
+  options: EraseOptions | undefined,
+  extra: readonly string[] = [],
+): ResolvedPlan {
+  if (typeof plan !== 'object' || plan === null)
+    throw valueError('value-invalid', 'plan', 'must be an object');
+  let deleteRow = false;
+  const kept: string[] = [];
+  const updates: FieldUpdate[] = [];
+  Object.entries(plan).forEach(([field, strategy], i) => {
+    const path = pathOf('plan', field, i);
+    checkField(collection, field, path, extra);
+    if (!strategies.has(strategy)) throw valueError('value-invalid', path, 'is not an erasure strategy');
+    if (strategy === 'delete-row') deleteRow = true;
+    else if (strategy === 'keep') kept.push(path);
+    else updates.push({ field, strategy });
+  });
+  if (deleteRow && kept.length > 0) {
+    throw valueError('strategy-conflict', kept[0] ?? 'plan', 'is kept but the plan deletes the row');
+  }
+  const hashes = !deleteRow && updates.some((u) => u.strategy === 'hash');
+  const secret = options?.secret;
+  if (hashes && (typeof secret !== 'string' || secret.length === 0)) {
+    throw valueError('secret-missing', 'options.secret', 'is required to hash a field');
+  }
+  return { deleteRow, updates: deleteRow ? [] : updates, secret: hashes ? secret : undefined };
+}
+
+/** Refuses updates a column cannot take: mask and hash need text, hash needs room for its 69 characters. */
+export function checkColumnTypes(
+  updates: readonly FieldUpdate[],
+  columns: ReadonlyMap<string, ColumnInfo>,
+): void {
+  for (const { field, strategy } of updates) {
+    const column = columns.get(field);
+    const path = pathOf('plan', field, 0);
+    if (!column) throw valueError('field-unknown', path, 'is not a column of the table');
+    if (strategy !== 'mask' && strategy !== 'hash') continue;
+    if (column.type !== 'text') {
+      throw new ConnectorError(
+        'strategy-unsupported',
+        `${path} cannot ${strategy} a ${column.type} column`,
+        path,
+      );
+    }
+    if (strategy === 'hash' && column.maxLength !== null && column.maxLength < HASH_LENGTH) {
+      throw new ConnectorError(
+        'strategy-unsupported',
+        `${path} cannot hash into a column shorter than ${HASH_LENGTH} characters`,
+        path,
+      );
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import pg from 'pg';
+import { ConnectorError, storeError } from './errors';
+import type { ColumnInfo } from './plan';
+import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
+import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies';
+import type { CollectionRef, CommonOptions, Row } from './types';
+import { isSqlIdentifier } from './validate';
+
+/** Options of the PostgreSQL connector. */
+export interface PostgresOptions extends CommonOptions {
+  /** A `postgres://` connection string. */
+  connectionString: string;
+  /** Schema of unqualified table names (default: the connection's `search_path`). */
+  schema?: string;
+  /** Pool size (default 4). */
+  max?: number;
+}
+
+const DATE_OID = 1082;
+
+const typeClasses: Record<string, FieldType> = {
+  text: 'text',
+  'character varying': 'text',
+  character: 'text',
+  citext: 'text',
+  smallint: 'integer',
+  integer: 'integer',
+  bigint: 'integer',
+  numeric: 'decimal',
+  real: 'decimal',
+  'double precision': 'decimal',
+  date: 'date',
+  'timestamp without time zone': 'timestamp',
+  'timestamp with time zone': 'timestamp',
+  boolean: 'boolean',
+  json: 'json',
+  jsonb: 'json',
+  bytea: 'binary',
+};
+
+class PostgresParams implements SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(typeof value === 'bigint' ? value.toString() : value);
+    return `$${this.values.length}`;
+  }
+  list(values: readonly unknown[]): string {
+    return `= ANY(${this.add(values.map((v) => (typeof v === 'bigint' ? v.toString() : v)))})`;
+  }
+}
+
+/**
+ * PostgreSQL through `pg`: identifiers quoted, values parameterised, key batches as
+ * `= ANY($1)`. Dates (`date`) are read as `YYYY-MM-DD` text so no time zone shifts them.
+ */
+export class PostgresConnector extends SqlConnector {
+  readonly kind = 'postgres' as const;
+  readonly #options: PostgresOptions;
+  #pool: pg.Pool | null = null;
+
+  constructor(options: PostgresOptions) {
+    super('postgres', options);
+    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
+      throw new ConnectorError(
+        'identifier-invalid',
+        'options.schema is not a valid schema name',
+        'options.schema',
+      );
+    }
+    this.#options = options;
+  }
+
+  async connect(): Promise<void> {
+    if (this.#pool) return;
+    const pool = new pg.Pool({
+      connectionString: this.#options.connectionString,
+      max: this.#options.max ?? 4,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as never,
+      },
+    });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    try {
+      (await pool.connect()).release();
+    } catch (error) {
+      await pool.end();
+      throw storeError('postgres', 'introspect', '(connection)', error);
+    }
+    this.#pool = pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = null;
+    await pool?.end();
+  }
+
+  protected params(): SqlParams {
+    return new PostgresParams();
+  }
+
+  protected quote(identifier: string): string {
+    return `"${identifier}"`;
+  }
+
+  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
+    if (!this.#pool) throw new ConnectorError('not-connected', 'postgres connector is not connected');
+    const result = await this.#pool.query<Row>(text, values);
+    return { rows: result.rows, affected: result.rowCount ?? 0 };
+  }
+
+  protected async describe(
+    collection: CollectionRef,
+    schema: string | undefined,
+    table: string,
+  ): Promise<Map<string, ColumnInfo>> {
+    const text =
+      'SELECT column_name AS name, data_type AS type, udt_name AS udt, character_maximum_length AS len ' +
+      'FROM information_schema.columns WHERE table_schema = COALESCE($1, current_schema()) AND table_name = $2';
+    const { rows } = await this.run('introspect', collection, text, [schema ?? null, table]);
+    const columns = new Map<string, ColumnInfo>();
+    for (const row of rows) {
+      const dbType = String(row.type);
+      const type = typeClasses[dbType] ?? typeClasses[String(row.udt)] ?? 'other';
+      columns.set(String(row.name), { type, dbType, maxLength: row.len === null ? null : Number(row.len) });
+    }
+    return columns;
+  }
+
+  protected maskSql(column: string): string {
+    const x = `${column}::text`;
+    return (
+      `CASE WHEN ${x} IS NULL OR ${x} = '' THEN ${x} ` +
+      `WHEN strpos(substr(${x}, 2), '@') > 0 THEN left(${x}, 1) || '***' || substring(${x} from '@[^@]*$') ` +
+      `ELSE left(${x}, 1) || '***' END`
+    );
+  }
+
+  protected hashSql(column: string, params: SqlParams, secret: string): string {
+    const x = `${column}::text`;
+    const { inner, outer } = hmacPads(secret);
+    const o = params.add(outer);
+    const i = params.add(inner);
+    return (
+      `CASE WHEN ${x} IS NULL OR ${x} ~ '${HASHED_PATTERN}' THEN ${x} ` +
+      `ELSE 'hmac:' || encode(sha256(${o}::bytea || sha256(${i}::bytea || convert_to(${x}, 'UTF8'))), 'hex') END`
+    );
+  }
+
+  protected anonymiseSql(column: string, info: ColumnInfo): string {
+    if (info.type === 'integer' || info.type === 'decimal') return `floor(${column} / 10.0) * 10`;
+    if (info.type === 'date') return `date_trunc('year', ${column})::date`;
+    if (info.dbType === 'timestamp with time zone') return `date_trunc('year', ${column}, 'UTC')`;
+    if (info.type === 'timestamp') return `date_trunc('year', ${column})`;
+    return 'NULL';
+  }
+
+  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+    return `${column} < ${params.add(before)}`;
+  }
+}

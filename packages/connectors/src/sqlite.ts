@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import { ConnectorError, storeError } from './errors';
+import type { ColumnInfo } from './plan';
+import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
+import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies';
+import type { CollectionRef, CommonOptions, Row } from './types';
+
+/** Options of the SQLite connector. */
+export interface SqliteOptions extends CommonOptions {
+  /** Database file, or `:memory:`. */
+  filename: string;
+  /** Open read-only (erase and rectify then fail). */
+  readonly?: boolean;
+}
+
+function toSqlite(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+class SqliteParams implements SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(toSqlite(value));
+    return '?';
+  }
+  list(values: readonly unknown[]): string {
+    return `IN (${values.map((v) => this.add(v)).join(', ')})`;
+  }
+}
+
+/** The type class of a declared SQLite column type, after SQLite's own affinity rules. */
+export function sqliteTypeClass(declared: string): FieldType {
+  const t = declared.toUpperCase();
+  if (t === '') return 'text';
+  if (t.includes('DATETIME') || t.includes('TIMESTAMP')) return 'timestamp';
+  if (t.includes('DATE')) return 'date';
+  if (t.includes('BOOL')) return 'boolean';
+  if (t.includes('INT')) return 'integer';
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
+  if (t.includes('BLOB')) return 'binary';
+  if (t.includes('JSON')) return 'json';
+  if (['REAL', 'FLOA', 'DOUB', 'NUMERIC', 'DECIMAL'].some((k) => t.includes(k))) return 'decimal';
+  return 'other';
+}
+
+const fieldTypes = new Set<string>([
+  'text',
+  'integer',
+  'decimal',
+  'date',
+  'timestamp',
+  'boolean',
+  'json',
+  'binary',
+]);
+
+/**
+ * SQLite through `better-sqlite3`. The strategies run as SQL functions registered from
+ * the shared module (`pledge_mask`, `pledge_hash`, `pledge_anonymise`, `pledge_instant`),
+ * so an erasure is still one statement per batch. Anchors are ISO-8601 text or epoch
+ * numbers (see `toInstant`). Column types come from the declared type; an undeclared
+ * column counts as text.
+ */
+export class SqliteConnector extends SqlConnector {
+  readonly kind = 'sqlite' as const;
+  readonly #options: SqliteOptions;
+  #db: Database.Database | null = null;
+
+  constructor(options: SqliteOptions) {
+    super('sqlite', options);
+    this.#options = options;
+  }
+
+  async connect(): Promise<void> {
+    if (this.#db) return;
+    let db: Database.Database;
+    try {
+      db = new Database(this.#options.filename, {
+        readonly: this.#options.readonly ?? false,
+        fileMustExist: this.#options.filename !== ':memory:',
+      });
+    } catch (error) {
+      throw storeError('sqlite', 'introspect', '(connection)', error);
+    }
+    db.pragma('busy_timeout = 5000');
+    const text = (v: unknown) =>
+      v === null || v === undefined ? null : typeof v === 'string' ? v : String(v);
+    db.function('pledge_mask', { deterministic: true }, (v: unknown) => {
+      const s = text(v);
+      return s === null ? null : maskText(s);
+    });
+    db.function('pledge_hash', { deterministic: true }, (v: unknown, secret: unknown) => {
+      const s = text(v);
+      return s === null ? null : hashText(s, String(secret));
+    });
+    db.function('pledge_anonymise', { deterministic: true }, (v: unknown, type: unknown) => {
+      const t = String(type);
+      const out = anonymiseValue(v, fieldTypes.has(t) ? (t as FieldType) : 'other');
+      return out instanceof Date ? out.toISOString() : (out as string | number | bigint | null);
+    });
+    db.function('pledge_instant', { deterministic: true }, (v: unknown) => toInstant(v));
+    this.#db = db;
+  }
+
+  async close(): Promise<void> {
+    this.#db?.close();
+    this.#db = null;
+  }
+
+  protected params(): SqlParams {
+    return new SqliteParams();
+  }
+
+  protected quote(identifier: string): string {
+    return `"${identifier}"`;
+  }
+
+  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
+    if (!this.#db) throw new ConnectorError('not-connected', 'sqlite connector is not connected');
+    const statement = this.#db.prepare(text);
+    if (statement.reader) return { rows: statement.all(...values) as Row[], affected: 0 };
+    return { rows: [], affected: statement.run(...values).changes };
+  }
+
+  protected async describe(
+    collection: CollectionRef,
+    schema: string | undefined,
+    table: string,
+  ): Promise<Map<string, ColumnInfo>> {
+    const text = 'SELECT name, type FROM pragma_table_info(?, ?)';
+    const { rows } = await this.run('introspect', collection, text, [table, schema ?? 'main']);
+    const columns = new Map<string, ColumnInfo>();
+    for (const row of rows) {
+      const dbType = String(row.type);
+      columns.set(String(row.name), { type: sqliteTypeClass(dbType), dbType, maxLength: null });
+    }
+    return columns;
+  }
+
+  protected maskSql(column: string): string {
+    return `pledge_mask(${column})`;
+  }
+
+  protected hashSql(column: string, params: SqlParams, secret: string): string {
+    return `pledge_hash(${column}, ${params.add(secret)})`;
+  }
+
+  protected anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string {
+    return `pledge_anonymise(${column}, ${params.add(info.type)})`;
+  }
+
+  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+    return `pledge_instant(${column}) < ${params.add(before.getTime())}`;
+  }
+}

@@ -1,0 +1,119 @@
+import type { ErasureStrategy } from '@pledge/core';
+
+/** The datastore kinds a manifest dataset can name (`datasets[].datastore.kind`). */
+export type ConnectorKind = 'postgres' | 'mysql' | 'redis' | 'sqlite' | 'files';
+
+/**
+ * What a connector needs to know of a collection. The manifest's `DatasetCollection`
+ * fits this shape as it is; connectors read only these members.
+ *
+ * - SQL: `name` is a table (optionally `schema.table`), `primaryKey` its key column.
+ * - Redis: `name` is a key pattern with one placeholder, e.g. `session:{id}`.
+ * - Files: `name` is a folder pattern with one placeholder segment, e.g. `screenshots/{account_id}`.
+ */
+export interface CollectionRef {
+  name: string;
+  primaryKey?: string;
+  fields: ReadonlyArray<{ name: string }>;
+}
+
+/** A handle to one row: a primary-key value, a Redis key (without the connector's prefix) or a file path. */
+export type Key = string | number;
+
+/** A value a connector reads or writes. */
+export type Scalar = string | number | bigint | boolean | Date | null;
+
+/** A row as read: field name to value (SQL values as the driver returns them, Redis values as strings). */
+export type Row = Record<string, unknown>;
+
+/** Rows whose `field` equals one of `values`: identity values, or reference values found earlier. */
+export interface Where {
+  field: string;
+  values: ReadonlyArray<string | number | bigint>;
+}
+
+/**
+ * Strategy per field. Any `delete-row` deletes the whole row (key, file); `keep` leaves
+ * the field as it is, and may not be combined with `delete-row` in one plan.
+ */
+export type ErasurePlan = Readonly<Record<string, ErasureStrategy>>;
+
+/** Options of one write call. */
+export interface WriteOptions {
+  /** Keys per statement; defaults to the connector's `batchSize` (1000). */
+  batchSize?: number;
+}
+
+/** Options of one erasure. */
+export interface EraseOptions extends WriteOptions {
+  /** HMAC key for the `hash` strategy; required when the plan hashes a field. */
+  secret?: string;
+}
+
+/** What a write did. */
+export interface WriteResult {
+  /** Rows, keys or files changed or removed. */
+  affected: number;
+  /** Statements (round trips, file-system calls) the write issued. */
+  statements: number;
+}
+
+/** What a statement was issued for. */
+export type StatementOperation = 'locate' | 'read' | 'erase' | 'rectify' | 'count' | 'introspect';
+
+/**
+ * One statement sent to a datastore. `text` is the statement template (SQL with
+ * placeholders, Redis command names, file-system call): it never holds row values.
+ */
+export interface StatementEvent {
+  kind: ConnectorKind;
+  operation: StatementOperation;
+  collection: string;
+  text: string;
+}
+
+/** Called for each statement a connector issues. */
+export type StatementListener = (event: StatementEvent) => void;
+
+/** Options every connector accepts. */
+export interface CommonOptions {
+  /** Keys per statement for locate, read, erase and rectify (default 1000). */
+  batchSize?: number;
+}
+
+/**
+ * A datastore seen through the operations a privacy engine needs: find a subject's
+ * rows, read them, erase or rectify them set-based, and count rows past retention.
+ * Connectors never put row values into errors or statement events.
+ */
+export interface Connector {
+  readonly kind: ConnectorKind;
+  /** Opens the connection (pool, client, file handle). */
+  connect(): Promise<void>;
+  /** Releases the connection; the connector can be connected again. */
+  close(): Promise<void>;
+  /** Keys of the rows whose `where.field` holds one of `where.values`, without duplicates. */
+  locate(collection: CollectionRef, where: Where): Promise<Key[]>;
+  /** The rows of `keys` (missing keys are skipped), with `fields` only when given, plus the key field. */
+  read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]>;
+  /** Applies `plan` to the rows of `keys`: one statement per batch of keys, never one per row. */
+  erase(
+    collection: CollectionRef,
+    keys: readonly Key[],
+    plan: ErasurePlan,
+    options?: EraseOptions,
+  ): Promise<WriteResult>;
+  /** Sets `values` on the rows of `keys`, one statement per batch of keys. */
+  rectify(
+    collection: CollectionRef,
+    keys: readonly Key[],
+    values: Readonly<Record<string, Scalar>>,
+    options?: WriteOptions,
+  ): Promise<WriteResult>;
+  /** How many rows have `anchorField` earlier than `before`. */
+  countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number>;
+  /** Statements issued since the connector was created. */
+  readonly statementCount: number;
+  /** Registers a listener for every statement; returns a function that removes it. */
+  onStatement(listener: StatementListener): () => void;
+}

@@ -1,0 +1,98 @@
+import { valueError } from './errors';
+import type { CollectionRef, Key } from './types';
+
+const sqlIdentifier = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
+const safeName = /^[A-Za-z0-9_$-]+$/;
+
+/** `base.name` when `name` is a plain word, else `base[index]`, so a path never echoes odd input. */
+export function pathOf(base: string, name: string, index: number): string {
+  return safeName.test(name) ? `${base}.${name}` : `${base}[${index}]`;
+}
+
+/** Whether `name` is a SQL identifier Pledge accepts: letters, digits, `_`, `$`; at most 63 characters. */
+export function isSqlIdentifier(name: unknown): name is string {
+  return typeof name === 'string' && sqlIdentifier.test(name);
+}
+
+const checkedSql = new WeakSet<CollectionRef>();
+
+/**
+ * Checks that a SQL collection's table (`table` or `schema.table`), primary key and
+ * field names are identifiers, so none can smuggle SQL into a statement.
+ */
+export function checkSqlCollection(collection: CollectionRef): void {
+  if (checkedSql.has(collection)) return;
+  const parts = typeof collection.name === 'string' ? collection.name.split('.') : [];
+  if (parts.length < 1 || parts.length > 2 || !parts.every(isSqlIdentifier)) {
+    throw valueError('identifier-invalid', 'collection.name', 'is not a valid table name');
+  }
+  if (collection.primaryKey === undefined) {
+    throw valueError('identifier-invalid', 'collection.primaryKey', 'is required for a SQL table');
+  }
+  if (!isSqlIdentifier(collection.primaryKey)) {
+    throw valueError('identifier-invalid', 'collection.primaryKey', 'is not a valid column name');
+  }
+  collection.fields.forEach((field, i) => {
+    if (!isSqlIdentifier(field.name)) {
+      throw valueError('identifier-invalid', `collection.fields[${i}].name`, 'is not a valid column name');
+    }
+  });
+  checkedSql.add(collection);
+}
+
+/** Declared field names of a collection, with its primary key. */
+export function fieldNames(collection: CollectionRef): Set<string> {
+  const names = new Set(collection.fields.map((f) => f.name));
+  if (collection.primaryKey) names.add(collection.primaryKey);
+  return names;
+}
+
+/** Returns `name` when it is a declared field of `collection` (or in `extra`), else throws naming `path`. */
+export function checkField(
+  collection: CollectionRef,
+  name: unknown,
+  path: string,
+  extra: readonly string[] = [],
+): string {
+  if (typeof name !== 'string' || !(fieldNames(collection).has(name) || extra.includes(name))) {
+    throw valueError('field-unknown', path, 'is not a declared field of the collection');
+  }
+  return name;
+}
+
+/** Checks the fields asked for by `read`, returning them. */
+export function checkFields(
+  collection: CollectionRef,
+  fields: readonly string[] | undefined,
+  extra: readonly string[] = [],
+): string[] | undefined {
+  return fields?.map((name, i) => checkField(collection, name, pathOf('fields', String(name), i), extra));
+}
+
+/** Checks that keys are strings or finite numbers. */
+export function checkKeys(keys: readonly Key[]): void {
+  keys.forEach((key, i) => {
+    if (!(typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key)))) {
+      throw valueError('value-invalid', `keys[${i}]`, 'must be a string or a finite number');
+    }
+  });
+}
+
+/** Checks a batch size: a positive integer. */
+export function checkBatchSize(size: number, path: string): number {
+  if (!Number.isInteger(size) || size < 1)
+    throw valueError('value-invalid', path, 'must be a positive integer');
+  return size;
+}
+
+/** Splits `items` into consecutive batches of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Distinct values, first occurrence order. */
+export function distinct<T>(items: Iterable<T>): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,59 @@
+import mysql from 'mysql2/promise';
+import { expect, it } from 'vitest';
+import { ConnectorError, MysqlConnector } from '../src/index';
+import { runConformance } from './conformance';
+import { USERS } from './seed';
+import { describeWithService, mysqlService, runId } from './servers';
+import { runSqlExtras } from './sql-extras';
+import { sqlFixture } from './sql-fixture';
+
+const service = mysqlService();
+const database = `pledge_conn_${runId()}`;
+
+function urlOf(name: string): string {
+  const url = new URL(service.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+await describeWithService(service, 'MySQL / MariaDB connector', () => {
+  const fixture = runConformance({
+    name: 'mysql',
+    async open() {
+      const root = await mysql.createConnection({ uri: service.url });
+      await root.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await root.end();
+      const admin = await mysql.createConnection({ uri: urlOf(database), timezone: 'Z', charset: 'utf8mb4' });
+      await admin.query("SET time_zone = '+00:00'");
+      return sqlFixture({
+        connector: new MysqlConnector({ uri: urlOf(database) }),
+        exec: async (sql, params) => {
+          const [rows] = await admin.query({ sql, values: params });
+          return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+        },
+        placeholder: () => '?',
+        ddl: [
+          `CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255) UNIQUE, name VARCHAR(255), phone VARCHAR(255),
+             age INT, birth_date DATE, plan VARCHAR(50), created_at DATETIME(3), code VARCHAR(10))`,
+          `CREATE TABLE orders (id INT PRIMARY KEY, user_id INT, address VARCHAR(255), amount INT,
+             created_at DATETIME(3))`,
+        ],
+        timestamp: (iso) => new Date(iso),
+        async drop() {
+          await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+          await admin.end();
+        },
+      });
+    },
+  });
+  runSqlExtras(fixture);
+
+  it('refuses to hash into a column too short for the hash', async () => {
+    const f = fixture();
+    const users = { ...f.people, fields: [...f.people.fields, { name: 'code' }] };
+    const keys = await f.connector.locate(users, { field: 'email', values: [USERS[0].email] });
+    const error = await f.connector.erase(users, keys, { code: 'hash' }, { secret: 's' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect([error.code, error.path]).toEqual(['strategy-unsupported', 'plan.code']);
+  });
+});
