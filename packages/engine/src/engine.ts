@@ -1,0 +1,219 @@
+import {
+  type CompiledPolicy,
+  compilePolicy,
+  type Decision,
+  decide,
+  type Manifest,
+  type SubjectEvent,
+  type SubjectState,
+  subjectStateFromEvents,
+} from '@pledge/core';
+import {
+  type AppendResult,
+  appendEvents,
+  eventsOfSubject,
+  eventsSince,
+  type LedgerEvent,
+  type LedgerEventInput,
+  type LedgerVerification,
+  listPolicies,
+  migrateToLatest,
+  type PolicyVersion,
+  type PublishResult,
+  publishPolicy,
+  resolveSubjectKey,
+  type Store,
+  subjectHash,
+  verifyLedger,
+} from '@pledge/store';
+import type { ConsentEventBody, DecideBody } from './inputs';
+import { renewalCheck } from './renewal';
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  store: Store;
+  /** Manifest to run; published as a policy version if it is new. */
+  manifest: Manifest;
+  /** Key for subject hashes (PLEDGE_SUBJECT_KEY); generated and kept in the store when omitted. */
+  subjectKey?: string;
+}
+
+/** The policy in force: its manifest, compiled form and published version. */
+export interface ActivePolicy {
+  manifest: Manifest;
+  compiled: CompiledPolicy;
+  version: PolicyVersion;
+}
+
+/** Facts the caller knows about a subject at decision time. */
+export interface SubjectFactsInput {
+  jurisdiction?: SubjectState['jurisdiction'];
+  age?: number;
+  gpc?: boolean;
+  dnt?: boolean;
+}
+
+const GIVEN_MODES = new Set(['implied', 'opt-in', 'separate']);
+
+/** Reduces a stored ledger event to what the decision engine reads. */
+export function toSubjectEvent(event: LedgerEvent): SubjectEvent {
+  const mode = event.consentMode && GIVEN_MODES.has(event.consentMode) ? event.consentMode : undefined;
+  return {
+    type: event.type,
+    at: event.occurredAt.toISOString(),
+    purposes: event.purposes.length > 0 ? event.purposes : undefined,
+    categories: event.categories.length > 0 ? event.categories : undefined,
+    policyVersion: event.policyVersion,
+    mode: mode as SubjectEvent['mode'],
+    signal: event.signal,
+  };
+}
+
+/**
+ * Pledge's service layer over one store and one policy. The HTTP server and the CLI are
+ * thin shells over these methods.
+ */
+export class Engine {
+  readonly store: Store;
+  readonly #key: string;
+  #active: ActivePolicy;
+  #versions: PolicyVersion[];
+  #needsRenewal: (version: string, purpose: string | undefined) => boolean;
+  /** Subjects whose use was already recorded as acceptance of the current version. */
+  readonly #accepted = new Set<string>();
+
+  private constructor(store: Store, key: string, active: ActivePolicy, versions: PolicyVersion[]) {
+    this.store = store;
+    this.#key = key;
+    this.#active = active;
+    this.#versions = versions;
+    this.#needsRenewal = renewalCheck(versions);
+  }
+
+  /** Opens an engine: migrates the store, publishes the manifest if new, compiles it. */
+  static async open(options: EngineOptions): Promise<Engine> {
+    await migrateToLatest(options.store.db);
+    const key = await resolveSubjectKey(options.store.db, options.subjectKey);
+    const published = await publishPolicy(options.store.db, options.manifest);
+    const versions = await listPolicies(options.store.db);
+    return new Engine(
+      options.store,
+      key,
+      { manifest: options.manifest, compiled: compilePolicy(options.manifest), version: published.policy },
+      versions,
+    );
+  }
+
+  /** The policy in force. */
+  get policy(): ActivePolicy {
+    return this.#active;
+  }
+
+  /** Every published version, oldest first. */
+  get versions(): readonly PolicyVersion[] {
+    return this.#versions;
+  }
+
+  /** The keyed hash under which a subject's events are stored. */
+  subjectHash(subject: string): string {
+    return subjectHash(this.#key, subject);
+  }
+
+  /** Publishes a new version and makes it the one in force. */
+  async publish(manifest: Manifest): Promise<PublishResult> {
+    const result = await publishPolicy(this.store.db, manifest);
+    this.#versions = await listPolicies(this.store.db);
+    this.#needsRenewal = renewalCheck(this.#versions);
+    this.#active = { manifest, compiled: compilePolicy(manifest), version: result.policy };
+    this.#accepted.clear();
+    return result;
+  }
+
+  /** Appends events for one subject, stamped with the policy version in force. */
+  async record(subject: string, events: readonly ConsentEventBody[]): Promise<AppendResult> {
+    const { version } = this.#active;
+    const inputs: LedgerEventInput[] = events.map((e) => ({
+      ...e,
+      subject,
+      method: e.method ?? 'api',
+      source: e.source ?? 'api',
+      actor: e.actor ?? 'subject',
+      policyVersion: version.version,
+      policyHash: version.hash,
+    }));
+    return appendEvents(this.store.db, this.#key, inputs);
+  }
+
+  /**
+   * Records use of the service as acceptance of the policy in force, where the manifest
+   * says use means acceptance: once per subject and version. Returns whether it recorded.
+   */
+  async recordUse(subject: string, source = 'use-of-service'): Promise<boolean> {
+    if (this.#active.manifest.policy.useMeansAcceptance === 'no') return false;
+    const hash = this.subjectHash(subject);
+    const marker = `${hash}:${this.#active.version.hash}`;
+    if (this.#accepted.has(marker)) return false;
+    const events = await eventsOfSubject(this.store.db, hash);
+    const already = events.some(
+      (e) => e.type === 'policy-accepted' && e.policyHash === this.#active.version.hash,
+    );
+    this.#accepted.add(marker);
+    if (already) return false;
+    await this.record(subject, [
+      { type: 'policy-accepted', method: 'use-of-service', source, actor: 'subject' },
+    ]);
+    return true;
+  }
+
+  /** The subject's ledger events, oldest first. */
+  events(subject: string): Promise<LedgerEvent[]> {
+    return eventsOfSubject(this.store.db, this.subjectHash(subject));
+  }
+
+  /** Subject state for decisions, from the ledger and the published versions. */
+  async state(subject: string | undefined, facts: SubjectFactsInput = {}): Promise<SubjectState> {
+    const events = subject === undefined ? [] : await this.events(subject);
+    return this.stateFromEvents(events, facts);
+  }
+
+  /** Subject state from events already read (the SDK's cache uses this). */
+  stateFromEvents(events: readonly LedgerEvent[], facts: SubjectFactsInput = {}): SubjectState {
+    const signals = { gpc: facts.gpc, dnt: facts.dnt };
+    return subjectStateFromEvents(this.#active.compiled, events.map(toSubjectEvent), {
+      ...facts,
+      ...signals,
+      needsRenewal: this.#needsRenewal,
+    });
+  }
+
+  /** Decides one request for one subject. */
+  async decide(body: DecideBody): Promise<Decision> {
+    const state = await this.state(body.subject, body.facts);
+    return decide(
+      this.#active.compiled,
+      {
+        purpose: body.purpose,
+        categories: body.categories,
+        recipient: body.recipient,
+        jurisdiction: body.jurisdiction,
+        destinationCountry: body.destinationCountry,
+      },
+      state,
+    );
+  }
+
+  /** Verifies the whole ledger chain. */
+  verify(): Promise<LedgerVerification> {
+    return verifyLedger(this.store.db);
+  }
+
+  /** Ledger events after a sequence number: the feed consent caches follow. */
+  changesSince(afterSeq: number, limit = 1000): Promise<LedgerEvent[]> {
+    return eventsSince(this.store.db, afterSeq, limit);
+  }
+}
+
+/** Opens an {@link Engine}. */
+export function createEngine(options: EngineOptions): Promise<Engine> {
+  return Engine.open(options);
+}
