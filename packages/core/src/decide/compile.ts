@@ -1,0 +1,117 @@
+import type { JurisdictionKey } from '../manifest/schema/common';
+import type { Manifest } from '../manifest/schema/index';
+import { bitsetOf, setBit, wordsFor } from './bitset';
+import { JURISDICTION_SLOTS, SLOT_COUNT } from './codes';
+import { compileJurisdictions } from './compile-jurisdictions';
+import { compilePurposes } from './compile-purposes';
+import { compileLocalisations, compileRecipients, compileTransfers } from './compile-recipients';
+import type { Decision } from './decision';
+import { idIndex } from './id-index';
+import type { CategoryTables, CompiledPolicy, IdIndex } from './policy';
+import {
+  type CompileOptions,
+  type CompileSources,
+  compileSources,
+  isAtOrUnder,
+  type TaxonomyLookup,
+} from './taxonomy-lookup';
+
+/**
+ * Compiles a validated manifest into an immutable {@link CompiledPolicy}: purposes,
+ * categories and recipients become integer indexes (manifest order), sets become
+ * `Uint32Array` bitsets, and per-jurisdiction consent modes, legal bases, minors' ages and
+ * signal rules become small typed arrays the decision engine reads without allocating.
+ *
+ * Ids the manifest references but never declares are skipped here; `lintManifest`
+ * reports them.
+ *
+ * @example
+ * const policy = compilePolicy(manifest);
+ * const decision = decide(policy, { purpose: 'marketing-email', categories: ['email'] }, subject);
+ */
+export function compilePolicy(manifest: Manifest, options: CompileOptions = {}): CompiledPolicy {
+  const sources = compileSources(manifest, options);
+  const purposes = idIndex(manifest.purposes);
+  const categories = idIndex(manifest.categories);
+  const recipients = idIndex(manifest.recipients);
+  const categoryWords = wordsFor(categories.ids.length);
+  const purposeWords = wordsFor(purposes.ids.length);
+  const localisations = compileLocalisations(manifest, categories, categoryWords);
+  const jurisdiction = compileJurisdictions(manifest, sources.jurisdiction, localisations);
+  return Object.freeze({
+    id: manifest.policy.id,
+    version: manifest.policy.version,
+    purposes,
+    categories,
+    recipients,
+    categoryWords,
+    purposeWords,
+    purpose: compilePurposes(manifest, categories, categoryWords, jurisdiction, sources.taxonomy),
+    category: compileCategories(manifest, categories, categoryWords, sources),
+    recipient: compileRecipients(
+      manifest,
+      { purposes, categories },
+      { purpose: purposeWords, category: categoryWords },
+    ),
+    jurisdiction,
+    localisations,
+    transfers: compileTransfers(manifest, { recipients, categories }, categoryWords),
+    signals: Object.freeze({
+      doNotTrack: manifest.signals.doNotTrack,
+      globalPrivacyControl: manifest.signals.globalPrivacyControl,
+    }),
+    accessLogging: manifest.security?.accessLogging === true,
+    memo: Object.freeze({
+      plain: new Array<Decision | undefined>(purposes.ids.length * SLOT_COUNT * 4).fill(undefined),
+      allow: new Map<number, Decision>(),
+      lastDeny: new Array<Decision | undefined>(purposes.ids.length * SLOT_COUNT + 1).fill(undefined),
+      lastDenyBits: new Int32Array(purposes.ids.length * SLOT_COUNT + 1).fill(-1),
+      deny: new Map<number, Decision>(),
+      scratchMask: new Uint32Array(categoryWords),
+    }),
+  });
+}
+
+function compileCategories(
+  manifest: Manifest,
+  categories: IdIndex,
+  words: number,
+  sources: CompileSources,
+): CategoryTables {
+  const own = manifest.categories.map(
+    (category) => category.sensitive ?? taxonomySensitive(sources.taxonomy, category.taxonomy),
+  );
+  const sensitiveList = own.flatMap((sensitive, c) => (sensitive ? [c] : []));
+  const sensitiveIn = new Uint32Array(SLOT_COUNT * words);
+  for (let slot = 0; slot < SLOT_COUNT; slot++) {
+    const law = slot === 0 ? undefined : sources.jurisdiction(JURISDICTION_SLOTS[slot] as JurisdictionKey);
+    const listed = law?.sensitive?.categories?.value;
+    manifest.categories.forEach((category, c) => {
+      const here =
+        category.sensitive ??
+        (listed === undefined
+          ? own[c]
+          : listed.some((key) => isAtOrUnder(sources.taxonomy, category.taxonomy, key)));
+      if (here) setBit(sensitiveIn, slot * words, c);
+    });
+  }
+  return Object.freeze({
+    sensitive: bitsetOf(words, sensitiveList),
+    sensitiveList: Object.freeze(sensitiveList),
+    sensitiveIn,
+    valid: bitsetOf(
+      words,
+      categories.ids.map((_, c) => c),
+    ),
+    taxonomy: Object.freeze(manifest.categories.map((category) => category.taxonomy)),
+  });
+}
+
+function taxonomySensitive(taxonomy: TaxonomyLookup, key: string): boolean {
+  try {
+    return taxonomy.isSensitive(key);
+  } catch {
+    // A key the taxonomy does not know carries no sensitivity of its own.
+    return false;
+  }
+}
