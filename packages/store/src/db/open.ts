@@ -15,6 +15,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** Max PostgreSQL pool size. */
   poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails (it is replaced on next use). */
+  onIdleError?: (error: Error) => void;
 }
 
 /** An open store: a Kysely instance over PGlite or PostgreSQL. */
@@ -35,6 +37,9 @@ export interface Store {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client can be cut by the server (restart, failover, DROP DATABASE): the pool
+    // discards it and opens a new one on next use; without a listener that would crash the process.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
