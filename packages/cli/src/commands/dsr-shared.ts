@@ -1,0 +1,136 @@
+import { openDsrQueue, type DsrQueue, type IdentityValues, type RequestInput, type RequestReport, type RequestState } from '@pledge/dsr';
+import { IdentityKind, type Issue } from '@pledge/core';
+import { migrateToLatest, openStore, type Store } from '@pledge/store';
+import type { Command } from 'commander';
+import { ExitCode } from '../exit-codes';
+import type { CliIo } from '../io';
+
+/** The `pledge dsr` command, created by the first subcommand registered. */
+export function dsrCommand(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'dsr') ??
+    program.command('dsr').description('plan and run data-subject requests (access, erase, rectify, restrict)')
+  );
+}
+
+/** Collects a repeatable option. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `kind=value` pairs as identity values; an unknown kind or a pair without `=` is a usage error. */
+export function parseIdentity(pairs: readonly string[]): { ok: true; identity: IdentityValues } | { ok: false; message: string } {
+  const identity: Record<string, string[]> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const kind = pair.slice(0, Math.max(at, 0));
+    if (at <= 0 || at === pair.length - 1) return { ok: false, message: `--identity ${kind || pair.split('=')[0]}: expected kind=value` };
+    if (!IdentityKind.safeParse(kind).success) {
+      return { ok: false, message: `--identity: unknown kind ${kind} (one of ${IdentityKind.options.join(', ')})` };
+    }
+    identity[kind] = [...(identity[kind] ?? []), pair.slice(at + 1)];
+  }
+  return { ok: true, identity: identity as IdentityValues };
+}
+
+/** Options every executing subcommand takes. */
+export interface RunFlags {
+  identity: string[];
+  database?: string;
+  dataDir?: string;
+  batchSize?: string;
+  wait: boolean;
+  format: 'text' | 'json';
+}
+
+/** Adds the options of an executing subcommand. */
+export function runOptions(command: Command): Command {
+  return command
+    .option('--identity <kind=value>', 'an identity of the subject (repeatable), e.g. email=a@example.com', collect, [])
+    .option('--database <url>', 'PostgreSQL store (default PLEDGE_DATABASE_URL; none: embedded PGlite)')
+    .option('--data-dir <dir>', 'PGlite data folder when no database is given (default PLEDGE_DATA_DIR)')
+    .option('--batch-size <n>', 'keys per write statement', '1000')
+    .option('--no-wait', 'queue the request for `pledge dsr work` instead of running it now')
+    .option('--format <format>', 'report format: text or json', 'text');
+}
+
+/** Prints plan issues as `severity code at path: message`. */
+export function printIssues(io: CliIo, issues: readonly Issue[]): void {
+  for (const i of issues) io.stderr(`${i.severity} ${i.code} at ${i.path}: ${i.message}\n`);
+}
+
+/** Opens the store (PostgreSQL or PGlite) and the DSR queue on it. */
+export async function openQueue(flags: Pick<RunFlags, 'database' | 'dataDir'>): Promise<{ store: Store; queue: DsrQueue; durable: boolean }> {
+  const url = flags.database ?? process.env.PLEDGE_DATABASE_URL;
+  const dataDir = flags.dataDir ?? process.env.PLEDGE_DATA_DIR;
+  const store = await openStore({ ...(url ? { url } : {}), ...(!url && dataDir ? { dataDir } : {}) });
+  await migrateToLatest(store.db);
+  const queue = await openDsrQueue(store);
+  return { store, queue, durable: Boolean(url || dataDir) };
+}
+
+/** A report as text: one line per step, then what was kept and what failed. */
+export function formatReport(state: RequestState): string {
+  const report = state.report as RequestReport | null;
+  const lines = [`request ${state.id} (${state.kind}): ${state.status}`];
+  for (const s of report?.steps ?? []) {
+    const where = `${s.dataset}.${s.collection}`;
+    const counts = `located ${s.located ?? '-'}, affected ${s.affected}, statements ${s.statements}`;
+    lines.push(`  ${String(s.index + 1).padStart(2)}. ${s.status.padEnd(7)} ${where}: ${counts}${s.errorCode ? ` [${s.errorCode}]` : ''}`);
+  }
+  for (const k of report?.kept ?? []) lines.push(`  kept under legal hold ${k.legalHold}: ${k.dataset}.${k.collection}.${k.field}`);
+  for (const f of report?.failures ?? []) lines.push(`  failed: ${f.dataset}.${f.collection}: ${f.code}: ${f.message}`);
+  if (report?.package) {
+    lines.push(`  package: ${report.package.collections} collections, ${report.package.rows} rows, ${report.package.bytes} bytes`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Submits a request and, unless `--no-wait`, runs a worker in this process until the run
+ * ends; prints the report. Returns the exit code and the request id.
+ */
+export async function submitAndRun(
+  io: CliIo,
+  flags: RunFlags,
+  input: Omit<RequestInput, 'identity' | 'batchSize' | 'source'>,
+  after?: (queue: DsrQueue, state: RequestState) => Promise<ExitCode | undefined>,
+): Promise<ExitCode> {
+  const parsed = parseIdentity(flags.identity);
+  if (!parsed.ok) {
+    io.stderr(`pledge: ${parsed.message}\n`);
+    return ExitCode.usage;
+  }
+  const batchSize = Number(flags.batchSize ?? 1000);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    io.stderr('pledge: --batch-size must be a positive integer\n');
+    return ExitCode.usage;
+  }
+  const { store, queue, durable } = await openQueue(flags);
+  try {
+    if (!flags.wait && !durable) {
+      io.stderr('pledge: --no-wait needs a durable store: set PLEDGE_DATABASE_URL, --database or --data-dir\n');
+      return ExitCode.usage;
+    }
+    const created = await queue.submit({ ...input, identity: parsed.identity, batchSize, source: 'cli' });
+    if (!created.ok) {
+      printIssues(io, created.issues);
+      io.stderr('pledge: the request cannot run: fix the errors above\n');
+      return ExitCode.failed;
+    }
+    if (!flags.wait) {
+      io.stdout(`queued request ${created.id}\n`);
+      return ExitCode.ok;
+    }
+    const worker = await queue.work({ pollingIntervalSeconds: 0.5 });
+    const state = await queue.wait(created.id, { timeoutMs: 24 * 3600_000 });
+    await worker.stop();
+    io.stdout(flags.format === 'json' ? `${JSON.stringify(state.report, null, 2)}\n` : formatReport(state));
+    const extra = after ? await after(queue, state) : undefined;
+    if (extra !== undefined && extra !== ExitCode.ok) return extra;
+    return state.status === 'completed' ? ExitCode.ok : ExitCode.failed;
+  } finally {
+    await queue.close();
+    await store.close();
+  }
+}

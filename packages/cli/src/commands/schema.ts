@@ -1,0 +1,14 @@
+import type { RegisterCommand } from '../context';
+import { ExitCode } from '../exit-codes';
+import { manifestJsonSchemaText } from '../json-schema';
+
+/** `pledge schema`: prints the manifest JSON Schema. */
+export const registerSchema: RegisterCommand = (program, io, finish) => {
+  program
+    .command('schema')
+    .description('print the JSON Schema of the manifest (as in schema/pledge.schema.json)')
+    .action(() => {
+      io.stdout(manifestJsonSchemaText());
+      finish(ExitCode.ok);
+    });
+};

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { registerDiff } from './commands/diff';
+import { registerLint } from './commands/lint';
+import { registerRender } from './commands/render';
+import { registerRopa } from './commands/ropa';
+import { registerSchema } from './commands/schema';
+import { registerValidate } from './commands/validate';
+import { ExitCode } from './exit-codes';
+import { type CliIo, processIo } from './io';
+
+const COMMANDS = [registerValidate, registerLint, registerRender, registerDiff, registerRopa, registerSchema];
+
+/** Builds the `pledge` program; each command reports its exit code through `finish`. */
+export function buildProgram(io: CliIo, finish: (code: ExitCode) => void): Command {
+  const program = new Command('pledge')
+    .description('Pledge: the privacy policy, executed.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .showHelpAfterError('(run pledge --help for usage)');
+  for (const register of COMMANDS) register(program, io, finish);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code; never throws. `argv` is `process.argv`-shaped
+ * (node, script, ...args). Exit codes: 0 ok, 1 invalid input or findings, 2 usage error,
+ * 70 internal error.
+ */
+export async function main(argv: readonly string[] = process.argv, io: CliIo = processIo()): Promise<number> {
+  let exitCode: ExitCode = ExitCode.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+    return exitCode;
+  } catch (error) {
+    // Commander has already printed its message (unknown option, bad choice, missing argument...).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    const detail = process.env.PLEDGE_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+    io.stderr(`pledge: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+    io.stderr('pledge: this is a bug; set PLEDGE_DEBUG=1 for details\n');
+    return ExitCode.internal;
+  }
+}

@@ -1,0 +1,34 @@
+import { type Issue, type Language, lintManifest, type Manifest, renderPolicy } from '@pledge/core';
+
+/** Formats the policy renders in. */
+export type PolicyFormat = 'html' | 'md';
+
+/** What the routes serve: one validated manifest, its lint findings and its renders. */
+export interface ServerContext {
+  readonly manifest: Manifest;
+  /** Where the manifest came from, for display (a path relative to the working directory). */
+  readonly source: string;
+  /** Lint findings, computed once. */
+  readonly lint: readonly Issue[];
+  /** The rendered policy; each language and format is rendered once, on first use. */
+  render(lang: Language, format: PolicyFormat): string;
+}
+
+/** Builds the context of a manifest. */
+export function createContext(manifest: Manifest, source: string): ServerContext {
+  const renders = new Map<string, string>();
+  return {
+    manifest,
+    source,
+    lint: lintManifest(manifest),
+    render(lang, format) {
+      const key = `${lang}|${format}`;
+      let text = renders.get(key);
+      if (text === undefined) {
+        text = renderPolicy(manifest, { lang, format });
+        renders.set(key, text);
+      }
+      return text;
+    },
+  };
+}

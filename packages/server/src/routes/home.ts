@@ -1,0 +1,42 @@
+import type { Language } from '@pledge/core';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { escapeHtml } from '../html';
+import { LANGUAGES, langParam } from '../query';
+import { lintSummary } from './lint';
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+/** `GET /?lang=`: the rendered policy with a bar to switch language and reach the lint report. */
+export function registerHomeRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Querystring: { lang?: Language } }>(
+    '/',
+    { schema: { querystring: { type: 'object', properties: { lang: langParam } } } },
+    async (request, reply) => {
+      const lang = request.query.lang ?? ctx.manifest.policy.defaultLanguage;
+      const page = ctx.render(lang, 'html');
+      const bar = toolbar(ctx, lang);
+      // The renderer writes a standalone page; the bar goes first inside its body.
+      const html = page.includes('<body>') ? page.replace('<body>', `<body>\n${bar}`) : `${bar}\n${page}`;
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
+}
+
+function toolbar(ctx: ServerContext, current: Language): string {
+  const offered = LANGUAGES.filter((l) => ctx.manifest.policy.languages.includes(l) || l === current);
+  const languages = offered
+    .map((l) =>
+      l === current
+        ? `<strong aria-current="page">${LANGUAGE_NAMES[l]}</strong>`
+        : `<a href="/?lang=${encodeURIComponent(l)}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+    )
+    .join(' | ');
+  return [
+    '<div role="navigation" aria-label="Pledge" style="border-bottom:1px solid #ccc;padding:.5rem 0;font-size:.9rem">',
+    `<span>${languages}</span> · `,
+    `<a href="/policy?lang=${encodeURIComponent(current)}&amp;format=md">Markdown</a> · `,
+    `<a href="/lint">Lint report (${escapeHtml(lintSummary(ctx.lint))})</a>`,
+    '</div>',
+  ].join('\n');
+}
