@@ -87,7 +87,7 @@ export class Engine {
     this.#key = key;
     this.#active = active;
     this.#versions = versions;
-    this.#needsRenewal = renewalCheck(versions);
+    this.#needsRenewal = renewalCheck(versions.map(toRenewalVersion));
   }
 
   /** Opens an engine: migrates the store, publishes the manifest if new, compiles it. */
@@ -123,7 +123,7 @@ export class Engine {
   async publish(manifest: Manifest): Promise<PublishResult> {
     const result = await publishPolicy(this.store.db, manifest);
     this.#versions = await listPolicies(this.store.db);
-    this.#needsRenewal = renewalCheck(this.#versions);
+    this.#needsRenewal = renewalCheck(this.#versions.map(toRenewalVersion));
     this.#active = { manifest, compiled: compilePolicy(manifest), version: result.policy };
     this.#accepted.clear();
     return result;

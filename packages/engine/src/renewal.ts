@@ -1,5 +1,25 @@
 import type { PolicyVersion } from '@pledge/store';
 
+/** What renewal needs to know of a published version (also sent to SDKs). */
+export interface RenewalVersion {
+  seq: number;
+  version: string;
+  /** Purposes whose earlier consents this version reopened. */
+  renewalPurposes: readonly string[];
+  /** Whether the version made a material change (reopens acceptance of the policy as a whole). */
+  material: boolean;
+}
+
+/** Reduces a stored version to its {@link RenewalVersion}. */
+export function toRenewalVersion(version: PolicyVersion): RenewalVersion {
+  return {
+    seq: version.seq,
+    version: version.version,
+    renewalPurposes: version.renewalPurposes,
+    material: version.changes.some((c) => c.material),
+  };
+}
+
 /**
  * Builds the `needsRenewal(version, purpose)` test for subject state: a consent given
  * under a version needs renewal when a version published after it reopened consent for
@@ -7,7 +27,7 @@ import type { PolicyVersion } from '@pledge/store';
  * after any later version with a material change.
  */
 export function renewalCheck(
-  versions: readonly PolicyVersion[],
+  versions: readonly RenewalVersion[],
 ): (version: string, purpose: string | undefined) => boolean {
   const lastSeqOf = new Map<string, number>();
   for (const v of versions) lastSeqOf.set(v.version, v.seq);
@@ -15,9 +35,7 @@ export function renewalCheck(
     const seq = lastSeqOf.get(version);
     if (seq === undefined) return false;
     return versions.some(
-      (v) =>
-        v.seq > seq &&
-        (purpose === undefined ? v.changes.some((c) => c.material) : v.renewalPurposes.includes(purpose)),
+      (v) => v.seq > seq && (purpose === undefined ? v.material : v.renewalPurposes.includes(purpose)),
     );
   };
 }
