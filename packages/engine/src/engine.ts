@@ -27,7 +27,7 @@ import {
   verifyLedger,
 } from '@pledge/store';
 import type { ConsentEventBody, DecideBody } from './inputs';
-import { renewalCheck } from './renewal';
+import { renewalCheck, toRenewalVersion } from './renewal';
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
