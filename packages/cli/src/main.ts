@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerDiff } from './commands/diff';
+import { registerDsr } from './commands/dsr-all';
 import { registerLint } from './commands/lint';
 import { registerRender } from './commands/render';
 import { registerRopa } from './commands/ropa';
@@ -9,7 +10,15 @@ import { registerValidate } from './commands/validate';
 import { ExitCode } from './exit-codes';
 import { type CliIo, processIo } from './io';
 
-const COMMANDS = [registerValidate, registerLint, registerRender, registerDiff, registerRopa, registerSchema];
+const COMMANDS = [
+  registerValidate,
+  registerLint,
+  registerRender,
+  registerDiff,
+  registerRopa,
+  registerSchema,
+  registerDsr,
+];
 
 /** Builds the `pledge` program; each command reports its exit code through `finish`. */
 export function buildProgram(io: CliIo, finish: (code: ExitCode) => void): Command {

@@ -1,5 +1,12 @@
-import { openDsrQueue, type DsrQueue, type IdentityValues, type RequestInput, type RequestReport, type RequestState } from '@pledge/dsr';
 import { IdentityKind, type Issue } from '@pledge/core';
+import {
+  type DsrQueue,
+  type IdentityValues,
+  openDsrQueue,
+  type RequestInput,
+  type RequestReport,
+  type RequestState,
+} from '@pledge/dsr';
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes';
@@ -9,7 +16,9 @@ import type { CliIo } from '../io';
 export function dsrCommand(program: Command): Command {
   return (
     program.commands.find((c) => c.name() === 'dsr') ??
-    program.command('dsr').description('plan and run data-subject requests (access, erase, rectify, restrict)')
+    program
+      .command('dsr')
+      .description('plan and run data-subject requests (access, erase, rectify, restrict)')
   );
 }
 
@@ -19,14 +28,20 @@ export function collect(value: string, previous: string[]): string[] {
 }
 
 /** `kind=value` pairs as identity values; an unknown kind or a pair without `=` is a usage error. */
-export function parseIdentity(pairs: readonly string[]): { ok: true; identity: IdentityValues } | { ok: false; message: string } {
+export function parseIdentity(
+  pairs: readonly string[],
+): { ok: true; identity: IdentityValues } | { ok: false; message: string } {
   const identity: Record<string, string[]> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     const kind = pair.slice(0, Math.max(at, 0));
-    if (at <= 0 || at === pair.length - 1) return { ok: false, message: `--identity ${kind || pair.split('=')[0]}: expected kind=value` };
+    if (at <= 0 || at === pair.length - 1)
+      return { ok: false, message: `--identity ${kind || pair.split('=')[0]}: expected kind=value` };
     if (!IdentityKind.safeParse(kind).success) {
-      return { ok: false, message: `--identity: unknown kind ${kind} (one of ${IdentityKind.options.join(', ')})` };
+      return {
+        ok: false,
+        message: `--identity: unknown kind ${kind} (one of ${IdentityKind.options.join(', ')})`,
+      };
     }
     identity[kind] = [...(identity[kind] ?? []), pair.slice(at + 1)];
   }
@@ -46,7 +61,12 @@ export interface RunFlags {
 /** Adds the options of an executing subcommand. */
 export function runOptions(command: Command): Command {
   return command
-    .option('--identity <kind=value>', 'an identity of the subject (repeatable), e.g. email=a@example.com', collect, [])
+    .option(
+      '--identity <kind=value>',
+      'an identity of the subject (repeatable), e.g. email=a@example.com',
+      collect,
+      [],
+    )
     .option('--database <url>', 'PostgreSQL store (default PLEDGE_DATABASE_URL; none: embedded PGlite)')
     .option('--data-dir <dir>', 'PGlite data folder when no database is given (default PLEDGE_DATA_DIR)')
     .option('--batch-size <n>', 'keys per write statement', '1000')
@@ -60,7 +80,9 @@ export function printIssues(io: CliIo, issues: readonly Issue[]): void {
 }
 
 /** Opens the store (PostgreSQL or PGlite) and the DSR queue on it. */
-export async function openQueue(flags: Pick<RunFlags, 'database' | 'dataDir'>): Promise<{ store: Store; queue: DsrQueue; durable: boolean }> {
+export async function openQueue(
+  flags: Pick<RunFlags, 'database' | 'dataDir'>,
+): Promise<{ store: Store; queue: DsrQueue; durable: boolean }> {
   const url = flags.database ?? process.env.PLEDGE_DATABASE_URL;
   const dataDir = flags.dataDir ?? process.env.PLEDGE_DATA_DIR;
   const store = await openStore({ ...(url ? { url } : {}), ...(!url && dataDir ? { dataDir } : {}) });
@@ -76,12 +98,18 @@ export function formatReport(state: RequestState): string {
   for (const s of report?.steps ?? []) {
     const where = `${s.dataset}.${s.collection}`;
     const counts = `located ${s.located ?? '-'}, affected ${s.affected}, statements ${s.statements}`;
-    lines.push(`  ${String(s.index + 1).padStart(2)}. ${s.status.padEnd(7)} ${where}: ${counts}${s.errorCode ? ` [${s.errorCode}]` : ''}`);
+    lines.push(
+      `  ${String(s.index + 1).padStart(2)}. ${s.status.padEnd(7)} ${where}: ${counts}${s.errorCode ? ` [${s.errorCode}]` : ''}`,
+    );
   }
-  for (const k of report?.kept ?? []) lines.push(`  kept under legal hold ${k.legalHold}: ${k.dataset}.${k.collection}.${k.field}`);
-  for (const f of report?.failures ?? []) lines.push(`  failed: ${f.dataset}.${f.collection}: ${f.code}: ${f.message}`);
+  for (const k of report?.kept ?? [])
+    lines.push(`  kept under legal hold ${k.legalHold}: ${k.dataset}.${k.collection}.${k.field}`);
+  for (const f of report?.failures ?? [])
+    lines.push(`  failed: ${f.dataset}.${f.collection}: ${f.code}: ${f.message}`);
   if (report?.package) {
-    lines.push(`  package: ${report.package.collections} collections, ${report.package.rows} rows, ${report.package.bytes} bytes`);
+    lines.push(
+      `  package: ${report.package.collections} collections, ${report.package.rows} rows, ${report.package.bytes} bytes`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -109,7 +137,9 @@ export async function submitAndRun(
   const { store, queue, durable } = await openQueue(flags);
   try {
     if (!flags.wait && !durable) {
-      io.stderr('pledge: --no-wait needs a durable store: set PLEDGE_DATABASE_URL, --database or --data-dir\n');
+      io.stderr(
+        'pledge: --no-wait needs a durable store: set PLEDGE_DATABASE_URL, --database or --data-dir\n',
+      );
       return ExitCode.usage;
     }
     const created = await queue.submit({ ...input, identity: parsed.identity, batchSize, source: 'cli' });

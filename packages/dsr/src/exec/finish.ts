@@ -1,0 +1,179 @@
+import type { Manifest } from '@pledge/core';
+import { type Kysely, sql } from 'kysely';
+import type { DsrDatabase, RequestStatus } from '../jobs/schema';
+import { accessDocument, type PackageCollection } from '../package/access-document';
+import { zipPackage } from '../package/zip-package';
+import type { Plan } from '../plan/types';
+import type { JsonValue } from './values';
+
+/** One step as a report shows it: counts and codes, never row values. */
+export interface StepReport {
+  index: number;
+  dataset: string;
+  collection: string;
+  status: string;
+  located: number | null;
+  affected: number;
+  statements: number;
+  batchesDone: number;
+  errorCode?: string;
+  error?: string;
+  /** Erasure: fields kept under a legal hold. */
+  kept?: Array<{ field: string; legalHold: string }>;
+}
+
+/** What a finished (or stopped) request reports. */
+export interface RequestReport {
+  id: string;
+  kind: string;
+  status: RequestStatus;
+  steps: StepReport[];
+  failures: Array<{ dataset: string; collection: string; code: string; message: string }>;
+  kept: Array<{ dataset: string; collection: string; field: string; legalHold: string }>;
+  /** Access: the package was built and stored. */
+  package?: { bytes: number; collections: number; rows: number };
+}
+
+/** Builds the report of a request from its step rows. */
+export async function buildReport(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  plan: Plan,
+): Promise<Omit<RequestReport, 'status'>> {
+  const request = await db
+    .selectFrom('pledge_dsr_requests')
+    .select(['kind'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('pledge_dsr_steps')
+    .selectAll()
+    .where('request_id', '=', id)
+    .orderBy('step_index')
+    .execute();
+  const steps: StepReport[] = rows.map((r) => {
+    const held = plan.steps[r.step_index]?.erasure?.held ?? [];
+    return {
+      index: r.step_index,
+      dataset: r.dataset,
+      collection: r.collection,
+      status: r.status,
+      located: r.located_keys ? r.located_keys.length : null,
+      affected: r.affected,
+      statements: r.statements,
+      batchesDone: r.batches_done,
+      ...(r.error_code ? { errorCode: r.error_code } : {}),
+      ...(r.error_message ? { error: r.error_message } : {}),
+      ...(held.length > 0 ? { kept: held } : {}),
+    };
+  });
+  return {
+    id,
+    kind: request.kind,
+    steps,
+    failures: steps
+      .filter((s) => s.errorCode !== undefined && s.status !== 'done')
+      .map((s) => ({
+        dataset: s.dataset,
+        collection: s.collection,
+        code: s.errorCode ?? '',
+        message: s.error ?? '',
+      })),
+    kept: steps.flatMap((s) =>
+      (s.kept ?? []).map((k) => ({
+        dataset: s.dataset,
+        collection: s.collection,
+        field: k.field,
+        legalHold: k.legalHold,
+      })),
+    ),
+  };
+}
+
+/**
+ * Ends a run: `completed` only when every step is done, `partial` when some are done and
+ * some are not, `failed` when none is. An access request gets its package (partial ones
+ * list what is missing). A completed request forgets the identity values and new values it
+ * was given, and the rows copied for its package; the lease is released.
+ */
+export async function finishRequest(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  manifest: Manifest,
+  plan: Plan,
+  at: Date,
+): Promise<RequestStatus> {
+  const rows = await db
+    .selectFrom('pledge_dsr_steps')
+    .selectAll()
+    .where('request_id', '=', id)
+    .orderBy('step_index')
+    .execute();
+  const done = rows.filter((r) => r.status === 'done').length;
+  const status: RequestStatus = done === rows.length ? 'completed' : done > 0 ? 'partial' : 'failed';
+  let packageInfo: RequestReport['package'];
+  if (plan.kind === 'access' && status !== 'failed') {
+    const request = await db
+      .selectFrom('pledge_dsr_requests')
+      .select(['identity'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const collections: PackageCollection[] = rows
+      .filter((r) => r.status === 'done')
+      .map((r) => {
+        const step = plan.steps[r.step_index];
+        return {
+          dataset: r.dataset,
+          collection: r.collection,
+          datastore: step?.datastore ?? '',
+          categories: step?.categories ?? [],
+          rows: (r.output ?? []) as Array<Record<string, JsonValue>>,
+        };
+      });
+    const incomplete = rows
+      .filter((r) => r.status !== 'done')
+      .map((r) => ({ dataset: r.dataset, collection: r.collection, code: r.error_code ?? 'not-done' }));
+    const identityKinds = Object.keys((request.identity ?? {}) as object);
+    const zip = zipPackage(
+      accessDocument(manifest, { requestId: id, generatedAt: at, identityKinds }, collections, incomplete),
+    );
+    await db
+      .insertInto('pledge_dsr_packages')
+      .values({ request_id: id, zip })
+      .onConflict((c) => c.column('request_id').doUpdateSet({ zip, created_at: at }))
+      .execute();
+    packageInfo = {
+      bytes: zip.length,
+      collections: collections.length,
+      rows: collections.reduce((n, c) => n + c.rows.length, 0),
+    };
+  }
+  const report: RequestReport = {
+    ...(await buildReport(db, id, plan)),
+    status,
+    ...(packageInfo ? { package: packageInfo } : {}),
+  };
+  const finished = status === 'completed';
+  await db
+    .updateTable('pledge_dsr_requests')
+    .set({
+      status,
+      report: JSON.stringify(report),
+      lease_owner: null,
+      updated_at: sql<Date>`now()`,
+      ...(finished ? { phase: 'finished', finished_at: at, identity: null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  if (finished) {
+    await db
+      .updateTable('pledge_dsr_requests')
+      .set({ params: sql<string>`params - 'rectify' #- '{restriction,subject}'` })
+      .where('id', '=', id)
+      .execute();
+    if (plan.kind === 'access') {
+      await db.updateTable('pledge_dsr_steps').set({ output: null }).where('request_id', '=', id).execute();
+    }
+  }
+  return status;
+}

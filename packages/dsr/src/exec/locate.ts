@@ -1,0 +1,74 @@
+import type { CollectionRef, Key } from '@pledge/connectors';
+import type { Manifest } from '@pledge/core';
+import type { IdentityValues, PlanStep } from '../plan/types';
+import { collectionOf } from './collections';
+import type { ConnectorPool } from './connections';
+import { referenceValues } from './values';
+
+/** What the locate phase stores for a step before anything is written. */
+export interface Located {
+  keys: Key[];
+  refValues: Record<string, Array<string | number>>;
+}
+
+const SQL_KINDS = new Set(['postgres', 'mysql', 'sqlite']);
+
+function distinctKeys(keys: readonly Key[]): Key[] {
+  const seen = new Set<string>();
+  const out: Key[] = [];
+  for (const key of keys) {
+    const id = `${typeof key}:${key}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds one step's keys from the identity values, the stored reference values of earlier
+ * steps and, for an owner locator, the rows the subject's identity finds in the child; then
+ * reads the values of the fields later steps locate by. Reads only.
+ */
+export async function locateStep(
+  pool: ConnectorPool,
+  manifest: Manifest,
+  step: PlanStep,
+  identity: IdentityValues,
+  earlier: ReadonlyMap<number, Located>,
+): Promise<Located> {
+  const connector = await pool.get(step.dataset);
+  const collection: CollectionRef = collectionOf(manifest, step.dataset, step.collection);
+  const keys: Key[] = [];
+  for (const locator of step.locators) {
+    let values: ReadonlyArray<string | number> = [];
+    if (locator.via === 'identity') values = identity[locator.identity] ?? [];
+    else if (locator.via === 'reference')
+      values = earlier.get(locator.from)?.refValues[locator.fromField] ?? [];
+    else {
+      const t = locator.through;
+      const given = identity[t.identity] ?? [];
+      if (given.length === 0) continue;
+      const child = await pool.get(t.dataset);
+      const childCollection = collectionOf(manifest, t.dataset, t.collection);
+      const childKeys = await child.locate(childCollection, { field: t.identityField, values: given });
+      if (childKeys.length === 0) continue;
+      const rows = await child.read(childCollection, childKeys, [t.referenceField]);
+      values = referenceValues(rows.map((r) => r[t.referenceField]));
+    }
+    if (values.length === 0) continue;
+    keys.push(...(await connector.locate(collection, { field: locator.field, values })));
+  }
+  const unique = distinctKeys(keys);
+  const refValues: Record<string, Array<string | number>> = {};
+  const toRead = step.provides.filter((f) => !(SQL_KINDS.has(step.datastore) && f === step.keyField));
+  for (const field of step.provides) if (!toRead.includes(field)) refValues[field] = referenceValues(unique);
+  if (toRead.length > 0 && unique.length > 0) {
+    const rows = await connector.read(collection, unique, toRead);
+    for (const field of toRead) refValues[field] = referenceValues(rows.map((r) => r[field]));
+  } else {
+    for (const field of toRead) refValues[field] = [];
+  }
+  return { keys: unique, refValues };
+}

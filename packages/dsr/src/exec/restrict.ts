@@ -1,0 +1,44 @@
+import type { Manifest } from '@pledge/core';
+import { appendEvents, contentHash, resolveSubjectKey, type Store } from '@pledge/store';
+import type { RestrictionScope } from '../jobs/requests';
+import type { IdentityValues } from '../plan/types';
+import { DsrError } from './connections';
+
+/** The subject id a restriction is recorded under: the one given, else user-id, else the first identity value. */
+export function restrictionSubject(identity: IdentityValues, scope: RestrictionScope | undefined): string {
+  const first = Object.values(identity).find((v) => v && v.length > 0)?.[0];
+  const subject = scope?.subject ?? identity['user-id']?.[0] ?? first;
+  if (!subject) throw new DsrError('identity-empty', 'a restriction needs a subject id');
+  return subject;
+}
+
+/**
+ * Records the restriction as a `restriction` event in the consent ledger, which the decision
+ * engine reads: restricted processing is then denied (`deny.restricted`). Purposes and
+ * categories omitted restrict all processing of the subject. Re-running after a crash may
+ * record the event twice, which restricts nothing more.
+ */
+export async function recordRestriction(
+  store: Store,
+  manifest: Manifest,
+  identity: IdentityValues,
+  scope: RestrictionScope | undefined,
+  options: { subjectKey?: string; source: string; at: Date },
+): Promise<{ seq: number }> {
+  const key = await resolveSubjectKey(store.db, options.subjectKey);
+  const result = await appendEvents(store.db, key, [
+    {
+      type: 'restriction',
+      subject: restrictionSubject(identity, scope),
+      ...(scope?.purposes ? { purposes: scope.purposes } : {}),
+      ...(scope?.categories ? { categories: scope.categories } : {}),
+      method: 'dsr',
+      source: options.source,
+      policyVersion: manifest.policy.version,
+      policyHash: contentHash(manifest),
+      actor: 'officer',
+      occurredAt: options.at,
+    },
+  ]);
+  return { seq: result.events[0]?.seq ?? 0 };
+}

@@ -1,0 +1,92 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+const m0001: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pledge_dsr_requests')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('phase', 'text', (c) => c.notNull().defaultTo('locate'))
+      .addColumn('manifest', 'jsonb', (c) => c.notNull())
+      .addColumn('manifest_hash', 'text', (c) => c.notNull())
+      .addColumn('plan', 'jsonb', (c) => c.notNull())
+      .addColumn('identity', 'jsonb')
+      .addColumn('params', 'jsonb', (c) => c.notNull())
+      .addColumn('lease_owner', 'text')
+      .addColumn('heartbeat_at', 'timestamptz')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('report', 'jsonb')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('finished_at', 'timestamptz')
+      .execute();
+    await db.schema
+      .createIndex('pledge_dsr_requests_status')
+      .on('pledge_dsr_requests')
+      .columns(['status', 'heartbeat_at'])
+      .execute();
+    await db.schema
+      .createTable('pledge_dsr_steps')
+      .addColumn('request_id', 'text', (c) =>
+        c.notNull().references('pledge_dsr_requests.id').onDelete('cascade'),
+      )
+      .addColumn('step_index', 'integer', (c) => c.notNull())
+      .addColumn('dataset', 'text', (c) => c.notNull())
+      .addColumn('collection', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
+      .addColumn('located_keys', 'jsonb')
+      .addColumn('ref_values', 'jsonb')
+      .addColumn('batches_done', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('affected', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('statements', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('output', 'json')
+      .addColumn('error_code', 'text')
+      .addColumn('error_message', 'text')
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('pledge_dsr_steps_pk', ['request_id', 'step_index'])
+      .execute();
+    await db.schema
+      .createTable('pledge_dsr_packages')
+      .addColumn('request_id', 'text', (c) =>
+        c.primaryKey().references('pledge_dsr_requests.id').onDelete('cascade'),
+      )
+      .addColumn('zip', 'bytea', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('pledge_dsr_packages').execute();
+    await db.schema.dropTable('pledge_dsr_steps').execute();
+    await db.schema.dropTable('pledge_dsr_requests').execute();
+  },
+};
+
+/** This package's migrations, in order; names are stable and never reused. */
+export const dsrMigrations: Record<string, Migration> = { '0001-dsr-requests': m0001 };
+
+class Provider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return dsrMigrations;
+  }
+}
+
+/**
+ * Creates or updates the request, step and package tables, in their own migration table
+ * (`pledge_dsr_migrations`) beside the store's. Safe to run from several processes.
+ */
+export async function migrateDsr<T>(db: Kysely<T>): Promise<void> {
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: new Provider(),
+    migrationTableName: 'pledge_dsr_migrations',
+    migrationLockTableName: 'pledge_dsr_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(
+      `dsr migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown'}`,
+    );
+  }
+}

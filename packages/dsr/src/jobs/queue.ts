@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '@pledge/store';
+import type { Kysely } from 'kysely';
+import type PgBoss from 'pg-boss';
+import { connectorsFromEnv } from '../exec/connections';
+import type { RequestReport } from '../exec/finish';
+import { dsrDb, type RunOptions, runRequest } from '../exec/run-request';
+import { DSR_QUEUE, openBoss } from './boss';
+import { migrateDsr } from './migrations';
+import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests';
+import type { DsrDatabase, RequestStatus } from './schema';
+
+/** Job data on the queue: the request id only; identity values stay in the request row. */
+interface JobData {
+  requestId: string;
+}
+
+/**
+ * Options of a worker. Unset, `secret` comes from PLEDGE_ERASURE_SECRET, `pauseMs` from
+ * PLEDGE_DSR_BATCH_PAUSE_MS, `subjectKey` from PLEDGE_SUBJECT_KEY, and connectors from the
+ * environment variables the datasets name.
+ */
+export interface WorkerOptions extends Partial<Omit<RunOptions, 'worker'>> {
+  /** How often an idle worker polls, in seconds (pg-boss minimum 0.5; default 2). */
+  pollingIntervalSeconds?: number;
+  /** How often to look for requests whose worker died; default staleAfterMs / 2. */
+  recoverEveryMs?: number;
+}
+
+/** A running worker. */
+export interface DsrWorker {
+  readonly id: string;
+  stop(): Promise<void>;
+}
+
+/** The state of a request, with its report once a run ended. */
+export interface RequestState {
+  id: string;
+  kind: string;
+  status: RequestStatus;
+  phase: string;
+  attempts: number;
+  report: RequestReport | null;
+}
+
+/** Requests as durable jobs on pg-boss over the store's database. */
+export interface DsrQueue {
+  readonly boss: PgBoss;
+  readonly db: Kysely<DsrDatabase>;
+  /** Plans and records a request, then queues it; nothing is queued when the plan has errors. */
+  submit(input: RequestInput): Promise<CreateResult>;
+  /** Starts a worker: takes queued requests and resumes those whose worker died. */
+  work(options?: WorkerOptions): Promise<DsrWorker>;
+  /** Re-queues requests whose worker's heartbeat is older than `staleAfterMs`; returns their ids. */
+  recover(staleAfterMs: number): Promise<string[]>;
+  state(id: string): Promise<RequestState | undefined>;
+  /** Waits until a run of the request has ended (completed, partial or failed). */
+  wait(id: string, options?: { timeoutMs?: number; intervalMs?: number }): Promise<RequestState>;
+  /** The zipped access package of a request. */
+  package(id: string): Promise<Uint8Array | undefined>;
+  close(): Promise<void>;
+}
+
+/** Default staleness of a lease: a worker heartbeats after every batch and step. */
+export const DEFAULT_STALE_AFTER_MS = 60_000;
+
+/**
+ * Opens the DSR queue on a store: migrates the DSR tables and starts pg-boss on the same
+ * database (PostgreSQL, or PGlite through {@link bossDb}).
+ */
+export async function openDsrQueue(store: Store): Promise<DsrQueue> {
+  const db = dsrDb(store);
+  await migrateDsr(db);
+  const boss = await openBoss(store);
+  const workers = new Set<DsrWorker>();
+
+  const state = async (id: string): Promise<RequestState | undefined> => {
+    const row = await db
+      .selectFrom('pledge_dsr_requests')
+      .select(['id', 'kind', 'status', 'phase', 'attempts', 'report', 'lease_owner'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status as RequestStatus,
+      phase: row.phase,
+      attempts: row.attempts,
+      report: (row.report ?? null) as RequestReport | null,
+    };
+  };
+
+  const queue: DsrQueue = {
+    boss,
+    db,
+    async submit(input) {
+      const created = await createRequest(db, input);
+      if (created.ok) await boss.send(DSR_QUEUE, { requestId: created.id } satisfies JobData);
+      return created;
+    },
+    async work(options = {}) {
+      const id = randomUUID();
+      const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+      const env = process.env;
+      const secret = options.secret ?? env.PLEDGE_ERASURE_SECRET;
+      const pauseMs = options.pauseMs ?? Number(env.PLEDGE_DSR_BATCH_PAUSE_MS ?? 0);
+      const subjectKey = options.subjectKey ?? env.PLEDGE_SUBJECT_KEY;
+      const run: RunOptions = {
+        worker: id,
+        connectors: options.connectors ?? connectorsFromEnv(),
+        staleAfterMs,
+        ...(secret ? { secret } : {}),
+        ...(pauseMs > 0 ? { pauseMs } : {}),
+        ...(subjectKey ? { subjectKey } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      };
+      const workId = await boss.work<JobData>(
+        DSR_QUEUE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) {
+            const outcome = await runRequest(store, job.data.requestId, run);
+            // Throwing makes pg-boss retry later; done steps are skipped then.
+            if (outcome.status === 'partial' || outcome.status === 'failed') {
+              throw new Error(`request ${outcome.id} ended ${outcome.status}`);
+            }
+          }
+        },
+      );
+      await queue.recover(staleAfterMs);
+      const timer = setInterval(
+        () => void queue.recover(staleAfterMs).catch(() => {}),
+        options.recoverEveryMs ?? Math.max(250, staleAfterMs / 2),
+      );
+      timer.unref();
+      const worker: DsrWorker = {
+        id,
+        async stop() {
+          clearInterval(timer);
+          workers.delete(worker);
+          await boss.offWork({ id: workId });
+        },
+      };
+      workers.add(worker);
+      return worker;
+    },
+    async recover(staleAfterMs) {
+      const ids = await staleRequests(db, staleAfterMs);
+      for (const requestId of ids) await boss.send(DSR_QUEUE, { requestId } satisfies JobData);
+      return ids;
+    },
+    state,
+    async wait(id, options = {}) {
+      const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+      for (;;) {
+        const current = await state(id);
+        if (!current) throw new Error(`no request ${id}`);
+        const ended = current.report !== null && current.status !== 'running' && current.status !== 'queued';
+        if (ended) return current;
+        if (Date.now() > deadline) return current;
+        await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
+      }
+    },
+    async package(id) {
+      const row = await db
+        .selectFrom('pledge_dsr_packages')
+        .select('zip')
+        .where('request_id', '=', id)
+        .executeTakeFirst();
+      return row ? new Uint8Array(row.zip) : undefined;
+    },
+    async close() {
+      for (const worker of [...workers]) await worker.stop();
+      await boss.stop({ graceful: false, wait: true });
+    },
+  };
+  return queue;
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { IdentityKind, Issue, Manifest } from '@pledge/core';
+import { contentHash } from '@pledge/store';
+import { type Kysely, sql } from 'kysely';
+import { buildPlan, planRunnable } from '../plan/build-plan';
+import type { DsrKind, IdentityValues, Plan } from '../plan/types';
+import type { DsrDatabase } from './schema';
+
+/** A value a rectification sets. */
+export type RectifyValue = string | number | boolean | null;
+
+/** What a restriction covers; both omitted: all processing of the subject. */
+export interface RestrictionScope {
+  /** The subject's id in the ledger; default: the user-id identity value, else the first one given. */
+  subject?: string;
+  purposes?: string[];
+  categories?: string[];
+}
+
+/** A request to create. */
+export interface RequestInput {
+  manifest: Manifest;
+  kind: DsrKind;
+  identity: IdentityValues;
+  /** Rectification: new values by `field`, `collection.field` or `dataset.collection.field`. */
+  rectify?: Record<string, RectifyValue>;
+  restriction?: RestrictionScope;
+  /** Keys per write statement (default 1000). */
+  batchSize?: number;
+  /** Where the request came from: cli, api, console (recorded with a restriction). */
+  source?: string;
+}
+
+/** Parameters kept with a request. */
+export interface RequestParams {
+  rectify?: Record<string, RectifyValue>;
+  restriction?: RestrictionScope;
+  batchSize: number;
+  source: string;
+}
+
+/** A created request, or the issues that stopped it. */
+export type CreateResult = { ok: true; id: string; plan: Plan } | { ok: false; issues: Issue[]; plan?: Plan };
+
+/** The plan of a restriction: no datastore step; the ledger is written. */
+function restrictionPlan(): Plan {
+  return {
+    kind: 'restrict',
+    steps: [],
+    writeOrder: [],
+    identity: { known: [], used: [], missing: [] },
+    unreachable: [],
+    notReached: [],
+    issues: [],
+  };
+}
+
+function kindsOf(identity: IdentityValues): IdentityKind[] {
+  return (Object.entries(identity) as Array<[IdentityKind, readonly string[] | undefined]>)
+    .filter(([, values]) => Array.isArray(values) && values.length > 0)
+    .map(([kind]) => kind);
+}
+
+/**
+ * Plans a request and records it with one pending step per collection, in one transaction.
+ * A plan with errors creates nothing and returns its issues.
+ */
+export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput): Promise<CreateResult> {
+  const kinds = kindsOf(input.identity);
+  if (kinds.length === 0) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'dsr.identity-empty',
+          severity: 'error',
+          path: 'identity',
+          message: 'give at least one identity value',
+        },
+      ],
+    };
+  }
+  const plan =
+    input.kind === 'restrict'
+      ? restrictionPlan()
+      : buildPlan(input.manifest, {
+          kind: input.kind,
+          identity: kinds,
+          ...(input.kind === 'rectify' ? { rectify: Object.keys(input.rectify ?? {}) } : {}),
+        });
+  if (!planRunnable(plan)) return { ok: false, issues: plan.issues, plan };
+  const id = randomUUID();
+  const params: RequestParams = {
+    batchSize: input.batchSize ?? 1000,
+    source: input.source ?? 'api',
+    ...(input.rectify ? { rectify: input.rectify } : {}),
+    ...(input.restriction ? { restriction: input.restriction } : {}),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('pledge_dsr_requests')
+      .values({
+        id,
+        kind: input.kind,
+        status: 'queued',
+        phase: 'locate',
+        manifest: JSON.stringify(input.manifest),
+        manifest_hash: contentHash(input.manifest),
+        plan: JSON.stringify(plan),
+        identity: JSON.stringify(input.identity),
+        params: JSON.stringify(params),
+      })
+      .execute();
+    const steps =
+      input.kind === 'restrict'
+        ? [{ dataset: '(ledger)', collection: 'restriction' }]
+        : plan.steps.map((s) => ({ dataset: s.dataset, collection: s.collection }));
+    if (steps.length > 0) {
+      await trx
+        .insertInto('pledge_dsr_steps')
+        .values(steps.map((s, i) => ({ request_id: id, step_index: i, ...s, status: 'pending' })))
+        .execute();
+    }
+  });
+  return { ok: true, id, plan };
+}
+
+/**
+ * Takes the request for this worker: only when it is not finished and no other worker
+ * holds it with a heartbeat newer than `staleAfterMs`. Returns false when another has it.
+ */
+export async function acquireLease(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  worker: string,
+  staleAfterMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('pledge_dsr_requests')
+    .set({
+      lease_owner: worker,
+      heartbeat_at: sql<Date>`now()`,
+      status: 'running',
+      attempts: sql<number>`attempts + 1`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', '!=', 'completed')
+    .where((eb) =>
+      eb.or([
+        eb('lease_owner', 'is', null),
+        eb('lease_owner', '=', worker),
+        eb('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Refreshes the heartbeat; false when the lease was taken over (this worker must stop). */
+export async function heartbeat(db: Kysely<DsrDatabase>, id: string, worker: string): Promise<boolean> {
+  const result = await db
+    .updateTable('pledge_dsr_requests')
+    .set({ heartbeat_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('lease_owner', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Requests held by a worker whose heartbeat is older than `staleAfterMs` (it died). */
+export async function staleRequests(db: Kysely<DsrDatabase>, staleAfterMs: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('pledge_dsr_requests')
+    .select('id')
+    .where('status', '=', 'running')
+    .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,67 @@
+import type { ColumnType } from 'kysely';
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Status of a request. `partial`: some steps done, some failed; never shown as completed. */
+export type RequestStatus = 'queued' | 'running' | 'completed' | 'partial' | 'failed';
+/** Status of a step. */
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+/** Where a request is: locating every step's keys, writing (or reading) step by step, or finished. */
+export type RequestPhase = 'locate' | 'act' | 'finished';
+
+/** One data-subject request. Identity values and new values are cleared once it finishes. */
+export interface DsrRequestTable {
+  id: string;
+  kind: string;
+  status: string;
+  phase: string;
+  manifest: Json<unknown>;
+  manifest_hash: string;
+  plan: Json<unknown>;
+  identity: NullableJson<unknown>;
+  params: Json<unknown>;
+  lease_owner: string | null;
+  heartbeat_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  report: NullableJson<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+/** One table step of a request. */
+export interface DsrStepTable {
+  request_id: string;
+  step_index: number;
+  dataset: string;
+  collection: string;
+  status: string;
+  /** Keys found in the locate phase, fixed before any write: a resumed step touches these. */
+  located_keys: NullableJson<Array<string | number>>;
+  /** Values of the fields later steps locate by (`provides`), from the located rows. */
+  ref_values: NullableJson<Record<string, Array<string | number>>>;
+  batches_done: ColumnType<number, number | undefined, number>;
+  affected: ColumnType<number, number | undefined, number>;
+  statements: ColumnType<number, number | undefined, number>;
+  /** Access: the rows read, until the package is built. */
+  output: NullableJson<unknown>;
+  error_code: string | null;
+  error_message: string | null;
+  updated_at: Timestamp;
+}
+
+/** The access package of a request (a zip). */
+export interface DsrPackageTable {
+  request_id: string;
+  zip: Uint8Array;
+  created_at: Timestamp;
+}
+
+/** Tables this package owns. */
+export interface DsrDatabase {
+  pledge_dsr_requests: DsrRequestTable;
+  pledge_dsr_steps: DsrStepTable;
+  pledge_dsr_packages: DsrPackageTable;
+}

@@ -1,0 +1,140 @@
+import type { DatasetCollection, IdentityKind, Issue, Manifest } from '@pledge/core';
+import type { DatastoreKind } from './types';
+
+/** A collection as a node of the reference graph. */
+export interface Node {
+  id: number;
+  dataset: string;
+  datastore: DatastoreKind;
+  collection: DatasetCollection;
+  /** Manifest path of the collection, e.g. `datasets[0].collections[2]`. */
+  path: string;
+  keyField: string;
+  identities: Array<{ field: string; identity: IdentityKind }>;
+}
+
+/** A declared reference: `child.childField` points at `parent.parentField`. */
+export interface Edge {
+  child: number;
+  childField: string;
+  parent: number;
+  parentField: string;
+  path: string;
+}
+
+/** The collections of a manifest and the references between them. */
+export interface Graph {
+  nodes: Node[];
+  edges: Edge[];
+  issues: Issue[];
+}
+
+const placeholder = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/** The key field a connector hands out keys of: SQL primary key, Redis placeholder, files `path`. */
+function keyFieldOf(kind: DatastoreKind, collection: DatasetCollection): string | undefined {
+  if (kind === 'redis') return placeholder.exec(collection.name)?.[0].slice(1, -1);
+  if (kind === 'files') return 'path';
+  return collection.primaryKey;
+}
+
+/** Whether a reference's collection part names this collection (a placeholder may be written `*`). */
+function namesCollection(written: string, name: string): boolean {
+  return written === name || written === name.replace(placeholder, '*');
+}
+
+function issue(code: string, severity: Issue['severity'], path: string, message: string): Issue {
+  return { code, severity, path, message };
+}
+
+/** Builds the graph, reporting references to unknown datasets, collections or fields. */
+export function buildGraph(manifest: Manifest): Graph {
+  const nodes: Node[] = [];
+  const issues: Issue[] = [];
+  manifest.datasets.forEach((dataset, d) => {
+    dataset.collections.forEach((collection, c) => {
+      const path = `datasets[${d}].collections[${c}]`;
+      const kind = dataset.datastore.kind;
+      const keyField = keyFieldOf(kind, collection);
+      if (keyField === undefined) {
+        const what = kind === 'redis' ? 'a key pattern with one {placeholder}' : 'a primaryKey';
+        issues.push(
+          issue('dsr.key-missing', 'error', path, `${dataset.id}.${collection.name} needs ${what}`),
+        );
+      }
+      nodes.push({
+        id: nodes.length,
+        dataset: dataset.id,
+        datastore: kind,
+        collection,
+        path,
+        keyField: keyField ?? '',
+        identities: collection.fields.flatMap((f) =>
+          f.identity ? [{ field: f.name, identity: f.identity }] : [],
+        ),
+      });
+    });
+  });
+  const edges: Edge[] = [];
+  for (const node of nodes) {
+    node.collection.fields.forEach((field, f) => {
+      if (!field.references) return;
+      const path = `${node.path}.fields[${f}].references`;
+      const [datasetId, collectionName, fieldName] = field.references.split('.') as [string, string, string];
+      if (!manifest.datasets.some((d) => d.id === datasetId)) {
+        issues.push(issue('dsr.reference-unknown-dataset', 'error', path, `no dataset ${datasetId}`));
+        return;
+      }
+      const parent = nodes.find(
+        (n) => n.dataset === datasetId && namesCollection(collectionName, n.collection.name),
+      );
+      if (!parent) {
+        issues.push(
+          issue(
+            'dsr.reference-unknown-collection',
+            'error',
+            path,
+            `dataset ${datasetId} has no collection ${collectionName}`,
+          ),
+        );
+        return;
+      }
+      const known =
+        parent.collection.fields.some((p) => p.name === fieldName) || parent.keyField === fieldName;
+      if (!known) {
+        issues.push(
+          issue(
+            'dsr.reference-unknown-field',
+            'error',
+            path,
+            `${datasetId}.${parent.collection.name} has no field ${fieldName}`,
+          ),
+        );
+        return;
+      }
+      edges.push({ child: node.id, childField: field.name, parent: parent.id, parentField: fieldName, path });
+    });
+  }
+  return { nodes, edges, issues };
+}
+
+/**
+ * Reference edges that close a cycle (a self-reference such as `employees.manager_id`, or
+ * A → B → A): following them from parent to child would reach other subjects' rows, so the
+ * planner reports them and does not follow them. Found by a depth-first walk in manifest order.
+ */
+export function cycleEdges(graph: Graph): Set<Edge> {
+  const state = new Array<0 | 1 | 2>(graph.nodes.length).fill(0);
+  const out = new Set<Edge>();
+  const visit = (n: number) => {
+    state[n] = 1;
+    for (const edge of graph.edges) {
+      if (edge.child !== n) continue;
+      if (state[edge.parent] === 1) out.add(edge);
+      else if (state[edge.parent] === 0) visit(edge.parent);
+    }
+    state[n] = 2;
+  };
+  for (const node of graph.nodes) if (state[node.id] === 0) visit(node.id);
+  return out;
+}
