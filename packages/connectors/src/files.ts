@@ -3,9 +3,10 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { ConnectorBase } from './connector-base';
 import { ConnectorError, storeError, valueError } from './errors';
+import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './files-pattern';
 import { resolvePlan } from './plan';
-import { StatementLog } from './statement-log';
 import type {
   CollectionRef,
   CommonOptions,
@@ -14,12 +15,11 @@ import type {
   ErasurePlan,
   Key,
   Row,
-  StatementListener,
   StatementOperation,
   Where,
   WriteResult,
 } from './types';
-import { checkBatchSize, checkField, checkFields, checkKeys, distinct } from './validate';
+import { checkDate, checkField, checkFields, checkKeys, distinct, perCollection } from './validate';
 
 /** Options of the files connector. */
 export interface FilesOptions extends CommonOptions {
@@ -29,19 +29,6 @@ export interface FilesOptions extends CommonOptions {
 
 /** Metadata every file row carries. */
 export const FILE_FIELDS = ['path', 'name', 'size', 'modified', 'sha256'] as const;
-
-interface Folder {
-  before: string[];
-  placeholder: string;
-  after: string[];
-}
-
-const segmentShape = /^[A-Za-z0-9_.-]+$/;
-const placeholderShape = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
-
-function safeSegment(value: string): boolean {
-  return value !== '' && value !== '.' && value !== '..' && !/[/\\\0]/.test(value);
-}
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -58,24 +45,16 @@ async function sha256(file: string): Promise<string> {
  * through a symbolic link or do not fit the pattern are refused. Files cannot be
  * rectified, and each file is one file-system call: there is no set-based unlink.
  */
-export class FilesConnector implements Connector {
+export class FilesConnector extends ConnectorBase implements Connector {
   readonly kind = 'files' as const;
-  readonly #log = new StatementLog('files');
   readonly #options: FilesOptions;
-  readonly #folders = new WeakMap<CollectionRef, Folder>();
+  readonly #folder = perCollection(parseFolderPattern);
   #root: string | null = null;
 
   constructor(options: FilesOptions) {
-    checkBatchSize(options.batchSize ?? 1000, 'options.batchSize');
+    // The batch size is checked for the common interface; each file is its own call.
+    super('files', options);
     this.#options = options;
-  }
-
-  get statementCount(): number {
-    return this.#log.count;
-  }
-
-  onStatement(listener: StatementListener): () => void {
-    return this.#log.listen(listener);
   }
 
   async connect(): Promise<void> {
@@ -94,70 +73,13 @@ export class FilesConnector implements Connector {
     this.#root = null;
   }
 
-  async #fs<T>(
-    operation: StatementOperation,
-    collection: CollectionRef,
-    text: string,
-    call: () => Promise<T>,
-  ) {
-    this.#log.record(operation, collection.name, text);
-    try {
-      return await call();
-    } catch (error) {
-      throw storeError('files', operation, collection.name, error);
-    }
-  }
-
   #rootPath(): string {
     if (!this.#root) throw new ConnectorError('not-connected', 'files connector is not connected');
     return this.#root;
   }
 
-  #folder(collection: CollectionRef): Folder {
-    const known = this.#folders.get(collection);
-    if (known) return known;
-    const segments = typeof collection.name === 'string' ? collection.name.split('/') : [];
-    const at = segments.findIndex((s) => placeholderShape.test(s));
-    const ok =
-      at >= 0 &&
-      segments.every((s, i) =>
-        i === at ? true : segmentShape.test(s) && safeSegment(s) && !placeholderShape.test(s),
-      );
-    if (!ok)
-      throw valueError(
-        'identifier-invalid',
-        'collection.name',
-        'is not a folder pattern with one {placeholder}',
-      );
-    collection.fields.forEach((field, i) => {
-      if (!segmentShape.test(field.name)) {
-        throw valueError('identifier-invalid', `collection.fields[${i}].name`, 'is not a valid field name');
-      }
-    });
-    const folder = {
-      before: segments.slice(0, at),
-      placeholder: placeholderShape.exec(segments[at] as string)?.[1] as string,
-      after: segments.slice(at + 1),
-    };
-    this.#folders.set(collection, folder);
-    return folder;
-  }
-
-  #subjectDir(folder: Folder, id: string): string {
+  #subjectDir(folder: FolderPattern, id: string): string {
     return join(this.#rootPath(), ...folder.before, id, ...folder.after);
-  }
-
-  /** The id a key belongs to, after checking it is a file path inside the collection. */
-  #idOfKey(folder: Folder, key: Key, path: string): string {
-    const parts = typeof key === 'string' ? key.split('/') : [];
-    const depth = folder.before.length + 1 + folder.after.length;
-    const ok =
-      parts.length > depth &&
-      parts.every(safeSegment) &&
-      folder.before.every((s, i) => parts[i] === s) &&
-      folder.after.every((s, i) => parts[folder.before.length + 1 + i] === s);
-    if (!ok) throw valueError('path-unsafe', path, 'is not a file path inside the collection');
-    return parts[folder.before.length] as string;
   }
 
   /** The absolute path of a key, refusing one that resolves outside the root or through a link. */
@@ -186,7 +108,9 @@ export class FilesConnector implements Connector {
   ): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await this.#fs(operation, collection, 'readdir', () => readdir(dir, { withFileTypes: true }));
+      entries = await this.statement(operation, collection, 'readdir', () =>
+        readdir(dir, { withFileTypes: true }),
+      );
     } catch (error) {
       if (error instanceof ConnectorError && error.storeCode === 'ENOENT') return;
       throw error;
@@ -237,10 +161,10 @@ export class FilesConnector implements Connector {
     const wanted = checkFields(collection, fields, [folder.placeholder, ...FILE_FIELDS]);
     const rows: Row[] = [];
     for (const [i, key] of distinct(keys).entries()) {
-      const id = this.#idOfKey(folder, key, `keys[${i}]`);
+      const id = idOfFileKey(folder, key, `keys[${i}]`);
       const file = await this.#inside(String(key), `keys[${i}]`);
       if (!file) continue;
-      const row = await this.#fs('read', collection, 'lstat+read', async () => {
+      const row = await this.statement('read', collection, 'lstat+read', async () => {
         const info = await lstat(file);
         return {
           path: String(key),
@@ -266,7 +190,7 @@ export class FilesConnector implements Connector {
     const folder = this.#folder(collection);
     checkKeys(keys);
     // Accepted for the common interface; each file is its own call whatever the batch.
-    if (options?.batchSize !== undefined) checkBatchSize(options.batchSize, 'options.batchSize');
+    this.batchSizeOf(options);
     const resolved = resolvePlan(collection, plan, options, [folder.placeholder, ...FILE_FIELDS]);
     const refused = resolved.updates.find((u) => u.strategy !== 'null');
     if (refused) {
@@ -277,14 +201,14 @@ export class FilesConnector implements Connector {
     if (!resolved.deleteRow && resolved.updates.length === 0) return result;
     const targets: Array<{ file: string; subject: string }> = [];
     for (const [i, key] of distinct(keys).entries()) {
-      const id = this.#idOfKey(folder, key, `keys[${i}]`);
+      const id = idOfFileKey(folder, key, `keys[${i}]`);
       const file = await this.#inside(String(key), `keys[${i}]`);
       if (file) targets.push({ file, subject: this.#subjectDir(folder, id) });
     }
     const emptied = new Set<string>();
     for (const { file, subject } of targets) {
       result.statements++;
-      const removed = await this.#fs('erase', collection, 'unlink', () =>
+      const removed = await this.statement('erase', collection, 'unlink', () =>
         unlink(file).then(
           () => true,
           (error: { code?: string }) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
@@ -296,7 +220,7 @@ export class FilesConnector implements Connector {
     // Deepest first; a folder still holding other files stays.
     for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
       result.statements++;
-      await this.#fs('erase', collection, 'rmdir', () => rmdir(dir).catch(() => undefined));
+      await this.statement('erase', collection, 'rmdir', () => rmdir(dir).catch(() => undefined));
     }
     return result;
   }
@@ -313,13 +237,11 @@ export class FilesConnector implements Connector {
     const folder = this.#folder(collection);
     if (anchorField !== 'modified')
       throw valueError('value-invalid', 'anchorField', 'must be modified for files');
-    if (!(before instanceof Date) || Number.isNaN(before.getTime())) {
-      throw valueError('value-invalid', 'before', 'must be a valid date');
-    }
+    checkDate(before, 'before');
     const base = join(this.#rootPath(), ...folder.before);
     let subjects: string[] = [];
     try {
-      const entries = await this.#fs('count', collection, 'readdir', () =>
+      const entries = await this.statement('count', collection, 'readdir', () =>
         readdir(base, { withFileTypes: true }),
       );
       subjects = entries.filter((e) => e.isDirectory()).map((e) => e.name);
@@ -333,7 +255,7 @@ export class FilesConnector implements Connector {
       const files: string[] = [];
       await this.#walk('count', collection, dir, files);
       for (const file of files) {
-        const info = await this.#fs('count', collection, 'lstat', () => lstat(file));
+        const info = await this.statement('count', collection, 'lstat', () => lstat(file));
         if (info.mtime.getTime() < before.getTime()) count++;
       }
     }

@@ -1,10 +1,8 @@
 import mysql from 'mysql2/promise';
-import { ConnectorError, storeError } from './errors';
 import type { ColumnInfo } from './plan';
-import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
+import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
 import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies';
-import type { CollectionRef, CommonOptions, Row } from './types';
-import { isSqlIdentifier } from './validate';
+import type { CommonOptions, Row } from './types';
 
 /** Options of the MySQL / MariaDB connector. */
 export interface MysqlOptions extends CommonOptions {
@@ -45,11 +43,11 @@ const typeClasses: Record<string, FieldType> = {
 class MysqlParams implements SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown): string {
-    this.values.push(typeof value === 'bigint' ? value.toString() : value);
+    this.values.push(bigintAsText(value));
     return '?';
   }
   list(values: readonly unknown[]): string {
-    this.values.push(values.map((v) => (typeof v === 'bigint' ? v.toString() : v)));
+    this.values.push(values.map(bigintAsText));
     return 'IN (?)';
   }
 }
@@ -59,25 +57,16 @@ class MysqlParams implements SqlParams {
  * (key batches as `IN (?)`), sessions in UTC, `DATE` read as `YYYY-MM-DD` text and
  * BIGINT / DECIMAL as strings so no precision is lost.
  */
-export class MysqlConnector extends SqlConnector {
+export class MysqlConnector extends SqlConnector<mysql.Pool> {
   readonly kind = 'mysql' as const;
   readonly #options: MysqlOptions;
-  #pool: mysql.Pool | null = null;
 
   constructor(options: MysqlOptions) {
-    super('mysql', options);
-    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
-      throw new ConnectorError(
-        'identifier-invalid',
-        'options.schema is not a valid database name',
-        'options.schema',
-      );
-    }
+    super('mysql', options, 'database');
     this.#options = options;
   }
 
-  async connect(): Promise<void> {
-    if (this.#pool) return;
+  protected open(): Promise<mysql.Pool> {
     const pool = mysql.createPool({
       uri: this.#options.uri,
       connectionLimit: this.#options.max ?? 4,
@@ -92,19 +81,11 @@ export class MysqlConnector extends SqlConnector {
     pool.pool.on('connection', (connection) => {
       connection.query("SET time_zone = '+00:00'", () => {});
     });
-    try {
-      (await pool.getConnection()).release();
-    } catch (error) {
-      await pool.end();
-      throw storeError('mysql', 'introspect', '(connection)', error);
-    }
-    this.#pool = pool;
+    return checkedPool('mysql', pool, (p) => p.getConnection());
   }
 
-  async close(): Promise<void> {
-    const pool = this.#pool;
-    this.#pool = null;
-    await pool?.end();
+  protected release(pool: mysql.Pool): Promise<void> {
+    return pool.end();
   }
 
   protected params(): SqlParams {
@@ -115,32 +96,28 @@ export class MysqlConnector extends SqlConnector {
     return `\`${identifier}\``;
   }
 
-  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
-    if (!this.#pool) throw new ConnectorError('not-connected', 'mysql connector is not connected');
-    const [result] = await this.#pool.query({ sql: text, values });
+  protected async execute(pool: mysql.Pool, text: string, values: unknown[]): Promise<SqlResult> {
+    const [result] = await pool.query({ sql: text, values });
     if (Array.isArray(result)) return { rows: result as Row[], affected: 0 };
     return { rows: [], affected: (result as mysql.ResultSetHeader).affectedRows };
   }
 
-  protected async describe(
-    collection: CollectionRef,
-    schema: string | undefined,
-    table: string,
-  ): Promise<Map<string, ColumnInfo>> {
-    const text =
-      'SELECT COLUMN_NAME AS name, DATA_TYPE AS type, CHARACTER_MAXIMUM_LENGTH AS len ' +
-      'FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?';
-    const { rows } = await this.run('introspect', collection, text, [schema ?? null, table]);
-    const columns = new Map<string, ColumnInfo>();
-    for (const row of rows) {
-      const dbType = String(row.type).toLowerCase();
-      columns.set(String(row.name), {
-        type: typeClasses[dbType] ?? 'other',
-        dbType,
-        maxLength: row.len === null ? null : Number(row.len),
-      });
-    }
-    return columns;
+  protected columnsQuery(schema: string | undefined, table: string) {
+    return {
+      text:
+        'SELECT COLUMN_NAME AS name, DATA_TYPE AS type, CHARACTER_MAXIMUM_LENGTH AS len ' +
+        'FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?',
+      values: [schema ?? null, table],
+    };
+  }
+
+  protected columnOf(row: Row): ColumnInfo {
+    const dbType = String(row.type).toLowerCase();
+    return {
+      type: typeClasses[dbType] ?? 'other',
+      dbType,
+      maxLength: row.len === null ? null : Number(row.len),
+    };
   }
 
   protected maskSql(c: string): string {
@@ -165,9 +142,5 @@ export class MysqlConnector extends SqlConnector {
     if (info.type === 'date') return `MAKEDATE(YEAR(${c}), 1)`;
     if (info.type === 'timestamp') return `CAST(MAKEDATE(YEAR(${c}), 1) AS DATETIME)`;
     return 'NULL';
-  }
-
-  protected beforeSql(column: string, before: Date, params: SqlParams): string {
-    return `${column} < ${params.add(before)}`;
   }
 }

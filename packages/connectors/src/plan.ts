@@ -66,6 +66,17 @@ export function resolvePlan(
   return { deleteRow, updates: deleteRow ? [] : updates, secret: hashes ? secret : undefined };
 }
 
+/**
+ * Refuses a plan that rewrites `field`, the part of a row that is its key: that field can only
+ * be kept or go with its row. `problem` completes the message after the field's path.
+ */
+export function refuseKeyRewrite(resolved: ResolvedPlan, field: string | undefined, problem: string): void {
+  const onKey = resolved.updates.find((u) => u.field === field);
+  if (!onKey) return;
+  const path = pathOf('plan', onKey.field, 0);
+  throw new ConnectorError('strategy-unsupported', `${path} ${problem}`, path);
+}
+
 /** Refuses updates a column cannot take: mask and hash need text, hash needs room for its 69 characters. */
 export function checkColumnTypes(
   updates: readonly FieldUpdate[],

@@ -1,10 +1,8 @@
 import pg from 'pg';
-import { ConnectorError, storeError } from './errors';
 import type { ColumnInfo } from './plan';
-import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
+import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
 import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies';
-import type { CollectionRef, CommonOptions, Row } from './types';
-import { isSqlIdentifier } from './validate';
+import type { CommonOptions, Row } from './types';
 
 /** Options of the PostgreSQL connector. */
 export interface PostgresOptions extends CommonOptions {
@@ -41,11 +39,11 @@ const typeClasses: Record<string, FieldType> = {
 class PostgresParams implements SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown): string {
-    this.values.push(typeof value === 'bigint' ? value.toString() : value);
+    this.values.push(bigintAsText(value));
     return `$${this.values.length}`;
   }
   list(values: readonly unknown[]): string {
-    return `= ANY(${this.add(values.map((v) => (typeof v === 'bigint' ? v.toString() : v)))})`;
+    return `= ANY(${this.add(values.map(bigintAsText))})`;
   }
 }
 
@@ -53,25 +51,16 @@ class PostgresParams implements SqlParams {
  * PostgreSQL through `pg`: identifiers quoted, values parameterised, key batches as
  * `= ANY($1)`. Dates (`date`) are read as `YYYY-MM-DD` text so no time zone shifts them.
  */
-export class PostgresConnector extends SqlConnector {
+export class PostgresConnector extends SqlConnector<pg.Pool> {
   readonly kind = 'postgres' as const;
   readonly #options: PostgresOptions;
-  #pool: pg.Pool | null = null;
 
   constructor(options: PostgresOptions) {
-    super('postgres', options);
-    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
-      throw new ConnectorError(
-        'identifier-invalid',
-        'options.schema is not a valid schema name',
-        'options.schema',
-      );
-    }
+    super('postgres', options, 'schema');
     this.#options = options;
   }
 
-  async connect(): Promise<void> {
-    if (this.#pool) return;
+  protected open(): Promise<pg.Pool> {
     const pool = new pg.Pool({
       connectionString: this.#options.connectionString,
       max: this.#options.max ?? 4,
@@ -82,19 +71,11 @@ export class PostgresConnector extends SqlConnector {
     });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    try {
-      (await pool.connect()).release();
-    } catch (error) {
-      await pool.end();
-      throw storeError('postgres', 'introspect', '(connection)', error);
-    }
-    this.#pool = pool;
+    return checkedPool('postgres', pool, (p) => p.connect());
   }
 
-  async close(): Promise<void> {
-    const pool = this.#pool;
-    this.#pool = null;
-    await pool?.end();
+  protected release(pool: pg.Pool): Promise<void> {
+    return pool.end();
   }
 
   protected params(): SqlParams {
@@ -105,28 +86,24 @@ export class PostgresConnector extends SqlConnector {
     return `"${identifier}"`;
   }
 
-  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
-    if (!this.#pool) throw new ConnectorError('not-connected', 'postgres connector is not connected');
-    const result = await this.#pool.query<Row>(text, values);
+  protected async execute(pool: pg.Pool, text: string, values: unknown[]): Promise<SqlResult> {
+    const result = await pool.query<Row>(text, values);
     return { rows: result.rows, affected: result.rowCount ?? 0 };
   }
 
-  protected async describe(
-    collection: CollectionRef,
-    schema: string | undefined,
-    table: string,
-  ): Promise<Map<string, ColumnInfo>> {
-    const text =
-      'SELECT column_name AS name, data_type AS type, udt_name AS udt, character_maximum_length AS len ' +
-      'FROM information_schema.columns WHERE table_schema = COALESCE($1, current_schema()) AND table_name = $2';
-    const { rows } = await this.run('introspect', collection, text, [schema ?? null, table]);
-    const columns = new Map<string, ColumnInfo>();
-    for (const row of rows) {
-      const dbType = String(row.type);
-      const type = typeClasses[dbType] ?? typeClasses[String(row.udt)] ?? 'other';
-      columns.set(String(row.name), { type, dbType, maxLength: row.len === null ? null : Number(row.len) });
-    }
-    return columns;
+  protected columnsQuery(schema: string | undefined, table: string) {
+    return {
+      text:
+        'SELECT column_name AS name, data_type AS type, udt_name AS udt, character_maximum_length AS len ' +
+        'FROM information_schema.columns WHERE table_schema = COALESCE($1, current_schema()) AND table_name = $2',
+      values: [schema ?? null, table],
+    };
+  }
+
+  protected columnOf(row: Row): ColumnInfo {
+    const dbType = String(row.type);
+    const type = typeClasses[dbType] ?? typeClasses[String(row.udt)] ?? 'other';
+    return { type, dbType, maxLength: row.len === null ? null : Number(row.len) };
   }
 
   protected maskSql(column: string): string {
@@ -155,9 +132,5 @@ export class PostgresConnector extends SqlConnector {
     if (info.dbType === 'timestamp with time zone') return `date_trunc('year', ${column}, 'UTC')`;
     if (info.type === 'timestamp') return `date_trunc('year', ${column})`;
     return 'NULL';
-  }
-
-  protected beforeSql(column: string, before: Date, params: SqlParams): string {
-    return `${column} < ${params.add(before)}`;
   }
 }

@@ -1,5 +1,6 @@
 import { valueError } from './errors';
-import type { CollectionRef } from './types';
+import type { CollectionRef, Key } from './types';
+import { checkKeys, distinct } from './validate';
 
 /** A parsed key pattern: the text around the `{placeholder}`, and the value field of string and set keys. */
 export interface KeyPattern {
@@ -36,6 +37,19 @@ export function idOfKey(p: KeyPattern, key: string): string | null {
   }
   const id = key.slice(p.before.length, key.length - p.after.length);
   return id.includes(':') ? null : id;
+}
+
+/** Checks that `keys` are keys of the pattern (without prefix), returning them without duplicates. */
+export function checkPatternKeys(p: KeyPattern, keys: readonly Key[]): string[] {
+  checkKeys(keys);
+  return distinct(
+    keys.map((key, i) => {
+      if (typeof key !== 'string' || idOfKey(p, key) === null) {
+        throw valueError('value-invalid', `keys[${i}]`, 'is not a key of the collection');
+      }
+      return key;
+    }),
+  );
 }
 
 /** The key of an id. */

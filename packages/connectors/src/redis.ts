@@ -1,10 +1,17 @@
 import { Redis } from 'ioredis';
+import { ConnectorBase } from './connector-base';
 import { ConnectorError, storeError, valueError } from './errors';
-import { resolvePlan } from './plan';
+import { refuseKeyRewrite, resolvePlan } from './plan';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops';
-import { idOfKey, type KeyPattern, keyGlob, keyOfId, parseKeyPattern } from './redis-pattern';
+import {
+  checkPatternKeys,
+  idOfKey,
+  type KeyPattern,
+  keyGlob,
+  keyOfId,
+  parseKeyPattern,
+} from './redis-pattern';
 import { APPLY, FETCH, MATCH, PICK } from './redis-scripts';
-import { StatementLog } from './statement-log';
 import { toInstant } from './strategies';
 import type {
   CollectionRef,
@@ -15,13 +22,12 @@ import type {
   Key,
   Row,
   Scalar,
-  StatementListener,
   StatementOperation,
   Where,
   WriteOptions,
   WriteResult,
 } from './types';
-import { checkBatchSize, checkField, checkFields, checkKeys, chunk, distinct, pathOf } from './validate';
+import { checkDate, checkField, checkFields, chunk, distinct, perCollection } from './validate';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {
@@ -44,16 +50,14 @@ const prefixShape = /^[A-Za-z0-9_:.-]*$/;
  * batch of keys: one atomic round trip. Erasing with mask, hash or anonymise first reads
  * the batch (one more round trip) since those values are computed by the shared module.
  */
-export class RedisConnector implements Connector {
+export class RedisConnector extends ConnectorBase implements Connector {
   readonly kind = 'redis' as const;
-  readonly #log = new StatementLog('redis');
   readonly #options: RedisOptions;
-  readonly #batchSize: number;
-  readonly #patterns = new WeakMap<CollectionRef, KeyPattern>();
+  readonly #pattern = perCollection(parseKeyPattern);
   #client: Redis | null = null;
 
   constructor(options: RedisOptions = {}) {
-    this.#batchSize = checkBatchSize(options.batchSize ?? 1000, 'options.batchSize');
+    super('redis', options);
     if (!prefixShape.test(options.keyPrefix ?? '')) {
       throw new ConnectorError(
         'identifier-invalid',
@@ -62,14 +66,6 @@ export class RedisConnector implements Connector {
       );
     }
     this.#options = options;
-  }
-
-  get statementCount(): number {
-    return this.#log.count;
-  }
-
-  onStatement(listener: StatementListener): () => void {
-    return this.#log.listen(listener);
   }
 
   async connect(): Promise<void> {
@@ -102,38 +98,13 @@ export class RedisConnector implements Connector {
     text: string,
     call: (c: Redis) => Promise<T>,
   ): Promise<T> {
-    if (!this.#client) throw new ConnectorError('not-connected', 'redis connector is not connected');
-    this.#log.record(operation, collection.name, text);
-    try {
-      return await call(this.#client);
-    } catch (error) {
-      throw storeError('redis', operation, collection.name, error);
-    }
-  }
-
-  #pattern(collection: CollectionRef): KeyPattern {
-    let pattern = this.#patterns.get(collection);
-    if (!pattern) {
-      pattern = parseKeyPattern(collection);
-      this.#patterns.set(collection, pattern);
-    }
-    return pattern;
+    const client = this.#client;
+    if (!client) throw new ConnectorError('not-connected', 'redis connector is not connected');
+    return this.statement(operation, collection, text, () => call(client));
   }
 
   #prefix(): string {
     return this.#options.keyPrefix ?? '';
-  }
-
-  #keys(p: KeyPattern, keys: readonly Key[]): string[] {
-    checkKeys(keys);
-    return distinct(
-      keys.map((key, i) => {
-        if (typeof key !== 'string' || idOfKey(p, key) === null) {
-          throw valueError('value-invalid', `keys[${i}]`, 'is not a key of the collection');
-        }
-        return key;
-      }),
-    );
   }
 
   #full(keys: readonly string[]): string[] {
@@ -156,7 +127,7 @@ export class RedisConnector implements Connector {
       );
       cursor = next;
       const keys = found.map((k) => k.slice(prefix)).filter((k) => idOfKey(p, k) !== null);
-      for (const page of chunk(keys, this.#batchSize)) await onPage(page);
+      for (const page of chunk(keys, this.batchSize)) await onPage(page);
     } while (cursor !== '0');
   }
 
@@ -172,7 +143,7 @@ export class RedisConnector implements Connector {
         if (id === '' || id.includes(':'))
           throw valueError('value-invalid', `where.values[${i}]`, 'is not a valid key id');
       });
-      for (const batch of chunk(values, this.#batchSize)) {
+      for (const batch of chunk(values, this.batchSize)) {
         const keys = batch.map((id) => keyOfId(p, id));
         const replies = await this.#send('locate', collection, 'EXISTS (pipeline)', (c) => {
           const pipeline = c.pipeline();
@@ -214,7 +185,7 @@ export class RedisConnector implements Connector {
     const p = this.#pattern(collection);
     const wanted = checkFields(collection, fields, [p.placeholder]);
     const rows: Row[] = [];
-    for (const batch of chunk(this.#keys(p, keys), this.#batchSize)) {
+    for (const batch of chunk(checkPatternKeys(p, keys), this.batchSize)) {
       for (const entry of await this.#fetch('read', collection, batch)) {
         const row = redisRow(
           entry,
@@ -251,22 +222,10 @@ export class RedisConnector implements Connector {
     options?: EraseOptions,
   ): Promise<WriteResult> {
     const p = this.#pattern(collection);
-    const own = this.#keys(p, keys);
-    const size =
-      options?.batchSize === undefined
-        ? this.#batchSize
-        : checkBatchSize(options.batchSize, 'options.batchSize');
+    const own = checkPatternKeys(p, keys);
+    const size = this.batchSizeOf(options);
     const resolved = resolvePlan(collection, plan, options, [p.placeholder]);
-    for (const update of resolved.updates) {
-      if (update.field === p.placeholder) {
-        const path = pathOf('plan', update.field, 0);
-        throw new ConnectorError(
-          'strategy-unsupported',
-          `${path} is the key's id: keep it or delete the key`,
-          path,
-        );
-      }
-    }
+    refuseKeyRewrite(resolved, p.placeholder, "is the key's id: keep it or delete the key");
     const result: WriteResult = { affected: 0, statements: 0 };
     if (own.length === 0 || (!resolved.deleteRow && resolved.updates.length === 0)) return result;
     const valueField = p.valueField ?? '';
@@ -293,11 +252,8 @@ export class RedisConnector implements Connector {
     options?: WriteOptions,
   ): Promise<WriteResult> {
     const p = this.#pattern(collection);
-    const own = this.#keys(p, keys);
-    const size =
-      options?.batchSize === undefined
-        ? this.#batchSize
-        : checkBatchSize(options.batchSize, 'options.batchSize');
+    const own = checkPatternKeys(p, keys);
+    const size = this.batchSizeOf(options);
     const op = redisRectifyOp(collection, values, p.placeholder);
     const result: WriteResult = { affected: 0, statements: 0 };
     if (own.length === 0 || op === null) return result;
@@ -317,9 +273,7 @@ export class RedisConnector implements Connector {
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
     const p = this.#pattern(collection);
     const field = checkField(collection, anchorField, 'anchorField');
-    if (!(before instanceof Date) || Number.isNaN(before.getTime())) {
-      throw valueError('value-invalid', 'before', 'must be a valid date');
-    }
+    checkDate(before, 'before');
     const isValue = field === p.valueField ? '1' : '0';
     let count = 0;
     await this.#scan('count', collection, p, async (page) => {

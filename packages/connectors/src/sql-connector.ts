@@ -1,6 +1,6 @@
+import { ConnectorBase } from './connector-base';
 import { ConnectorError, storeError, valueError } from './errors';
-import { type ColumnInfo, checkColumnTypes, type FieldUpdate, resolvePlan } from './plan';
-import { StatementLog } from './statement-log';
+import { type ColumnInfo, checkColumnTypes, type FieldUpdate, refuseKeyRewrite, resolvePlan } from './plan';
 import type {
   CollectionRef,
   CommonOptions,
@@ -10,20 +10,22 @@ import type {
   Key,
   Row,
   Scalar,
-  StatementListener,
   StatementOperation,
   Where,
   WriteOptions,
   WriteResult,
 } from './types';
 import {
-  checkBatchSize,
+  checkDate,
   checkField,
   checkFields,
   checkKeys,
+  checkScalar,
   checkSqlCollection,
+  checkWhereValues,
   chunk,
   distinct,
+  isSqlIdentifier,
   pathOf,
 } from './validate';
 
@@ -42,89 +44,111 @@ export interface SqlResult {
   affected: number;
 }
 
-/** Default keys per statement. */
-export const DEFAULT_BATCH_SIZE = 1000;
-
-function checkValues(where: Where): Array<string | number | bigint> {
-  if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
-  where.values.forEach((value, i) => {
-    const ok = typeof value === 'string' || typeof value === 'bigint' || Number.isFinite(value);
-    if (!ok) throw valueError('value-invalid', `where.values[${i}]`, 'must be a string or a number');
-  });
-  return distinct(where.values);
+/** A value as `pg` and `mysql2` should bind it: a bigint as text, so no precision is lost. */
+export function bigintAsText(value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }
 
-function checkScalar(value: unknown, path: string): Scalar {
-  const ok =
-    value === null ||
-    ['string', 'number', 'bigint', 'boolean'].includes(typeof value) ||
-    (value instanceof Date && !Number.isNaN(value.getTime()));
-  if (!ok) throw valueError('value-invalid', path, 'must be a string, number, boolean, date or null');
-  return value as Scalar;
+/**
+ * Checks that a new pool reaches its server by taking one connection. When it cannot, ends
+ * the pool and throws a store error that keeps only the driver's error code.
+ */
+export async function checkedPool<P extends { end(): Promise<void> }>(
+  kind: 'postgres' | 'mysql',
+  pool: P,
+  take: (pool: P) => Promise<{ release(): void }>,
+): Promise<P> {
+  try {
+    (await take(pool)).release();
+  } catch (error) {
+    await pool.end();
+    throw storeError(kind, 'introspect', '(connection)', error);
+  }
+  return pool;
 }
 
 /**
  * The SQL half every relational connector shares: identifiers validated and quoted,
  * values always parameters, one statement per batch of keys. Dialects supply the
- * driver, the quoting, the placeholders and the expressions of each strategy.
+ * driver (a handle `H`: a pool or a database), the quoting, the placeholders, the
+ * column listing and the expressions of each strategy.
  */
-export abstract class SqlConnector implements Connector {
-  abstract readonly kind: 'postgres' | 'mysql' | 'sqlite';
-  protected readonly log: StatementLog;
-  protected readonly batchSize: number;
+export abstract class SqlConnector<H> extends ConnectorBase implements Connector {
+  abstract override readonly kind: 'postgres' | 'mysql' | 'sqlite';
   protected readonly schema: string | undefined;
   readonly #columns = new Map<string, Map<string, ColumnInfo>>();
+  #handle: H | null = null;
 
-  constructor(kind: 'postgres' | 'mysql' | 'sqlite', options: CommonOptions & { schema?: string }) {
-    this.log = new StatementLog(kind);
-    this.batchSize = checkBatchSize(options.batchSize ?? DEFAULT_BATCH_SIZE, 'options.batchSize');
+  /** `schemaNoun` names what `options.schema` is in the dialect, for the error on a bad one. */
+  constructor(
+    kind: 'postgres' | 'mysql' | 'sqlite',
+    options: CommonOptions & { schema?: string },
+    schemaNoun = 'schema',
+  ) {
+    super(kind, options);
+    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
+      throw new ConnectorError(
+        'identifier-invalid',
+        `options.schema is not a valid ${schemaNoun} name`,
+        'options.schema',
+      );
+    }
     this.schema = options.schema;
   }
 
-  abstract connect(): Promise<void>;
-  abstract close(): Promise<void>;
+  /** Opens the connection and checks it works, throwing a store error when it does not. */
+  protected abstract open(): Promise<H>;
+  /** Releases what {@link open} returned. */
+  protected abstract release(handle: H): Promise<void>;
   /** A fresh placeholder collector. */
   protected abstract params(): SqlParams;
   /** Quotes an identifier that has already been validated. */
   protected abstract quote(identifier: string): string;
-  /** Runs one statement. */
-  protected abstract execute(text: string, values: unknown[]): Promise<SqlResult>;
-  /** Describes the columns of a table, through {@link run} with operation `introspect`. */
-  protected abstract describe(
-    collection: CollectionRef,
+  /** Runs one statement on the open handle. */
+  protected abstract execute(handle: H, text: string, values: unknown[]): Promise<SqlResult>;
+  /** The statement listing a table's columns: one row per column, its name as `name`. */
+  protected abstract columnsQuery(
     schema: string | undefined,
     table: string,
-  ): Promise<Map<string, ColumnInfo>>;
+  ): { text: string; values: unknown[] };
+  /** The column that a row of {@link columnsQuery} describes. */
+  protected abstract columnOf(row: Row): ColumnInfo;
   /** The masked value of a text column. */
   protected abstract maskSql(column: string): string;
   /** The hashed value of a text column. */
   protected abstract hashSql(column: string, params: SqlParams, secret: string): string;
   /** The anonymised value of a column of the given type. */
   protected abstract anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string;
-  /** A condition true when `column` is earlier than `before`. */
-  protected abstract beforeSql(column: string, before: Date, params: SqlParams): string;
 
-  get statementCount(): number {
-    return this.log.count;
+  /** A condition true when `column` is earlier than `before` (a plain comparison unless a dialect says otherwise). */
+  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+    return `${column} < ${params.add(before)}`;
   }
 
-  onStatement(listener: StatementListener): () => void {
-    return this.log.listen(listener);
+  async connect(): Promise<void> {
+    if (this.#handle !== null) return;
+    this.#handle = await this.open();
+  }
+
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (handle !== null) await this.release(handle);
   }
 
   /** Records and runs one statement, replacing a driver error by one without values. */
-  protected async run(
+  protected run(
     operation: StatementOperation,
     collection: CollectionRef,
     text: string,
     values: unknown[],
   ): Promise<SqlResult> {
-    this.log.record(operation, collection.name, text);
-    try {
-      return await this.execute(text, values);
-    } catch (error) {
-      throw storeError(this.kind, operation, collection.name, error);
-    }
+    return this.statement(operation, collection, text, () => {
+      if (this.#handle === null) {
+        throw new ConnectorError('not-connected', `${this.kind} connector is not connected`);
+      }
+      return this.execute(this.#handle, text, values);
+    });
   }
 
   #split(collection: CollectionRef): { schema: string | undefined; table: string } {
@@ -143,7 +167,9 @@ export abstract class SqlConnector implements Connector {
     const cacheKey = `${schema ?? ''}.${table}`;
     let columns = this.#columns.get(cacheKey);
     if (!columns) {
-      columns = await this.describe(collection, schema, table);
+      const query = this.columnsQuery(schema, table);
+      const { rows } = await this.run('introspect', collection, query.text, query.values);
+      columns = new Map(rows.map((row) => [String(row.name), this.columnOf(row)]));
       if (columns.size === 0)
         throw valueError('field-unknown', 'collection.name', 'names a table with no columns');
       this.#columns.set(cacheKey, columns);
@@ -151,18 +177,12 @@ export abstract class SqlConnector implements Connector {
     return columns;
   }
 
-  #size(options: WriteOptions | undefined): number {
-    return options?.batchSize === undefined
-      ? this.batchSize
-      : checkBatchSize(options.batchSize, 'options.batchSize');
-  }
-
   async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
     const table = this.table(collection);
     const field = this.quote(checkField(collection, where?.field, 'where.field'));
     const pk = this.quote(collection.primaryKey as string);
     const keys: Key[] = [];
-    for (const batch of chunk(checkValues(where), this.batchSize)) {
+    for (const batch of chunk(checkWhereValues(where), this.batchSize)) {
       const p = this.params();
       const text = `SELECT DISTINCT ${pk} AS k FROM ${table} WHERE ${field} ${p.list(batch)}`;
       const { rows } = await this.run('locate', collection, text, p.values);
@@ -198,17 +218,9 @@ export abstract class SqlConnector implements Connector {
   ): Promise<WriteResult> {
     const table = this.table(collection);
     checkKeys(keys);
-    const size = this.#size(options);
+    const size = this.batchSizeOf(options);
     const resolved = resolvePlan(collection, plan, options);
-    const onKey = resolved.updates.find((u) => u.field === collection.primaryKey);
-    if (onKey) {
-      const path = pathOf('plan', onKey.field, 0);
-      throw new ConnectorError(
-        'strategy-unsupported',
-        `${path} is the primary key: keep it or delete the row`,
-        path,
-      );
-    }
+    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
     const result: WriteResult = { affected: 0, statements: 0 };
     if (keys.length === 0 || (!resolved.deleteRow && resolved.updates.length === 0)) return result;
     const typed = resolved.updates.some((u) => u.strategy !== 'null');
@@ -254,7 +266,7 @@ export abstract class SqlConnector implements Connector {
   ): Promise<WriteResult> {
     const table = this.table(collection);
     checkKeys(keys);
-    const size = this.#size(options);
+    const size = this.batchSizeOf(options);
     if (typeof values !== 'object' || values === null)
       throw valueError('value-invalid', 'values', 'must be an object');
     const entries = Object.entries(values).map(([field, value], i) => {
@@ -277,9 +289,7 @@ export abstract class SqlConnector implements Connector {
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
     const table = this.table(collection);
     const anchor = this.quote(checkField(collection, anchorField, 'anchorField'));
-    if (!(before instanceof Date) || Number.isNaN(before.getTime())) {
-      throw valueError('value-invalid', 'before', 'must be a valid date');
-    }
+    checkDate(before, 'before');
     const p = this.params();
     const text = `SELECT count(*) AS n FROM ${table} WHERE ${this.beforeSql(anchor, before, p)}`;
     const { rows } = await this.run('count', collection, text, p.values);

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { ConnectorError, storeError } from './errors';
+import { storeError } from './errors';
 import type { ColumnInfo } from './plan';
 import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
 import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies';
-import type { CollectionRef, CommonOptions, Row } from './types';
+import type { CommonOptions, Row } from './types';
 
 /** Options of the SQLite connector. */
 export interface SqliteOptions extends CommonOptions {
@@ -63,18 +63,16 @@ const fieldTypes = new Set<string>([
  * numbers (see `toInstant`). Column types come from the declared type; an undeclared
  * column counts as text.
  */
-export class SqliteConnector extends SqlConnector {
+export class SqliteConnector extends SqlConnector<Database.Database> {
   readonly kind = 'sqlite' as const;
   readonly #options: SqliteOptions;
-  #db: Database.Database | null = null;
 
   constructor(options: SqliteOptions) {
     super('sqlite', options);
     this.#options = options;
   }
 
-  async connect(): Promise<void> {
-    if (this.#db) return;
+  protected async open(): Promise<Database.Database> {
     let db: Database.Database;
     try {
       db = new Database(this.#options.filename, {
@@ -101,12 +99,11 @@ export class SqliteConnector extends SqlConnector {
       return out instanceof Date ? out.toISOString() : (out as string | number | bigint | null);
     });
     db.function('pledge_instant', { deterministic: true }, (v: unknown) => toInstant(v));
-    this.#db = db;
+    return db;
   }
 
-  async close(): Promise<void> {
-    this.#db?.close();
-    this.#db = null;
+  protected async release(db: Database.Database): Promise<void> {
+    db.close();
   }
 
   protected params(): SqlParams {
@@ -117,26 +114,19 @@ export class SqliteConnector extends SqlConnector {
     return `"${identifier}"`;
   }
 
-  protected async execute(text: string, values: unknown[]): Promise<SqlResult> {
-    if (!this.#db) throw new ConnectorError('not-connected', 'sqlite connector is not connected');
-    const statement = this.#db.prepare(text);
+  protected async execute(db: Database.Database, text: string, values: unknown[]): Promise<SqlResult> {
+    const statement = db.prepare(text);
     if (statement.reader) return { rows: statement.all(...values) as Row[], affected: 0 };
     return { rows: [], affected: statement.run(...values).changes };
   }
 
-  protected async describe(
-    collection: CollectionRef,
-    schema: string | undefined,
-    table: string,
-  ): Promise<Map<string, ColumnInfo>> {
-    const text = 'SELECT name, type FROM pragma_table_info(?, ?)';
-    const { rows } = await this.run('introspect', collection, text, [table, schema ?? 'main']);
-    const columns = new Map<string, ColumnInfo>();
-    for (const row of rows) {
-      const dbType = String(row.type);
-      columns.set(String(row.name), { type: sqliteTypeClass(dbType), dbType, maxLength: null });
-    }
-    return columns;
+  protected columnsQuery(schema: string | undefined, table: string) {
+    return { text: 'SELECT name, type FROM pragma_table_info(?, ?)', values: [table, schema ?? 'main'] };
+  }
+
+  protected columnOf(row: Row): ColumnInfo {
+    const dbType = String(row.type);
+    return { type: sqliteTypeClass(dbType), dbType, maxLength: null };
   }
 
   protected maskSql(column: string): string {
@@ -151,7 +141,7 @@ export class SqliteConnector extends SqlConnector {
     return `pledge_anonymise(${column}, ${params.add(info.type)})`;
   }
 
-  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+  protected override beforeSql(column: string, before: Date, params: SqlParams): string {
     return `pledge_instant(${column}) < ${params.add(before.getTime())}`;
   }
 }

@@ -1,5 +1,5 @@
 import { valueError } from './errors';
-import type { CollectionRef, Key } from './types';
+import type { CollectionRef, Key, Scalar, Where } from './types';
 
 const sqlIdentifier = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 const safeName = /^[A-Za-z0-9_$-]+$/;
@@ -38,6 +38,19 @@ export function checkSqlCollection(collection: CollectionRef): void {
     }
   });
   checkedSql.add(collection);
+}
+
+/** `parse` with its result kept per collection object, so each collection is parsed and checked once. */
+export function perCollection<T>(parse: (collection: CollectionRef) => T): (collection: CollectionRef) => T {
+  const cache = new WeakMap<CollectionRef, T>();
+  return (collection) => {
+    let parsed = cache.get(collection);
+    if (parsed === undefined) {
+      parsed = parse(collection);
+      cache.set(collection, parsed);
+    }
+    return parsed;
+  };
 }
 
 /** Declared field names of a collection, with its primary key. */
@@ -83,6 +96,34 @@ export function checkBatchSize(size: number, path: string): number {
   if (!Number.isInteger(size) || size < 1)
     throw valueError('value-invalid', path, 'must be a positive integer');
   return size;
+}
+
+/** Checks the values of a `where`: strings or finite numbers (bigints too), returned without duplicates. */
+export function checkWhereValues(where: Where): Array<string | number | bigint> {
+  if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
+  where.values.forEach((value, i) => {
+    const ok = typeof value === 'string' || typeof value === 'bigint' || Number.isFinite(value);
+    if (!ok) throw valueError('value-invalid', `where.values[${i}]`, 'must be a string or a number');
+  });
+  return distinct(where.values);
+}
+
+/** Checks a value to write: a string, number, bigint, boolean, valid date or null. */
+export function checkScalar(value: unknown, path: string): Scalar {
+  const ok =
+    value === null ||
+    ['string', 'number', 'bigint', 'boolean'].includes(typeof value) ||
+    (value instanceof Date && !Number.isNaN(value.getTime()));
+  if (!ok) throw valueError('value-invalid', path, 'must be a string, number, boolean, date or null');
+  return value as Scalar;
+}
+
+/** Checks that `value` is a valid date, returning it. */
+export function checkDate(value: unknown, path: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw valueError('value-invalid', path, 'must be a valid date');
+  }
+  return value;
 }
 
 /** Splits `items` into consecutive batches of at most `size`. */

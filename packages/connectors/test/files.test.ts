@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError, FilesConnector } from '../src/index';
-import { type ConformanceFixture, runConformance } from './conformance';
+import { runConformance } from './conformance';
+import type { ConformanceFixture } from './conformance-fixture';
 import { CANARY, collection } from './seed';
 
 const profiles = collection('profiles/{user_id}', ['user_id', 'document']);

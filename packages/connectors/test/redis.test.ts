@@ -1,17 +1,9 @@
 import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
 import { ConnectorError, createConnector, RedisConnector } from '../src/index';
-import { type ConformanceFixture, runConformance } from './conformance';
-import {
-  BULK_USER,
-  bulkOrder,
-  collection,
-  ORDER_FIELDS,
-  ORDERS,
-  stableJson,
-  USER_FIELDS,
-  USERS,
-} from './seed';
+import { runConformance } from './conformance';
+import { type ConformanceFixture, recordsModel } from './conformance-fixture';
+import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed';
 import { describeWithService, redisService, runId } from './servers';
 
 const service = redisService();
@@ -45,19 +37,8 @@ async function redisFixture(admin: Redis): Promise<ConformanceFixture> {
     await pipeline.exec();
   };
   return {
+    ...recordsModel(users, orders, (into, rows) => seed(into === 'people' ? 'user' : 'order', rows)),
     connector: new RedisConnector({ url: service.url, keyPrefix: prefix }),
-    model: 'records',
-    people: users,
-    related: orders,
-    identityField: 'email',
-    idField: 'id',
-    referenceField: 'user_id',
-    anchorField: 'created_at',
-    subjects: {
-      alice: { identity: USERS[0].email, id: USERS[0].id },
-      bob: { identity: USERS[1].email, id: USERS[1].id },
-      carol: { identity: USERS[2].email, id: USERS[2].id },
-    },
     async reset() {
       const keys = await keysOf(admin);
       if (keys.length > 0) await admin.del(...keys);
@@ -65,14 +46,6 @@ async function redisFixture(admin: Redis): Promise<ConformanceFixture> {
       await seed('order', ORDERS);
       // Keys of another shape under the same words must never be read as rows.
       await admin.set(`${prefix}user:1:settings`, 'dark-mode');
-    },
-    async seedBulk(n) {
-      await seed('user', [{ ...USERS[2], id: BULK_USER, email: 'bulk@example.com' }]);
-      await seed(
-        'order',
-        Array.from({ length: n }, (_, i) => bulkOrder(i)),
-      );
-      return BULK_USER;
     },
     async snapshot() {
       const out = new Map<string, string>();
@@ -95,7 +68,6 @@ async function redisFixture(admin: Redis): Promise<ConformanceFixture> {
       }
       return out;
     },
-    expectedEraseStatements: (n, b) => Math.ceil(n / b),
     // mask and anonymise are computed by the shared module: one fetch and one apply per batch.
     expectedTransformStatements: (n, b) => 2 * Math.ceil(n / b),
     async drop() {

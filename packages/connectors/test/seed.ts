@@ -68,15 +68,18 @@ export const ORDERS = [
 /** The bulk subject's id (rows added by `seedBulk`). */
 export const BULK_USER = 9;
 
-/** A bulk order row. */
-export function bulkOrder(i: number) {
-  return {
+/** The bulk subject's people row. */
+export const BULK_USER_ROW = { ...USERS[2], id: BULK_USER, email: 'bulk@example.com' };
+
+/** The bulk subject's `n` order rows. */
+export function bulkOrders(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
     id: 1000 + i,
     user_id: BULK_USER,
     address: `${i} Bulk Lane, Hull`,
     amount: 100 + i,
     created_at: '2024-03-03T03:03:03.000Z',
-  };
+  }));
 }
 
 /** The fields of the people collection, as a manifest would declare them. */

@@ -1,10 +1,19 @@
 import { expect, it } from 'vitest';
 import { ConnectorError, type StatementEvent } from '../src/index';
-import type { ConformanceFixture } from './conformance';
+import type { ConformanceFixture } from './conformance-fixture';
 import { USERS } from './seed';
 
-/** Tests every SQL connector passes beyond the shared suite: typed strategies and value batching. */
-export function runSqlExtras(fixture: () => ConformanceFixture): void {
+/** Options of {@link runSqlExtras}. */
+export interface SqlExtrasOptions {
+  /** The store knows text column lengths: its `users.code` column is too short for a hash. */
+  columnLengths?: boolean;
+}
+
+/**
+ * Tests every SQL connector passes beyond the shared suite: typed strategies and value
+ * batching, and, where the store knows column lengths, the refusal to hash into a short one.
+ */
+export function runSqlExtras(fixture: () => ConformanceFixture, options: SqlExtrasOptions = {}): void {
   it('refuses to mask or hash a column that is not text, or to rewrite the key, naming the field', async () => {
     const f = fixture();
     const keys = await f.connector.locate(f.people, { field: 'email', values: [USERS[0].email] });
@@ -32,4 +41,15 @@ export function runSqlExtras(fixture: () => ConformanceFixture): void {
     expect(keys.map(Number)).toEqual([USERS[0].id]);
     expect(events.filter((e) => e.operation === 'locate')).toHaveLength(3);
   });
+
+  if (options.columnLengths) {
+    it('refuses to hash into a column too short for the hash', async () => {
+      const f = fixture();
+      const users = { ...f.people, fields: [...f.people.fields, { name: 'code' }] };
+      const keys = await f.connector.locate(users, { field: 'email', values: [USERS[0].email] });
+      const error = await f.connector.erase(users, keys, { code: 'hash' }, { secret: 's' }).catch((e) => e);
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect([error.code, error.path]).toEqual(['strategy-unsupported', 'plan.code']);
+    });
+  }
 }

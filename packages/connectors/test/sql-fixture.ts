@@ -1,15 +1,6 @@
 import type { Connector, Row } from '../src/index';
-import type { ConformanceFixture } from './conformance';
-import {
-  BULK_USER,
-  bulkOrder,
-  collection,
-  ORDER_FIELDS,
-  ORDERS,
-  stableJson,
-  USER_FIELDS,
-  USERS,
-} from './seed';
+import { type ConformanceFixture, recordsModel } from './conformance-fixture';
+import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed';
 
 /** What a SQL test file supplies: its connector and a raw client on the same isolated schema. */
 export interface SqlFixtureParts {
@@ -40,33 +31,15 @@ export async function sqlFixture(parts: SqlFixtureParts): Promise<ConformanceFix
   const users = collection('users', USER_FIELDS, 'id');
   const orders = collection('orders', ORDER_FIELDS, 'id');
   return {
+    ...recordsModel(users, orders, (into, rows) =>
+      insert(parts, into === 'people' ? 'users' : 'orders', rows),
+    ),
     connector: parts.connector,
-    model: 'records',
-    people: users,
-    related: orders,
-    identityField: 'email',
-    idField: 'id',
-    referenceField: 'user_id',
-    anchorField: 'created_at',
-    subjects: {
-      alice: { identity: USERS[0].email, id: USERS[0].id },
-      bob: { identity: USERS[1].email, id: USERS[1].id },
-      carol: { identity: USERS[2].email, id: USERS[2].id },
-    },
     async reset() {
       await parts.exec('DELETE FROM orders');
       await parts.exec('DELETE FROM users');
       await insert(parts, 'users', USERS);
       await insert(parts, 'orders', ORDERS);
-    },
-    async seedBulk(n) {
-      await insert(parts, 'users', [{ ...USERS[2], id: BULK_USER, email: 'bulk@example.com' }]);
-      await insert(
-        parts,
-        'orders',
-        Array.from({ length: n }, (_, i) => bulkOrder(i)),
-      );
-      return BULK_USER;
     },
     async snapshot() {
       const out = new Map<string, string>();
@@ -77,7 +50,6 @@ export async function sqlFixture(parts: SqlFixtureParts): Promise<ConformanceFix
       }
       return out;
     },
-    expectedEraseStatements: (n, b) => Math.ceil(n / b),
     expectedTransformStatements: (n, b) => Math.ceil(n / b),
     drop: parts.drop,
   };
