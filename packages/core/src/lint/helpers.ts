@@ -57,11 +57,27 @@ export function consentStrength(mode: ConsentMode): number {
 export const ACTIVE_CONSENT: ReadonlySet<ConsentMode> = new Set(['opt-in', 'separate', 'guardian']);
 
 /** Ids of the categories the given purposes use (unknown purpose ids are skipped). */
-export function categoriesOfPurposes(ctx: LintContext, purposeIds: ReadonlyArray<string>): Set<string> {
+function categoriesOfPurposes(ctx: LintContext, purposeIds: ReadonlyArray<string>): Set<string> {
   const out = new Set<string>();
   for (const id of purposeIds)
     for (const category of ctx.purposes.get(id)?.categories ?? []) out.add(category);
   return out;
+}
+
+/**
+ * The declared categories an entry lists that none of its declared purposes uses, each with its
+ * index in the entry's `categories`. None when the entry lists no declared purpose.
+ */
+export function categoriesOutsidePurposes(
+  ctx: LintContext,
+  entry: { purposes: ReadonlyArray<string>; categories: ReadonlyArray<string> },
+): Array<{ category: string; index: number }> {
+  const known = entry.purposes.filter((id) => ctx.purposes.has(id));
+  if (known.length === 0) return [];
+  const allowed = categoriesOfPurposes(ctx, known);
+  return entry.categories.flatMap((category, index) =>
+    ctx.categories.has(category) && !allowed.has(category) ? [{ category, index }] : [],
+  );
 }
 
 /** Rights treated as the same right when checking what a law grants (`know` is CCPA's access). */

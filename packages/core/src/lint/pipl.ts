@@ -1,6 +1,7 @@
 import type { Jurisdiction } from '../jurisdictions/types';
 import type { Transfer } from '../manifest/schema/transfers';
 import type { LintContext } from './context';
+import type { LintPath } from './types';
 
 /** The PIPL rules when the policy addresses PIPL, else undefined. */
 export function piplOf(ctx: LintContext): Jurisdiction | undefined {
@@ -12,4 +13,15 @@ export function leavesChina(transfer: Transfer): boolean {
   const to = transfer.to.toUpperCase();
   if (to === 'CN') return false;
   return transfer.from === undefined || transfer.from.toUpperCase() === 'CN';
+}
+
+/**
+ * When the policy addresses PIPL, every transfer that may carry personal information out of
+ * mainland China, with the path of its `mechanisms`; none otherwise.
+ */
+export function piplTransfersAbroad(ctx: LintContext): Array<{ transfer: Transfer; path: LintPath }> {
+  if (!piplOf(ctx)) return [];
+  return ctx.manifest.transfers.transfers.flatMap((transfer, i) =>
+    leavesChina(transfer) ? [{ transfer, path: ['transfers', 'transfers', i, 'mechanisms'] }] : [],
+  );
 }

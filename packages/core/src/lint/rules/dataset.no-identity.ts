@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { pageViews, shopDatasets } from '../examples/patches';
 
 /** A collection holds personal data but cannot be tied to a subject. */
 export const datasetNoIdentity = defineRule({
@@ -25,51 +26,13 @@ export const datasetNoIdentity = defineRule({
     });
   },
   examples: {
-    failing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-            {
-              name: 'page_views',
-              fields: [
-                { name: 'session', categories: ['usage'] },
-                { name: 'path', categories: ['usage'] },
-              ],
-            },
-          ],
-        },
+    failing: shopDatasets({
+      name: 'page_views',
+      fields: [
+        { name: 'session', categories: ['usage'] },
+        { name: 'path', categories: ['usage'] },
       ],
-    },
-    passing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-            {
-              name: 'page_views',
-              fields: [
-                { name: 'user_id', references: 'shop.users.id' },
-                { name: 'path', categories: ['usage'] },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    }),
+    passing: shopDatasets(pageViews()),
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { pageViews, shopDatasets } from '../examples/patches';
 import { datasetFields } from '../references';
 
 /** A dataset field refers to a field that is not declared. */
@@ -22,51 +23,7 @@ export const datasetUnknownReference = defineRule({
     }
   },
   examples: {
-    failing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-            {
-              name: 'page_views',
-              fields: [
-                { name: 'user_id', references: 'shop.accounts.id' },
-                { name: 'path', categories: ['usage'] },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-    passing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-            {
-              name: 'page_views',
-              fields: [
-                { name: 'user_id', references: 'shop.users.id' },
-                { name: 'path', categories: ['usage'] },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    failing: shopDatasets(pageViews('shop.accounts.id')),
+    passing: shopDatasets(pageViews()),
   },
 });

@@ -1,4 +1,6 @@
 import { defineRule } from '../define-rule';
+import { pageViews, shopDatasets } from '../examples/patches';
+import { datasetFields } from '../references';
 
 /** A category in use is stored in no declared dataset field. */
 export const datasetUnmappedCategory = defineRule({
@@ -10,11 +12,7 @@ export const datasetUnmappedCategory = defineRule({
   why: 'Pledge answers access and erasure requests from the dataset map. A category that is processed but mapped nowhere is left out of every copy and every erasure (GDPR Art. 15 and 17; PIPL Arts. 45 and 47). Information only: the data may live with a processor or never be stored.',
   check(ctx, report) {
     if (ctx.manifest.datasets.length === 0) return;
-    const mapped = new Set(
-      ctx.manifest.datasets.flatMap((d) =>
-        d.collections.flatMap((c) => c.fields.flatMap((f) => f.categories)),
-      ),
-    );
+    const mapped = new Set(datasetFields(ctx.manifest).flatMap(({ field }) => field.categories));
     const used = new Set(ctx.manifest.purposes.flatMap((p) => p.categories));
     ctx.manifest.categories.forEach((category, i) => {
       if (used.has(category.id) && !mapped.has(category.id)) {
@@ -23,44 +21,7 @@ export const datasetUnmappedCategory = defineRule({
     });
   },
   examples: {
-    failing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-    passing: {
-      datasets: [
-        {
-          id: 'shop',
-          collections: [
-            {
-              name: 'users',
-              fields: [
-                { name: 'id', identity: 'user-id' },
-                { name: 'email', categories: ['email'] },
-              ],
-            },
-            {
-              name: 'page_views',
-              fields: [
-                { name: 'user_id', references: 'shop.users.id' },
-                { name: 'path', categories: ['usage'] },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    failing: shopDatasets(),
+    passing: shopDatasets(pageViews()),
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { categoriesOfPurposes } from '../helpers';
+import { categoriesOutsidePurposes } from '../helpers';
 
 /** A permission collects a category none of its purposes uses. */
 export const permissionCategoryOutsidePurposes = defineRule({
@@ -11,17 +11,12 @@ export const permissionCategoryOutsidePurposes = defineRule({
   why: 'Collection is limited to the minimum the purpose needs (PIPL Art. 6; GDPR Art. 5(1)(c)). A permission that gathers data none of its purposes uses collects beyond the stated scope, which Chinese app enforcement treats as over-collection (App Identification Methods, 2019).',
   check(ctx, report) {
     ctx.manifest.permissions.forEach((permission, i) => {
-      const known = permission.purposes.filter((id) => ctx.purposes.has(id));
-      if (known.length === 0) return;
-      const allowed = categoriesOfPurposes(ctx, known);
-      permission.categories.forEach((category, j) => {
-        if (ctx.categories.has(category) && !allowed.has(category)) {
-          report(
-            ['permissions', i, 'categories', j],
-            `permission "${permission.id}" collects category "${category}", which none of its purposes uses`,
-          );
-        }
-      });
+      for (const { category, index } of categoriesOutsidePurposes(ctx, permission)) {
+        report(
+          ['permissions', i, 'categories', index],
+          `permission "${permission.id}" collects category "${category}", which none of its purposes uses`,
+        );
+      }
     });
   },
   examples: {

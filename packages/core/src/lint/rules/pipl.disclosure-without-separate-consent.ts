@@ -1,6 +1,17 @@
 import { defineRule } from '../define-rule';
 import { piplOf } from '../pipl';
 
+/** A third party receiving an e-mail address (example). */
+const partner = () =>
+  ({
+    id: 'partner',
+    name: 'Delivery partner',
+    kind: 'third-party',
+    privacyUrl: 'https://deliveries.acme-partner.net/privacy',
+    categories: ['email'],
+    purposes: ['service'],
+  }) as const;
+
 /** Under PIPL, data goes to another controller without a consent of its own. */
 export const piplDisclosureWithoutSeparateConsent = defineRule({
   code: 'pipl.disclosure-without-separate-consent',
@@ -21,32 +32,10 @@ export const piplDisclosureWithoutSeparateConsent = defineRule({
     });
   },
   examples: {
-    failing: {
-      policy: { jurisdictions: ['cn-pipl'] },
-      recipients: [
-        {
-          id: 'partner',
-          name: 'Delivery partner',
-          kind: 'third-party',
-          privacyUrl: 'https://deliveries.acme-partner.net/privacy',
-          categories: ['email'],
-          purposes: ['service'],
-        },
-      ],
-    },
+    failing: { policy: { jurisdictions: ['cn-pipl'] }, recipients: [partner()] },
     passing: {
       policy: { jurisdictions: ['cn-pipl'] },
-      recipients: [
-        {
-          id: 'partner',
-          name: 'Delivery partner',
-          kind: 'third-party',
-          privacyUrl: 'https://deliveries.acme-partner.net/privacy',
-          categories: ['email'],
-          purposes: ['service'],
-          consentRequired: true,
-        },
-      ],
+      recipients: [{ ...partner(), consentRequired: true }],
     },
   },
 });

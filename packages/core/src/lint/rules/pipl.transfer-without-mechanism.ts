@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule';
-import { leavesChina, piplOf } from '../pipl';
+import { piplTransfer } from '../examples/patches';
+import { piplTransfersAbroad } from '../pipl';
 
 const PIPL_MECHANISMS = new Set([
   'pipl-standard-contract',
@@ -19,44 +20,16 @@ export const piplTransferWithoutMechanism = defineRule({
     'When the policy addresses PIPL, checks that every transfer that may carry personal information out of mainland China relies on a PIPL route: the CAC standard contract, security assessment or certification, or an exemption (necessity for a contract, a legal requirement, anonymised data).',
   why: 'PIPL Art. 38 allows providing personal information abroad only through a CAC security assessment, certification, the CAC standard contract or another route set by law; the 2024 Provisions on Promoting and Regulating Cross-Border Data Flows exempt contract necessity and small volumes. EU standard contractual clauses or consent alone are not one of them. A warning, because the volume exemptions depend on numbers the manifest does not hold.',
   check(ctx, report) {
-    if (!piplOf(ctx)) return;
-    ctx.manifest.transfers.transfers.forEach((transfer, i) => {
-      if (!leavesChina(transfer)) return;
-      if (transfer.mechanisms.some((m) => PIPL_MECHANISMS.has(m))) return;
+    for (const { transfer, path } of piplTransfersAbroad(ctx)) {
+      if (transfer.mechanisms.some((m) => PIPL_MECHANISMS.has(m))) continue;
       report(
-        ['transfers', 'transfers', i, 'mechanisms'],
+        path,
         `transfer "${transfer.id}" may carry personal information out of China without a PIPL Art. 38 mechanism`,
       );
-    });
+    }
   },
   examples: {
-    failing: {
-      policy: { jurisdictions: ['cn-pipl'] },
-      transfers: {
-        transfers: [
-          {
-            id: 'support-us',
-            from: 'CN',
-            to: 'US',
-            recipients: ['hosting'],
-            mechanisms: ['scc', 'separate-consent'],
-          },
-        ],
-      },
-    },
-    passing: {
-      policy: { jurisdictions: ['cn-pipl'] },
-      transfers: {
-        transfers: [
-          {
-            id: 'support-us',
-            from: 'CN',
-            to: 'US',
-            recipients: ['hosting'],
-            mechanisms: ['pipl-standard-contract', 'separate-consent'],
-          },
-        ],
-      },
-    },
+    failing: piplTransfer(['scc', 'separate-consent']),
+    passing: piplTransfer(['pipl-standard-contract', 'separate-consent']),
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule';
-import { leavesChina, piplOf } from '../pipl';
+import { piplTransfer } from '../examples/patches';
+import { piplTransfersAbroad } from '../pipl';
 
 const NO_CONSENT_NEEDED = new Set(['anonymised', 'legal-requirement']);
 
@@ -12,45 +13,17 @@ export const piplTransferWithoutSeparateConsent = defineRule({
     'When the policy addresses PIPL, checks that every transfer that may carry personal information out of mainland China (destination other than CN, origin CN or unspecified) lists `separate-consent` among its mechanisms, unless it only moves anonymised data or is required by law.',
   why: 'PIPL Art. 39 requires telling the individual the overseas recipient and obtaining a separate consent (单独同意) before providing personal information abroad, on top of the Art. 38 mechanism. A general consent, or «you agree that your information may be transferred» in the policy text, does not count.',
   check(ctx, report) {
-    if (!piplOf(ctx)) return;
-    ctx.manifest.transfers.transfers.forEach((transfer, i) => {
-      if (!leavesChina(transfer)) return;
-      if (transfer.mechanisms.includes('separate-consent')) return;
-      if (transfer.mechanisms.every((m) => NO_CONSENT_NEEDED.has(m))) return;
+    for (const { transfer, path } of piplTransfersAbroad(ctx)) {
+      if (transfer.mechanisms.includes('separate-consent')) continue;
+      if (transfer.mechanisms.every((m) => NO_CONSENT_NEEDED.has(m))) continue;
       report(
-        ['transfers', 'transfers', i, 'mechanisms'],
+        path,
         `transfer "${transfer.id}" may carry personal information out of China without a separate consent`,
       );
-    });
+    }
   },
   examples: {
-    failing: {
-      policy: { jurisdictions: ['cn-pipl'] },
-      transfers: {
-        transfers: [
-          {
-            id: 'support-us',
-            from: 'CN',
-            to: 'US',
-            recipients: ['hosting'],
-            mechanisms: ['pipl-standard-contract', 'consent'],
-          },
-        ],
-      },
-    },
-    passing: {
-      policy: { jurisdictions: ['cn-pipl'] },
-      transfers: {
-        transfers: [
-          {
-            id: 'support-us',
-            from: 'CN',
-            to: 'US',
-            recipients: ['hosting'],
-            mechanisms: ['pipl-standard-contract', 'separate-consent'],
-          },
-        ],
-      },
-    },
+    failing: piplTransfer(['pipl-standard-contract', 'consent']),
+    passing: piplTransfer(['pipl-standard-contract', 'separate-consent']),
   },
 });

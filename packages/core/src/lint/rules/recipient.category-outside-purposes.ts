@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { categoriesOfPurposes } from '../helpers';
+import { categoriesOutsidePurposes } from '../helpers';
 
 /** A recipient receives a category none of its purposes uses. */
 export const recipientCategoryOutsidePurposes = defineRule({
@@ -11,17 +11,12 @@ export const recipientCategoryOutsidePurposes = defineRule({
   why: 'A disclosure is part of a purpose and limited to what that purpose needs (GDPR Art. 5(1)(b)-(c); PIPL Art. 6 and Art. 23). Data sent beyond its purposes is disclosed for no stated reason, and Pledge would refuse it.',
   check(ctx, report) {
     ctx.manifest.recipients.forEach((recipient, i) => {
-      const known = recipient.purposes.filter((id) => ctx.purposes.has(id));
-      if (known.length === 0) return;
-      const allowed = categoriesOfPurposes(ctx, known);
-      recipient.categories.forEach((category, j) => {
-        if (ctx.categories.has(category) && !allowed.has(category)) {
-          report(
-            ['recipients', i, 'categories', j],
-            `recipient "${recipient.id}" receives category "${category}", which none of its purposes uses`,
-          );
-        }
-      });
+      for (const { category, index } of categoriesOutsidePurposes(ctx, recipient)) {
+        report(
+          ['recipients', i, 'categories', index],
+          `recipient "${recipient.id}" receives category "${category}", which none of its purposes uses`,
+        );
+      }
     });
   },
   examples: {

@@ -1,5 +1,15 @@
 import { defineRule } from '../define-rule';
 
+/** An SDK declared to collect nothing (example). */
+const crashSdk = () =>
+  ({
+    id: 'crash-sdk',
+    name: 'Crash reporter',
+    kind: 'sdk',
+    privacyUrl: 'https://crashkit.dev/privacy',
+    declaresNoCollection: true,
+  }) as const;
+
 /** A recipient is said to collect nothing while data categories are listed for it. */
 export const recipientNoCollectionContradiction = defineRule({
   code: 'recipient.no-collection-contradiction',
@@ -28,29 +38,7 @@ export const recipientNoCollectionContradiction = defineRule({
     });
   },
   examples: {
-    failing: {
-      recipients: [
-        {
-          id: 'crash-sdk',
-          name: 'Crash reporter',
-          kind: 'sdk',
-          privacyUrl: 'https://crashkit.dev/privacy',
-          declaresNoCollection: true,
-          categories: ['usage'],
-          purposes: ['service'],
-        },
-      ],
-    },
-    passing: {
-      recipients: [
-        {
-          id: 'crash-sdk',
-          name: 'Crash reporter',
-          kind: 'sdk',
-          privacyUrl: 'https://crashkit.dev/privacy',
-          declaresNoCollection: true,
-        },
-      ],
-    },
+    failing: { recipients: [{ ...crashSdk(), categories: ['usage'], purposes: ['service'] }] },
+    passing: { recipients: [crashSdk()] },
   },
 });
