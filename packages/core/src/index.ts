@@ -1,6 +1,7 @@
 export * from './calendar/index';
 export * from './decide/index';
 export * from './diff/index';
+export * from './fides/index';
 export * from './jurisdictions/index';
 export * from './lint/index';
 export * from './manifest/load';

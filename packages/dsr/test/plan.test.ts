@@ -20,7 +20,7 @@ describe('buildPlan on the example manifests', () => {
     expect(users?.locators).toEqual([{ via: 'identity', field: 'email', identity: 'email' }]);
     // users is kept as a tombstone (its id is under the login-records hold): erased field by field.
     expect(users?.statements.map((s) => s.text)).toContain(
-      'UPDATE "users" SET "email" = mask(·), "phone" = NULL, "name" = NULL, "password_hash" = mask(·), "created_at" = generalise(·), "last_login_at" = NULL, "country" = NULL WHERE "id" = ANY($1)',
+      'UPDATE "users" SET "email" = NULL, "phone" = NULL, "name" = NULL, "password_hash" = NULL, "created_at" = generalise(·), "last_login_at" = NULL, "country" = NULL WHERE "id" = ANY($1)',
     );
     expect(plan.identity.missing).toEqual(['device-serial', 'phone', 'user-id']);
   });
