@@ -2,6 +2,7 @@ export * from './db/open';
 export type { Database } from './db/schema';
 export * from './ledger/append';
 export * from './ledger/hash';
+export { LEDGER_CHANNEL } from './ledger/insert-columns';
 export * from './ledger/read';
 export * from './ledger/subject-key';
 export * from './ledger/types';

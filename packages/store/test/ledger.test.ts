@@ -55,6 +55,15 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
   });
 
+  it('stores lists with quotes, backslashes, commas and braces exactly', async () => {
+    const awkward = ['plain', 'a"quote', 'back\\slash', 'comma,inside', '{braces}', 'NULL', ''];
+    await appendEvents(store.db, KEY, [{ ...consent(CANARY), purposes: awkward, categories: ['x y'] }]);
+    const [row] = await store.db.selectFrom('pledge_ledger_events').selectAll().execute();
+    expect(row!.purposes).toEqual(awkward);
+    expect(row!.categories).toEqual(['x y']);
+    expect((await verifyLedger(store.db)).ok).toBe(true);
+  });
+
   describe('tampering', () => {
     beforeEach(async () => {
       await appendEvents(

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database, LedgerEventTable } from '../db/schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { chainHash, subjectHash } from './hash';
+import { emptyColumns, insertColumns, pushRow, sliceColumns } from './insert-columns';
 import type { LedgerEventInput } from './types';
 
-/** LISTEN/NOTIFY channel announcing the last sequence number after each append. */
-export const LEDGER_CHANNEL = 'pledge_ledger';
-
-/** Rows per INSERT statement: 18 columns stay well under PostgreSQL's 65,535 parameters. */
-const ROWS_PER_STATEMENT = 2000;
+/** Rows per INSERT statement: each column travels as one array parameter. */
+const ROWS_PER_STATEMENT = 5000;
 
 /** Result of an append: the sequence numbers and hashes given, in input order. */
 export interface AppendResult {
@@ -18,7 +16,8 @@ export interface AppendResult {
 /**
  * Appends events to the hash-chained ledger in one transaction. The chain head row is
  * locked (`FOR UPDATE`), so concurrent writers, in one process or many, queue behind each
- * other and the chain can never fork; a batch costs one lock and multi-row INSERTs.
+ * other and the chain can never fork. A batch costs the lock and one statement per 5,000
+ * events that inserts them, moves the head and announces the new head (LISTEN/NOTIFY).
  */
 export async function appendEvents(
   db: Kysely<Database>,
@@ -35,7 +34,7 @@ export async function appendEvents(
       .executeTakeFirstOrThrow();
     let seq = Number(head.seq);
     let prev = head.hash;
-    const rows: Insertable<LedgerEventTable>[] = [];
+    const columns = emptyColumns();
     const out: AppendResult['events'] = [];
     for (const input of inputs) {
       seq += 1;
@@ -59,35 +58,18 @@ export async function appendEvents(
         occurredAt,
       };
       const hash = chainHash(fields, prev);
-      rows.push({
-        seq,
-        id: fields.id,
-        subject_hash: fields.subjectHash,
-        type: fields.type,
-        purposes: fields.purposes,
-        categories: fields.categories,
-        consent_mode: fields.consentMode,
-        method: fields.method,
-        source: fields.source,
-        jurisdiction: fields.jurisdiction,
-        policy_version: fields.policyVersion,
-        policy_hash: fields.policyHash,
-        notice_hash: fields.noticeHash,
-        actor: fields.actor,
-        signal: fields.signal,
-        occurred_at: occurredAt,
-        prev_hash: prev,
-        hash,
-      });
+      pushRow(columns, fields, prev, hash);
       out.push({ seq, id: fields.id, hash });
       prev = hash;
     }
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await trx.insertInto('pledge_ledger_events').values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+    for (let i = 0; i < out.length; i += ROWS_PER_STATEMENT) {
+      const last = i + ROWS_PER_STATEMENT >= out.length;
+      await insertColumns(
+        trx,
+        sliceColumns(columns, i, i + ROWS_PER_STATEMENT),
+        last ? { seq, hash: prev } : undefined,
+      );
     }
-    await trx.updateTable('pledge_ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
-    // Delivered at commit: consent caches (SDK, other workers) refresh from this sequence number.
-    await sql`SELECT pg_notify(${LEDGER_CHANNEL}, ${String(seq)})`.execute(trx);
     return { events: out };
   });
 }

@@ -42,7 +42,11 @@ export async function eventsOfSubject(
 }
 
 /** Events after `afterSeq`, oldest first, at most `limit`: the change feed caches follow. */
-export async function eventsSince(db: Kysely<Database>, afterSeq: number, limit = 1000): Promise<LedgerEvent[]> {
+export async function eventsSince(
+  db: Kysely<Database>,
+  afterSeq: number,
+  limit = 1000,
+): Promise<LedgerEvent[]> {
   const rows = await db
     .selectFrom('pledge_ledger_events')
     .selectAll()

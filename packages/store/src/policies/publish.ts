@@ -43,7 +43,12 @@ function toVersion(row: {
 
 /** The most recently published version, if any. */
 export async function latestPolicy(db: Kysely<Database>): Promise<PolicyVersion | undefined> {
-  const row = await db.selectFrom('pledge_policy_versions').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('pledge_policy_versions')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toVersion(row) : undefined;
 }
 
@@ -64,7 +69,11 @@ export async function publishPolicy(db: Kysely<Database>, manifest: Manifest): P
   return db.transaction().execute(async (trx) => {
     // One publisher at a time, so two versions never diff against the same predecessor.
     await sql`LOCK TABLE pledge_policy_versions IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-    const existing = await trx.selectFrom('pledge_policy_versions').selectAll().where('hash', '=', hash).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('pledge_policy_versions')
+      .selectAll()
+      .where('hash', '=', hash)
+      .executeTakeFirst();
     if (existing) return { created: false, policy: toVersion(existing) };
     const previous = await trx
       .selectFrom('pledge_policy_versions')
