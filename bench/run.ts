@@ -18,6 +18,14 @@ export const registry: Readonly<Record<string, { describe: string; load: () => P
     describe: 'decision engines: Pledge vs CASL, casbin, Cedar and a bitset floor, same policy and requests',
     load: () => import('./decide/index'),
   },
+  dsr: {
+    describe: 'access then erasure of one subject (camera-app, ~1.2M rows): Pledge DSR path vs hand-written script',
+    load: () => import('./dsr/index'),
+  },
+  http: {
+    describe: 'HTTP API under load: POST /v1/consents and /v1/decide (autocannon), PGlite and PostgreSQL',
+    load: () => import('./http/index'),
+  },
   ledger: {
     describe:
       'hash-chained consent events per second (appendEvents) vs raw multi-row INSERT, PGlite and PostgreSQL',

@@ -2,10 +2,14 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerDiff } from './commands/diff';
 import { registerDsr } from './commands/dsr-all';
+import { registerImportFides } from './commands/import-fides';
+import { registerLedger } from './commands/ledger';
 import { registerLint } from './commands/lint';
+import { registerRefdata } from './commands/refdata';
 import { registerRender } from './commands/render';
 import { registerRopa } from './commands/ropa';
 import { registerSchema } from './commands/schema';
+import { registerServe } from './commands/serve';
 import { registerValidate } from './commands/validate';
 import { ExitCode } from './exit-codes';
 import { type CliIo, processIo } from './io';
@@ -18,6 +22,10 @@ const COMMANDS = [
   registerRopa,
   registerSchema,
   registerDsr,
+  registerServe,
+  registerLedger,
+  registerImportFides,
+  registerRefdata,
 ];
 
 /** Builds the `pledge` program; each command reports its exit code through `finish`. */

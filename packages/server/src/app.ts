@@ -1,42 +1,105 @@
 import type { Manifest } from '@pledge/core';
+import type { Store } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createContext } from './context';
 import { installErrorHandlers } from './errors';
 import { type LogOptions, loggerOptions } from './logging';
+import { registerDocs } from './openapi/docs';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge';
+import { registerFaviconRoute } from './routes/favicon';
 import { registerHealthRoutes } from './routes/health';
 import { registerHomeRoutes } from './routes/home';
 import { registerLintRoutes } from './routes/lint';
 import { registerPolicyRoutes } from './routes/policy';
+import { registerV1 } from './routes/v1';
+import { openRuntime, type Runtime } from './runtime';
 import { installSecurityHeaders } from './security-headers';
+
+/** Default largest request body, bytes (1 MiB). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Largest manifest body of `POST /v1/policies`, bytes (5 MiB, as `parseManifest` allows). */
+export const MANIFEST_BODY_LIMIT = 5 * 1024 * 1024;
 
 /** Options for {@link buildServer}. */
 export interface ServerOptions {
-  /** The validated manifest to serve. */
+  /** The validated manifest the deployment starts with (published as a version if new). */
   manifest: Manifest;
   /** Where it came from, shown on the lint report. Default `pledge.yaml`. */
   source?: string;
   /** Logging; `false` for none. Default: info level to stdout. */
   logger?: LogOptions | false;
+  /** The store (the caller closes it). Default: a new in-memory PGlite, closed with the app. */
+  store?: Store;
+  /** When set, every /v1 route needs `Authorization: Bearer <apiToken>`. */
+  apiToken?: string;
+  /** Key of subject hashes (PLEDGE_SUBJECT_KEY). Default: generated once and kept in the store. */
+  subjectKey?: string;
+  /** Largest request body, bytes. Default 1 MiB (manifests: 5 MiB). */
+  bodyLimit?: number;
+  /**
+   * How often to check for a policy version published by another process, ms; 0 never.
+   * Default 5000 on PostgreSQL (workers share it), 0 on PGlite (one process).
+   */
+  policySyncMs?: number;
+  /** Called when the app has closed, e.g. to close the store the caller opened. */
+  onClose?: () => Promise<void>;
 }
 
 /**
- * Builds the Pledge HTTP app (not listening): `/` (the policy with a language switch),
- * `/policy`, `/lint`, `/lint.json` and `/healthz`. Bad query values get a 400 naming the
- * parameter; logs carry no personal data and redact credentials.
+ * Builds the Pledge HTTP app (not listening): the /v1 API over the engine (consents,
+ * decisions, policy versions, ledger, SDK configuration), its OpenAPI document at
+ * `/docs/json` and Swagger UI at `/docs`, and the pages `/` (the policy with a language
+ * switch), `/policy`, `/lint`, `/lint.json` and `/healthz`. Request parts are validated with
+ * zod; a bad one is a 400 naming the field. Logs carry no personal data and redact credentials.
  *
  * @example
  * const app = await buildServer({ manifest, logger: false });
- * const res = await app.inject({ url: '/policy?lang=zh-CN&format=md' });
+ * const res = await app.inject({ method: 'POST', url: '/v1/decide', payload: { purpose: 'registration', categories: ['email'] } });
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(options.logger ?? {}) });
+  const app = Fastify({
+    logger: loggerOptions(options.logger ?? {}),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  });
+  const rt = await openRuntime({
+    manifest: options.manifest,
+    source: options.source ?? 'pledge.yaml',
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
+    policySyncMs: options.policySyncMs ?? (options.store?.kind === 'postgres' ? 5000 : 0),
+    warn: (message) => app.log.warn(message),
+  });
+  app.addHook('onClose', async () => {
+    await rt.close();
+    await options.onClose?.();
+  });
+  try {
+    await setUp(app, rt, options);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  if (!options.apiToken) {
+    app.log.warn(
+      'no API token configured (PLEDGE_API_TOKEN): the /v1 API is open to anyone who can reach it; set one before exposing the server',
+    );
+  }
+  return app;
+}
+
+async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions): Promise<void> {
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandlers(app);
   installSecurityHeaders(app);
-  const ctx = createContext(options.manifest, options.source ?? 'pledge.yaml');
-  registerHomeRoutes(app, ctx);
-  registerPolicyRoutes(app, ctx);
-  registerLintRoutes(app, ctx);
-  registerHealthRoutes(app, ctx);
+  await registerDocs(app, { bearer: Boolean(options.apiToken) });
+  registerHomeRoutes(app, rt);
+  registerPolicyRoutes(app, rt);
+  registerLintRoutes(app, rt);
+  registerHealthRoutes(app, rt);
+  registerFaviconRoute(app);
+  await registerV1(app, rt, {
+    ...(options.apiToken ? { apiToken: options.apiToken } : {}),
+    manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0),
+  });
   await app.ready();
-  return app;
 }

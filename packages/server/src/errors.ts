@@ -1,60 +1,103 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
+/** One problem with a request: the field at fault (`events[0].type`), a stable code and a message. */
+export interface ApiIssue {
+  path: string;
+  code: string;
+  message: string;
+  /** For YAML manifests: where in the text. */
+  line?: number;
+  column?: number;
+}
+
 /** Body of every error response. */
 export interface ErrorBody {
   error: {
-    /** Stable code: `bad-request`, `not-found`, `internal`, or a Fastify 4xx code in kebab case. */
+    /** Stable code: `bad-request`, `invalid-json`, `unauthorized`, `forbidden`, `not-found`, ... */
     code: string;
+    /** Names fields, never their values: no personal data. */
     message: string;
-    /** The query or body parameter at fault, when there is one. */
-    parameter?: string;
+    issues?: ApiIssue[];
   };
 }
 
-const WHERE: Record<string, string> = {
-  querystring: 'query parameter',
-  body: 'body field',
-  params: 'path parameter',
-  headers: 'header',
+/** An expected failure a route answers with; its message must not contain personal data. */
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly issues: ApiIssue[] | undefined;
+
+  constructor(statusCode: number, code: string, message: string, issues?: ApiIssue[]) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Fastify's own client errors, each answered with a fixed message: some of Fastify's messages
+ * quote the request (a JSON syntax error quotes the body), which may hold personal data.
+ */
+const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid-json', message: 'the body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'invalid-json',
+    message: "the body is empty but content-type is 'application/json'",
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', message: 'the body is larger than allowed' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported-media-type',
+    message: 'unsupported content-type: send application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'bad-request',
+    message: 'content-length does not match the body',
+  },
+};
+
+/** Fixed messages by status for any other client error. */
+const STATUS_MESSAGES: Record<number, { code: string; message: string }> = {
+  400: { code: 'bad-request', message: 'bad request' },
+  404: { code: 'not-found', message: 'not found' },
+  405: { code: 'method-not-allowed', message: 'method not allowed' },
+  406: { code: 'not-acceptable', message: 'not acceptable' },
+  408: { code: 'request-timeout', message: 'request timeout' },
+  413: { code: 'payload-too-large', message: 'the body is larger than allowed' },
+  415: { code: 'unsupported-media-type', message: 'unsupported content-type' },
 };
 
 /**
- * The one error handler: schema validation failures become a 400 naming the parameter (never
- * echoing its value, which may be personal data); other client errors keep their status;
- * anything else is logged and answered with a bare 500.
+ * The one error handler. Validation failures (see `zod-bridge.ts`) and {@link HttpError}s
+ * keep their status, code, message and issues; Fastify's client errors get a stable code
+ * and a fixed message (never echoing the request); a JSON syntax error or prototype
+ * poisoning attempt is a 400; anything else is logged and answered with a bare 500.
  */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation && error.validation.length > 0) {
-      const first = error.validation[0]!;
-      const context = WHERE[error.validationContext ?? ''] ?? 'parameter';
-      const parameter =
-        first.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
-        String((first.params as { missingProperty?: string }).missingProperty ?? '');
-      const allowed = (first.params as { allowedValues?: unknown[] }).allowedValues;
-      const message = allowed
-        ? `${context} '${parameter}' must be one of: ${allowed.join(', ')}`
-        : `${context} '${parameter}' is invalid (${first.keyword})`;
-      const body: ErrorBody = { error: { code: 'bad-request', message, parameter } };
-      return reply.status(400).send(body);
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.issues));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = (error.code ?? 'bad-request')
-        .toLowerCase()
-        .replace(/^fst_err_/, '')
-        .replaceAll('_', '-');
-      return reply.status(status).send({ error: { code, message: error.message } } satisfies ErrorBody);
+      const known = FASTIFY_ERRORS[error.code] ??
+        STATUS_MESSAGES[status] ?? { code: 'bad-request', message: 'bad request' };
+      return reply.status(status).send(errorBody(known.code, known.message));
+    }
+    // A JSON body with `__proto__` or `constructor.prototype` is refused by the parser with a plain error.
+    if (error instanceof SyntaxError || /prototype property/.test(error.message)) {
+      return reply.status(400).send(errorBody('invalid-json', 'the body is not valid JSON'));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply
-      .status(500)
-      .send({ error: { code: 'internal', message: 'internal error' } } satisfies ErrorBody);
+    return reply.status(500).send(errorBody('internal', 'internal error'));
   });
-  app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = {
-      error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
-    };
-    return reply.status(404).send(body);
-  });
+  // The path is not echoed: it may hold an identifier.
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('not-found', `no such route for ${request.method}: see /docs`)),
+  );
+}
+
+/** An {@link ErrorBody}. */
+export function errorBody(code: string, message: string, issues?: ApiIssue[]): ErrorBody {
+  return { error: issues && issues.length > 0 ? { code, message, issues } : { code, message } };
 }

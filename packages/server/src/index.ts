@@ -1,5 +1,13 @@
-export { buildServer, type ServerOptions } from './app';
-export { DEFAULT_MANIFEST, readConfig, type ServerConfig } from './config';
-export type { ErrorBody } from './errors';
+export { buildServer, DEFAULT_BODY_LIMIT, MANIFEST_BODY_LIMIT, type ServerOptions } from './app';
+export {
+  DEFAULT_DATA_DIR,
+  DEFAULT_MANIFEST,
+  describeDatabaseUrl,
+  readConfig,
+  type ServerConfig,
+} from './config';
+export { type DataDirLock, LOCK_FILE, lockDataDir } from './data-dir-lock';
+export type { ApiIssue, ErrorBody } from './errors';
 export type { LogOptions } from './logging';
-export { type StartOptions, startFromEnv } from './start';
+export { type OpenedStore, openConfiguredStore, type StoreLocation } from './open-store';
+export { type StartOptions, type StartResult, startFromEnv, startServer } from './start';

@@ -26,11 +26,14 @@ interface RequestLike {
   method?: string;
   url?: string;
   headers?: Record<string, string | string[] | undefined>;
+  routeOptions?: { url?: string };
 }
 
 /**
- * Fastify's pino logger with no personal data: requests are logged as method, path (no query
- * string) and a short allow-list of headers, without the client address; credentials are redacted.
+ * Fastify's pino logger with no personal data: requests are logged as method, route (the
+ * route's path pattern, so a path that matches no route, which could hold an identifier, is
+ * not logged; never the query string or the body) and a short allow-list of headers, without
+ * the client address; credentials are redacted.
  */
 export function loggerOptions(options: LogOptions | false): FastifyServerOptions['logger'] {
   if (options === false) return false;
@@ -50,7 +53,8 @@ export function loggerOptions(options: LogOptions | false): FastifyServerOptions
           const value = request.headers?.[name];
           if (value !== undefined) headers[name] = value;
         }
-        return { id: request.id, method: request.method, path: request.url?.split('?')[0], headers };
+        const path = request.routeOptions?.url ?? '(no route)';
+        return { id: request.id, method: request.method, path, headers };
       },
     },
   };

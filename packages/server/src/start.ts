@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app';
 import { readConfig } from './config';
 import type { LogOptions } from './logging';
+import { openConfiguredStore } from './open-store';
 
 /** Options for {@link startFromEnv}; the defaults are what `npm start` uses. */
 export interface StartOptions {
@@ -18,18 +19,22 @@ export interface StartOptions {
   handleSignals?: boolean;
 }
 
+/** Outcome of {@link startServer}: the listening app, or the exit code after printing why not. */
+export type StartResult = { ok: true; app: FastifyInstance } | { ok: false; exitCode: 1 | 2 };
+
 /**
- * Starts the server from environment variables (PORT, HOST, PLEDGE_MANIFEST, LOG_LEVEL).
- * Returns the listening app, or undefined after printing why it cannot start (bad variable,
- * unreadable or invalid manifest, port in use) and setting `process.exitCode`.
+ * Starts the server from environment variables (see `readConfig`): the manifest, the store
+ * (PostgreSQL from PLEDGE_DATABASE_URL, else the embedded database in PLEDGE_DATA_DIR), the
+ * API token, then listens. Problems (bad variable: exit code 2; unreadable manifest: 2;
+ * invalid manifest: 1; store unreachable or data directory in use: 1; port in use: 1) are
+ * printed without credentials. Closing the app closes the store.
  */
-export async function startFromEnv(options: StartOptions = {}): Promise<FastifyInstance | undefined> {
+export async function startServer(options: StartOptions = {}): Promise<StartResult> {
   const cwd = options.cwd ?? process.cwd();
   const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
-  const fail = (message: string, code: number) => {
+  const fail = (message: string, exitCode: 1 | 2): StartResult => {
     stderr(`pledge-server: ${message}\n`);
-    process.exitCode = code;
-    return undefined;
+    return { ok: false, exitCode };
   };
   const read = readConfig(options.env ?? process.env, cwd);
   if (!read.ok) return fail(read.message, 2);
@@ -50,11 +55,26 @@ export async function startFromEnv(options: StartOptions = {}): Promise<FastifyI
     for (const issue of parsed.issues) stderr(`${formatIssue(issue)}\n`);
     return fail(`${source} is not a valid manifest`, 1);
   }
-  const app = await buildServer({
-    manifest: parsed.manifest,
-    source,
-    logger: options.logger ?? { level: config.logLevel },
-  });
+  const opened = await openConfiguredStore(config, (error) =>
+    stderr(`pledge-server: idle database connection lost (${error.message.split('\n')[0]})\n`),
+  );
+  if (!opened.ok) return fail(opened.message, 1);
+  const { store, description } = opened.opened;
+  let app: FastifyInstance;
+  try {
+    app = await buildServer({
+      manifest: parsed.manifest,
+      source,
+      store,
+      logger: options.logger ?? { level: config.logLevel },
+      ...(config.apiToken ? { apiToken: config.apiToken } : {}),
+      ...(config.subjectKey ? { subjectKey: config.subjectKey } : {}),
+      onClose: () => opened.opened.close(),
+    });
+  } catch (error) {
+    await opened.opened.close();
+    return fail(`cannot start on ${description}: ${error instanceof Error ? error.message : 'error'}`, 1);
+  }
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -64,6 +84,7 @@ export async function startFromEnv(options: StartOptions = {}): Promise<FastifyI
       1,
     );
   }
+  app.log.info({ store: description, policy: source }, 'pledge server ready');
   if (options.handleSignals ?? true) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
@@ -73,7 +94,18 @@ export async function startFromEnv(options: StartOptions = {}): Promise<FastifyI
       });
     }
   }
-  return app;
+  return { ok: true, app };
+}
+
+/**
+ * {@link startServer} for `npm start`: returns the listening app, or undefined after
+ * printing why it cannot start and setting `process.exitCode`.
+ */
+export async function startFromEnv(options: StartOptions = {}): Promise<FastifyInstance | undefined> {
+  const started = await startServer(options);
+  if (started.ok) return started.app;
+  process.exitCode = started.exitCode;
+  return undefined;
 }
 
 function formatIssue(issue: Issue): string {

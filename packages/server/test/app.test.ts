@@ -6,6 +6,11 @@ import { loadManifest, MINIMAL, REPO_ROOT } from './fixtures';
 
 const antsentry = loadManifest(`${REPO_ROOT}examples/antsentry/pledge.yaml`);
 
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
 describe('buildServer', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
@@ -27,6 +32,7 @@ describe('buildServer', () => {
     expect(res.body).toContain('<html lang="en">');
     expect(res.body).toContain('<a href="/?lang=zh-CN"');
     expect(res.body).toMatch(/<a href="\/lint">Lint report \(\d+ errors?, \d+ warnings?, \d+ notes?\)<\/a>/);
+    expect(res.body).toContain('<a href="/docs">API</a>');
     const zh = await app.inject({ url: '/?lang=zh-CN' });
     expect(zh.body).toContain('<html lang="zh-CN">');
     expect(zh.body).toContain('<strong aria-current="page">简体中文</strong>');
@@ -44,15 +50,27 @@ describe('buildServer', () => {
   });
 
   it.each([
-    ['/policy?lang=fr', 'lang', "query parameter 'lang' must be one of: en, zh-CN"],
-    ['/policy?format=pdf', 'format', "query parameter 'format' must be one of: html, md"],
-    ['/policy?lang=en&lang=zh-CN', 'lang', "query parameter 'lang' is invalid (type)"],
-    ['/?lang=%3Cscript%3E', 'lang', "query parameter 'lang' must be one of: en, zh-CN"],
-  ])('GET %s is a 400 naming %s, without echoing the value', async (url, parameter, message) => {
+    ['/policy?lang=fr', 'lang', 'Invalid option: expected one of "en"|"zh-CN"'],
+    ['/policy?format=pdf', 'format', 'Invalid option: expected one of "html"|"md"'],
+    ['/policy?lang=en&lang=zh-CN', 'lang', 'Invalid option: expected one of "en"|"zh-CN"'],
+    ['/?lang=%3Cscript%3E', 'lang', 'Invalid option: expected one of "en"|"zh-CN"'],
+  ])('GET %s is a 400 naming %s, without echoing the value', async (url, path, message) => {
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'bad-request', message, parameter } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'bad-request',
+        message: `query ${path}: ${message}`,
+        issues: [{ path, code: 'schema.invalid_value', message }],
+      },
+    });
     expect(res.body).not.toContain('script');
+    expect(res.body).not.toContain('fr"');
+  });
+
+  it('pages ignore query parameters they do not know (utm_source...)', async () => {
+    expect((await app.inject({ url: '/?utm_source=mail' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/policy?utm_source=mail&format=md' })).statusCode).toBe(200);
   });
 
   it('GET /lint.json lists the lint findings; GET /lint shows them as HTML', async () => {
@@ -67,10 +85,70 @@ describe('buildServer', () => {
     expect((html.body.match(/<tr class="/g) ?? []).length).toBe(findings.length);
   });
 
-  it('an unknown route is a JSON 404', async () => {
-    const res = await app.inject({ url: '/nope?x=1' });
+  it('an unknown route is a JSON 404 that does not echo the path (it may hold an identifier)', async () => {
+    const res = await app.inject({ url: '/nope/user-42?x=1' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'not-found', message: 'no route for GET /nope' } });
+    expect(res.json()).toEqual({ error: { code: 'not-found', message: 'no such route for GET: see /docs' } });
+  });
+
+  it('serves Swagger UI at /docs with its own content security policy, and the OpenAPI 3.1 document', async () => {
+    const ui = await app.inject({ url: '/docs' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(ui.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(ui.headers['content-security-policy']).not.toContain('validator.swagger.io');
+    const doc = (await app.inject({ url: '/docs/json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas).toHaveProperty('Manifest');
+  });
+
+  it('the OpenAPI document describes every body and answer of every route, and every $ref resolves', async () => {
+    const doc = (await app.inject({ url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(
+      [
+        'GET /',
+        'GET /policy',
+        'GET /lint',
+        'GET /lint.json',
+        'GET /healthz',
+        'POST /v1/consents',
+        'POST /v1/consents/query',
+        'POST /v1/decide',
+        'POST /v1/decide/batch',
+        'POST /v1/use',
+        'GET /v1/policies',
+        'GET /v1/policies/current',
+        'POST /v1/policies',
+        'GET /v1/policy/rendered',
+        'GET /v1/ledger/verify',
+        'GET /v1/ledger/changes',
+        'GET /v1/sdk/config',
+      ].sort(),
+    );
+    for (const { path, method, op } of operations) {
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      expect(success.length, `${method} ${path}`).toBeGreaterThan(0);
+      for (const [, response] of success) {
+        expect(Object.keys(response.content ?? {}).length, `${method} ${path}`).toBeGreaterThan(0);
+      }
+      if (method === 'post') {
+        expect(Object.keys(op.requestBody?.content ?? {}), path).toContain('application/json');
+        expect(op.responses['400']?.content?.['application/json']?.schema).toEqual({
+          $ref: '#/components/schemas/Error',
+        });
+      }
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(refs.length).toBeGreaterThan(10);
+    for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
   });
 
   it('lint HTML escapes text from the manifest', async () => {

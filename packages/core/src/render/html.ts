@@ -9,7 +9,7 @@ const STYLE = [
   'caption{text-align:left;font-weight:600;padding:.25rem 0}',
   'th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left;vertical-align:top}',
   'thead th{background:#f0f0f0}dt{font-weight:600}dd{margin:0 0 .5rem 1.25rem}',
-  'nav ol{padding-left:1.5rem}',
+  'nav ol{padding-left:1.5rem}tbody th{font-weight:normal}td a,th a{overflow-wrap:anywhere}',
 ].join('');
 
 /** Escapes text for HTML element content and attribute values. */

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../context';
+import type { Runtime } from '../runtime';
+import { HealthResponse } from '../schemas/responses';
 
-/** `GET /healthz`: liveness, with the policy being served. */
-export function registerHealthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/healthz', async () => ({
-    status: 'ok',
-    policy: { id: ctx.manifest.policy.id, version: ctx.manifest.policy.version },
-  }));
+/** `GET /healthz`: liveness, with the policy in force. */
+export function registerHealthRoutes(app: FastifyInstance, rt: Runtime): void {
+  app.get(
+    '/healthz',
+    { schema: { summary: 'Liveness', tags: ['pages'], response: { 200: HealthResponse } } },
+    async () => {
+      const { manifest } = rt.engine.policy;
+      return { status: 'ok' as const, policy: { id: manifest.policy.id, version: manifest.policy.version } };
+    },
+  );
 }

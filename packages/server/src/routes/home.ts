@@ -2,17 +2,28 @@ import type { Language } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { escapeHtml } from '../html';
-import { LANGUAGES, langParam } from '../query';
+import { LANGUAGES } from '../query';
+import type { Runtime } from '../runtime';
+import { HomeQuery } from '../schemas/requests';
+import { textResponse } from '../schemas/responses';
 import { lintSummary } from './lint';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 /** `GET /?lang=`: the rendered policy with a bar to switch language and reach the lint report. */
-export function registerHomeRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function registerHomeRoutes(app: FastifyInstance, rt: Runtime): void {
   app.get<{ Querystring: { lang?: Language } }>(
     '/',
-    { schema: { querystring: { type: 'object', properties: { lang: langParam } } } },
+    {
+      schema: {
+        summary: 'The policy in force as a web page',
+        tags: ['pages'],
+        querystring: HomeQuery,
+        response: { 200: textResponse('HTML page', ['text/html']) },
+      },
+    },
     async (request, reply) => {
+      const ctx = rt.context();
       const lang = request.query.lang ?? ctx.manifest.policy.defaultLanguage;
       const page = ctx.render(lang, 'html');
       const bar = toolbar(ctx, lang);
@@ -36,7 +47,8 @@ function toolbar(ctx: ServerContext, current: Language): string {
     '<div role="navigation" aria-label="Pledge" style="border-bottom:1px solid #ccc;padding:.5rem 0;font-size:.9rem">',
     `<span>${languages}</span> · `,
     `<a href="/policy?lang=${encodeURIComponent(current)}&amp;format=md">Markdown</a> · `,
-    `<a href="/lint">Lint report (${escapeHtml(lintSummary(ctx.lint))})</a>`,
+    `<a href="/lint">Lint report (${escapeHtml(lintSummary(ctx.lint))})</a> · `,
+    '<a href="/docs">API</a>',
     '</div>',
   ].join('\n');
 }

@@ -2,15 +2,30 @@ import type { Issue } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { escapeHtml } from '../html';
+import type { Runtime } from '../runtime';
+import { LintResponse, textResponse } from '../schemas/responses';
 
 const ORDER: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /** `GET /lint` (an HTML list) and `GET /lint.json` (an array of findings). */
-export function registerLintRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/lint.json', async () =>
-    ctx.lint.map(({ code, severity, path, message }) => ({ code, severity, path, message })),
+export function registerLintRoutes(app: FastifyInstance, rt: Runtime): void {
+  app.get(
+    '/lint.json',
+    { schema: { summary: 'Lint findings as JSON', tags: ['pages'], response: { 200: LintResponse } } },
+    async () =>
+      rt.context().lint.map(({ code, severity, path, message }) => ({ code, severity, path, message })),
   );
-  app.get('/lint', async (_request, reply) => reply.type('text/html; charset=utf-8').send(lintPage(ctx)));
+  app.get(
+    '/lint',
+    {
+      schema: {
+        summary: 'Lint findings as a web page',
+        tags: ['pages'],
+        response: { 200: textResponse('HTML page', ['text/html']) },
+      },
+    },
+    async (_request, reply) => reply.type('text/html; charset=utf-8').send(lintPage(rt.context())),
+  );
 }
 
 /** Counts per severity, e.g. `3 errors, 1 warning, 0 notes`. */

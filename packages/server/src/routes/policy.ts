@@ -1,7 +1,9 @@
 import type { Language } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
-import type { PolicyFormat, ServerContext } from '../context';
-import { formatParam, langParam } from '../query';
+import type { PolicyFormat } from '../context';
+import type { Runtime } from '../runtime';
+import { PolicyPageQuery } from '../schemas/requests';
+import { textResponse } from '../schemas/responses';
 
 const CONTENT_TYPE: Record<PolicyFormat, string> = {
   html: 'text/html; charset=utf-8',
@@ -9,11 +11,19 @@ const CONTENT_TYPE: Record<PolicyFormat, string> = {
 };
 
 /** `GET /policy?lang=en|zh-CN&format=html|md`: the rendered policy alone. */
-export function registerPolicyRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function registerPolicyRoutes(app: FastifyInstance, rt: Runtime): void {
   app.get<{ Querystring: { lang?: Language; format?: PolicyFormat } }>(
     '/policy',
-    { schema: { querystring: { type: 'object', properties: { lang: langParam, format: formatParam } } } },
+    {
+      schema: {
+        summary: 'The policy in force, rendered alone',
+        tags: ['pages'],
+        querystring: PolicyPageQuery,
+        response: { 200: textResponse('HTML or Markdown', ['text/html', 'text/markdown']) },
+      },
+    },
     async (request, reply) => {
+      const ctx = rt.context();
       const lang = request.query.lang ?? ctx.manifest.policy.defaultLanguage;
       const format = request.query.format ?? 'html';
       return reply.type(CONTENT_TYPE[format]).send(ctx.render(lang, format));

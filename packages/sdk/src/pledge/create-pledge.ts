@@ -1,0 +1,69 @@
+import { createClient } from '../client/client';
+import { Pledge } from './pledge';
+
+/** Options of {@link createPledge}. */
+export interface PledgeOptions {
+  /** Where the Pledge server answers, e.g. `http://127.0.0.1:4400`. */
+  baseUrl: string;
+  /** API token (PLEDGE_API_TOKEN on the server). `/v1/sdk/config` needs one unless the server is on loopback. */
+  token?: string;
+  /**
+   * PostgreSQL URL of the server's database. Given: the cache follows the ledger through
+   * LISTEN/NOTIFY (updates within one round trip). Omitted: it polls the change feed.
+   */
+  databaseUrl?: string;
+  /** Poll interval without `databaseUrl`; reconnect interval with it. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Most subjects kept in the consent cache (least recently used are evicted). Default 10 000. */
+  cacheSize?: number;
+  /** How often to re-read `/v1/sdk/config` for a new policy version; 0: only when the feed shows one. Default 30 000 ms. */
+  policyRefreshMs?: number;
+  /** Fetch implementation; default the global `fetch`. */
+  fetch?: typeof fetch;
+  /** HTTP timeout per request. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Background failures (feed, policy refresh). Default: a warning on stderr (no personal data). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Connects to a Pledge server for in-process decisions: loads `/v1/sdk/config`, compiles the
+ * policy, and starts following the ledger's change feed. Resolves once the feed is live.
+ *
+ * @example
+ * const pledge = await createPledge({ baseUrl: 'http://127.0.0.1:4400', token });
+ * const decision = await pledge.decideAsync('user-42', { purpose: 'newsletter', categories: ['email'] });
+ */
+export async function createPledge(options: PledgeOptions): Promise<Pledge> {
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const policyRefreshMs = options.policyRefreshMs ?? 30_000;
+  if (!(pollIntervalMs > 0) || !Number.isFinite(pollIntervalMs))
+    throw new Error('pollIntervalMs must be a positive number');
+  if (!Number.isInteger(cacheSize) || cacheSize < 1) throw new Error('cacheSize must be a positive integer');
+  if (!(policyRefreshMs >= 0) || !Number.isFinite(policyRefreshMs))
+    throw new Error('policyRefreshMs must be 0 or more');
+  const client = createClient({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+  });
+  const config = await client.sdkConfig();
+  const pledge = new Pledge({
+    client,
+    config,
+    databaseUrl: options.databaseUrl,
+    pollIntervalMs,
+    cacheSize,
+    policyRefreshMs,
+    onError: options.onError ?? warn,
+  });
+  await pledge.start();
+  return pledge;
+}
+
+function warn(error: unknown): void {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  process.emitWarning(`@pledge/sdk: ${message}`);
+}

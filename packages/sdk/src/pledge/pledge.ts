@@ -1,0 +1,325 @@
+import {
+  type CategoryMask,
+  categoryMask,
+  type Decision,
+  type DecisionRequest,
+  decide,
+  decideIndexed,
+  type JurisdictionKey,
+  type SubjectState,
+} from '@pledge/core';
+import type { SubjectFactsInput } from '@pledge/engine';
+import { type CacheEntry, ConsentCache } from '../cache/consent-cache';
+import { fromJson } from '../cache/ledger-event';
+import { subjectHash } from '../cache/subject-hash';
+import type { PledgeClient } from '../client/client';
+import type {
+  ConsentEventInput,
+  LedgerEvent,
+  RecordConsentResponse,
+  SdkConfigResponse,
+} from '../client/types';
+import { FeedFollower } from '../feed/follower';
+import { ListenFeed } from '../feed/listen-feed';
+import { PollFeed } from '../feed/poll-feed';
+import type { ChangeFeed } from '../feed/types';
+import { SubjectNotCachedError } from './errors';
+import { type PolicyRuntime, stateFromEvents } from './policy-runtime';
+import { PolicySource } from './policy-source';
+import { recordedEvents } from './recorded-events';
+
+/**
+ * One subject's cached events, held for the span of a request: its decisions stay answerable
+ * even if the cache evicts the subject meanwhile, and follow feed updates while it does not.
+ */
+export interface SubjectHandle {
+  /** {@link Pledge.decide} for this subject. */
+  decide(request: DecisionRequest, facts?: SubjectFactsInput): Decision;
+  /** {@link Pledge.state} for this subject. */
+  state(facts?: SubjectFactsInput): SubjectState;
+  /** Whether the subject's events hold a `signal-seen` event for this signal. */
+  hasSignal(signal: 'gpc' | 'dnt'): boolean;
+}
+
+/** Settings of a {@link Pledge} instance (see `createPledge`). */
+export interface PledgeSettings {
+  client: PledgeClient;
+  config: SdkConfigResponse;
+  databaseUrl: string | undefined;
+  pollIntervalMs: number;
+  cacheSize: number;
+  policyRefreshMs: number;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * In-process decisions over the server's policy and a local consent cache. Built by
+ * `createPledge`; see docs/sdk.md.
+ */
+export class Pledge {
+  /** The HTTP client this instance talks through. */
+  readonly client: PledgeClient;
+  readonly #cache: ConsentCache;
+  readonly #follower: FeedFollower;
+  readonly #feed: ChangeFeed;
+  readonly #onError: (error: unknown) => void;
+  readonly #signalsInFlight = new Map<string, Promise<boolean>>();
+  readonly #policy: PolicySource;
+  #anonymous: { generation: number; state: SubjectState } | undefined;
+
+  constructor(settings: PledgeSettings) {
+    this.client = settings.client;
+    this.#onError = settings.onError;
+    this.#cache = new ConsentCache(settings.cacheSize);
+    this.#policy = new PolicySource(
+      settings.client,
+      settings.config,
+      settings.policyRefreshMs,
+      settings.onError,
+      // Hashes under the old key match nothing any more.
+      () => this.#cache.clear(),
+    );
+    this.#follower = new FeedFollower(settings.client, settings.config.lastSeq, (events) =>
+      this.#apply(events),
+    );
+    this.#feed = settings.databaseUrl
+      ? new ListenFeed(this.#follower, settings.databaseUrl, settings.pollIntervalMs, settings.onError)
+      : new PollFeed(this.#follower, settings.pollIntervalMs, settings.onError);
+  }
+
+  /** Starts following the change feed (called by `createPledge`). */
+  start(): Promise<void> {
+    return this.#feed.start();
+  }
+
+  /** The policy decisions are made with. Indexes and masks are valid for its `generation` only. */
+  get policy(): PolicyRuntime {
+    return this.#policy.runtime;
+  }
+
+  /** How the cache is kept fresh: `listen` (PostgreSQL LISTEN/NOTIFY) or `poll`. */
+  get feedMode(): 'listen' | 'poll' {
+    return this.#feed.mode;
+  }
+
+  /** Sequence number of the last ledger event applied from the change feed. */
+  get lastSeq(): number {
+    return this.#follower.lastSeq;
+  }
+
+  /** Number of subjects in the cache. */
+  get cachedSubjects(): number {
+    return this.#cache.size;
+  }
+
+  /** Whether the subject's events are cached, so {@link decide} answers synchronously. */
+  has(subject: string): boolean {
+    return this.#cache.has(this.#hash(subject));
+  }
+
+  /** Fetches the subject's events into the cache, unless they are there already. */
+  async load(subject: string): Promise<void> {
+    await this.#entry(subject);
+  }
+
+  /** Fetches the subject into the cache when needed and returns a {@link SubjectHandle} on it. */
+  async forSubject(subject: string): Promise<SubjectHandle> {
+    const entry = await this.#entry(subject);
+    return {
+      decide: (request, facts) => decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
+      state: (facts) => this.#stateOf(entry, facts),
+      hasSignal: (signal) => hasSignal(entry.events, signal),
+    };
+  }
+
+  /**
+   * The subject's state for {@link decideIndexed}. Treat it as read-only. Without facts it is
+   * built once per cached subject and policy generation. Throws {@link SubjectNotCachedError}
+   * when the subject is not cached.
+   */
+  state(subject: string | undefined, facts?: SubjectFactsInput): SubjectState {
+    if (subject === undefined) return this.#anonymousState(facts);
+    const entry = this.#cache.get(this.#hash(subject));
+    if (!entry) throw new SubjectNotCachedError();
+    return this.#stateOf(entry, facts);
+  }
+
+  /** {@link state}, fetching the subject first when it is not cached. */
+  async stateAsync(subject: string | undefined, facts?: SubjectFactsInput): Promise<SubjectState> {
+    if (subject === undefined) return this.#anonymousState(facts);
+    return this.#stateOf(await this.#entry(subject), facts);
+  }
+
+  /**
+   * Decides in process, as `POST /v1/decide` would. `subject` undefined: a subject with no
+   * recorded events. Synchronous; throws {@link SubjectNotCachedError} when the subject is
+   * not cached (use {@link decideAsync}, or {@link load} first).
+   */
+  decide(subject: string | undefined, request: DecisionRequest, facts?: SubjectFactsInput): Decision {
+    return decide(this.#policy.runtime.compiled, request, this.state(subject, facts));
+  }
+
+  /** {@link decide}, fetching the subject into the cache first when needed. */
+  async decideAsync(
+    subject: string | undefined,
+    request: DecisionRequest,
+    facts?: SubjectFactsInput,
+  ): Promise<Decision> {
+    const state = await this.stateAsync(subject, facts);
+    return decide(this.#policy.runtime.compiled, request, state);
+  }
+
+  /**
+   * The allocation-free path: `decideIndexed` of @pledge/core with the current policy. Get the
+   * purpose index from `policy.compiled.purposes.index`, the mask from {@link categoryMask} and
+   * the state from {@link state}; rebuild them when `policy.generation` changes.
+   */
+  decideIndexed(
+    purpose: number,
+    categories: CategoryMask,
+    subject: SubjectState,
+    recipient = -1,
+    jurisdiction?: JurisdictionKey,
+    destinationCountry?: string,
+  ): Decision {
+    return decideIndexed(
+      this.#policy.runtime.compiled,
+      purpose,
+      categories,
+      subject,
+      recipient,
+      jurisdiction,
+      destinationCountry,
+    );
+  }
+
+  /** A category mask for {@link decideIndexed}; undefined when a category is unknown. */
+  categoryMask(categories: readonly string[]): CategoryMask | undefined {
+    return categoryMask(this.#policy.runtime.compiled, categories);
+  }
+
+  /**
+   * Records events (`POST /v1/consents`) and updates the cache at once: a cached subject gets
+   * the new events, an uncached one is read in (a failed read is reported, not thrown: the
+   * events are stored).
+   */
+  async record(subject: string, events: ConsentEventInput[]): Promise<RecordConsentResponse> {
+    const response = await this.client.recordConsent(subject, events);
+    const hash = this.#hash(subject);
+    if (this.#cache.has(hash)) {
+      this.#cache.addRecorded(hash, recordedEvents(hash, events, response, this.#policy.runtime, new Date()));
+    } else {
+      await this.#entry(subject).catch(this.#onError);
+    }
+    return response;
+  }
+
+  /** Records use of the service as acceptance (`POST /v1/use`); returns whether it recorded. */
+  async recordUse(subject: string, source?: string): Promise<boolean> {
+    const { recorded } = await this.client.recordUse(subject, source);
+    const hash = this.#hash(subject);
+    if (recorded && this.#cache.has(hash)) this.#cache.refresh(hash, await this.#fetch(subject, hash));
+    return recorded;
+  }
+
+  /** Whether a cached subject has a `signal-seen` event for this signal. */
+  hasSignal(subject: string, signal: 'gpc' | 'dnt'): boolean {
+    const entry = this.#cache.get(this.#hash(subject));
+    return entry !== undefined && hasSignal(entry.events, signal);
+  }
+
+  /**
+   * Records a `signal-seen` event once per subject and signal: not when the subject's events
+   * already hold one, nor twice when requests race. Returns whether this call recorded it.
+   */
+  async recordSignal(subject: string, signal: 'gpc' | 'dnt', source = 'web'): Promise<boolean> {
+    const entry = await this.#entry(subject);
+    if (hasSignal(entry.events, signal)) return false;
+    const key = `${this.#hash(subject)}:${signal}`;
+    const pending = this.#signalsInFlight.get(key);
+    if (pending) return pending.then(() => false);
+    const recording = this.record(subject, [{ type: 'signal-seen', signal, method: 'header', source }])
+      .then(() => true)
+      .finally(() => this.#signalsInFlight.delete(key));
+    this.#signalsInFlight.set(key, recording);
+    return recording;
+  }
+
+  /** Reads the change feed now (the feed does this on its own; useful after out-of-band writes). */
+  sync(): Promise<void> {
+    return this.#follower.sync();
+  }
+
+  /**
+   * Reloads `/v1/sdk/config` and recompiles when the server's policy changed. Returns
+   * whether it did. Called on its own when the feed shows an unknown policy hash.
+   */
+  refreshPolicy(): Promise<boolean> {
+    return this.#policy.refresh();
+  }
+
+  /** Hands a background failure to the `onError` of `createPledge` (middleware uses it). */
+  reportError(error: unknown): void {
+    this.#onError(error);
+  }
+
+  /** Stops following the feed and forgets the cache. */
+  async close(): Promise<void> {
+    this.#policy.close();
+    await this.#feed.close();
+    this.#cache.clear();
+  }
+
+  #hash(subject: string): string {
+    return subjectHash(this.#policy.subjectKey, subject);
+  }
+
+  #entry(subject: string): Promise<CacheEntry> {
+    const hash = this.#hash(subject);
+    return this.#cache.load(hash, () => this.#fetch(subject, hash));
+  }
+
+  async #fetch(subject: string, hash: string): Promise<LedgerEvent[]> {
+    const response = await this.client.queryConsents(subject);
+    if (response.subjectHash !== hash) {
+      // The server's subject key changed under us: the cache would miss every feed update.
+      void this.refreshPolicy().catch(this.#onError);
+      throw new Error('subject hash mismatch: the server subject key changed; retry');
+    }
+    return response.events.map(fromJson);
+  }
+
+  #stateOf(entry: CacheEntry, facts: SubjectFactsInput | undefined): SubjectState {
+    const runtime = this.#policy.runtime;
+    if (hasFacts(facts)) return stateFromEvents(runtime, entry.events, facts);
+    if (entry.state === undefined || entry.stateGeneration !== runtime.generation) {
+      entry.state = stateFromEvents(runtime, entry.events);
+      entry.stateGeneration = runtime.generation;
+    }
+    return entry.state;
+  }
+
+  #anonymousState(facts: SubjectFactsInput | undefined): SubjectState {
+    const runtime = this.#policy.runtime;
+    if (hasFacts(facts)) return stateFromEvents(runtime, [], facts);
+    if (this.#anonymous?.generation !== runtime.generation) {
+      this.#anonymous = { generation: runtime.generation, state: stateFromEvents(runtime, []) };
+    }
+    return this.#anonymous.state;
+  }
+
+  #apply(events: LedgerEvent[]): void {
+    this.#cache.applyFeed(events);
+    this.#policy.notice(events);
+  }
+}
+
+function hasSignal(events: readonly LedgerEvent[], signal: 'gpc' | 'dnt'): boolean {
+  return events.some((e) => e.type === 'signal-seen' && e.signal === signal);
+}
+
+function hasFacts(facts: SubjectFactsInput | undefined): facts is SubjectFactsInput {
+  if (facts === undefined) return false;
+  for (const value of Object.values(facts)) if (value !== undefined) return true;
+  return false;
+}

@@ -1,0 +1,14 @@
+import { ManifestSchema } from '@pledge/core';
+import type { z } from 'zod';
+import { DecisionJson, ErrorResponse, LedgerEventJson } from '../schemas/responses';
+
+/**
+ * Schemas shared by several routes: each is written once under `components.schemas` and
+ * referenced elsewhere, which keeps the document small (the manifest schema alone is large).
+ */
+export const COMPONENTS: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, string>([
+  [ManifestSchema, 'Manifest'],
+  [ErrorResponse, 'Error'],
+  [LedgerEventJson, 'LedgerEvent'],
+  [DecisionJson, 'Decision'],
+]);

@@ -1,0 +1,50 @@
+import type { RecordConsentBody } from '@pledge/engine';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { toLedgerEventJson } from '../ledger-json';
+import type { Runtime } from '../runtime';
+import { ConsentQueryBody, ConsentWriteBody } from '../schemas/requests';
+import { AppendResponse, BODY_ERRORS, ConsentQueryResponse } from '../schemas/responses';
+
+/**
+ * `POST /v1/consents` (append events for one subject, stamped with the policy version in
+ * force) and `POST /v1/consents/query` (a subject's events; POST keeps the id out of URLs).
+ */
+export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
+  app.post<{ Body: z.infer<typeof RecordConsentBody> }>(
+    '/consents',
+    {
+      schema: {
+        summary: 'Record consent events for one subject',
+        description:
+          "Appends the events to the hash-chained ledger in one transaction, stamped with the policy version in force. The subject is stored only as a keyed hash. 'occurredAt' (default now) must lie between 1970-01-01 and five minutes from now.",
+        tags: ['consents'],
+        body: ConsentWriteBody,
+        response: { 201: AppendResponse, ...BODY_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const result = await rt.engine.record(request.body.subject, request.body.events);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post<{ Body: z.infer<typeof ConsentQueryBody> }>(
+    '/consents/query',
+    {
+      schema: {
+        summary: "A subject's consent events",
+        tags: ['consents'],
+        body: ConsentQueryBody,
+        response: { 200: ConsentQueryResponse, ...BODY_ERRORS },
+      },
+    },
+    async (request) => {
+      const events = await rt.engine.events(request.body.subject);
+      return {
+        subjectHash: rt.engine.subjectHash(request.body.subject),
+        events: events.map(toLedgerEventJson),
+      };
+    },
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  compilePolicy,
+  diffManifests,
+  type Issue,
+  type Manifest,
+  ManifestSchema,
+  parseManifest,
+} from '@pledge/core';
+import type { PolicyVersion } from '@pledge/store';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type ApiIssue, HttpError } from '../errors';
+import { nulError } from '../openapi/zod-bridge';
+import type { Runtime } from '../runtime';
+import {
+  BODY_ERRORS,
+  CurrentPolicyResponse,
+  PolicyListResponse,
+  PublishResponse,
+  V1_ERRORS,
+} from '../schemas/responses';
+
+/** Media types a YAML manifest may be sent as. */
+const YAML_TYPES = ['application/yaml', 'text/yaml', 'application/x-yaml'];
+
+/**
+ * `GET /v1/policies`, `GET /v1/policies/current` and `POST /v1/policies` (publish a
+ * manifest sent as JSON or YAML; the YAML parser is registered for that route alone).
+ */
+export async function registerPolicyApiRoutes(
+  app: FastifyInstance,
+  rt: Runtime,
+  options: { bodyLimit: number },
+): Promise<void> {
+  app.get(
+    '/policies',
+    {
+      schema: {
+        summary: 'Every published policy version',
+        tags: ['policies'],
+        response: { 200: PolicyListResponse, ...V1_ERRORS },
+      },
+    },
+    async () => {
+      await rt.syncPolicy();
+      return {
+        versions: rt.engine.versions.map((v) => ({
+          ...summary(v),
+          publishedAt: v.publishedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/policies/current',
+    {
+      schema: {
+        summary: 'The policy in force, with its manifest',
+        tags: ['policies'],
+        response: { 200: CurrentPolicyResponse, ...V1_ERRORS },
+      },
+    },
+    async () => {
+      await rt.syncPolicy();
+      const { version, manifest } = rt.engine.policy;
+      return {
+        seq: version.seq,
+        version: version.version,
+        hash: version.hash,
+        publishedAt: version.publishedAt.toISOString(),
+        manifest,
+      };
+    },
+  );
+
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      YAML_TYPES,
+      { parseAs: 'string', bodyLimit: options.bodyLimit },
+      (_r, body, done) => done(null, body),
+    );
+    scope.post<{ Body: Manifest | string }>(
+      '/policies',
+      {
+        bodyLimit: options.bodyLimit,
+        schema: {
+          summary: 'Publish a new policy version',
+          description:
+            'The manifest as JSON, or as YAML text (application/yaml: issues then carry line and column). The changes against the previous version are stored with it; purposes whose consents must be renewed are recorded, and older consents to them then need renewal. The same manifest again is a no-op (200, created false).',
+          tags: ['policies'],
+          body: {
+            content: {
+              'application/json': { schema: ManifestSchema },
+              'application/yaml': { schema: z.string().describe('The manifest as YAML text.') },
+            },
+          },
+          response: {
+            200: PublishResponse.describe('This manifest was already published: nothing changed'),
+            201: PublishResponse.describe('Published: the new version is in force'),
+            ...BODY_ERRORS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const manifest = typeof request.body === 'string' ? fromYaml(request.body) : request.body;
+        assertUsable(rt, manifest);
+        const result = await rt.engine.publish(manifest);
+        // A manifest equal to an older version does not bring it back: the latest stays in force.
+        await rt.syncPolicy();
+        return reply
+          .status(result.created ? 201 : 200)
+          .send({ created: result.created, policy: summary(result.policy) });
+      },
+    );
+  });
+}
+
+function summary(v: PolicyVersion) {
+  return {
+    seq: v.seq,
+    version: v.version,
+    hash: v.hash,
+    renewalPurposes: v.renewalPurposes,
+    changes: v.changes,
+  };
+}
+
+/**
+ * Compiles the manifest and diffs it against the policy in force before anything is stored:
+ * publishing stores first and compiles after, so a manifest the schema accepts but the
+ * compiler cannot use would otherwise be stored and never be in force.
+ */
+function assertUsable(rt: Runtime, manifest: Manifest): void {
+  try {
+    compilePolicy(manifest);
+    diffManifests(rt.engine.policy.manifest, manifest);
+  } catch {
+    throw new HttpError(400, 'bad-request', 'the manifest is valid but cannot be compiled into a policy', [
+      {
+        path: '(root)',
+        code: 'manifest.uncompilable',
+        message: 'the decision compiler refused this manifest',
+      },
+    ]);
+  }
+}
+
+function fromYaml(text: string): Manifest {
+  const parsed = parseManifest(text);
+  if (parsed.ok) {
+    const nul = nulError(parsed.manifest, 'body');
+    if (nul) throw nul;
+    return parsed.manifest;
+  }
+  const issues = parsed.issues.map(toApiIssue);
+  const first = issues[0];
+  throw new HttpError(
+    400,
+    'bad-request',
+    first ? `manifest ${first.path}: ${first.message}` : 'the manifest is not valid',
+    issues,
+  );
+}
+
+function toApiIssue(issue: Issue): ApiIssue {
+  return {
+    path: issue.path,
+    code: issue.code,
+    message: issue.message,
+    ...(issue.line !== undefined ? { line: issue.line } : {}),
+    ...(issue.column !== undefined ? { column: issue.column } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Runtime } from '../runtime';
+import { RecordUseBody } from '../schemas/requests';
+import { BODY_ERRORS, RecordUseResponse } from '../schemas/responses';
+
+/** `POST /v1/use`: use of the service as acceptance of the policy, where the manifest says so. */
+export function registerUseRoutes(app: FastifyInstance, rt: Runtime): void {
+  app.post<{ Body: z.infer<typeof RecordUseBody> }>(
+    '/use',
+    {
+      schema: {
+        summary: 'Record use of the service as acceptance of the policy',
+        description:
+          "Where the manifest says use means acceptance (policy.useMeansAcceptance), records a 'policy-accepted' event once per subject and policy version.",
+        tags: ['consents'],
+        body: RecordUseBody,
+        response: { 200: RecordUseResponse, ...BODY_ERRORS },
+      },
+    },
+    async (request) => ({
+      recorded: await rt.engine.recordUse(request.body.subject, request.body.source),
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { bearerAuth } from '../auth';
+import type { Runtime } from '../runtime';
+import { registerConsentRoutes } from './consents';
+import { registerDecideRoutes } from './decide';
+import { registerLedgerRoutes } from './ledger';
+import { registerPolicyApiRoutes } from './policies';
+import { registerRenderedRoutes } from './rendered';
+import { registerSdkConfigRoutes } from './sdk-config';
+import { registerUseRoutes } from './use';
+
+/** Options of the /v1 API. */
+export interface V1Options {
+  /** When set, every /v1 route needs `Authorization: Bearer <apiToken>`. */
+  apiToken?: string;
+  /** Largest body of `POST /v1/policies`, bytes. */
+  manifestBodyLimit: number;
+}
+
+/**
+ * The /v1 API, in its own scope: JSON bodies only (a body of another type is a 415; the
+ * manifest route alone also takes YAML), the bearer token check when a token is set.
+ */
+export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1Options): Promise<void> {
+  await app.register(
+    async (v1) => {
+      // Fastify accepts text/plain by default; the API does not, so such a body is a 415.
+      v1.removeContentTypeParser('text/plain');
+      if (options.apiToken) v1.addHook('onRequest', bearerAuth(options.apiToken));
+      registerConsentRoutes(v1, rt);
+      registerDecideRoutes(v1, rt);
+      registerUseRoutes(v1, rt);
+      await registerPolicyApiRoutes(v1, rt, { bodyLimit: options.manifestBodyLimit });
+      registerRenderedRoutes(v1, rt);
+      registerLedgerRoutes(v1, rt);
+      registerSdkConfigRoutes(v1, rt, { tokenConfigured: Boolean(options.apiToken) });
+    },
+    { prefix: '/v1' },
+  );
+}

@@ -1,0 +1,116 @@
+import type { Manifest } from '@pledge/core';
+import { createEngine, type Engine } from '@pledge/engine';
+import { latestPolicy, openStore, resolveSubjectKey, type Store } from '@pledge/store';
+import { createContext, type ServerContext } from './context';
+
+/** Options of {@link openRuntime}. */
+export interface RuntimeOptions {
+  /** The manifest the deployment starts with; published as a version if new. */
+  manifest: Manifest;
+  /** Where it came from, for display. */
+  source: string;
+  /** The store; default a new in-memory PGlite, closed by {@link Runtime.close}. */
+  store?: Store;
+  /** PLEDGE_SUBJECT_KEY; default the key generated once and kept in the store. */
+  subjectKey?: string;
+  /** How often to check for a version published by another process, ms; 0 never. */
+  policySyncMs?: number;
+  /** Where warnings go. */
+  warn?: (message: string) => void;
+}
+
+/** The engine, its store and the page context of the policy in force. */
+export interface Runtime {
+  readonly engine: Engine;
+  readonly store: Store;
+  /** The key of subject hashes, for SDKs (`GET /v1/sdk/config`). */
+  readonly subjectKey: string;
+  /** Lint findings and renders of the policy in force (computed once per version). */
+  context(): ServerContext;
+  /**
+   * Makes the latest published version the one in force, when another process (a worker
+   * sharing the PostgreSQL database) published one since.
+   */
+  syncPolicy(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the engine over a store. The policy in force is always the latest published
+ * version: when the starting manifest is an older version (published before, then
+ * superseded through `POST /v1/policies`), the latest one stays in force and a warning
+ * says so, so restarting a worker never silently rolls the policy back.
+ */
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? (await openStore());
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const engine = await createEngine({
+      store,
+      manifest: options.manifest,
+      ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
+    });
+    const subjectKey = await resolveSubjectKey(store.db, options.subjectKey);
+    let cached: { hash: string; context: ServerContext } | undefined;
+    let syncing: Promise<void> | undefined;
+
+    const syncPolicy = (): Promise<void> => {
+      syncing ??= (async () => {
+        const head = await store.db
+          .selectFrom('pledge_policy_versions')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        if (!head || head.hash === engine.policy.version.hash) return;
+        const latest = await latestPolicy(store.db);
+        // Publishing a stored manifest again creates nothing: it only makes it the one in force.
+        if (latest) await engine.publish(latest.manifest);
+      })().finally(() => {
+        syncing = undefined;
+      });
+      return syncing;
+    };
+
+    const started = engine.policy.version;
+    await syncPolicy();
+    if (engine.policy.version.hash !== started.hash) {
+      options.warn?.(
+        `${options.source} is policy version ${started.version} (seq ${started.seq}), superseded by version ${engine.policy.version.version} (seq ${engine.policy.version.seq}), which stays in force`,
+      );
+    }
+    if (options.policySyncMs && options.policySyncMs > 0) {
+      timer = setInterval(() => {
+        syncPolicy().catch((error: unknown) =>
+          options.warn?.(`policy sync failed: ${error instanceof Error ? error.message : 'error'}`),
+        );
+      }, options.policySyncMs);
+      timer.unref();
+    }
+
+    return {
+      engine,
+      store,
+      subjectKey,
+      context() {
+        const { hash, version, seq } = engine.policy.version;
+        if (cached?.hash !== hash) {
+          const source = hash === started.hash ? options.source : `published version ${version} (seq ${seq})`;
+          cached = { hash, context: createContext(engine.policy.manifest, source) };
+        }
+        return cached.context;
+      },
+      syncPolicy,
+      async close() {
+        clearInterval(timer);
+        await syncing?.catch(() => undefined);
+        if (ownsStore) await store.close();
+      },
+    };
+  } catch (error) {
+    clearInterval(timer);
+    if (ownsStore) await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import { Language } from '@pledge/core';
+import { DecideBody, RecordConsentBody } from '@pledge/engine';
+import { z } from 'zod';
+
+/** Most decisions in one batch request. */
+export const MAX_BATCH = 1000;
+
+/** Earliest `occurredAt` accepted: no digital consent predates it. */
+export const EARLIEST_EVENT = Date.UTC(1970, 0, 1);
+/** How far ahead of the server's clock an `occurredAt` may be (clock skew). */
+export const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * `POST /v1/consents`: {@link RecordConsentBody}, with `occurredAt` between 1970 and five
+ * minutes from now. Events apply in time order, so a consent dated in the future would
+ * outrank every withdrawal recorded before that date.
+ */
+export const ConsentWriteBody = RecordConsentBody.superRefine((body, ctx) => {
+  const latest = Date.now() + FUTURE_SKEW_MS;
+  body.events.forEach((event, i) => {
+    if (event.occurredAt === undefined) return;
+    const time = Date.parse(event.occurredAt);
+    if (!(time >= EARLIEST_EVENT && time <= latest)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'occurredAt'],
+        message: 'must be between 1970-01-01 and five minutes from now',
+      });
+    }
+  });
+});
+
+/** `POST /v1/consents/query`: the subject goes in the body, never in a URL that proxies log. */
+export const ConsentQueryBody = z
+  .object({
+    subject: z
+      .string()
+      .min(1)
+      .max(512)
+      .describe('Your identifier for the subject; looked up by its keyed hash.'),
+  })
+  .strict();
+
+/** `POST /v1/decide/batch`. */
+export const DecideBatchBody = z.object({ requests: z.array(DecideBody).min(1).max(MAX_BATCH) }).strict();
+
+/** `POST /v1/use`. */
+export const RecordUseBody = z
+  .object({
+    subject: z
+      .string()
+      .min(1)
+      .max(512)
+      .describe('Your identifier for the subject; stored only as a keyed hash.'),
+    source: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Where the use happened; default 'use-of-service'."),
+  })
+  .strict();
+
+/** `GET /v1/ledger/changes`. */
+export const ChangesQuery = z
+  .object({
+    after: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .default(0)
+      .describe('Events after this sequence number (0: from the start).'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .default(1000)
+      .describe('Most events returned (1 to 5000).'),
+  })
+  .strict();
+
+/** `GET /v1/policy/rendered`. */
+export const RenderedQuery = z
+  .object({
+    lang: Language.optional().describe("Default: the policy's default language."),
+    format: z.enum(['html', 'md']).default('html'),
+  })
+  .strict();
+
+/** `GET /`: a web page, so unknown parameters (utm_source...) are ignored. */
+export const HomeQuery = z.object({ lang: Language.optional() });
+
+/** `GET /policy`: a web page too. */
+export const PolicyPageQuery = z.object({
+  lang: Language.optional(),
+  format: z.enum(['html', 'md']).optional(),
+});
