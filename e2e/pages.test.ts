@@ -108,7 +108,9 @@ describe.runIf(browserAvailable())('pages in a real browser', () => {
     ).toBeGreaterThan(0);
     await page.locator('table', { hasText: 'BeiZi' }).first().scrollIntoViewIfNeeded();
     await page.evaluate(() => {
-      const table = [...document.querySelectorAll('table')].find((t) => t.textContent?.includes('BeiZi'));
+      const table = Array.from(document.querySelectorAll('table')).find((t) =>
+        t.textContent?.includes('BeiZi'),
+      );
       table?.scrollIntoView({ block: 'start' });
     });
     await page.screenshot({ path: join(shots, 'policy-camera-app-sdks.png') });
