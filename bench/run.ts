@@ -19,7 +19,8 @@ export const registry: Readonly<Record<string, { describe: string; load: () => P
     load: () => import('./decide/index'),
   },
   dsr: {
-    describe: 'access then erasure of one subject (camera-app, ~1.2M rows): Pledge DSR path vs hand-written script',
+    describe:
+      'access then erasure of one subject (camera-app, ~1.2M rows): Pledge DSR path vs hand-written script',
     load: () => import('./dsr/index'),
   },
   http: {
