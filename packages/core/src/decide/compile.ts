@@ -5,7 +5,8 @@ import { JURISDICTION_SLOTS, SLOT_COUNT } from './codes';
 import { compileJurisdictions } from './compile-jurisdictions';
 import { compilePurposes } from './compile-purposes';
 import { compileLocalisations, compileRecipients, compileTransfers } from './compile-recipients';
-import type { Decision } from './decision';
+import { createDecisionMemo } from './decision';
+import { compileEngineTables } from './engine-tables';
 import { idIndex } from './id-index';
 import type { CategoryTables, CompiledPolicy, IdIndex } from './policy';
 import {
@@ -38,6 +39,8 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
   const purposeWords = wordsFor(purposes.ids.length);
   const localisations = compileLocalisations(manifest, categories, categoryWords);
   const jurisdiction = compileJurisdictions(manifest, sources.jurisdiction, localisations);
+  const purpose = compilePurposes(manifest, categories, categoryWords, jurisdiction, sources.taxonomy);
+  const category = compileCategories(manifest, categories, categoryWords, sources);
   return Object.freeze({
     id: manifest.policy.id,
     version: manifest.policy.version,
@@ -46,8 +49,8 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
     recipients,
     categoryWords,
     purposeWords,
-    purpose: compilePurposes(manifest, categories, categoryWords, jurisdiction, sources.taxonomy),
-    category: compileCategories(manifest, categories, categoryWords, sources),
+    purpose,
+    category,
     recipient: compileRecipients(
       manifest,
       { purposes, categories },
@@ -61,14 +64,16 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
       globalPrivacyControl: manifest.signals.globalPrivacyControl,
     }),
     accessLogging: manifest.security?.accessLogging === true,
-    memo: Object.freeze({
-      plain: new Array<Decision | undefined>(purposes.ids.length * SLOT_COUNT * 4).fill(undefined),
-      allow: new Map<number, Decision>(),
-      lastDeny: new Array<Decision | undefined>(purposes.ids.length * SLOT_COUNT + 1).fill(undefined),
-      lastDenyBits: new Int32Array(purposes.ids.length * SLOT_COUNT + 1).fill(-1),
-      deny: new Map<number, Decision>(),
-      scratchMask: new Uint32Array(categoryWords),
+    engine: compileEngineTables({
+      purposeCount: purposes.ids.length,
+      recipientCount: recipients.ids.length,
+      categoryWords,
+      purpose,
+      category,
+      jurisdiction,
+      doNotTrack: manifest.signals.doNotTrack,
     }),
+    memo: createDecisionMemo(purposes.ids.length, categoryWords),
   });
 }
 

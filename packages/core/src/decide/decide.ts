@@ -1,7 +1,8 @@
 import type { JurisdictionKey } from '../manifest/schema/common';
 import { jurisdictionSlot, SLOT_COUNT } from './codes';
-import { allowedDecision, type Decision, denied } from './decision';
-import { evaluate, outcome } from './evaluate';
+import { allowedDecision, type Decision, denied, plainAllowed } from './decision';
+import { evaluate, O_SENSITIVE } from './evaluate';
+import { asPackedSubject, PackedSubject } from './packed-subject';
 import type { CompiledPolicy, IdIndex } from './policy';
 import {
   D_INVALID_REQUEST,
@@ -9,7 +10,9 @@ import {
   D_UNKNOWN_CATEGORY,
   D_UNKNOWN_JURISDICTION,
   D_UNKNOWN_PURPOSE,
+  DENY_BITS,
 } from './reasons';
+import { route } from './route-check';
 import type { SubjectState } from './subject-state';
 
 /** A category bitset over the category indexes of a compiled policy (see {@link categoryMask}). */
@@ -29,21 +32,12 @@ export interface DecisionRequest {
   destinationCountry?: string;
 }
 
-/** Stand-in for a missing subject: out-of-range reads of its empty arrays mean "nothing recorded". */
-const NO_SUBJECT: SubjectState = Object.freeze({
+/** Stand-in for a missing subject: its empty packed string means "nothing recorded". */
+const NO_SUBJECT = new PackedSubject('', 0, {
   jurisdiction: undefined,
   age: undefined,
   consents: Object.freeze([]),
-  withdrawn: new Uint8Array(0),
-  guardianConsent: new Uint8Array(0),
-  objections: new Uint8Array(0),
-  optedOut: new Uint8Array(0),
-  restrictedPurposes: new Uint8Array(0),
-  restrictedCategories: new Uint32Array(0),
-  restrictedAll: false,
   policyAcceptance: undefined,
-  gpc: false,
-  dnt: false,
 });
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -61,15 +55,20 @@ const COUNTRY = /^[A-Za-z]{2}$/;
 export function decide(policy: CompiledPolicy, request: DecisionRequest, subject: SubjectState): Decision {
   if (typeof request !== 'object' || request === null) return denied(policy, -1, D_INVALID_REQUEST);
   let bits = 0;
-  let who = subject;
-  if (!isSubjectState(who)) {
+  let who = asPackedSubject(subject);
+  if (
+    who === undefined ||
+    who.packed.length !== policy.engine.stateLength ||
+    !(who.age === undefined || typeof who.age === 'number')
+  ) {
     bits |= D_INVALID_REQUEST;
     who = NO_SUBJECT;
   }
   const p = resolve(policy.purposes, request.purpose);
   if (p < 0) return denied(policy, -1, bits | D_UNKNOWN_PURPOSE);
 
-  let slot = jurisdictionSlot(request.jurisdiction ?? who.jurisdiction);
+  const jurisdiction = request.jurisdiction;
+  let slot = jurisdiction === undefined || jurisdiction === null ? who.slot : jurisdictionSlot(jurisdiction);
   if (slot < 0) {
     bits |= D_UNKNOWN_JURISDICTION;
     slot = 0;
@@ -105,9 +104,10 @@ export function decide(policy: CompiledPolicy, request: DecisionRequest, subject
 /**
  * The fast path: decides by indexes with a prebuilt category mask, allocating nothing for
  * outcomes seen before (decisions are shared frozen values). Out-of-range indexes deny with
- * `deny.unknown-*`; a mask that is not a `Uint32Array` or a missing subject with
- * `deny.invalid-request`. The subject must come from {@link subjectStateFromEvents} or
- * {@link emptySubjectState} for this policy.
+ * `deny.unknown-*`; a mask that is not a `Uint32Array`, or a subject that is missing, was
+ * not built by {@link subjectStateFromEvents} or {@link emptySubjectState}, or was built
+ * for a policy of another shape, with `deny.invalid-request`. The subject must be built for
+ * this policy.
  *
  * @param purpose Purpose index (`policy.purposes.index.get(id)`).
  * @param categories Category bitset from {@link categoryMask}.
@@ -124,25 +124,34 @@ export function decideIndexed(
   jurisdiction?: JurisdictionKey,
   destinationCountry?: string,
 ): Decision {
-  if (!((purpose | 0) === purpose && purpose >= 0 && purpose < policy.purposes.ids.length)) {
+  const engine = policy.engine;
+  if (!((purpose | 0) === purpose && purpose >= 0 && purpose < engine.purposeCount)) {
     return denied(policy, -1, D_UNKNOWN_PURPOSE);
   }
-  // Cheap guards only: the fast path trusts the shapes it is given beyond this.
-  if (!(categories instanceof Uint32Array) || typeof subject !== 'object' || subject === null) {
+  // Cheap guards only: the fast path trusts the shapes it is given beyond this. (A field
+  // check, not `instanceof PackedSubject`: TurboFan cannot fold an imported class there.)
+  const who = subject as PackedSubject;
+  if (
+    !(categories instanceof Uint32Array) ||
+    typeof who !== 'object' ||
+    who === null ||
+    typeof who.packed !== 'string' ||
+    who.packed.length !== engine.stateLength
+  ) {
     return denied(policy, -1, D_INVALID_REQUEST);
   }
   let bits = 0;
-  let slot = jurisdictionSlot(jurisdiction ?? subject.jurisdiction);
+  let slot = jurisdiction === undefined || jurisdiction === null ? who.slot : jurisdictionSlot(jurisdiction);
   if (slot < 0) {
     bits |= D_UNKNOWN_JURISDICTION;
     slot = 0;
   }
   let r = recipient;
-  if (r !== -1 && !((r | 0) === r && r >= 0 && r < policy.recipients.ids.length)) {
+  if (r !== -1 && !((r | 0) === r && r >= 0 && r < engine.recipientCount)) {
     bits |= D_RECIPIENT_NOT_DECLARED;
     r = -1;
   }
-  return settle(policy, purpose, slot, categories, subject, r, destinationCountry, bits);
+  return settle(policy, purpose, slot, categories, who, r, destinationCountry, bits);
 }
 
 /** A category mask for {@link decideIndexed}; undefined when an id or index is unknown. */
@@ -164,29 +173,28 @@ function settle(
   p: number,
   slot: number,
   mask: CategoryMask,
-  subject: SubjectState,
+  subject: PackedSubject,
   recipient: number,
   destination: string | undefined,
   bits: number,
 ): Decision {
-  const deny = bits | evaluate(policy, p, slot, mask, subject, recipient, destination);
+  const result = bits | evaluate(policy, p, slot, mask, subject, recipient, destination);
   const at = p * SLOT_COUNT + slot;
-  return deny === 0 ? allowedDecision(policy, at, mask, outcome) : denied(policy, at, deny);
-}
-
-/** Shape check for subjects that did not come from the builders (the indexed path trusts its caller). */
-function isSubjectState(value: unknown): value is SubjectState {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Record<keyof SubjectState, unknown>;
-  return (
-    Array.isArray(s.consents) &&
-    s.withdrawn instanceof Uint8Array &&
-    s.guardianConsent instanceof Uint8Array &&
-    s.objections instanceof Uint8Array &&
-    s.optedOut instanceof Uint8Array &&
-    s.restrictedPurposes instanceof Uint8Array &&
-    s.restrictedCategories instanceof Uint32Array &&
-    (s.age === undefined || typeof s.age === 'number')
+  const deny = result & DENY_BITS;
+  if (deny !== 0) return denied(policy, at, deny);
+  const routed = recipient >= 0 || destination !== undefined;
+  if (!routed && (result & O_SENSITIVE) === 0) {
+    const shared = plainAllowed(policy, at, result);
+    if (shared !== undefined) return shared;
+  }
+  return allowedDecision(
+    policy,
+    at,
+    mask,
+    result,
+    recipient,
+    routed ? route.transfer : -1,
+    routed ? route.destination : undefined,
   );
 }
 

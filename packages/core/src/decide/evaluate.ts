@@ -1,11 +1,24 @@
-import { hasBit } from './bitset';
 import { LEVEL_EXPLICIT, LEVEL_IMPLIED, LEVEL_SEPARATE, MODE_NONE, MODE_OPT_OUT, SLOT_COUNT } from './codes';
-import type { AllowFacts } from './decision';
+import {
+  C_SENSITIVE,
+  C_SENSITIVE_HERE,
+  C_STRIDE,
+  C_TRACKED,
+  C_UNDECLARED,
+  C_UNKNOWN,
+  R_GPC,
+  R_GUARDIAN_AGE_SHIFT,
+  R_LEVEL_SHIFT,
+  R_MODE,
+  R_OBJECTABLE,
+  R_SALE_SHARE,
+  R_TRACKING,
+} from './engine-tables';
+import type { PackedSubject } from './packed-subject';
 import type { CompiledPolicy } from './policy';
 import {
   D_CATEGORY_NOT_DECLARED,
   D_CONSENT_WITHDRAWN,
-  D_CONTRACT_MISSING,
   D_DNT,
   D_GPC,
   D_GUARDIAN_REQUIRED,
@@ -14,166 +27,137 @@ import {
   D_NO_CONSENT,
   D_OBJECTION,
   D_OPTED_OUT,
-  D_RECIPIENT_CATEGORY,
   D_RECIPIENT_CONSENT_REQUIRED,
-  D_RECIPIENT_PURPOSE,
   D_RESTRICTED,
   D_SEPARATE_REQUIRED,
   D_UNKNOWN_CATEGORY,
 } from './reasons';
-import type { SubjectState } from './subject-state';
-import { checkTransfer, transferOutcome } from './transfer-check';
+import { checkRoute, route } from './route-check';
+import {
+  F_GUARDIAN,
+  F_LEVEL,
+  F_OBJECTION,
+  F_OPTED_OUT,
+  F_RENEWAL,
+  F_RESTRICTED,
+  F_WITHDRAWN,
+  H_ACCEPTANCE_RENEWAL,
+  H_ACCEPTED,
+  H_DNT,
+  H_GPC,
+  H_RESTRICTED_ALL,
+  H_RESTRICTED_CATEGORIES,
+  restrictedWord,
+} from './subject-layout';
+
+/** Result bits of {@link evaluate} above the deny bits: a guardian's consent stood in for the subject's. */
+export const O_GUARDIAN = 1 << 28;
+/** The subject is in a guardian-guidance age band. */
+export const O_GUIDANCE = 1 << 29;
+/** A sensitive category is used. */
+export const O_SENSITIVE = 1 << 30;
 
 /**
- * Side outputs of the last {@link evaluate} call. Module scratch rather than a returned
- * object, so the hot path allocates nothing; read it right after the call.
- */
-export const outcome: AllowFacts = {
-  guardian: false,
-  guidance: false,
-  sensitive: false,
-  recipient: -1,
-  transfer: -1,
-  destination: undefined,
-};
-
-/**
- * Applies every rule to one request and returns the deny bits (0: allowed). Indexes must be
- * in range (the callers check); `recipient` is -1 for none, `destination` an upper-case
- * ISO country code or undefined.
+ * Applies every rule to one request and returns the deny bits (0: allowed) together with
+ * the `O_*` facts the allow decision needs. Indexes must be in range (the callers check);
+ * `recipient` is -1 for none, `destination` an upper-case ISO country code or undefined.
  */
 export function evaluate(
   policy: CompiledPolicy,
   p: number,
   slot: number,
   mask: Uint32Array,
-  subject: SubjectState,
+  subject: PackedSubject,
   recipient: number,
   destination: string | undefined,
 ): number {
-  const words = policy.categoryWords;
-  const purpose = policy.purpose;
-  const category = policy.category;
-  const jurisdiction = policy.jurisdiction;
-  const at = p * SLOT_COUNT + slot;
-  const base = p * words;
-  const restrictedCategories = subject.restrictedCategories;
+  const engine = policy.engine;
+  const words = engine.words;
+  const table = engine.at;
+  const row = (p * SLOT_COUNT + slot) * engine.stride;
+  const rule = table[row]!;
+  const state = subject.packed;
+  const header = subject.header;
+  const flags = state.charCodeAt(p) & 0xff;
+  const restrictedAt = engine.restrictedAt;
+  const restricted = (header & H_RESTRICTED_CATEGORIES) !== 0;
   let bits = 0;
-  let sensitive = false;
-  let sensitiveHere = false;
-  let trackedUse = purpose.tracking[p] === 1;
-  const lawSensitive = slot * words;
+  let sensitive = 0;
+  let sensitiveHere = 0;
+  let tracked = 0;
 
-  for (let w = 0; w < words; w++) {
-    const m = mask[w] ?? 0;
+  for (let w = 0, c = row + 1; w < words; w++, c += C_STRIDE) {
+    const m = (mask[w] ?? 0) | 0;
     if (m === 0) continue;
-    const valid = category.valid[w]!;
-    if ((m & ~valid) !== 0) bits |= D_UNKNOWN_CATEGORY;
-    if ((m & valid & ~purpose.categories[base + w]!) !== 0) bits |= D_CATEGORY_NOT_DECLARED;
-    if ((m & category.sensitive[w]!) !== 0) sensitive = true;
-    if ((m & category.sensitiveIn[lawSensitive + w]!) !== 0) sensitiveHere = true;
-    if ((m & (restrictedCategories[w] ?? 0)) !== 0) bits |= D_RESTRICTED;
-    if ((m & purpose.tracked[base + w]!) !== 0) trackedUse = true;
+    if ((m & table[c + C_UNKNOWN]!) !== 0) bits |= D_UNKNOWN_CATEGORY;
+    if ((m & table[c + C_UNDECLARED]!) !== 0) bits |= D_CATEGORY_NOT_DECLARED;
+    sensitive |= m & table[c + C_SENSITIVE]!;
+    sensitiveHere |= m & table[c + C_SENSITIVE_HERE]!;
+    tracked |= m & table[c + C_TRACKED]!;
+    if (restricted && (m & restrictedWord(state, restrictedAt, w)) !== 0) bits |= D_RESTRICTED;
   }
   for (let w = words; w < mask.length; w++) if (mask[w] !== 0) bits |= D_UNKNOWN_CATEGORY;
-  if (subject.restrictedAll || subject.restrictedPurposes[p] === 1) bits |= D_RESTRICTED;
+  if ((header & H_RESTRICTED_ALL) !== 0 || (flags & F_RESTRICTED) !== 0) bits |= D_RESTRICTED;
 
+  const jurisdiction = policy.jurisdiction;
+  const mode = rule & R_MODE;
+  let level = (rule >>> R_LEVEL_SHIFT) & 0b11;
   const age = subject.age;
   let minor = false;
-  let guidance = false;
+  let result = sensitive !== 0 ? O_SENSITIVE : 0;
   if (age !== undefined) {
     if (age < jurisdiction.barredBelow[slot]!) bits |= D_MINOR_BARRED;
-    minor = age < purpose.guardianAge[at]!;
-    guidance = age < jurisdiction.guidanceBelow[slot]!;
-  }
-
-  const mode = purpose.consentMode[at]!;
-  let level = purpose.level[at]!;
-  if (age !== undefined && level < LEVEL_EXPLICIT && purpose.saleShare[p] === 1) {
-    if (age < jurisdiction.saleOptInBelow[slot]!) level = LEVEL_EXPLICIT;
-  }
-  if (sensitiveHere && mode !== MODE_NONE) level = Math.max(level, jurisdiction.sensitiveLevel[slot]!);
-  // The recipient alone asks for consent the purpose does not: report it as the recipient's rule.
-  let recipientConsent = false;
-
-  if (recipient >= 0) {
-    const table = policy.recipient;
-    if (!hasBit(table.purposes, recipient * policy.purposeWords, p)) bits |= D_RECIPIENT_PURPOSE;
-    const rbase = recipient * words;
-    for (let w = 0; w < words; w++) {
-      if (((mask[w] ?? 0) & category.valid[w]! & ~table.categories[rbase + w]!) !== 0) {
-        bits |= D_RECIPIENT_CATEGORY;
-        break;
-      }
-    }
-    if (table.contractMissing[recipient] === 1) bits |= D_CONTRACT_MISSING;
-    if (table.consentRequired[recipient] === 1 && level < LEVEL_EXPLICIT) {
+    minor = age < ((rule >>> R_GUARDIAN_AGE_SHIFT) & 0xff);
+    if (age < jurisdiction.guidanceBelow[slot]!) result |= O_GUIDANCE;
+    if (level < LEVEL_EXPLICIT && (rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleOptInBelow[slot]!) {
       level = LEVEL_EXPLICIT;
-      recipientConsent = true;
-    }
-    if (
-      table.controller[recipient] === 1 &&
-      mode !== MODE_NONE &&
-      jurisdiction.separateDisclosure[slot] === 1
-    ) {
-      level = LEVEL_SEPARATE;
     }
   }
-
-  outcome.transfer = -1;
-  const to = destination ?? (recipient >= 0 ? policy.recipient.country[recipient] : undefined);
-  if (to !== undefined) {
-    bits |= checkTransfer(policy, slot, mask, recipient, to, mode !== MODE_NONE);
-    outcome.transfer = transferOutcome.index;
-    if (transferOutcome.level > level) level = transferOutcome.level;
+  if (sensitiveHere !== 0 && mode !== MODE_NONE) level = Math.max(level, jurisdiction.sensitiveLevel[slot]!);
+  let recipientConsent = false;
+  if (recipient >= 0 || destination !== undefined) {
+    bits |= checkRoute(policy, p, slot, mask, recipient, destination, mode, level);
+    level = route.level;
+    recipientConsent = route.recipientConsent;
   }
 
-  const consent = subject.consents[p];
-  const valid = consent !== undefined && !consent.needsRenewal;
+  const given = flags & F_LEVEL;
+  const valid = given !== 0 && (flags & F_RENEWAL) === 0;
   let guardian = false;
   if (minor) {
-    if (subject.guardianConsent[p] === 1) guardian = true;
+    if ((flags & F_GUARDIAN) !== 0) guardian = true;
     else bits |= D_GUARDIAN_REQUIRED;
-  } else if (level > 0 && !(valid && consent.level >= level) && !acceptedImplicitly(subject, p, level)) {
-    bits |= consentFailure(subject, p, level, recipientConsent);
+  } else if (level > 0 && !(valid && given >= level) && !acceptedImplicitly(header, flags, level)) {
+    bits |= consentFailure(header, flags, level, recipientConsent);
   }
 
-  if (subject.optedOut[p] === 1 && (mode !== MODE_NONE || purpose.saleShare[p] === 1)) bits |= D_OPTED_OUT;
-  if (mode === MODE_OPT_OUT && subject.withdrawn[p] === 1) bits |= D_OPTED_OUT;
+  if ((flags & F_OPTED_OUT) !== 0 && (mode !== MODE_NONE || (rule & R_SALE_SHARE) !== 0)) bits |= D_OPTED_OUT;
+  if (mode === MODE_OPT_OUT && (flags & F_WITHDRAWN) !== 0) bits |= D_OPTED_OUT;
   // An explicit choice for this very purpose outranks a browser signal.
-  const chosen = guardian || (valid && consent.level >= LEVEL_EXPLICIT);
-  if (subject.gpc && !chosen && purpose.saleShare[p] === 1 && jurisdiction.gpc[slot] === 1) bits |= D_GPC;
-  if (subject.dnt && !chosen && trackedUse && policy.signals.doNotTrack) bits |= D_DNT;
-  if (subject.objections[p] === 1 && purpose.objectable[at] === 1) bits |= D_OBJECTION;
-
-  outcome.recipient = recipient;
-  outcome.destination = to;
-  outcome.guardian = guardian;
-  outcome.guidance = guidance;
-  outcome.sensitive = sensitive;
-  return bits;
+  if (!(guardian || (valid && given >= LEVEL_EXPLICIT))) {
+    if ((header & H_GPC) !== 0 && (rule & R_GPC) !== 0) bits |= D_GPC;
+    if ((header & H_DNT) !== 0 && engine.doNotTrack && ((rule & R_TRACKING) !== 0 || tracked !== 0)) {
+      bits |= D_DNT;
+    }
+  }
+  if ((flags & F_OBJECTION) !== 0 && (rule & R_OBJECTABLE) !== 0) bits |= D_OBJECTION;
+  return bits | result | (guardian ? O_GUARDIAN : 0);
 }
 
 /** Acceptance of the whole policy (use of the service) satisfies an implied-consent requirement. */
-function acceptedImplicitly(subject: SubjectState, p: number, level: number): boolean {
-  const acceptance = subject.policyAcceptance;
+function acceptedImplicitly(header: number, flags: number, level: number): boolean {
   return (
-    level === LEVEL_IMPLIED &&
-    acceptance !== undefined &&
-    !acceptance.needsRenewal &&
-    subject.withdrawn[p] !== 1 &&
-    subject.optedOut[p] !== 1
+    level === LEVEL_IMPLIED && (header & H_ACCEPTED) !== 0 && (flags & (F_WITHDRAWN | F_OPTED_OUT)) === 0
   );
 }
 
 /** The most specific reason a required consent is missing. */
-function consentFailure(subject: SubjectState, p: number, level: number, recipientConsent: boolean): number {
-  if (subject.withdrawn[p] === 1) return D_CONSENT_WITHDRAWN;
-  const consent = subject.consents[p];
-  const acceptance = subject.policyAcceptance;
+function consentFailure(header: number, flags: number, level: number, recipientConsent: boolean): number {
+  if ((flags & F_WITHDRAWN) !== 0) return D_CONSENT_WITHDRAWN;
+  const given = flags & F_LEVEL;
   if (
-    (consent?.needsRenewal === true && consent.level >= level) ||
-    (level === LEVEL_IMPLIED && acceptance?.needsRenewal === true && consent === undefined)
+    ((flags & F_RENEWAL) !== 0 && given >= level) ||
+    (level === LEVEL_IMPLIED && (header & H_ACCEPTANCE_RENEWAL) !== 0 && given === 0)
   ) {
     return D_NEEDS_RENEWAL;
   }

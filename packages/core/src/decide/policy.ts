@@ -32,6 +32,8 @@ export interface CompiledPolicy {
   readonly signals: { readonly doNotTrack: boolean; readonly globalPrivacyControl: boolean };
   /** The policy promises to log every access to personal data (`security.accessLogging`). */
   readonly accessLogging: boolean;
+  /** @internal The tables above laid out for the decision hot path. */
+  readonly engine: EngineTables;
   /** @internal Shared decisions, so repeated outcomes are not allocated again. */
   readonly memo: DecisionMemo;
 }
@@ -155,17 +157,48 @@ export interface CompiledTransfer {
   readonly level: number;
 }
 
-/** @internal Caches of frozen decisions, so repeated outcomes are not allocated again. */
+/**
+ * @internal The tables `evaluate` reads, derived from the public ones at compilation: one
+ * row per purpose × slot in an `Int32Array` (signed, so a category word with bit 31 set
+ * never becomes a heap number).
+ */
+export interface EngineTables {
+  readonly purposeCount: number;
+  readonly recipientCount: number;
+  /** 32-bit words in a category mask. */
+  readonly words: number;
+  /** Ints per purpose × slot in `at`. */
+  readonly stride: number;
+  /** Char of a packed subject where the restricted-category bitset starts. */
+  readonly restrictedAt: number;
+  /** Length of a packed subject built for this policy (a subject of another length was built for another policy). */
+  readonly stateLength: number;
+  /**
+   * Per purpose × slot (`[(p * SLOT_COUNT + slot) * stride]`): the `R_*` rule bits, then per
+   * category word the `C_*` bitsets (see `engine-tables`), so a decision reads one row.
+   */
+  readonly at: Int32Array;
+  /** View of `category.sensitive`. */
+  readonly sensitive: Int32Array;
+  /** The policy honours Do Not Track. */
+  readonly doNotTrack: boolean;
+}
+
+/**
+ * @internal Caches of frozen decisions, so repeated outcomes are not allocated again. The
+ * direct-mapped caches keep the latest decision per slot of a small hash table: a lookup is
+ * a hash, a key compare and an array read; a collision only costs a rebuilt decision.
+ */
 export interface DecisionMemo {
   /** Allowed without sensitive categories, recipient or transfer: `[at * 4 + flags]`. */
   readonly plain: (Decision | undefined)[];
-  /** Allowed with sensitive categories, keyed by purpose, slot, flags and the sensitive categories used. */
-  readonly allow: Map<number, Decision>;
-  /** Last deny decision per purpose and slot (`[at + 1]`, 0 for an unknown purpose), and its deny bits. */
-  readonly lastDeny: (Decision | undefined)[];
-  readonly lastDenyBits: Int32Array;
-  /** Deny decisions keyed by purpose, slot and deny bits. */
-  readonly deny: Map<number, Decision>;
+  /** Allowed with sensitive categories: keys `[at * 4 + flags, mask & sensitive words...]` per slot. */
+  readonly allowKeys: Int32Array;
+  readonly allow: (Decision | undefined)[];
+  /** Denied: deny bits and legal basis code + 1 (0: unknown purpose) per slot. */
+  readonly denyBits: Int32Array;
+  readonly denyBasis: Int32Array;
+  readonly deny: (Decision | undefined)[];
   /** Category mask reused by `decide` when it resolves ids; never escapes a call. */
   readonly scratchMask: Uint32Array;
 }

@@ -67,6 +67,9 @@ export const D_CONTRACT_MISSING = 1 << 20;
 export const D_TRANSFER_LOCALISED = 1 << 21;
 export const D_TRANSFER_UNDECLARED = 1 << 22;
 
+/** Every deny bit. Bits above it are free for side facts of an evaluation (see `evaluate`). */
+export const DENY_BITS = (1 << DENY_REASONS.length) - 1;
+
 /** The reason codes of a deny bitmask, in {@link DENY_REASONS} order. */
 export function denyReasonsOf(bits: number): DenyReason[] {
   const out: DenyReason[] = [];

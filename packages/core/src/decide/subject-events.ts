@@ -1,12 +1,7 @@
 import { LEVEL_EXPLICIT, LEVEL_IMPLIED, LEVEL_SEPARATE } from './codes';
+import { draftSubjectState, packSubjectState, type SubjectDraft } from './packed-subject';
 import type { CompiledPolicy } from './policy';
-import {
-  type ConsentRecord,
-  emptySubjectState,
-  type GivenConsentMode,
-  type SubjectFacts,
-  type SubjectState,
-} from './subject-state';
+import type { ConsentRecord, GivenConsentMode, SubjectFacts, SubjectState } from './subject-state';
 
 /** Kinds of ledger events that shape a subject's state. */
 export type SubjectEventType =
@@ -63,8 +58,6 @@ const LEVEL_OF_MODE: Readonly<Record<GivenConsentMode, number>> = {
   separate: LEVEL_SEPARATE,
 };
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * Builds a {@link SubjectState} from ledger events. A later withdrawal beats an earlier
  * consent and a later consent beats an earlier withdrawal; implied acceptance never undoes
@@ -78,10 +71,9 @@ export function subjectStateFromEvents(
   events: readonly SubjectEvent[],
   options: SubjectEventOptions = {},
 ): SubjectState {
-  const state: Mutable<SubjectState> = emptySubjectState(policy, options);
-  const consents = state.consents as (ConsentRecord | undefined)[];
-  for (const event of ordered(events)) apply(policy, state, consents, event, options);
-  return state;
+  const state = draftSubjectState(policy, options);
+  for (const event of ordered(events)) apply(policy, state, state.consents, event, options);
+  return packSubjectState(policy, state);
 }
 
 function ordered(events: readonly SubjectEvent[]): SubjectEvent[] {
@@ -100,7 +92,7 @@ function ordered(events: readonly SubjectEvent[]): SubjectEvent[] {
 
 function apply(
   policy: CompiledPolicy,
-  state: Mutable<SubjectState>,
+  state: SubjectDraft,
   consents: (ConsentRecord | undefined)[],
   event: SubjectEvent,
   options: SubjectEventOptions,
@@ -191,7 +183,7 @@ function purposeIndexes(
 
 function restrict(
   policy: CompiledPolicy,
-  state: Mutable<SubjectState>,
+  state: SubjectDraft,
   event: SubjectEvent,
   purposes: readonly number[],
   on: boolean,

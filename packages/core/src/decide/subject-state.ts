@@ -1,4 +1,5 @@
 import type { JurisdictionKey } from '../manifest/schema/common';
+import { draftSubjectState, packSubjectState } from './packed-subject';
 import type { CompiledPolicy } from './policy';
 
 /** How a consent in force was given. */
@@ -19,9 +20,13 @@ export interface ConsentRecord {
 
 /**
  * Everything the engine needs to know about one subject, built by the caller from the
- * consent ledger (see {@link subjectStateFromEvents}). Arrays are indexed by the purpose
- * and category indexes of the {@link CompiledPolicy} the state was built for; flags are
- * `1` for yes. The engine only reads it.
+ * consent ledger (see {@link subjectStateFromEvents}) or by {@link emptySubjectState}; other
+ * objects of this shape are not accepted. Arrays are indexed by the purpose and category
+ * indexes of the {@link CompiledPolicy} the state was built for; flags are `1` for yes.
+ *
+ * The engine reads a packed copy of these facts (one small typed array per subject), so the
+ * per-purpose flag arrays and the category bitset below are decoded on each read: fresh
+ * copies, fine for inspection, not meant for hot loops, and writing to them changes nothing.
  */
 export interface SubjectState {
   /** Jurisdiction whose law applies to the subject; undefined: unknown. */
@@ -62,20 +67,5 @@ export interface SubjectFacts {
 
 /** A subject with no consents, objections, restrictions or opt-outs. */
 export function emptySubjectState(policy: CompiledPolicy, facts: SubjectFacts = {}): SubjectState {
-  const purposes = policy.purposes.ids.length;
-  return {
-    jurisdiction: facts.jurisdiction,
-    age: facts.age,
-    consents: new Array<ConsentRecord | undefined>(purposes).fill(undefined),
-    withdrawn: new Uint8Array(purposes),
-    guardianConsent: new Uint8Array(purposes),
-    objections: new Uint8Array(purposes),
-    optedOut: new Uint8Array(purposes),
-    restrictedPurposes: new Uint8Array(purposes),
-    restrictedCategories: new Uint32Array(policy.categoryWords),
-    restrictedAll: false,
-    policyAcceptance: undefined,
-    gpc: facts.gpc === true,
-    dnt: facts.dnt === true,
-  };
+  return packSubjectState(policy, draftSubjectState(policy, facts));
 }

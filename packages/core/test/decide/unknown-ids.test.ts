@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../../src/decide/compile';
 import { categoryMask, type DecisionRequest, decide, decideIndexed } from '../../src/decide/decide';
+import { subjectStateFromEvents } from '../../src/decide/subject-events';
 import { emptySubjectState, type SubjectState } from '../../src/decide/subject-state';
+import { shopManifest } from './fixture';
 import { ask, ev, shop } from './helpers';
 
 const subject = emptySubjectState(shop);
@@ -73,6 +76,23 @@ describe('decide: unknown ids and bad input', () => {
     expect(decideIndexed(shop, security, mask, null as unknown as SubjectState).reasons).toEqual([
       'deny.invalid-request',
     ]);
+  });
+
+  it('a subject built for a policy of another shape is refused, not misread', () => {
+    const smaller = compilePolicy(
+      shopManifest((input) => {
+        input.purposes = input.purposes.filter((purpose) => purpose.id !== 'kids-club');
+      }),
+    );
+    const foreign = subjectStateFromEvents(smaller, [ev('consent-given', 1)]);
+    const security = shop.purposes.index.get('security')!;
+    expect(decide(shop, { purpose: 'security', categories: ['device-id'] }, foreign).reasons).toEqual([
+      'deny.invalid-request',
+    ]);
+    expect(decideIndexed(shop, security, categoryMask(shop, ['device-id'])!, foreign).reasons).toEqual([
+      'deny.invalid-request',
+    ]);
+    expect(decideIndexed(shop, security, categoryMask(shop, ['device-id'])!, subject).allowed).toBe(true);
   });
 
   it('categoryMask refuses unknown ids', () => {
