@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { type Connector, createConnector } from '@pledge/connectors';
+import type { Manifest } from '@pledge/core';
+import {
+  type AccessDocument,
+  type ConnectorFactory,
+  createRequest,
+  type DsrDatabase,
+  dsrDb,
+  migrateDsr,
+  type RequestReport,
+  runRequest,
+  unzipPackage,
+} from '@pledge/dsr';
+import type { KnownSubject } from '@pledge/refdata';
+import { openStore, type Store } from '@pledge/store';
+import type { Kysely } from 'kysely';
+import type { Lane, LaneRun, Phase } from './lane';
+import { Probe } from './probe';
+import type { World } from './world';
+
+/** Where Pledge keeps its own job state. */
+export type StoreKind = 'pglite' | 'postgres';
+
+/** How a Pledge lane is set up. */
+export interface PledgeLaneOptions {
+  /** PostgreSQL URL of the store; omitted: in-memory PGlite (Pledge's default). */
+  url?: string;
+  /** Experiment: keep the connectors open across requests (see `keptConnectors`). */
+  keepConnections?: boolean;
+  /** Called once the lane is closed (drops a scratch database). */
+  onClose?: () => Promise<void>;
+}
+
+/** A fixed HMAC key, as a worker would have configured (the camera-app plan hashes nothing). */
+const SECRET = 'bench-erasure-secret';
+
+/**
+ * The connectors a worker would open for the camera-app datasets (what `connectorsFromEnv`
+ * makes from PLEDGE_CAMERA_PG_URL, PLEDGE_CAMERA_REDIS_URL and PLEDGE_CAMERA_FILES_DIR),
+ * plus the Redis key prefix the benchmark's data lives under, each instrumented by `probe`.
+ */
+export function benchConnectors(world: World, probe?: Probe): ConnectorFactory {
+  return (dataset) => {
+    const kind = dataset.datastore.kind;
+    const connector =
+      kind === 'postgres'
+        ? createConnector('postgres', world.pgUrl)
+        : kind === 'redis'
+          ? createConnector('redis', { url: world.redisUrl, keyPrefix: world.redisPrefix })
+          : kind === 'files'
+            ? createConnector('files', world.filesDir)
+            : undefined;
+    return connector && probe ? probe.instrumentConnector(connector) : connector;
+  };
+}
+
+/**
+ * An experiment, not Pledge's behaviour: one connector per dataset for the whole lane,
+ * whose `close` (called by `runRequest` at the end of every request) does nothing, so
+ * connections, server-side caches and the SQL connector's column cache outlive a request,
+ * as a worker-wide connector pool would. `closeAll` closes them for real.
+ */
+function keptConnectors(factory: ConnectorFactory): { factory: ConnectorFactory; closeAll(): Promise<void> } {
+  const open = new Map<string, { real: Connector; kept: Connector }>();
+  return {
+    factory: (dataset) => {
+      const known = open.get(dataset.id);
+      if (known) return known.kept;
+      const real = factory(dataset);
+      if (!real) return undefined;
+      const kept = new Proxy(real, {
+        get: (target, property) =>
+          property === 'close' ? async () => {} : Reflect.get(target, property, target),
+      });
+      open.set(dataset.id, { real, kept });
+      return kept;
+    },
+    async closeAll() {
+      const all = [...open.values()];
+      open.clear();
+      await Promise.allSettled(all.map((c) => c.real.close()));
+    },
+  };
+}
+
+/** The key of a package row, as the erasure check looks it up. */
+function keyOf(collection: string, row: Record<string, unknown>): string | number {
+  if (collection === 'camera_redis.push:{account_id}') return `push:${String(row.account_id)}`;
+  if (collection === 'camera_redis.session:{id}') return `session:${String(row.id)}`;
+  if (collection.startsWith('camera_files.')) return String(row.path);
+  return row.id as number;
+}
+
+/**
+ * Pledge's own DSR path, as a worker runs it once pg-boss hands it a job: `createRequest`
+ * (plans with `buildPlan` and records the request and its steps), then `runRequest` (locate
+ * phase, then act phase on the real connectors, job and step state in the store), and for
+ * access the zipped package read back from the store. Timed end to end.
+ */
+export class PledgeLane implements Lane {
+  readonly name: string;
+  readonly #store: Store;
+  readonly #timed: Store;
+  readonly #db: Kysely<DsrDatabase>;
+  readonly #probe: Probe;
+  readonly #manifest: Manifest;
+  readonly #connectors: ConnectorFactory;
+  readonly #worker = randomUUID();
+  readonly #onClose: () => Promise<void>;
+
+  private constructor(store: Store, manifest: Manifest, world: World, options: PledgeLaneOptions) {
+    this.name = `pledge (${store.kind} store${options.keepConnections ? ', connections kept' : ''})`;
+    this.#store = store;
+    this.#probe = new Probe();
+    this.#timed = this.#probe.instrumentStore(store);
+    this.#db = dsrDb(this.#timed);
+    this.#manifest = manifest;
+    const connectors = benchConnectors(world, this.#probe);
+    if (options.keepConnections) {
+      const kept = keptConnectors(connectors);
+      this.#connectors = kept.factory;
+      this.#onClose = async () => {
+        await kept.closeAll();
+        await options.onClose?.();
+      };
+    } else {
+      this.#connectors = connectors;
+      this.#onClose = async () => options.onClose?.();
+    }
+  }
+
+  /** Opens the store (in-memory PGlite, or PostgreSQL at `options.url`) and migrates the DSR tables. */
+  static async open(manifest: Manifest, world: World, options: PledgeLaneOptions = {}): Promise<PledgeLane> {
+    const store = await openStore(options.url ? { url: options.url } : {});
+    await migrateDsr(dsrDb(store));
+    return new PledgeLane(store, manifest, world, options);
+  }
+
+  async run(phase: Phase, subject: KnownSubject): Promise<LaneRun> {
+    this.#probe.reset();
+    const started = performance.now();
+    const created = await createRequest(this.#db, {
+      manifest: this.#manifest,
+      kind: phase,
+      identity: subject.identities,
+      source: 'bench',
+    });
+    if (!created.ok) throw new Error(`plan refused: ${created.issues.map((i) => i.code).join(', ')}`);
+    const outcome = await runRequest(this.#timed, created.id, {
+      worker: this.#worker,
+      connectors: this.#connectors,
+      staleAfterMs: 60_000,
+      secret: SECRET,
+    });
+    const zip =
+      phase === 'access'
+        ? await this.#db
+            .selectFrom('pledge_dsr_packages')
+            .select('zip')
+            .where('request_id', '=', created.id)
+            .executeTakeFirst()
+        : undefined;
+    const ms = performance.now() - started;
+    const breakdown = this.#probe.reset();
+
+    const row = await dsrDb(this.#store)
+      .selectFrom('pledge_dsr_requests')
+      .select('report')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    const report = row.report as RequestReport | null;
+    if (outcome.status !== 'completed' || !report) {
+      const failures = report?.failures.map((f) => `${f.dataset}.${f.collection}: ${f.code}`).join('; ');
+      throw new Error(`pledge ${phase} ended ${outcome.status}${failures ? `: ${failures}` : ''}`);
+    }
+    const perCollection: Record<string, number> = {};
+    const keys: Record<string, Array<string | number>> = {};
+    let packageBytes: number | undefined;
+    if (phase === 'access') {
+      if (!zip) throw new Error('pledge access left no package');
+      packageBytes = zip.zip.length;
+      const document = JSON.parse(
+        unzipPackage(new Uint8Array(zip.zip))['access.json'] ?? '{}',
+      ) as AccessDocument;
+      for (const c of document.collections) {
+        const name = `${c.dataset}.${c.collection}`;
+        perCollection[name] = c.rows.length;
+        keys[name] = c.rows.map((r) => keyOf(name, r));
+      }
+    } else {
+      for (const step of report.steps) perCollection[`${step.dataset}.${step.collection}`] = step.affected;
+    }
+    return {
+      ms,
+      rows: Object.values(perCollection).reduce((sum, n) => sum + n, 0),
+      perCollection,
+      statements: breakdown.statements,
+      kindMs: breakdown.datastoreMsByKind,
+      ...(phase === 'access' ? { keys, packageBytes } : {}),
+      breakdown,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#store.close();
+    await this.#onClose();
+  }
+}

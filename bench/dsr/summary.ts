@@ -1,0 +1,122 @@
+import type { IdentityKind, Manifest } from '@pledge/core';
+import { buildPlan } from '@pledge/dsr';
+import { knownSubject } from '@pledge/refdata';
+import { percentile } from '../lib/timing';
+import type { BenchResult } from '../lib/types';
+import { breakdownFigures, type PhaseFigures, phaseFigures, type Round } from './figures';
+import type { Phase } from './lane';
+import { QUEUE_POLLING_SECONDS, type QueueRun } from './queue-lane';
+import type { StoreConfig } from './rounds';
+import type { SubjectPair } from './subjects';
+import { dsrTables } from './tables';
+import type { World } from './world';
+
+/** Targets the lead asked for (reported, not asserted). */
+const TARGET_RATIO = 1.5;
+const TARGET_TOTAL_MS = 1_000;
+
+/** Median time of `buildPlan` for the camera-app manifest and a full identity, ms. */
+function planCost(manifest: Manifest, kind: Phase): number {
+  const identity = Object.keys(knownSubject('camera-app', 1).identities) as IdentityKind[];
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const started = performance.now();
+    buildPlan(manifest, { kind, identity });
+    times.push(performance.now() - started);
+  }
+  return Math.round(percentile(times.slice(10), 50) * 1000) / 1000;
+}
+
+/** The printed tables and the JSON of a run. */
+export function summarise(
+  plan: object,
+  world: World,
+  manifest: Manifest,
+  byStore: ReadonlyArray<{ config: StoreConfig; rounds: Round[] }>,
+  queueRuns: readonly QueueRun[],
+  pairs: readonly SubjectPair[],
+  notes: string[],
+): BenchResult {
+  const stores = byStore.map(({ config, rounds }) => ({
+    store: config.label,
+    storeKind: config.store,
+    keepConnections: config.keepConnections,
+    phases: {
+      access: phaseFigures(rounds, 'access'),
+      erase: phaseFigures(rounds, 'erase'),
+      total: phaseFigures(rounds, 'total'),
+    } satisfies Record<Phase | 'total', PhaseFigures>,
+    breakdown: {
+      access: breakdownFigures(rounds, 'access'),
+      erase: breakdownFigures(rounds, 'erase'),
+    },
+    rounds: rounds.map((r) => ({
+      round: r.round,
+      first: r.first,
+      pledgeSubject: r.pledgeSubject,
+      baselineSubject: r.baselineSubject,
+      rows: r.pledge.access.rows,
+      packageBytes: { pledge: r.pledge.access.packageBytes, baseline: r.baseline.access.packageBytes },
+    })),
+  }));
+  const planMs = { access: planCost(manifest, 'access'), erase: planCost(manifest, 'erase') };
+  const targets = Object.fromEntries(
+    stores
+      .filter((s) => !s.keepConnections)
+      .map((s) => [
+        s.store,
+        {
+          ratio: {
+            target: TARGET_RATIO,
+            actual: s.phases.total.ratio,
+            met: s.phases.total.ratio <= TARGET_RATIO,
+          },
+          totalMs: {
+            target: TARGET_TOTAL_MS,
+            actual: s.phases.total.pledgeP95Ms,
+            met: s.phases.total.pledgeP95Ms < TARGET_TOTAL_MS,
+          },
+        },
+      ]),
+  );
+  for (const s of stores) {
+    const t = targets[s.store] as { ratio: { met: boolean }; totalMs: { met: boolean } } | undefined;
+    if (!t) continue;
+    notes.push(
+      `${s.store} store: ratio ${s.phases.total.ratio}× (target ≤ ${TARGET_RATIO}×, ${t.ratio.met ? 'met' : 'missed'}); ` +
+        `Pledge p95 ${s.phases.total.pledgeP95Ms} ms per subject (target < ${TARGET_TOTAL_MS} ms, ${t.totalMs.met ? 'met' : 'missed'})`,
+    );
+  }
+  if (stores.some((s) => s.keepConnections)) {
+    notes.push(
+      '"kept conns" is an experiment, not Pledge as shipped: the same path with connectors kept open across requests',
+    );
+  }
+  if (pairs.some((p) => !p.sameShape))
+    notes.push('some pairs are not exact twins (scale too small): closest shape');
+  const queue =
+    queueRuns.length === 0
+      ? null
+      : {
+          pollingIntervalSeconds: QUEUE_POLLING_SECONDS,
+          runs: queueRuns.map((q) => ({
+            ...q,
+            accessMs: Math.round(q.accessMs),
+            eraseMs: Math.round(q.eraseMs),
+          })),
+        };
+  return {
+    name: 'dsr',
+    tables: dsrTables(world, stores, queue),
+    notes,
+    results: {
+      plan,
+      example: 'camera-app',
+      datastores: { ...world.totals, perCollection: world.counts, generateMs: world.generateMs },
+      stores,
+      planMs,
+      queue,
+      targets,
+    },
+  };
+}
