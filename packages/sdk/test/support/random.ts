@@ -1,3 +1,4 @@
+import { LEDGER_EVENT_TYPES } from '@pledge/store';
 import type { ConsentEventInput, DecideRequest } from '../../src/index';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same subjects and requests. */
@@ -16,18 +17,7 @@ const PURPOSES = ['security', 'account', 'newsletter', 'ads', 'analytics', 'heal
 const CATEGORIES = ['email', 'name', 'location', 'health', 'device-id', 'browsing', 'order-notes'];
 const RECIPIENTS = ['mailer', 'adnet', 'cn-courier', 'stats'];
 const JURISDICTIONS = ['eu-gdpr', 'us-ca-ccpa', 'cn-pipl'] as const;
-const TYPES = [
-  'consent-given',
-  'consent-withdrawn',
-  'implied-acceptance',
-  'guardian-consent',
-  'objection',
-  'restriction',
-  'restriction-lifted',
-  'signal-seen',
-  'opt-out',
-  'policy-accepted',
-] as const;
+const TYPES = LEDGER_EVENT_TYPES;
 const MODES = ['implied', 'opt-in', 'separate', 'opt-out', 'none', 'guardian'] as const;
 
 /** Random picks over the shop fixture's ids (plus unknown ones now and then). */
