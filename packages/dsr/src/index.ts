@@ -1,4 +1,10 @@
-export { type ConnectorFactory, ConnectorPool, connectorsFromEnv, DsrError } from './exec/connections';
+export {
+  type ConnectorFactory,
+  ConnectorPool,
+  connectorsFromEnv,
+  DsrError,
+  KeptConnectors,
+} from './exec/connections';
 export { describeFailure, type Failure } from './exec/failure';
 export { buildReport, finishRequest, type RequestReport, type StepReport } from './exec/finish';
 export { recordRestriction, restrictionSubject } from './exec/restrict';

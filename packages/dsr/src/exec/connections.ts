@@ -17,15 +17,72 @@ export function connectorsFromEnv(env: NodeJS.ProcessEnv = process.env): Connect
   };
 }
 
-/** Connectors opened for one run, one per dataset, closed together. */
+/**
+ * Connectors kept open across requests (for a worker's lifetime), one per dataset id and
+ * connection, so a request does not pay for connecting. Closed with {@link closeAll}; a
+ * connector that a failed step used is closed and dropped, so a retry connects afresh.
+ */
+export class KeptConnectors {
+  readonly #factory: ConnectorFactory;
+  readonly #open = new Map<string, Promise<Connector | undefined>>();
+
+  constructor(factory: ConnectorFactory) {
+    this.#factory = factory;
+  }
+
+  /** The connected connector of a dataset, opened on first use; undefined when none can be made. */
+  get(dataset: Dataset): Promise<Connector | undefined> {
+    const key = keyOf(dataset);
+    const known = this.#open.get(key);
+    if (known) return known;
+    const connector = this.#factory(dataset);
+    if (!connector) return Promise.resolve(undefined);
+    const opening = connector.connect().then(
+      () => connector,
+      (error: unknown) => {
+        this.#open.delete(key);
+        throw error;
+      },
+    );
+    this.#open.set(key, opening);
+    return opening;
+  }
+
+  /** Closes and forgets the connector of a dataset (after a failure it may be broken). */
+  async drop(dataset: Dataset): Promise<void> {
+    const key = keyOf(dataset);
+    const opening = this.#open.get(key);
+    this.#open.delete(key);
+    const connector = await opening?.catch(() => undefined);
+    await connector?.close().catch(() => {});
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.#open.values()];
+    this.#open.clear();
+    await Promise.allSettled(all.map(async (c) => (await c)?.close()));
+  }
+}
+
+function keyOf(dataset: Dataset): string {
+  const store = dataset.datastore;
+  return JSON.stringify([dataset.id, store.kind, store.connection ?? null]);
+}
+
+/**
+ * Connectors used by one run, one per dataset: opened for the run and closed together, or
+ * borrowed from {@link KeptConnectors}, which outlive it.
+ */
 export class ConnectorPool {
   readonly #factory: ConnectorFactory;
+  readonly #kept: KeptConnectors | undefined;
   readonly #datasets: Map<string, Dataset>;
   readonly #open = new Map<string, Connector>();
   readonly #listeners: Array<(dataset: string, connector: Connector) => void> = [];
 
-  constructor(datasets: readonly Dataset[], factory: ConnectorFactory) {
+  constructor(datasets: readonly Dataset[], factory: ConnectorFactory, kept?: KeptConnectors) {
     this.#factory = factory;
+    this.#kept = kept;
     this.#datasets = new Map(datasets.map((d) => [d.id, d]));
   }
 
@@ -39,7 +96,12 @@ export class ConnectorPool {
     const known = this.#open.get(datasetId);
     if (known) return known;
     const dataset = this.#datasets.get(datasetId);
-    const connector = dataset ? this.#factory(dataset) : undefined;
+    let connector: Connector | undefined;
+    if (dataset && this.#kept) connector = await this.#kept.get(dataset);
+    else if (dataset) {
+      connector = this.#factory(dataset);
+      await connector?.connect();
+    }
     if (!dataset || !connector) {
       const variable = dataset?.datastore.connection ?? '(none)';
       throw new DsrError(
@@ -47,16 +109,31 @@ export class ConnectorPool {
         `no connection for dataset ${datasetId} (variable ${variable})`,
       );
     }
-    await connector.connect();
     this.#open.set(datasetId, connector);
     for (const listener of this.#listeners) listener(datasetId, connector);
     return connector;
   }
 
-  async closeAll(): Promise<void> {
-    const all = [...this.#open.values()];
+  /**
+   * Ends the run: closes its own connectors. Kept ones stay open, unless `drop` (a step
+   * failed, so a connector may be broken): then those this run used are closed and dropped.
+   */
+  async closeAll(drop = false): Promise<void> {
+    const ids = [...this.#open.keys()];
+    const own = [...this.#open.values()];
     this.#open.clear();
-    await Promise.allSettled(all.map((c) => c.close()));
+    const kept = this.#kept;
+    if (!kept) {
+      await Promise.allSettled(own.map((c) => c.close()));
+      return;
+    }
+    if (!drop) return;
+    await Promise.allSettled(
+      ids.map((id) => {
+        const dataset = this.#datasets.get(id);
+        return dataset ? kept.drop(dataset) : undefined;
+      }),
+    );
   }
 }
 

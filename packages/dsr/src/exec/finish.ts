@@ -1,6 +1,6 @@
 import type { Manifest } from '@pledge/core';
-import { type Kysely, sql } from 'kysely';
-import type { DsrDatabase, RequestStatus } from '../jobs/schema';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema';
 import { accessDocument, type PackageCollection } from '../package/access-document';
 import { zipPackage } from '../package/zip-package';
 import type { Plan } from '../plan/types';
@@ -39,18 +39,16 @@ export async function buildReport(
   db: Kysely<DsrDatabase>,
   id: string,
   plan: Plan,
+  known?: { kind: string; rows: ReadonlyArray<Selectable<DsrStepTable>> },
 ): Promise<Omit<RequestReport, 'status'>> {
-  const request = await db
-    .selectFrom('pledge_dsr_requests')
-    .select(['kind'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('pledge_dsr_steps')
-    .selectAll()
-    .where('request_id', '=', id)
-    .orderBy('step_index')
-    .execute();
+  const request =
+    known ??
+    (await db
+      .selectFrom('pledge_dsr_requests')
+      .select(['kind'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow());
+  const rows = known?.rows ?? (await loadStepRows(db, id));
   const steps: StepReport[] = rows.map((r) => {
     const held = plan.steps[r.step_index]?.erasure?.held ?? [];
     return {
@@ -103,12 +101,7 @@ export async function finishRequest(
   plan: Plan,
   at: Date,
 ): Promise<RequestStatus> {
-  const rows = await db
-    .selectFrom('pledge_dsr_steps')
-    .selectAll()
-    .where('request_id', '=', id)
-    .orderBy('step_index')
-    .execute();
+  const rows = await loadStepRows(db, id);
   const done = rows.filter((r) => r.status === 'done').length;
   const status: RequestStatus = done === rows.length ? 'completed' : done > 0 ? 'partial' : 'failed';
   let packageInfo: RequestReport['package'];
@@ -149,7 +142,7 @@ export async function finishRequest(
     };
   }
   const report: RequestReport = {
-    ...(await buildReport(db, id, plan)),
+    ...(await buildReport(db, id, plan, { kind: plan.kind, rows })),
     status,
     ...(packageInfo ? { package: packageInfo } : {}),
   };
@@ -161,19 +154,28 @@ export async function finishRequest(
       report: JSON.stringify(report),
       lease_owner: null,
       updated_at: sql<Date>`now()`,
-      ...(finished ? { phase: 'finished', finished_at: at, identity: null } : {}),
+      ...(finished
+        ? {
+            phase: 'finished',
+            finished_at: at,
+            identity: null,
+            params: sql<string>`params - 'rectify' #- '{restriction,subject}'`,
+          }
+        : {}),
     })
     .where('id', '=', id)
     .execute();
-  if (finished) {
-    await db
-      .updateTable('pledge_dsr_requests')
-      .set({ params: sql<string>`params - 'rectify' #- '{restriction,subject}'` })
-      .where('id', '=', id)
-      .execute();
-    if (plan.kind === 'access') {
-      await db.updateTable('pledge_dsr_steps').set({ output: null }).where('request_id', '=', id).execute();
-    }
+  if (finished && plan.kind === 'access') {
+    await db.updateTable('pledge_dsr_steps').set({ output: null }).where('request_id', '=', id).execute();
   }
   return status;
+}
+
+async function loadStepRows(db: Kysely<DsrDatabase>, id: string): Promise<Array<Selectable<DsrStepTable>>> {
+  return db
+    .selectFrom('pledge_dsr_steps')
+    .selectAll()
+    .where('request_id', '=', id)
+    .orderBy('step_index')
+    .execute();
 }

@@ -1,12 +1,12 @@
-import type { Manifest } from '@pledge/core';
 import type { Store } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { requestManifest } from '../jobs/manifests';
 import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema';
 import type { IdentityValues, Plan, PlanStep } from '../plan/types';
 import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act';
 import { collectionOf } from './collections';
-import { type ConnectorFactory, ConnectorPool, DsrError } from './connections';
+import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections';
 import { describeFailure, type Failure } from './failure';
 import { finishRequest } from './finish';
 import { type Located, locateStep } from './locate';
@@ -17,6 +17,8 @@ export interface RunOptions {
   /** This worker's id, held as the request's lease. */
   worker: string;
   connectors: ConnectorFactory;
+  /** Connectors kept open across runs (a worker's); unset: each run opens and closes its own. */
+  kept?: KeptConnectors;
   /** HMAC key of the `hash` strategy. */
   secret?: string;
   /** Pause after each write batch, in milliseconds (demonstrations and crash tests). */
@@ -59,14 +61,21 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const manifest = request.manifest as Manifest;
+  const manifest = await requestManifest(db, request);
   const plan = request.plan as Plan;
   const identity = (request.identity ?? {}) as IdentityValues;
   const params = request.params as RequestParams;
   const now = options.now ?? (() => new Date());
-  const pool = new ConnectorPool(manifest.datasets, options.connectors);
+  const pool = new ConnectorPool(manifest.datasets, options.connectors, options.kept);
+  let failed = false;
+  // The lease is refreshed by time, not after every step and batch: often enough that it
+  // never looks stale to another worker, and a lost lease still stops this one soon.
+  const beatEveryMs = Math.min(1000, options.staleAfterMs / 4);
+  let beatAt = performance.now();
   const beat = async () => {
+    if (performance.now() - beatAt < beatEveryMs) return;
     if (!(await heartbeat(db, id, options.worker))) throw new LeaseLost();
+    beatAt = performance.now();
   };
   const updateStep = (index: number, values: Updateable<DsrStepTable>) =>
     db
@@ -76,8 +85,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       .where('request_id', '=', id)
       .where('step_index', '=', index)
       .execute();
-  const fail = (index: number, failure: Failure) =>
-    updateStep(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+  const fail = (index: number, failure: Failure) => {
+    failed = true;
+    return updateStep(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+  };
   try {
     if (request.kind === 'restrict') {
       const rows = await loadSteps(db, id);
@@ -99,6 +110,9 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     const located = new Map<number, Located>();
     let rows = await loadSteps(db, id);
     if (request.phase === 'locate') {
+      // Reads only until the act phase, so the keys found are saved together, with the
+      // switch to `act`, in one statement: every key is stored before anything is written.
+      const found: Array<{ index: number; located: Located }> = [];
       for (const step of plan.steps) {
         const row = rows[step.index];
         if (row?.located_keys) {
@@ -106,24 +120,31 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           continue;
         }
         try {
-          const found = await locateStep(pool, manifest, step, identity, located);
-          located.set(step.index, found);
-          await updateStep(step.index, {
-            status: 'pending',
-            located_keys: JSON.stringify(found.keys),
-            ref_values: JSON.stringify(found.refValues),
-            error_code: null,
-            error_message: null,
-          });
+          const result = await locateStep(pool, manifest, step, identity, located);
+          located.set(step.index, result);
+          found.push({ index: step.index, located: result });
           await beat();
         } catch (error) {
           if (error instanceof LeaseLost) throw error;
+          await saveLocated(db, id, found, false);
           await fail(step.index, describeFailure(error));
           return { id, status: await finishRequest(db, id, manifest, plan, now()) };
         }
       }
-      await db.updateTable('pledge_dsr_requests').set({ phase: 'act' }).where('id', '=', id).execute();
-      rows = await loadSteps(db, id);
+      await saveLocated(db, id, found, true);
+      rows = rows.map((row) => {
+        const own = found.find((f) => f.index === row.step_index)?.located;
+        return own
+          ? {
+              ...row,
+              status: 'pending',
+              located_keys: own.keys,
+              ref_values: own.refValues,
+              error_code: null,
+              error_message: null,
+            }
+          : row;
+      });
     }
     const stopped = new Set<number>();
     for (const index of plan.writeOrder) {
@@ -146,9 +167,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         continue;
       }
       try {
-        await updateStep(index, { status: 'running', error_code: null, error_message: null });
         await actOn(step, row);
-        await updateStep(index, { status: 'done' });
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
         stopped.add(index);
@@ -159,37 +178,30 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     return { id, status: await finishRequest(db, id, manifest, plan, now()) };
   } catch (error) {
     if (error instanceof LeaseLost) return { id, status: 'busy' };
+    failed = true;
     throw error;
   } finally {
-    await pool.closeAll();
+    await pool.closeAll(failed);
   }
 
+  /** Acts on one step and marks it done; progress is saved after every write batch. */
   async function actOn(step: PlanStep, row: StepRow): Promise<void> {
     const keys = row.located_keys ?? [];
-    const connector = await pool.get(step.dataset);
-    const input = {
-      connector,
-      collection: collectionOf(manifest, step.dataset, step.collection),
-      step,
-      keys,
-      batchSize: params.batchSize,
-      start: { batchesDone: row.batches_done, affected: row.affected, statements: row.statements },
-      onBatch: async (progress: BatchProgress) => {
-        await updateStep(step.index, {
-          batches_done: progress.batchesDone,
-          affected: progress.affected,
-          statements: progress.statements,
-        });
-        await beat();
-        if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
-      },
-      ...(options.secret ? { secret: options.secret } : {}),
-      ...(params.rectify ? { rectify: params.rectify } : {}),
-    };
+    const clear = { error_code: null, error_message: null };
     if (plan.kind === 'access') {
-      const read = await readStep(input);
-      await updateStep(step.index, { output: JSON.stringify(read), affected: read.length });
-    } else if (plan.kind === 'erase') {
+      const read =
+        keys.length > 0
+          ? await readStep({ ...inputFor(step, row, keys), connector: await pool.get(step.dataset) })
+          : [];
+      await updateStep(step.index, {
+        status: 'done',
+        output: JSON.stringify(read),
+        affected: read.length,
+        ...clear,
+      });
+      return;
+    }
+    if (plan.kind === 'erase') {
       const erasure = step.erasure;
       if (erasure?.plan && Object.values(erasure.plan).includes('hash') && !options.secret) {
         throw new DsrError(
@@ -197,10 +209,78 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           'the plan hashes a field but no secret is configured (PLEDGE_ERASURE_SECRET)',
         );
       }
-      await eraseStep(input);
-    } else if (plan.kind === 'rectify') {
-      await rectifyStep(input);
     }
+    let marked = false;
+    if (keys.length > 0) {
+      const input = {
+        ...inputFor(step, row, keys),
+        connector: await pool.get(step.dataset),
+        onBatch: async (progress: BatchProgress) => {
+          // The last batch's progress and the step's end are one write.
+          const last = progress.batchesDone * params.batchSize >= keys.length;
+          await updateStep(step.index, {
+            status: last ? 'done' : 'running',
+            batches_done: progress.batchesDone,
+            affected: progress.affected,
+            statements: progress.statements,
+            ...clear,
+          });
+          marked = last;
+          await beat();
+          if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+        },
+      };
+      if (plan.kind === 'erase') await eraseStep(input);
+      else if (plan.kind === 'rectify') await rectifyStep(input);
+    }
+    if (!marked) await updateStep(step.index, { status: 'done', ...clear });
+  }
+
+  function inputFor(step: PlanStep, row: StepRow, keys: StepRow['located_keys'] & object) {
+    return {
+      collection: collectionOf(manifest, step.dataset, step.collection),
+      step,
+      keys,
+      batchSize: params.batchSize,
+      start: { batchesDone: row.batches_done, affected: row.affected, statements: row.statements },
+      onBatch: async () => {},
+      ...(options.secret ? { secret: options.secret } : {}),
+      ...(params.rectify ? { rectify: params.rectify } : {}),
+    };
+  }
+}
+
+/**
+ * Stores the keys and reference values found for steps, in one statement; with `toAct`, the
+ * request moves to the act phase in the same statement.
+ */
+async function saveLocated(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  found: ReadonlyArray<{ index: number; located: Located }>,
+  toAct: boolean,
+): Promise<void> {
+  if (found.length === 0) {
+    if (toAct)
+      await db.updateTable('pledge_dsr_requests').set({ phase: 'act' }).where('id', '=', id).execute();
+    return;
+  }
+  const values = sql.join(
+    found.map(
+      (f) =>
+        sql`(${f.index}::int, ${JSON.stringify(f.located.keys)}::jsonb, ${JSON.stringify(f.located.refValues)}::jsonb)`,
+    ),
+  );
+  const steps = sql`update pledge_dsr_steps as s
+    set status = 'pending', located_keys = v.keys, ref_values = v.refs,
+      error_code = null, error_message = null, updated_at = now()
+    from (values ${values}) as v(idx, keys, refs)
+    where s.request_id = ${id} and s.step_index = v.idx`;
+  if (toAct) {
+    await sql`with saved as (${steps} returning 1)
+      update pledge_dsr_requests set phase = 'act' where id = ${id}`.execute(db);
+  } else {
+    await steps.execute(db);
   }
 }
 

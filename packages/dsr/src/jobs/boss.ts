@@ -33,9 +33,32 @@ export function bossDb(store: Store): BossDb {
   };
 }
 
-/** Starts pg-boss on the store's database and creates the DSR queue. */
-export async function openBoss(store: Store): Promise<PgBoss> {
-  const boss = new PgBoss({ db: bossDb(store), schedule: false } as ConstructorParameters<typeof PgBoss>[0]);
+/** A {@link BossDb} that knows the statements it is running. */
+export interface TrackedBossDb extends BossDb {
+  /** Settles once every statement sent so far has ended. */
+  idle(): Promise<void>;
+}
+
+/** Wraps a {@link BossDb} to follow its statements (pg-boss does not await marking a job complete). */
+export function trackBossDb(db: BossDb): TrackedBossDb {
+  const running = new Set<Promise<unknown>>();
+  return {
+    executeSql(text, values) {
+      const query = db.executeSql(text, values);
+      running.add(query);
+      const forget = () => running.delete(query);
+      query.then(forget, forget);
+      return query;
+    },
+    async idle() {
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** Starts pg-boss on the store's database (or on `db`) and creates the DSR queue. */
+export async function openBoss(store: Store, db: BossDb = bossDb(store)): Promise<PgBoss> {
+  const boss = new PgBoss({ db, schedule: false } as ConstructorParameters<typeof PgBoss>[0]);
   // pg-boss reports maintenance errors as events; an unhandled 'error' event would crash the process.
   boss.on('error', () => {});
   await boss.start();

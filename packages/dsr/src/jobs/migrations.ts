@@ -62,8 +62,36 @@ const m0001: Migration = {
   },
 };
 
+/** Manifests kept once per content hash; a request names its manifest by `manifest_hash`. */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pledge_dsr_manifests')
+      .addColumn('hash', 'text', (c) => c.primaryKey())
+      .addColumn('manifest', 'jsonb', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema
+      .alterTable('pledge_dsr_requests')
+      .alterColumn('manifest', (c) => c.dropNotNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await sql`update pledge_dsr_requests as r set manifest = m.manifest
+      from pledge_dsr_manifests as m where r.manifest is null and m.hash = r.manifest_hash`.execute(db);
+    await db.schema
+      .alterTable('pledge_dsr_requests')
+      .alterColumn('manifest', (c) => c.setNotNull())
+      .execute();
+    await db.schema.dropTable('pledge_dsr_manifests').execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
-export const dsrMigrations: Record<string, Migration> = { '0001-dsr-requests': m0001 };
+export const dsrMigrations: Record<string, Migration> = {
+  '0001-dsr-requests': m0001,
+  '0002-dsr-manifests': m0002,
+};
 
 class Provider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '@pledge/store';
 import type { Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
-import { connectorsFromEnv } from '../exec/connections';
+import { connectorsFromEnv, KeptConnectors } from '../exec/connections';
 import type { RequestReport } from '../exec/finish';
 import { dsrDb, type RunOptions, runRequest } from '../exec/run-request';
-import { DSR_QUEUE, openBoss } from './boss';
+import { bossDb, DSR_QUEUE, openBoss, trackBossDb } from './boss';
 import { migrateDsr } from './migrations';
 import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests';
 import type { DsrDatabase, RequestStatus } from './schema';
@@ -61,7 +61,7 @@ export interface DsrQueue {
   close(): Promise<void>;
 }
 
-/** Default staleness of a lease: a worker heartbeats after every batch and step. */
+/** Default staleness of a lease: a working worker heartbeats at least once a second. */
 export const DEFAULT_STALE_AFTER_MS = 60_000;
 
 /**
@@ -71,8 +71,20 @@ export const DEFAULT_STALE_AFTER_MS = 60_000;
 export async function openDsrQueue(store: Store): Promise<DsrQueue> {
   const db = dsrDb(store);
   await migrateDsr(db);
-  const boss = await openBoss(store);
+  const sqlOfBoss = trackBossDb(bossDb(store));
+  const boss = await openBoss(store, sqlOfBoss);
   const workers = new Set<DsrWorker>();
+  // Jobs this process is running, by request id: settled once pg-boss has also recorded
+  // the job's end (it does not await that), so closing the store after `wait` is safe.
+  const settling = new Map<string, Promise<void>>();
+  const settled = (run: Promise<unknown>): Promise<void> =>
+    run
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => sqlOfBoss.idle());
 
   const state = async (id: string): Promise<RequestState | undefined> => {
     const row = await db
@@ -106,9 +118,13 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
       const secret = options.secret ?? env.PLEDGE_ERASURE_SECRET;
       const pauseMs = options.pauseMs ?? Number(env.PLEDGE_DSR_BATCH_PAUSE_MS ?? 0);
       const subjectKey = options.subjectKey ?? env.PLEDGE_SUBJECT_KEY;
+      const connectors = options.connectors ?? connectorsFromEnv();
+      const active = new Set<Promise<void>>();
+      const kept = new KeptConnectors(connectors);
       const run: RunOptions = {
         worker: id,
-        connectors: options.connectors ?? connectorsFromEnv(),
+        connectors,
+        kept,
         staleAfterMs,
         ...(secret ? { secret } : {}),
         ...(pauseMs > 0 ? { pauseMs } : {}),
@@ -118,14 +134,25 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
       const workId = await boss.work<JobData>(
         DSR_QUEUE,
         { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) {
-            const outcome = await runRequest(store, job.data.requestId, run);
-            // Throwing makes pg-boss retry later; done steps are skipped then.
-            if (outcome.status === 'partial' || outcome.status === 'failed') {
-              throw new Error(`request ${outcome.id} ended ${outcome.status}`);
+        (jobs) => {
+          const handled = (async () => {
+            for (const job of jobs) {
+              const outcome = await runRequest(store, job.data.requestId, run);
+              // Throwing makes pg-boss retry later; done steps are skipped then.
+              if (outcome.status === 'partial' || outcome.status === 'failed') {
+                throw new Error(`request ${outcome.id} ended ${outcome.status}`);
+              }
             }
-          }
+          })();
+          const end = settled(handled);
+          const ids = jobs.map((job) => job.data.requestId);
+          for (const requestId of ids) settling.set(requestId, end);
+          void end.then(() => {
+            for (const requestId of ids) if (settling.get(requestId) === end) settling.delete(requestId);
+          });
+          active.add(end);
+          void end.then(() => active.delete(end));
+          return handled;
         },
       );
       await queue.recover(staleAfterMs);
@@ -140,6 +167,8 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
           clearInterval(timer);
           workers.delete(worker);
           await boss.offWork({ id: workId });
+          await Promise.allSettled([...active]);
+          await kept.closeAll();
         },
       };
       workers.add(worker);
@@ -157,7 +186,12 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
         const current = await state(id);
         if (!current) throw new Error(`no request ${id}`);
         const ended = current.report !== null && current.status !== 'running' && current.status !== 'queued';
-        if (ended) return current;
+        if (ended) {
+          // A run of this process: also wait until pg-boss has recorded the job's end.
+          const end = settling.get(id);
+          if (end) await end;
+          return current;
+        }
         if (Date.now() > deadline) return current;
         await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
       }
@@ -172,7 +206,9 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
     },
     async close() {
       for (const worker of [...workers]) await worker.stop();
+      await Promise.allSettled([...settling.values()]);
       await boss.stop({ graceful: false, wait: true });
+      await sqlOfBoss.idle();
     },
   };
   return queue;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
-import { contentHash } from '@pledge/store';
 import { type Kysely, sql } from 'kysely';
 import { buildPlan, planRunnable } from '../plan/build-plan';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types';
+import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests';
 import type { DsrDatabase } from './schema';
 
 /** A value a rectification sets. */
@@ -96,7 +96,10 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
     ...(input.rectify ? { rectify: input.rectify } : {}),
     ...(input.restriction ? { restriction: input.restriction } : {}),
   };
+  const { text, hash } = manifestHash(input.manifest);
+  const manifestKnown = isManifestStored(db, hash);
   await db.transaction().execute(async (trx) => {
+    if (!manifestKnown) await storeManifest(trx, hash, text);
     await trx
       .insertInto('pledge_dsr_requests')
       .values({
@@ -104,8 +107,8 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
         kind: input.kind,
         status: 'queued',
         phase: 'locate',
-        manifest: JSON.stringify(input.manifest),
-        manifest_hash: contentHash(input.manifest),
+        manifest: null,
+        manifest_hash: hash,
         plan: JSON.stringify(plan),
         identity: JSON.stringify(input.identity),
         params: JSON.stringify(params),
@@ -122,6 +125,7 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
         .execute();
     }
   });
+  manifestStored(db, hash);
   return { ok: true, id, plan };
 }
 

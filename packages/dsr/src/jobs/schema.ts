@@ -17,7 +17,8 @@ export interface DsrRequestTable {
   kind: string;
   status: string;
   phase: string;
-  manifest: Json<unknown>;
+  /** Null since manifests are kept once per hash in `pledge_dsr_manifests`. */
+  manifest: NullableJson<unknown>;
   manifest_hash: string;
   plan: Json<unknown>;
   identity: NullableJson<unknown>;
@@ -52,6 +53,13 @@ export interface DsrStepTable {
   updated_at: Timestamp;
 }
 
+/** A manifest requests were planned from, kept once per content hash. */
+export interface DsrManifestTable {
+  hash: string;
+  manifest: Json<unknown>;
+  created_at: Timestamp;
+}
+
 /** The access package of a request (a zip). */
 export interface DsrPackageTable {
   request_id: string;
@@ -64,4 +72,5 @@ export interface DsrDatabase {
   pledge_dsr_requests: DsrRequestTable;
   pledge_dsr_steps: DsrStepTable;
   pledge_dsr_packages: DsrPackageTable;
+  pledge_dsr_manifests: DsrManifestTable;
 }
