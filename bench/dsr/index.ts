@@ -77,11 +77,12 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     const reason = `skipped: not reachable: ${services.missing.join(', ')} (PLEDGE_TEST_PG_URL, PLEDGE_TEST_REDIS_URL)`;
     return { name: 'dsr', tables: [], notes: [reason], results: { plan, skipped: reason } };
   }
-  const stores: StoreConfig[] = [{ label: 'pglite', store: 'pglite', keepConnections: false }];
+  const stores: StoreConfig[] = [{ label: 'pglite', store: 'pglite', keepConnections: true }];
   if (options.flags['no-postgres-store'] === true)
     notes.push('store on PostgreSQL skipped (--no-postgres-store)');
-  else stores.push({ label: 'postgres', store: 'postgres', keepConnections: false });
-  if (plan.experiment) stores.push({ label: 'pglite, kept conns', store: 'pglite', keepConnections: true });
+  else stores.push({ label: 'postgres', store: 'postgres', keepConnections: true });
+  if (plan.experiment)
+    stores.push({ label: 'pglite, new connections per request', store: 'pglite', keepConnections: false });
   const manifest = await loadManifest();
   const perStore = plan.warmup + plan.repeats;
   const pairs = pickPairs(plan.scale, plan.seed, stores.length * perStore + plan.queue);

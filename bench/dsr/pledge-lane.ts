@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Connector, createConnector } from '@pledge/connectors';
+import { createConnector } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import {
   type AccessDocument,
@@ -7,6 +7,7 @@ import {
   createRequest,
   type DsrDatabase,
   dsrDb,
+  KeptConnectors,
   migrateDsr,
   type RequestReport,
   runRequest,
@@ -55,35 +56,6 @@ export function benchConnectors(world: World, probe?: Probe): ConnectorFactory {
   };
 }
 
-/**
- * An experiment, not Pledge's behaviour: one connector per dataset for the whole lane,
- * whose `close` (called by `runRequest` at the end of every request) does nothing, so
- * connections, server-side caches and the SQL connector's column cache outlive a request,
- * as a worker-wide connector pool would. `closeAll` closes them for real.
- */
-function keptConnectors(factory: ConnectorFactory): { factory: ConnectorFactory; closeAll(): Promise<void> } {
-  const open = new Map<string, { real: Connector; kept: Connector }>();
-  return {
-    factory: (dataset) => {
-      const known = open.get(dataset.id);
-      if (known) return known.kept;
-      const real = factory(dataset);
-      if (!real) return undefined;
-      const kept = new Proxy(real, {
-        get: (target, property) =>
-          property === 'close' ? async () => {} : Reflect.get(target, property, target),
-      });
-      open.set(dataset.id, { real, kept });
-      return kept;
-    },
-    async closeAll() {
-      const all = [...open.values()];
-      open.clear();
-      await Promise.allSettled(all.map((c) => c.real.close()));
-    },
-  };
-}
-
 /** The key of a package row, as the erasure check looks it up. */
 function keyOf(collection: string, row: Record<string, unknown>): string | number {
   if (collection === 'camera_redis.push:{account_id}') return `push:${String(row.account_id)}`;
@@ -108,6 +80,7 @@ export class PledgeLane implements Lane {
   readonly #connectors: ConnectorFactory;
   readonly #worker = randomUUID();
   readonly #onClose: () => Promise<void>;
+  readonly #kept: KeptConnectors | undefined;
 
   private constructor(store: Store, manifest: Manifest, world: World, options: PledgeLaneOptions) {
     this.name = `pledge (${store.kind} store${options.keepConnections ? ', connections kept' : ''})`;
@@ -116,18 +89,13 @@ export class PledgeLane implements Lane {
     this.#timed = this.#probe.instrumentStore(store);
     this.#db = dsrDb(this.#timed);
     this.#manifest = manifest;
-    const connectors = benchConnectors(world, this.#probe);
-    if (options.keepConnections) {
-      const kept = keptConnectors(connectors);
-      this.#connectors = kept.factory;
-      this.#onClose = async () => {
-        await kept.closeAll();
-        await options.onClose?.();
-      };
-    } else {
-      this.#connectors = connectors;
-      this.#onClose = async () => options.onClose?.();
-    }
+    this.#connectors = benchConnectors(world, this.#probe);
+    // A worker keeps its connectors open across requests (KeptConnectors, as `work()` does).
+    this.#kept = options.keepConnections ? new KeptConnectors(this.#connectors) : undefined;
+    this.#onClose = async () => {
+      await this.#kept?.closeAll();
+      await options.onClose?.();
+    };
   }
 
   /** Opens the store (in-memory PGlite, or PostgreSQL at `options.url`) and migrates the DSR tables. */
@@ -150,6 +118,7 @@ export class PledgeLane implements Lane {
     const outcome = await runRequest(this.#timed, created.id, {
       worker: this.#worker,
       connectors: this.#connectors,
+      ...(this.#kept ? { kept: this.#kept } : {}),
       staleAfterMs: 60_000,
       secret: SECRET,
     });
