@@ -1,4 +1,4 @@
-import { Socket } from 'node:net';
+import { portOpen } from '@pledge/testing';
 import { describe, it } from 'vitest';
 
 /** A server the tests need, with the URL they connect to. */
@@ -26,26 +26,12 @@ export const mysqlService = (): Service =>
 export const redisService = (): Service =>
   service('Redis', process.env.PLEDGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', 6379);
 
-/** Whether something accepts TCP connections at host:port. */
-export function reachable(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = new Socket();
-    const finish = (ok: boolean) => {
-      socket.destroy();
-      done(ok);
-    };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.once('error', () => finish(false));
-    socket.connect(port, host, () => finish(true));
-  });
-}
-
 /**
  * `describe` when the server answers. When it does not: a skipped suite with a warning,
  * or, with PLEDGE_REQUIRE_SERVICES=1 (as CI sets), a failing test.
  */
 export async function describeWithService(target: Service, title: string, body: () => void): Promise<void> {
-  if (await reachable(target.host, target.port)) {
+  if (await portOpen(target.host, target.port, 1500)) {
     describe(title, body);
     return;
   }

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { portOpen } from '@pledge/testing';
 import { describe, expect, it } from 'vitest';
 import { storeError } from '../src/errors';
 import {
@@ -11,7 +12,6 @@ import {
   toInstant,
 } from '../src/index';
 import { hmacPads } from '../src/strategies';
-import { reachable } from './servers';
 
 describe('shared strategies', () => {
   it('masks the first character and the domain of an e-mail', () => {
@@ -92,6 +92,6 @@ describe('connector errors', () => {
 
 describe('server detection', () => {
   it('reports a closed port as unreachable', async () => {
-    expect(await reachable('127.0.0.1', 1, 500)).toBe(false);
+    expect(await portOpen('127.0.0.1', 1, 500)).toBe(false);
   });
 });

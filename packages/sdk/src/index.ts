@@ -1,10 +1,9 @@
 export type { CategoryMask, Decision, DecisionRequest, SubjectState } from '@pledge/core';
 export type { RenewalVersion, SubjectFactsInput } from '@pledge/engine';
-export { subjectHash } from './cache/subject-hash';
+export { LEDGER_CHANNEL, subjectHash } from '@pledge/store';
 export { type ClientOptions, createClient, type PledgeClient } from './client/client';
 export { PledgeApiError } from './client/errors';
 export type * from './client/types';
-export { LEDGER_CHANNEL } from './feed/listen-feed';
 export { pledgeExpress } from './middleware/express';
 export { type PledgeFastifyOptions, pledgeFastify } from './middleware/fastify';
 export type {

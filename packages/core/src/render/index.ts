@@ -1,4 +1,4 @@
-export { writeHtml } from './html';
+export { escapeHtml, writeHtml } from './html';
 export type { MessageKey as RenderMessageKey, Messages as RenderMessages } from './i18n/index';
 export { writeMarkdown } from './markdown';
 export { buildPolicyDocument } from './model/build-document';

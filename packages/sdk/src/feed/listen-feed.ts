@@ -1,9 +1,7 @@
+import { LEDGER_CHANNEL } from '@pledge/store';
 import pg from 'pg';
 import type { FeedFollower } from './follower';
 import type { ChangeFeed } from './types';
-
-/** The channel every ledger append notifies at commit (`LEDGER_CHANNEL` of @pledge/store). */
-export const LEDGER_CHANNEL = 'pledge_ledger';
 
 /**
  * Keeps the cache fresh from PostgreSQL: LISTENs on {@link LEDGER_CHANNEL} and reads the

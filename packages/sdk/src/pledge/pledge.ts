@@ -9,9 +9,9 @@ import {
   type SubjectState,
 } from '@pledge/core';
 import type { SubjectFactsInput } from '@pledge/engine';
+import { subjectHash } from '@pledge/store';
 import { type CacheEntry, ConsentCache } from '../cache/consent-cache';
 import { fromJson } from '../cache/ledger-event';
-import { subjectHash } from '../cache/subject-hash';
 import type { PledgeClient } from '../client/client';
 import type {
   ConsentEventInput,

@@ -1,7 +1,7 @@
 import type { Language } from '@pledge/core';
+import { escapeHtml } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
-import { escapeHtml } from '../html';
 import { LANGUAGES } from '../query';
 import type { Runtime } from '../runtime';
 import { HomeQuery } from '../schemas/requests';

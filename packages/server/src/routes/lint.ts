@@ -1,7 +1,7 @@
 import type { Issue } from '@pledge/core';
+import { escapeHtml } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
-import { escapeHtml } from '../html';
 import type { Runtime } from '../runtime';
 import { LintResponse, textResponse } from '../schemas/responses';
 
