@@ -1,30 +1,19 @@
-import { openStore, type Store } from '@pledge/store';
-import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
+import type { Store } from '@pledge/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shopManifest } from '../../core/test/decide/fixture';
+import { backendKinds, freshStore } from '../../store/test/backends';
 import { createEngine, type Engine } from '../src/index';
-
-const kinds: Array<'pglite' | 'postgres'> = (await serviceAvailable('PostgreSQL', '127.0.0.1', 5432))
-  ? ['pglite', 'postgres']
-  : ['pglite'];
 
 const ALICE = 'canary-alice@example.test';
 const BOB = 'bob-0042';
 
-describe.each(kinds)('engine on %s', (kind) => {
+describe.each(backendKinds)('engine on %s', (kind) => {
   let store: Store;
   let engine: Engine;
-  let drop: (() => Promise<void>) | undefined;
+  let cleanup: () => Promise<void>;
 
   beforeEach(async () => {
-    if (kind === 'postgres') {
-      const scratch = await createScratchDatabase('pledge_engine');
-      store = await openStore({ url: scratch.url });
-      drop = scratch.drop;
-    } else {
-      store = await openStore();
-      drop = undefined;
-    }
+    ({ store, cleanup } = await freshStore(kind));
     engine = await createEngine({
       store,
       manifest: shopManifest(),
@@ -32,8 +21,7 @@ describe.each(kinds)('engine on %s', (kind) => {
     });
   });
   afterEach(async () => {
-    await store.close();
-    await drop?.();
+    await cleanup();
   });
 
   const newsletter = {

@@ -1,34 +1,23 @@
-import { openStore, type Store } from '@pledge/store';
-import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
+import type { Store } from '@pledge/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shopManifest } from '../../core/test/decide/fixture';
+import { backendKinds, freshStore } from '../../store/test/backends';
 import { createEngine, type DecideBody, type Engine } from '../src/index';
 
 // The decision rules not covered by engine.test.ts, each driven by events stored in the real
 // ledger (and read back from it), on PGlite and on PostgreSQL.
-const kinds: Array<'pglite' | 'postgres'> = (await serviceAvailable('PostgreSQL', '127.0.0.1', 5432))
-  ? ['pglite', 'postgres']
-  : ['pglite'];
 
-describe.each(kinds)('decision rules through the ledger on %s', (kind) => {
+describe.each(backendKinds)('decision rules through the ledger on %s', (kind) => {
   let store: Store;
   let engine: Engine;
-  let drop: (() => Promise<void>) | undefined;
+  let cleanup: () => Promise<void>;
 
   beforeEach(async () => {
-    if (kind === 'postgres') {
-      const scratch = await createScratchDatabase('pledge_rules');
-      store = await openStore({ url: scratch.url });
-      drop = scratch.drop;
-    } else {
-      store = await openStore();
-      drop = undefined;
-    }
+    ({ store, cleanup } = await freshStore(kind));
     engine = await createEngine({ store, manifest: shopManifest(), subjectKey: 'rules-test-key-0123456789' });
   });
   afterEach(async () => {
-    await store.close();
-    await drop?.();
+    await cleanup();
   });
 
   const event = { method: 'test', source: 'api', actor: 'subject' as const };
