@@ -4,10 +4,10 @@
  * `bench/results/<name>.json` (machine, options and figures).
  */
 import { loadavg } from 'node:os';
-import { parseArgs } from './lib/cli';
-import { writeResult } from './lib/results';
-import { formatTable } from './lib/table';
-import type { BenchModule, BenchOptions } from './lib/types';
+import { parseArgs } from './lib/cli.js';
+import { writeResult } from './lib/results.js';
+import { formatTable } from './lib/table.js';
+import type { BenchModule, BenchOptions } from './lib/types.js';
 
 /**
  * The benchmarks by name. To add one, create `bench/<name>/index.ts` exporting
@@ -16,21 +16,21 @@ import type { BenchModule, BenchOptions } from './lib/types';
 export const registry: Readonly<Record<string, { describe: string; load: () => Promise<BenchModule> }>> = {
   decide: {
     describe: 'decision engines: Pledge vs CASL, casbin, Cedar and a bitset floor, same policy and requests',
-    load: () => import('./decide/index'),
+    load: () => import('./decide/index.js'),
   },
   dsr: {
     describe:
       'access then erasure of one subject (camera-app, ~1.2M rows): Pledge DSR path vs hand-written script',
-    load: () => import('./dsr/index'),
+    load: () => import('./dsr/index.js'),
   },
   http: {
     describe: 'HTTP API under load: POST /v1/consents and /v1/decide (autocannon), PGlite and PostgreSQL',
-    load: () => import('./http/index'),
+    load: () => import('./http/index.js'),
   },
   ledger: {
     describe:
       'hash-chained consent events per second (appendEvents) vs raw multi-row INSERT, PGlite and PostgreSQL',
-    load: () => import('./ledger/index'),
+    load: () => import('./ledger/index.js'),
   },
 };
 

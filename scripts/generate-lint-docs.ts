@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintRules, renderLintDocs } from '../packages/core/src/lint/index';
+import { lintRules, renderLintDocs } from '../packages/lint/src/index.js';
 
 const target = fileURLToPath(new URL('../docs/lint-rules.md', import.meta.url));
 writeFileSync(target, renderLintDocs(lintRules));

@@ -1,5 +1,5 @@
-import type { Answer, Engine } from './engines/types';
-import type { RequestStream } from './population';
+import type { Answer, Engine } from './engines/types.js';
+import type { RequestStream } from './population.js';
 
 /**
  * Engines that decide per category report the consent failure of the first failing

@@ -1,12 +1,11 @@
+import type { ConsentMode, Manifest } from '@pledge/core';
 import {
   type CompiledPolicy,
-  type ConsentMode,
   DENY_REASONS,
   type DenyReason,
   JURISDICTION_SLOTS,
-  type Manifest,
   type SubjectState,
-} from '@pledge/core';
+} from '@pledge/decide';
 
 /** The one jurisdiction of the benchmark population. */
 export const BENCH_JURISDICTION = 'eu-gdpr' as const;

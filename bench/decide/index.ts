@@ -1,18 +1,18 @@
-import { compilePolicy } from '@pledge/core';
-import { createRandom } from '../lib/random';
-import { formatCount, formatNs, formatRatio } from '../lib/table';
-import { createLoop, type LoopTiming, timeInterleaved } from '../lib/timing';
-import type { BenchOptions, BenchResult, BenchSize } from '../lib/types';
-import { type Agreement, checkAgreement } from './agreement';
-import { casbinEngine } from './engines/casbin';
-import { caslEngine } from './engines/casl';
-import { cedarEngine } from './engines/cedar';
-import { floorEngine } from './engines/floor';
-import { pledgeById, pledgeIndexed } from './engines/pledge';
-import type { BenchWorld, Engine, EngineFactory } from './engines/types';
-import { policyFacts, subjectFacts } from './facts';
-import { benchmarkManifest } from './manifest';
-import { buildRequests, buildStates } from './population';
+import { compilePolicy } from '@pledge/decide';
+import { createRandom } from '../lib/random.js';
+import { formatCount, formatNs, formatRatio } from '../lib/table.js';
+import { createLoop, type LoopTiming, timeInterleaved } from '../lib/timing.js';
+import type { BenchOptions, BenchResult, BenchSize } from '../lib/types.js';
+import { type Agreement, checkAgreement } from './agreement.js';
+import { casbinEngine } from './engines/casbin.js';
+import { caslEngine } from './engines/casl.js';
+import { cedarEngine } from './engines/cedar.js';
+import { floorEngine } from './engines/floor.js';
+import { pledgeById, pledgeIndexed } from './engines/pledge.js';
+import type { BenchWorld, Engine, EngineFactory } from './engines/types.js';
+import { policyFacts, subjectFacts } from './facts.js';
+import { benchmarkManifest } from './manifest.js';
+import { buildRequests, buildStates } from './population.js';
 
 interface DecideSize {
   subjects: number;

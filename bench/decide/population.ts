@@ -7,9 +7,9 @@ import {
   type SubjectEvent,
   type SubjectState,
   subjectStateFromEvents,
-} from '@pledge/core';
-import type { Random } from '../lib/random';
-import { BENCH_JURISDICTION, type PolicyFacts } from './facts';
+} from '@pledge/decide';
+import type { Random } from '../lib/random.js';
+import { BENCH_JURISDICTION, type PolicyFacts } from './facts.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);

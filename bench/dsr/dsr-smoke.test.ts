@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servicesUp } from './world';
+import { servicesUp } from './world.js';
 
 /**
  * Runs `npm run bench -- dsr --size tiny` through the real runner (60 subjects, one round

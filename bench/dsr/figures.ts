@@ -1,6 +1,6 @@
-import { percentile } from '../lib/timing';
-import type { LaneRun, Phase } from './lane';
-import type { StatementCounts } from './probe';
+import { percentile } from '../lib/timing.js';
+import type { LaneRun, Phase } from './lane.js';
+import type { StatementCounts } from './probe.js';
 
 /** One measured round: the same phases on a Pledge subject and on its baseline twin. */
 export interface Round {

@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Manifest, parseManifest } from '@pledge/core';
-import type { BenchOptions, BenchResult, BenchSize } from '../lib/types';
-import { BaselineLane } from './baseline/index';
-import type { Round } from './figures';
-import { type QueueRun, runThroughQueue } from './queue-lane';
-import { measureStore, type StoreConfig } from './rounds';
-import { pickPairs } from './subjects';
-import { summarise } from './summary';
-import { ErasureCheck } from './verify';
-import { createWorld, servicesUp } from './world';
+import type { BenchOptions, BenchResult, BenchSize } from '../lib/types.js';
+import { BaselineLane } from './baseline/index.js';
+import type { Round } from './figures.js';
+import { type QueueRun, runThroughQueue } from './queue-lane.js';
+import { measureStore, type StoreConfig } from './rounds.js';
+import { pickPairs } from './subjects.js';
+import { summarise } from './summary.js';
+import { ErasureCheck } from './verify.js';
+import { createWorld, servicesUp } from './world.js';
 
 interface SizePlan {
   /** Subjects generated (~61 SQL rows each). */

@@ -1,5 +1,5 @@
 import type { KnownSubject } from '@pledge/refdata';
-import type { RunBreakdown, StatementCounts } from './probe';
+import type { RunBreakdown, StatementCounts } from './probe.js';
 
 /** The two phases timed per subject, in this order. */
 export type Phase = 'access' | 'erase';

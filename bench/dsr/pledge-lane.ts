@@ -16,9 +16,9 @@ import {
 import type { KnownSubject } from '@pledge/refdata';
 import { openStore, type Store } from '@pledge/store';
 import type { Kysely } from 'kysely';
-import type { Lane, LaneRun, Phase } from './lane';
-import { Probe } from './probe';
-import type { World } from './world';
+import type { Lane, LaneRun, Phase } from './lane.js';
+import { Probe } from './probe.js';
+import type { World } from './world.js';
 
 /** Where Pledge keeps its own job state. */
 export type StoreKind = 'pglite' | 'postgres';

@@ -2,9 +2,9 @@ import type { Manifest } from '@pledge/core';
 import { DSR_QUEUE, openDsrQueue } from '@pledge/dsr';
 import type { KnownSubject } from '@pledge/refdata';
 import { openStore } from '@pledge/store';
-import type { Phase } from './lane';
-import { benchConnectors } from './pledge-lane';
-import type { World } from './world';
+import type { Phase } from './lane.js';
+import { benchConnectors } from './pledge-lane.js';
+import type { World } from './world.js';
 
 /** One subject answered through the queue: submit, a worker picks the job up, wait for the end. */
 export interface QueueRun {

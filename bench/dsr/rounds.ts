@@ -1,12 +1,12 @@
 import type { Manifest } from '@pledge/core';
 import { createScratchDatabase } from '@pledge/testing';
-import type { BaselineLane } from './baseline/index';
-import type { Round } from './figures';
-import { checkCounts, type Lane, type LaneRun, type Phase } from './lane';
-import { PledgeLane, type StoreKind } from './pledge-lane';
-import { type SubjectPair, totalRows } from './subjects';
-import type { ErasureCheck } from './verify';
-import type { World } from './world';
+import type { BaselineLane } from './baseline/index.js';
+import type { Round } from './figures.js';
+import { checkCounts, type Lane, type LaneRun, type Phase } from './lane.js';
+import { PledgeLane, type StoreKind } from './pledge-lane.js';
+import { type SubjectPair, totalRows } from './subjects.js';
+import type { ErasureCheck } from './verify.js';
+import type { World } from './world.js';
 
 /** Where Pledge's job state lives, and whether connectors outlive a request (the experiment). */
 export interface StoreConfig {

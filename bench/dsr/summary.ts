@@ -1,15 +1,15 @@
 import type { IdentityKind, Manifest } from '@pledge/core';
 import { buildPlan } from '@pledge/dsr';
 import { knownSubject } from '@pledge/refdata';
-import { percentile } from '../lib/timing';
-import type { BenchResult } from '../lib/types';
-import { breakdownFigures, type PhaseFigures, phaseFigures, type Round } from './figures';
-import type { Phase } from './lane';
-import { QUEUE_POLLING_SECONDS, type QueueRun } from './queue-lane';
-import type { StoreConfig } from './rounds';
-import type { SubjectPair } from './subjects';
-import { dsrTables } from './tables';
-import type { World } from './world';
+import { percentile } from '../lib/timing.js';
+import type { BenchResult } from '../lib/types.js';
+import { breakdownFigures, type PhaseFigures, phaseFigures, type Round } from './figures.js';
+import type { Phase } from './lane.js';
+import { QUEUE_POLLING_SECONDS, type QueueRun } from './queue-lane.js';
+import type { StoreConfig } from './rounds.js';
+import type { SubjectPair } from './subjects.js';
+import { dsrTables } from './tables.js';
+import type { World } from './world.js';
 
 /** Targets the lead asked for (reported, not asserted). */
 const TARGET_RATIO = 1.5;

@@ -1,9 +1,9 @@
-import { formatCount, formatRatio } from '../lib/table';
-import type { BenchTable } from '../lib/types';
-import type { BreakdownFigures, PhaseFigures } from './figures';
-import type { Phase } from './lane';
-import type { StatementCounts } from './probe';
-import type { World } from './world';
+import { formatCount, formatRatio } from '../lib/table.js';
+import type { BenchTable } from '../lib/types.js';
+import type { BreakdownFigures, PhaseFigures } from './figures.js';
+import type { Phase } from './lane.js';
+import type { StatementCounts } from './probe.js';
+import type { World } from './world.js';
 
 interface StoreFigures {
   store: string;

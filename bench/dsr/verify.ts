@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { World } from './world';
+import type { World } from './world.js';
 
 const DELETED = ['accounts', 'third_party_logins', 'devices', 'device_shares'] as const;
 

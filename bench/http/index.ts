@@ -6,9 +6,9 @@ import { buildServer } from '@pledge/server';
 import { openStore, type Store, verifyLedger } from '@pledge/store';
 import { createScratchDatabase, serviceAvailable, TEST_PG_URL } from '@pledge/testing';
 import autocannon from 'autocannon';
-import { createRandom } from '../lib/random';
-import { formatCount } from '../lib/table';
-import type { BenchOptions, BenchResult, BenchSize, BenchTable } from '../lib/types';
+import { createRandom } from '../lib/random.js';
+import { formatCount } from '../lib/table.js';
+import type { BenchOptions, BenchResult, BenchSize, BenchTable } from '../lib/types.js';
 
 /** Seconds of load per route, by size (`--quick`: 5 s; default 15 s; smoke test: 1 s). */
 const SECONDS: Readonly<Record<BenchSize, number>> = { tiny: 1, quick: 5, full: 15 };

@@ -1,8 +1,8 @@
 import { appendEvents, type Database, migrateToLatest, type Store, verifyLedger } from '@pledge/store';
 import { type Kysely, sql } from 'kysely';
-import type { Random } from '../lib/random';
-import { nowNs, percentile, sinceNs } from '../lib/timing';
-import { consentEvents, type RawDatabase, rawRows } from './events';
+import type { Random } from '../lib/random.js';
+import { nowNs, percentile, sinceNs } from '../lib/timing.js';
+import { consentEvents, type RawDatabase, rawRows } from './events.js';
 
 /** Rows per raw INSERT statement: the same limit `appendEvents` uses. */
 const ROWS_PER_STATEMENT = 2000;

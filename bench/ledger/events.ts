@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LedgerEventInput } from '@pledge/store';
 import type { Insertable } from 'kysely';
-import type { Random } from '../lib/random';
+import type { Random } from '../lib/random.js';
 
 const PURPOSES = [
   'newsletter',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { chainHash, subjectHash } from '@pledge/store';
-import type { Random } from '../lib/random';
-import { nowNs, sinceNs } from '../lib/timing';
-import { consentEvents } from './events';
+import type { Random } from '../lib/random.js';
+import { nowNs, sinceNs } from '../lib/timing.js';
+import { consentEvents } from './events.js';
 
 /** CPU cost per event of what `appendEvents` computes in JavaScript before it talks to the database. */
 export interface HashingFigures {

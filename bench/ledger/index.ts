@@ -1,10 +1,10 @@
 import { openStore } from '@pledge/store';
 import { createScratchDatabase, serviceAvailable, TEST_PG_URL } from '@pledge/testing';
-import { createRandom } from '../lib/random';
-import { formatCount, formatRatio } from '../lib/table';
-import type { BenchOptions, BenchResult, BenchSize, BenchTable } from '../lib/types';
-import { type BackendFigures, type BackendPlan, benchBackend } from './backend';
-import { measureHashing } from './hashing';
+import { createRandom } from '../lib/random.js';
+import { formatCount, formatRatio } from '../lib/table.js';
+import type { BenchOptions, BenchResult, BenchSize, BenchTable } from '../lib/types.js';
+import { type BackendFigures, type BackendPlan, benchBackend } from './backend.js';
+import { measureHashing } from './hashing.js';
 
 const PLANS: Readonly<Record<BenchSize, BackendPlan & { hashing: number }>> = {
   tiny: { events: { 1: 20, 100: 300, 1000: 2_000 }, capMs: 5_000, rounds: 1, hashing: 1_000 },

@@ -1,4 +1,4 @@
-import type { BenchSize } from './types';
+import type { BenchSize } from './types.js';
 
 /** Parsed command line of `bench/run.ts`. */
 export interface BenchArgs {

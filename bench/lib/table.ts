@@ -1,4 +1,4 @@
-import type { BenchTable } from './types';
+import type { BenchTable } from './types.js';
 
 /** Renders a table as aligned plain text (numbers right-aligned, text left-aligned). */
 export function formatTable(table: BenchTable): string {

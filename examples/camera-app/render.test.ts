@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseManifest, renderPolicy } from '@pledge/core';
+import { parseManifest } from '@pledge/core';
+import { renderPolicy } from '@pledge/render';
 import { describe, expect, it } from 'vitest';
 import {
   describeManifestCoverage,
@@ -7,7 +8,7 @@ import {
   mdRow,
   mdSection,
   renderBoth,
-} from '../../packages/core/test/render/example-checks';
+} from '../../packages/render/test/example-checks.js';
 
 // Expectations below are copied from the seed (seeds/camera-app-privacy-policy.txt,
 // "Eight. Third-party SDK access" and "Nine, permission acquisition instructions";

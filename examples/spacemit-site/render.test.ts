@@ -7,7 +7,7 @@ import {
   mdRow,
   mdSection,
   renderBoth,
-} from '../../packages/core/test/render/example-checks';
+} from '../../packages/render/test/example-checks.js';
 
 // Expectations below come from the seed (seeds/spacemit-website-privacy-policy.txt;
 // reference/seed-promises.md seed 002), not from the manifest: Baidu statistics as a

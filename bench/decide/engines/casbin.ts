@@ -1,6 +1,6 @@
 import { type Enforcer, newEnforcer, newModelFromString } from 'casbin';
-import type { PolicyFacts } from '../facts';
-import type { Answer, BenchWorld, Engine } from './types';
+import type { PolicyFacts } from '../facts.js';
+import type { Answer, BenchWorld, Engine } from './types.js';
 
 /**
  * RBAC with resource roles and a priority effect: the first matching policy line decides,

@@ -1,6 +1,6 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, subject as tag } from '@casl/ability';
-import { meets, type PolicyFacts, type PurposeFacts, type SubjectFacts } from '../facts';
-import type { Answer, BenchWorld, Engine } from './types';
+import { meets, type PolicyFacts, type PurposeFacts, type SubjectFacts } from '../facts.js';
+import type { Answer, BenchWorld, Engine } from './types.js';
 
 type Rule = RawRuleOf<MongoAbility>;
 

@@ -1,6 +1,6 @@
 import type { EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
-import type { PolicyFacts, PurposeFacts, SubjectFacts } from '../facts';
-import type { Answer, BenchWorld, Engine } from './types';
+import type { PolicyFacts, PurposeFacts, SubjectFacts } from '../facts.js';
+import type { Answer, BenchWorld, Engine } from './types.js';
 
 const POLICY_SET_ID = 'pledge-bench';
 

@@ -1,5 +1,5 @@
-import { reasonRank, referenceDeny } from '../facts';
-import type { BenchWorld, Engine } from './types';
+import { reasonRank, referenceDeny } from '../facts.js';
+import type { BenchWorld, Engine } from './types.js';
 
 /**
  * The floor: a hand-written lookup with everything precomputed per subject. For each

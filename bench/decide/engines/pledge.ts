@@ -1,5 +1,5 @@
-import { decide, decideIndexed } from '@pledge/core';
-import type { BenchWorld, Engine } from './types';
+import { decide, decideIndexed } from '@pledge/decide';
+import type { BenchWorld, Engine } from './types.js';
 
 /** Pledge's fast path: purpose index, prebuilt category mask, `decideIndexed`. */
 export function pledgeIndexed(world: BenchWorld): Engine {

@@ -1,7 +1,8 @@
-import type { CompiledPolicy, Manifest, SubjectState } from '@pledge/core';
-import type { BatchFn } from '../../lib/timing';
-import type { PolicyFacts, SubjectFacts } from '../facts';
-import type { RequestStream } from '../population';
+import type { Manifest } from '@pledge/core';
+import type { CompiledPolicy, SubjectState } from '@pledge/decide';
+import type { BatchFn } from '../../lib/timing.js';
+import type { PolicyFacts, SubjectFacts } from '../facts.js';
+import type { RequestStream } from '../population.js';
 
 /** One engine's answer to one request: allow or deny, and the reasons it gave. */
 export interface Answer {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { KnownSubject } from '@pledge/refdata';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { Lane, LaneRun, Phase } from '../lane';
-import type { StatementCounts } from '../probe';
-import type { World } from '../world';
-import { type BaselineCollection, zipRows } from './package';
-import { ACCESS, ERASE } from './statements';
+import type { Lane, LaneRun, Phase } from '../lane.js';
+import type { StatementCounts } from '../probe.js';
+import type { World } from '../world.js';
+import { type BaselineCollection, zipRows } from './package.js';
+import { ACCESS, ERASE } from './statements.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-export { ExitCode } from './exit-codes';
-export { formatIssue } from './format-issue';
-export type { CliIo } from './io';
-export { MANIFEST_SCHEMA_ID, manifestJsonSchema, manifestJsonSchemaText } from './json-schema';
-export { buildProgram, main } from './main';
+export { ExitCode } from './exit-codes.js';
+export { formatIssue } from './format-issue.js';
+export type { CliIo } from './io.js';
+export { MANIFEST_SCHEMA_ID, manifestJsonSchema, manifestJsonSchemaText } from './json-schema.js';
+export { buildProgram, main } from './main.js';

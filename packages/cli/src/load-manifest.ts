@@ -1,7 +1,7 @@
 import { type Manifest, parseManifest } from '@pledge/core';
-import { ExitCode } from './exit-codes';
-import { formatIssue } from './format-issue';
-import type { CliIo } from './io';
+import { ExitCode } from './exit-codes.js';
+import { formatIssue } from './format-issue.js';
+import type { CliIo } from './io.js';
 
 /** A loaded manifest with its text, or the exit code after the problem has been reported. */
 export type Loaded = { ok: true; manifest: Manifest; text: string } | { ok: false; exitCode: ExitCode };

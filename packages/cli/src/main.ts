@@ -1,18 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { registerDiff } from './commands/diff';
-import { registerDsr } from './commands/dsr-all';
-import { registerImportFides } from './commands/import-fides';
-import { registerLedger } from './commands/ledger';
-import { registerLint } from './commands/lint';
-import { registerRefdata } from './commands/refdata';
-import { registerRender } from './commands/render';
-import { registerRopa } from './commands/ropa';
-import { registerSchema } from './commands/schema';
-import { registerServe } from './commands/serve';
-import { registerValidate } from './commands/validate';
-import { ExitCode } from './exit-codes';
-import { type CliIo, processIo } from './io';
+import { registerDiff } from './commands/diff.js';
+import { registerDsr } from './commands/dsr-all.js';
+import { registerImportFides } from './commands/import-fides.js';
+import { registerLedger } from './commands/ledger.js';
+import { registerLint } from './commands/lint.js';
+import { registerRefdata } from './commands/refdata.js';
+import { registerRender } from './commands/render.js';
+import { registerRopa } from './commands/ropa.js';
+import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
+import { registerValidate } from './commands/validate.js';
+import { ExitCode } from './exit-codes.js';
+import { type CliIo, processIo } from './io.js';
 
 const COMMANDS = [
   registerValidate,

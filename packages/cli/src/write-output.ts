@@ -1,6 +1,6 @@
-import { ExitCode } from './exit-codes';
-import type { CliIo } from './io';
-import { describeFsError } from './load-manifest';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { describeFsError } from './load-manifest.js';
 
 /** Writes command output to `--out` when given, else to stdout; an unwritable file is a usage error. */
 export async function writeOutput(io: CliIo, text: string, out: string | undefined): Promise<ExitCode> {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { exampleFiles } from './examples';
-import { brokenSyntaxFile, FIXTURES, hasStackTrace, REPO_ROOT, runPledge } from './run-pledge';
+import { exampleFiles } from './examples.js';
+import { brokenSyntaxFile, FIXTURES, hasStackTrace, REPO_ROOT, runPledge } from './run-pledge.js';
 
 const examples = exampleFiles();
 const tmp = mkdtempSync(join(tmpdir(), 'pledge-cli-'));

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { REPO_ROOT } from './run-pledge';
+import { REPO_ROOT } from './run-pledge.js';
 
 /** `examples/<name>/pledge.yaml` paths (relative to the repository root) present in the checkout. */
 export function exampleFiles(): string[] {

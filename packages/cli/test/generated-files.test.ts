@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderManifestDocs } from '../../../scripts/generate-manifest-docs';
-import { generateSchema } from '../../../scripts/generate-schema';
-import { manifestJsonSchema } from '../src/json-schema';
-import { buildProgram } from '../src/main';
-import { REPO_ROOT } from './run-pledge';
+import { renderManifestDocs } from '../../../scripts/generate-manifest-docs.js';
+import { generateSchema } from '../../../scripts/generate-schema.js';
+import { manifestJsonSchema } from '../src/json-schema.js';
+import { buildProgram } from '../src/main.js';
+import { REPO_ROOT } from './run-pledge.js';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const regenerate = 'run `npx tsx scripts/generate-schema.ts && npx tsx scripts/generate-manifest-docs.ts`';

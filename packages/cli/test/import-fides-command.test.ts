@@ -5,10 +5,10 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // The command lives in @pledge/cli; its test sits with the converter it drives.
-import { registerImportFides } from '../src/commands/import-fides';
+import { registerImportFides } from '../src/commands/import-fides.js';
 
 const fixture = fileURLToPath(
-  new URL('../../core/test/fides/fixtures/bookshop-dataset.yml', import.meta.url),
+  new URL('../../import-fides/test/fixtures/bookshop-dataset.yml', import.meta.url),
 );
 const antsentry = fileURLToPath(new URL('../../../examples/antsentry/pledge.yaml', import.meta.url));
 

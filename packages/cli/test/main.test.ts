@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/io';
-import { main } from '../src/main';
+import type { CliIo } from '../src/io.js';
+import { main } from '../src/main.js';
 
 /** An in-memory I/O capturing output; `fail` makes stdout throw like a broken stream would. */
 function memoryIo(files: Record<string, string>, fail?: Error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleFiles } from './examples';
-import { brokenSyntaxFile, FIXTURES, hasStackTrace, runPledge } from './run-pledge';
+import { exampleFiles } from './examples.js';
+import { brokenSyntaxFile, FIXTURES, hasStackTrace, runPledge } from './run-pledge.js';
 
 describe('pledge (program)', () => {
   it('--help lists every command and exits 0', async () => {

@@ -1,5 +1,5 @@
-import { storeError } from './errors';
-import { StatementLog } from './statement-log';
+import { storeError } from './errors.js';
+import { StatementLog } from './statement-log.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -7,8 +7,8 @@ import type {
   StatementListener,
   StatementOperation,
   WriteOptions,
-} from './types';
-import { checkBatchSize } from './validate';
+} from './types.js';
+import { checkBatchSize } from './validate.js';
 
 /** Default keys per statement. */
 export const DEFAULT_BATCH_SIZE = 1000;

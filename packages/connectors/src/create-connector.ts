@@ -1,9 +1,9 @@
-import { FilesConnector, type FilesOptions } from './files';
-import { MysqlConnector, type MysqlOptions } from './mysql';
-import { PostgresConnector, type PostgresOptions } from './postgres';
-import { RedisConnector, type RedisOptions } from './redis';
-import { SqliteConnector, type SqliteOptions } from './sqlite';
-import type { Connector, ConnectorKind } from './types';
+import { FilesConnector, type FilesOptions } from './files.js';
+import { MysqlConnector, type MysqlOptions } from './mysql.js';
+import { PostgresConnector, type PostgresOptions } from './postgres.js';
+import { RedisConnector, type RedisOptions } from './redis.js';
+import { SqliteConnector, type SqliteOptions } from './sqlite.js';
+import type { Connector, ConnectorKind } from './types.js';
 
 /** Options per connector kind. */
 export interface ConnectorOptionsByKind {

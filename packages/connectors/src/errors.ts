@@ -1,4 +1,4 @@
-import type { ConnectorKind, StatementOperation } from './types';
+import type { ConnectorKind, StatementOperation } from './types.js';
 
 /** Stable codes of connector errors. */
 export type ConnectorErrorCode =

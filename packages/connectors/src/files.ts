@@ -3,10 +3,10 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { ConnectorBase } from './connector-base';
-import { ConnectorError, storeError, valueError } from './errors';
-import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './files-pattern';
-import { resolvePlan } from './plan';
+import { ConnectorBase } from './connector-base.js';
+import { ConnectorError, storeError, valueError } from './errors.js';
+import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './files-pattern.js';
+import { resolvePlan } from './plan.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -18,8 +18,8 @@ import type {
   StatementOperation,
   Where,
   WriteResult,
-} from './types';
-import { checkDate, checkField, checkFields, checkKeys, distinct, perCollection } from './validate';
+} from './types.js';
+import { checkDate, checkField, checkFields, checkKeys, distinct, perCollection } from './validate.js';
 
 /** Options of the files connector. */
 export interface FilesOptions extends CommonOptions {

@@ -1,11 +1,11 @@
-export { type ConnectorOptionsByKind, createConnector } from './create-connector';
-export { ConnectorError, type ConnectorErrorCode } from './errors';
-export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files';
-export { MysqlConnector, type MysqlOptions } from './mysql';
-export type { ColumnInfo, FieldStrategy } from './plan';
-export { PostgresConnector, type PostgresOptions } from './postgres';
-export { RedisConnector, type RedisOptions } from './redis';
-export { SqliteConnector, type SqliteOptions } from './sqlite';
+export { type ConnectorOptionsByKind, createConnector } from './create-connector.js';
+export { ConnectorError, type ConnectorErrorCode } from './errors.js';
+export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files.js';
+export { MysqlConnector, type MysqlOptions } from './mysql.js';
+export type { ColumnInfo, FieldStrategy } from './plan.js';
+export { PostgresConnector, type PostgresOptions } from './postgres.js';
+export { RedisConnector, type RedisOptions } from './redis.js';
+export { SqliteConnector, type SqliteOptions } from './sqlite.js';
 export {
   anonymiseValue,
   type FieldType,
@@ -16,5 +16,5 @@ export {
   isHashed,
   maskText,
   toInstant,
-} from './strategies';
-export type * from './types';
+} from './strategies.js';
+export type * from './types.js';

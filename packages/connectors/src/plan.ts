@@ -1,7 +1,7 @@
-import { ConnectorError, valueError } from './errors';
-import { type FieldType, HASH_LENGTH } from './strategies';
-import type { CollectionRef, EraseOptions, ErasurePlan } from './types';
-import { checkField, pathOf } from './validate';
+import { ConnectorError, valueError } from './errors.js';
+import { type FieldType, HASH_LENGTH } from './strategies.js';
+import type { CollectionRef, EraseOptions, ErasurePlan } from './types.js';
+import { checkField, pathOf } from './validate.js';
 
 /** A strategy that rewrites a field in place. */
 export type FieldStrategy = 'null' | 'mask' | 'hash' | 'anonymise';

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import type { ColumnInfo } from './plan';
-import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
-import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies';
-import type { CommonOptions, Row } from './types';
+import type { ColumnInfo } from './plan.js';
+import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
+import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies.js';
+import type { CommonOptions, Row } from './types.js';
 
 /** Options of the PostgreSQL connector. */
 export interface PostgresOptions extends CommonOptions {

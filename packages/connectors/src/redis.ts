@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { ConnectorBase } from './connector-base';
-import { ConnectorError, storeError, valueError } from './errors';
-import { refuseKeyRewrite, resolvePlan } from './plan';
-import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops';
+import { ConnectorBase } from './connector-base.js';
+import { ConnectorError, storeError, valueError } from './errors.js';
+import { refuseKeyRewrite, resolvePlan } from './plan.js';
+import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops.js';
 import {
   checkPatternKeys,
   idOfKey,
@@ -10,9 +10,9 @@ import {
   keyGlob,
   keyOfId,
   parseKeyPattern,
-} from './redis-pattern';
-import { APPLY, FETCH, MATCH, PICK } from './redis-scripts';
-import { toInstant } from './strategies';
+} from './redis-pattern.js';
+import { APPLY, FETCH, MATCH, PICK } from './redis-scripts.js';
+import { toInstant } from './strategies.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -26,8 +26,8 @@ import type {
   Where,
   WriteOptions,
   WriteResult,
-} from './types';
-import { checkDate, checkField, checkFields, chunk, distinct, perCollection } from './validate';
+} from './types.js';
+import { checkDate, checkField, checkFields, chunk, distinct, perCollection } from './validate.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {

@@ -1,6 +1,12 @@
-import { ConnectorBase } from './connector-base';
-import { ConnectorError, storeError, valueError } from './errors';
-import { type ColumnInfo, checkColumnTypes, type FieldUpdate, refuseKeyRewrite, resolvePlan } from './plan';
+import { ConnectorBase } from './connector-base.js';
+import { ConnectorError, storeError, valueError } from './errors.js';
+import {
+  type ColumnInfo,
+  checkColumnTypes,
+  type FieldUpdate,
+  refuseKeyRewrite,
+  resolvePlan,
+} from './plan.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -14,7 +20,7 @@ import type {
   Where,
   WriteOptions,
   WriteResult,
-} from './types';
+} from './types.js';
 import {
   checkDate,
   checkField,
@@ -27,7 +33,7 @@ import {
   distinct,
   isSqlIdentifier,
   pathOf,
-} from './validate';
+} from './validate.js';
 
 /** Collects the values of one statement and renders their placeholders. */
 export interface SqlParams {

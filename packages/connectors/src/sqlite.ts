@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { storeError } from './errors';
-import type { ColumnInfo } from './plan';
-import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector';
-import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies';
-import type { CommonOptions, Row } from './types';
+import { storeError } from './errors.js';
+import type { ColumnInfo } from './plan.js';
+import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
+import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies.js';
+import type { CommonOptions, Row } from './types.js';
 
 /** Options of the SQLite connector. */
 export interface SqliteOptions extends CommonOptions {

@@ -1,4 +1,4 @@
-import type { ConnectorKind, StatementEvent, StatementListener, StatementOperation } from './types';
+import type { ConnectorKind, StatementEvent, StatementListener, StatementOperation } from './types.js';
 
 /** Counts the statements a connector issues and tells registered listeners. */
 export class StatementLog {

@@ -1,5 +1,5 @@
-import { valueError } from './errors';
-import type { CollectionRef, Key, Scalar, Where } from './types';
+import { valueError } from './errors.js';
+import type { CollectionRef, Key, Scalar, Where } from './types.js';
 
 const sqlIdentifier = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 const safeName = /^[A-Za-z0-9_$-]+$/;

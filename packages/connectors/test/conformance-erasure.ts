@@ -6,7 +6,7 @@ import {
   hashText,
   maskText,
   type StatementEvent,
-} from '../src/index';
+} from '../src/index.js';
 import {
   type ConformanceFixture,
   fixtureQueries,
@@ -14,8 +14,8 @@ import {
   norm,
   rejection,
   SECRET,
-} from './conformance-fixture';
-import { USERS } from './seed';
+} from './conformance-fixture.js';
+import { USERS } from './seed.js';
 
 /**
  * The shared tests of erasure (each strategy, keep, idempotence, statements per batch),

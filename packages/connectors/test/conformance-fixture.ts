@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import { type CollectionRef, type Connector, ConnectorError, type Key } from '../src/index';
-import { BULK_USER, BULK_USER_ROW, bulkOrders, USERS } from './seed';
+import { type CollectionRef, type Connector, ConnectorError, type Key } from '../src/index.js';
+import { BULK_USER, BULK_USER_ROW, bulkOrders, USERS } from './seed.js';
 
 /** A subject of the fixture: the value it is found by, and its id that related rows reference. */
 export interface SubjectRef {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type Connector, ConnectorError, type Row, type StatementEvent } from '../src/index';
-import { runErasureConformance } from './conformance-erasure';
+import { type Connector, ConnectorError, type Row, type StatementEvent } from '../src/index.js';
+import { runErasureConformance } from './conformance-erasure.js';
 import {
   type ConformanceFixture,
   type ConformanceTarget,
   fixtureQueries,
   norm,
   rejection,
-} from './conformance-fixture';
-import { CANARY, USERS } from './seed';
+} from './conformance-fixture.js';
+import { CANARY, USERS } from './seed.js';
 
 /** Runs the shared conformance tests; call inside a `describe`. Returns the fixture for more tests. */
 export function runConformance(target: ConformanceTarget): () => ConformanceFixture {

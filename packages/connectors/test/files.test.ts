@@ -14,10 +14,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConnectorError, FilesConnector } from '../src/index';
-import { runConformance } from './conformance';
-import type { ConformanceFixture } from './conformance-fixture';
-import { CANARY, collection } from './seed';
+import { ConnectorError, FilesConnector } from '../src/index.js';
+import { runConformance } from './conformance.js';
+import type { ConformanceFixture } from './conformance-fixture.js';
+import { CANARY, collection } from './seed.js';
 
 const profiles = collection('profiles/{user_id}', ['user_id', 'document']);
 const screenshots = collection('screenshots/{account_id}', ['account_id', 'image']);

@@ -1,9 +1,9 @@
 import mysql from 'mysql2/promise';
-import { MysqlConnector } from '../src/index';
-import { runConformance } from './conformance';
-import { describeWithService, mysqlService, runId } from './servers';
-import { runSqlExtras } from './sql-extras';
-import { sqlFixture } from './sql-fixture';
+import { MysqlConnector } from '../src/index.js';
+import { runConformance } from './conformance.js';
+import { describeWithService, mysqlService, runId } from './servers.js';
+import { runSqlExtras } from './sql-extras.js';
+import { sqlFixture } from './sql-fixture.js';
 
 const service = mysqlService();
 const database = `pledge_conn_${runId()}`;

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { createConnector, PostgresConnector } from '../src/index';
-import { runConformance } from './conformance';
-import { collection, USERS } from './seed';
-import { describeWithService, postgresService, runId } from './servers';
-import { runSqlExtras } from './sql-extras';
-import { sqlFixture } from './sql-fixture';
+import { createConnector, PostgresConnector } from '../src/index.js';
+import { runConformance } from './conformance.js';
+import { collection, USERS } from './seed.js';
+import { describeWithService, postgresService, runId } from './servers.js';
+import { runSqlExtras } from './sql-extras.js';
+import { sqlFixture } from './sql-fixture.js';
 
 const service = postgresService();
 const schema = `pledge_conn_${runId()}`;

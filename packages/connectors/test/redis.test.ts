@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
-import { ConnectorError, createConnector, RedisConnector } from '../src/index';
-import { runConformance } from './conformance';
-import { type ConformanceFixture, recordsModel } from './conformance-fixture';
-import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed';
-import { describeWithService, redisService, runId } from './servers';
+import { ConnectorError, createConnector, RedisConnector } from '../src/index.js';
+import { runConformance } from './conformance.js';
+import { type ConformanceFixture, recordsModel } from './conformance-fixture.js';
+import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed.js';
+import { describeWithService, redisService, runId } from './servers.js';
 
 const service = redisService();
 const prefix = `pledge:conn:${runId()}:`;

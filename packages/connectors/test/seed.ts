@@ -1,4 +1,4 @@
-import type { CollectionRef } from '../src/index';
+import type { CollectionRef } from '../src/index.js';
 
 /** A value that must never show up in an error message or a statement event. */
 export const CANARY = 'zzcanary5f2c9e';

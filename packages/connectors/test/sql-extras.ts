@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { ConnectorError, type StatementEvent } from '../src/index';
-import type { ConformanceFixture } from './conformance-fixture';
-import { USERS } from './seed';
+import { ConnectorError, type StatementEvent } from '../src/index.js';
+import type { ConformanceFixture } from './conformance-fixture.js';
+import { USERS } from './seed.js';
 
 /** Options of {@link runSqlExtras}. */
 export interface SqlExtrasOptions {

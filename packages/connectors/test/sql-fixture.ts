@@ -1,6 +1,6 @@
-import type { Connector, Row } from '../src/index';
-import { type ConformanceFixture, recordsModel } from './conformance-fixture';
-import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed';
+import type { Connector, Row } from '../src/index.js';
+import { type ConformanceFixture, recordsModel } from './conformance-fixture.js';
+import { collection, ORDER_FIELDS, ORDERS, stableJson, USER_FIELDS, USERS } from './seed.js';
 
 /** What a SQL test file supplies: its connector and a raw client on the same isolated schema. */
 export interface SqlFixtureParts {

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { DatasetCollection } from '@pledge/core';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ConnectorError, SqliteConnector } from '../src/index';
-import { sqliteTypeClass } from '../src/sqlite';
-import { runConformance } from './conformance';
-import { collection, ORDERS, USERS } from './seed';
-import { runSqlExtras } from './sql-extras';
-import { sqlFixture } from './sql-fixture';
+import { ConnectorError, SqliteConnector } from '../src/index.js';
+import { sqliteTypeClass } from '../src/sqlite.js';
+import { runConformance } from './conformance.js';
+import { collection, ORDERS, USERS } from './seed.js';
+import { runSqlExtras } from './sql-extras.js';
+import { sqlFixture } from './sql-fixture.js';
 
 describe('SQLite connector', () => {
   const fixture = runConformance({

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { portOpen } from '@pledge/testing';
 import { describe, expect, it } from 'vitest';
-import { storeError } from '../src/errors';
+import { storeError } from '../src/errors.js';
 import {
   anonymiseValue,
   ConnectorError,
@@ -10,8 +10,8 @@ import {
   isHashed,
   maskText,
   toInstant,
-} from '../src/index';
-import { hmacPads } from '../src/strategies';
+} from '../src/index.js';
+import { hmacPads } from '../src/strategies.js';
 
 describe('shared strategies', () => {
   it('masks the first character and the domain of an e-mail', () => {

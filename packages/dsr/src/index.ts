@@ -4,14 +4,14 @@ export {
   connectorsFromEnv,
   DsrError,
   KeptConnectors,
-} from './exec/connections';
-export { describeFailure, type Failure } from './exec/failure';
-export { buildReport, finishRequest, type RequestReport, type StepReport } from './exec/finish';
-export { recordRestriction, restrictionSubject } from './exec/restrict';
-export { dsrDb, type RunOptions, type RunOutcome, runRequest } from './exec/run-request';
-export { type JsonValue, toJsonValue } from './exec/values';
-export { bossDb, DSR_QUEUE, openBoss } from './jobs/boss';
-export { dsrMigrations, migrateDsr } from './jobs/migrations';
+} from './exec/connections.js';
+export { describeFailure, type Failure } from './exec/failure.js';
+export { buildReport, finishRequest, type RequestReport, type StepReport } from './exec/finish.js';
+export { recordRestriction, restrictionSubject } from './exec/restrict.js';
+export { dsrDb, type RunOptions, type RunOutcome, runRequest } from './exec/run-request.js';
+export { type JsonValue, toJsonValue } from './exec/values.js';
+export { bossDb, DSR_QUEUE, openBoss } from './jobs/boss.js';
+export { dsrMigrations, migrateDsr } from './jobs/migrations.js';
 export {
   DEFAULT_STALE_AFTER_MS,
   type DsrQueue,
@@ -19,7 +19,7 @@ export {
   openDsrQueue,
   type RequestState,
   type WorkerOptions,
-} from './jobs/queue';
+} from './jobs/queue.js';
 export {
   acquireLease,
   type CreateResult,
@@ -28,14 +28,14 @@ export {
   type RequestInput,
   type RequestParams,
   type RestrictionScope,
-} from './jobs/requests';
-export type { DsrDatabase, RequestPhase, RequestStatus, StepStatus } from './jobs/schema';
+} from './jobs/requests.js';
+export type { DsrDatabase, RequestPhase, RequestStatus, StepStatus } from './jobs/schema.js';
 export {
   type AccessDocument,
   accessDocument,
   type PackageCategory,
   type PackageCollection,
-} from './package/access-document';
-export { rowsToCsv } from './package/csv';
-export { csvName, unzipPackage, zipPackage } from './package/zip-package';
-export * from './plan/index';
+} from './package/access-document.js';
+export { rowsToCsv } from './package/csv.js';
+export { csvName, unzipPackage, zipPackage } from './package/zip-package.js';
+export * from './plan/index.js';

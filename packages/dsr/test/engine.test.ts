@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectorError, hashText } from '@pledge/connectors';
-import { compilePolicy, decide, type SubjectEvent, subjectStateFromEvents } from '@pledge/core';
+import { compilePolicy, decide, type SubjectEvent, subjectStateFromEvents } from '@pledge/decide';
 import {
   eventsOfSubject,
   migrateToLatest,
@@ -18,8 +18,8 @@ import {
   type DsrWorker,
   openDsrQueue,
   unzipPackage,
-} from '../src/index';
-import { COUNTS, createWorld, email, type World } from './sqlite-world';
+} from '../src/index.js';
+import { COUNTS, createWorld, email, type World } from './sqlite-world.js';
 
 const SECRET = 'test-erasure-secret';
 

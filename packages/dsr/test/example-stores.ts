@@ -8,7 +8,7 @@ import { createScratchDatabase, type ScratchDatabase, serviceAvailable } from '@
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import type { ConnectorFactory } from '../src/index';
+import type { ConnectorFactory } from '../src/index.js';
 
 export const MYSQL_URL = process.env.PLEDGE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 export const REDIS_URL = process.env.PLEDGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

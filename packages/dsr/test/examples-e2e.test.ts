@@ -1,4 +1,5 @@
-import { compilePolicy, decide, type Manifest, subjectStateFromEvents } from '@pledge/core';
+import type { Manifest } from '@pledge/core';
+import { compilePolicy, decide, subjectStateFromEvents } from '@pledge/decide';
 import { type ExampleName, generate, type KnownSubject, knownSubject } from '@pledge/refdata';
 import {
   eventsOfSubject,
@@ -17,9 +18,9 @@ import {
   type RequestInput,
   restrictionSubject,
   unzipPackage,
-} from '../src/index';
-import { changedKeys, openSandbox, type Sandbox, serversUp } from './example-stores';
-import { exampleManifest } from './fixtures';
+} from '../src/index.js';
+import { changedKeys, openSandbox, type Sandbox, serversUp } from './example-stores.js';
+import { exampleManifest } from './fixtures.js';
 
 const SCALE = 6;
 const SUBJECT = 1;

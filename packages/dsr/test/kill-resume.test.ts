@@ -6,8 +6,8 @@ import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import { createScratchDatabase, type ScratchDatabase, serviceAvailable } from '@pledge/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DsrQueue, openDsrQueue } from '../src/index';
-import { exampleManifest, withDatasets } from './fixtures';
+import { type DsrQueue, openDsrQueue } from '../src/index.js';
+import { exampleManifest, withDatasets } from './fixtures.js';
 
 const SECRET = 'kill-resume-secret';
 const BATCH = 10;

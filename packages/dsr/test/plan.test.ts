@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, formatPlan, planRunnable } from '../src/index';
-import { exampleManifest, withDatasets } from './fixtures';
+import { buildPlan, formatPlan, planRunnable } from '../src/index.js';
+import { exampleManifest, withDatasets } from './fixtures.js';
 
 const base = exampleManifest('antsentry');
 const labels = (plan: ReturnType<typeof buildPlan>) => plan.steps.map((s) => `${s.dataset}.${s.collection}`);

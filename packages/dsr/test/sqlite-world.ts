@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { type Connector, createConnector, type StatementEvent } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import Database from 'better-sqlite3';
-import type { ConnectorFactory } from '../src/index';
-import { exampleManifest, withDatasets } from './fixtures';
+import type { ConnectorFactory } from '../src/index.js';
+import { exampleManifest, withDatasets } from './fixtures.js';
 
 /** Datasets of a small app: SQLite tables and a files folder, with categories from antsentry. */
 export const WORLD_DATASETS = `

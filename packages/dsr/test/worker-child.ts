@@ -1,6 +1,6 @@
 // A worker process for the kill-and-resume test: it runs until it is killed.
 import { migrateToLatest, openStore } from '@pledge/store';
-import { openDsrQueue } from '../src/index';
+import { openDsrQueue } from '../src/index.js';
 
 const store = await openStore({ url: process.env.PLEDGE_DATABASE_URL as string, poolSize: 3 });
 await migrateToLatest(store.db);

@@ -2,8 +2,8 @@ import type { Connector } from '@pledge/connectors';
 import { openStore, type Store } from '@pledge/store';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConnectorFactory, type DsrQueue, openDsrQueue } from '../src/index';
-import { createWorld, email, type World } from './sqlite-world';
+import { type ConnectorFactory, type DsrQueue, openDsrQueue } from '../src/index.js';
+import { createWorld, email, type World } from './sqlite-world.js';
 
 const SECRET = 'test-erasure-secret';
 

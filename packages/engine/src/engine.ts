@@ -1,13 +1,13 @@
+import type { Manifest } from '@pledge/core';
 import {
   type CompiledPolicy,
   compilePolicy,
   type Decision,
   decide,
-  type Manifest,
   type SubjectEvent,
   type SubjectState,
   subjectStateFromEvents,
-} from '@pledge/core';
+} from '@pledge/decide';
 import {
   type AppendResult,
   appendEvents,
@@ -26,8 +26,8 @@ import {
   subjectHash,
   verifyLedger,
 } from '@pledge/store';
-import type { ConsentEventBody, DecideBody } from './inputs';
-import { renewalCheck, toRenewalVersion } from './renewal';
+import type { ConsentEventBody, DecideBody } from './inputs.js';
+import { renewalCheck, toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {

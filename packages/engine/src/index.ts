@@ -1,3 +1,3 @@
-export * from './engine';
-export * from './inputs';
-export * from './renewal';
+export * from './engine.js';
+export * from './inputs.js';
+export * from './renewal.js';

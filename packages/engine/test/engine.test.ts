@@ -1,8 +1,8 @@
 import type { Store } from '@pledge/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shopManifest } from '../../core/test/decide/fixture';
-import { backendKinds, freshStore } from '../../store/test/backends';
-import { createEngine, type Engine } from '../src/index';
+import { shopManifest } from '../../decide/test/fixture.js';
+import { backendKinds, freshStore } from '../../store/test/backends.js';
+import { createEngine, type Engine } from '../src/index.js';
 
 const ALICE = 'canary-alice@example.test';
 const BOB = 'bob-0042';

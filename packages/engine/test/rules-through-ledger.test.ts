@@ -1,8 +1,8 @@
 import type { Store } from '@pledge/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shopManifest } from '../../core/test/decide/fixture';
-import { backendKinds, freshStore } from '../../store/test/backends';
-import { createEngine, type DecideBody, type Engine } from '../src/index';
+import { shopManifest } from '../../decide/test/fixture.js';
+import { backendKinds, freshStore } from '../../store/test/backends.js';
+import { createEngine, type DecideBody, type Engine } from '../src/index.js';
 
 // The decision rules not covered by engine.test.ts, each driven by events stored in the real
 // ledger (and read back from it), on PGlite and on PostgreSQL.

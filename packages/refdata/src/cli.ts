@@ -2,8 +2,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generate } from './generate';
-import { EXAMPLES, type ExampleName } from './types';
+import { generate } from './generate.js';
+import { EXAMPLES, type ExampleName } from './types.js';
 
 const USAGE = `usage: refdata --example <${EXAMPLES.join('|')}> [--scale N] [--seed S]
        [--pg-url URL] [--pg-schema NAME] [--mysql-url URL] [--mysql-database NAME]

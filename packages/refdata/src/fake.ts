@@ -1,4 +1,4 @@
-import type { Rng } from './prng';
+import type { Rng } from './prng.js';
 
 /**
  * Obviously synthetic values. No value here can belong to a real person: e-mail addresses

@@ -1,10 +1,10 @@
-import { exampleDefinitions } from './examples/index';
-import { FilesLoader } from './loaders/files';
-import { databaseOfUrl, MysqlLoader } from './loaders/mysql';
-import { PostgresLoader } from './loaders/postgres';
-import { RedisLoader } from './loaders/redis';
-import { DEFAULT_SEED } from './prng';
-import { readSchemaFile } from './schema-files';
+import { exampleDefinitions } from './examples/index.js';
+import { FilesLoader } from './loaders/files.js';
+import { databaseOfUrl, MysqlLoader } from './loaders/mysql.js';
+import { PostgresLoader } from './loaders/postgres.js';
+import { RedisLoader } from './loaders/redis.js';
+import { DEFAULT_SEED } from './prng.js';
+import { readSchemaFile } from './schema-files.js';
 import {
   type ExampleDefinition,
   type FileRecord,
@@ -13,7 +13,7 @@ import {
   IdCounter,
   type RedisRecord,
   type TableSpec,
-} from './types';
+} from './types.js';
 
 /** Subjects generated when no scale is given. */
 export const DEFAULT_SCALE = 20;

@@ -1,9 +1,9 @@
-export { type RefdataIo, runRefdataCli } from './cli';
-export { exampleDefinitions } from './examples/index';
-export { DEFAULT_SCALE, generate } from './generate';
-export { knownSubject } from './known-subject';
-export { DEFAULT_SEED, Rng, type Seed, subjectRng } from './prng';
-export { examplePath, readSchemaFile } from './schema-files';
+export { type RefdataIo, runRefdataCli } from './cli.js';
+export { exampleDefinitions } from './examples/index.js';
+export { DEFAULT_SCALE, generate } from './generate.js';
+export { knownSubject } from './known-subject.js';
+export { DEFAULT_SEED, Rng, type Seed, subjectRng } from './prng.js';
+export { examplePath, readSchemaFile } from './schema-files.js';
 export type {
   ExampleDefinition,
   ExampleName,
@@ -13,5 +13,5 @@ export type {
   SubjectIdentities,
   TableSpec,
   Targets,
-} from './types';
-export { EXAMPLES } from './types';
+} from './types.js';
+export { EXAMPLES } from './types.js';

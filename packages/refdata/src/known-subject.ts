@@ -1,6 +1,6 @@
-import { exampleDefinitions } from './examples/index';
-import { DEFAULT_SEED, type Seed } from './prng';
-import { type ExampleName, IdCounter, type KnownSubject } from './types';
+import { exampleDefinitions } from './examples/index.js';
+import { DEFAULT_SEED, type Seed } from './prng.js';
+import { type ExampleName, IdCounter, type KnownSubject } from './types.js';
 
 /**
  * The identities of subject `index` (0-based) as {@link generate} writes them with the same

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { ExampleName } from './types';
+import type { ExampleName } from './types.js';
 
 /** Absolute path of a file under `examples/<example>/`, e.g. `data/schema.postgres.sql`. */
 export function examplePath(example: ExampleName, relative: string): string {

@@ -1,5 +1,5 @@
 import type { IdentityKind } from '@pledge/core';
-import type { Seed } from './prng';
+import type { Seed } from './prng.js';
 
 /** The example deployments under `examples/`, each with its own reference datastores. */
 export const EXAMPLES = ['antsentry', 'camera-app', 'spacemit-site'] as const;

@@ -1,4 +1,4 @@
-import { between, exampleSuite } from './helpers/example-suite';
+import { between, exampleSuite } from './helpers/example-suite.js';
 
 await exampleSuite('antsentry', (c, n) => {
   between(c['antsentry_pg.users'], n, n);

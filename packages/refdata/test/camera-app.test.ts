@@ -1,4 +1,4 @@
-import { between, exampleSuite } from './helpers/example-suite';
+import { between, exampleSuite } from './helpers/example-suite.js';
 
 await exampleSuite('camera-app', (c, n) => {
   const devices = c['camera_pg.devices'] ?? 0;

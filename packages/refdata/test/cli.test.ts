@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRefdataCli } from '../src/cli';
-import { openSandbox, type Sandbox, storesAvailable } from './helpers/stores';
+import { runRefdataCli } from '../src/cli.js';
+import { openSandbox, type Sandbox, storesAvailable } from './helpers/stores.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };

@@ -1,4 +1,4 @@
-import { between, exampleSuite } from './helpers/example-suite';
+import { between, exampleSuite } from './helpers/example-suite.js';
 
 await exampleSuite('spacemit-site', (c, n) => {
   const messages = c['spacemit_mysql.contact_messages'] ?? 0;

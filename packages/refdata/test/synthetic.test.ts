@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDefinitions } from '../src/examples/index';
-import { knownSubject } from '../src/known-subject';
-import { Rng } from '../src/prng';
-import { EXAMPLES, IdCounter } from '../src/types';
+import { exampleDefinitions } from '../src/examples/index.js';
+import { knownSubject } from '../src/known-subject.js';
+import { Rng } from '../src/prng.js';
+import { EXAMPLES, IdCounter } from '../src/types.js';
 
 describe('Rng', () => {
   it('gives the same sequence for the same key and another for another key', () => {

@@ -1,18 +1,18 @@
-export type { CategoryMask, Decision, DecisionRequest, SubjectState } from '@pledge/core';
+export type { CategoryMask, Decision, DecisionRequest, SubjectState } from '@pledge/decide';
 export type { RenewalVersion, SubjectFactsInput } from '@pledge/engine';
 export { LEDGER_CHANNEL, subjectHash } from '@pledge/store';
-export { type ClientOptions, createClient, type PledgeClient } from './client/client';
-export { PledgeApiError } from './client/errors';
-export type * from './client/types';
-export { pledgeExpress } from './middleware/express';
-export { type PledgeFastifyOptions, pledgeFastify } from './middleware/fastify';
+export { type ClientOptions, createClient, type PledgeClient } from './client/client.js';
+export { PledgeApiError } from './client/errors.js';
+export type * from './client/types.js';
+export { pledgeExpress } from './middleware/express.js';
+export { type PledgeFastifyOptions, pledgeFastify } from './middleware/fastify.js';
 export type {
   PledgeMiddlewareOptions,
   RequestDecideOptions,
   RequestPledge,
-} from './middleware/request-pledge';
-export { type HeaderBag, type RequestSignals, readSignals } from './middleware/signals';
-export { createPledge, type PledgeOptions } from './pledge/create-pledge';
-export { SubjectNotCachedError } from './pledge/errors';
-export { Pledge, type SubjectHandle } from './pledge/pledge';
-export type { PolicyRuntime } from './pledge/policy-runtime';
+} from './middleware/request-pledge.js';
+export { type HeaderBag, type RequestSignals, readSignals } from './middleware/signals.js';
+export { createPledge, type PledgeOptions } from './pledge/create-pledge.js';
+export { SubjectNotCachedError } from './pledge/errors.js';
+export { Pledge, type SubjectHandle } from './pledge/pledge.js';
+export type { PolicyRuntime } from './pledge/policy-runtime.js';

@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { LEDGER_CHANNEL as STORE_CHANNEL, subjectHash as storeSubjectHash } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopManifest } from '../../core/test/decide/fixture';
-import { createClient, LEDGER_CHANNEL, PledgeApiError, type PledgeClient, subjectHash } from '../src/index';
-import { startServer, type TestServer } from './support/server';
+import { shopManifest } from '../../decide/test/fixture.js';
+import {
+  createClient,
+  LEDGER_CHANNEL,
+  PledgeApiError,
+  type PledgeClient,
+  subjectHash,
+} from '../src/index.js';
+import { startServer, type TestServer } from './support/server.js';
 
 const SUBJECT = 'canary-carol@example.test';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConsentCache } from '../src/cache/consent-cache';
-import { LruMap } from '../src/cache/lru';
-import type { LedgerEvent } from '../src/index';
+import { ConsentCache } from '../src/cache/consent-cache.js';
+import { LruMap } from '../src/cache/lru.js';
+import type { LedgerEvent } from '../src/index.js';
 
 function event(seq: number, subjectHash: string, type: LedgerEvent['type'] = 'consent-given'): LedgerEvent {
   return {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Pledge } from '../src/index';
-import { connect } from './docs/connect';
-import { buildExpressApp } from './docs/express-app';
-import { buildFastifyApp } from './docs/fastify-app';
-import { adsAllowed } from './docs/hot-path';
-import { mayEmail, mayEmailNow, subscribe } from './docs/newsletter';
-import { eventually, startServer, type TestServer } from './support/server';
+import { createClient, type Pledge } from '../src/index.js';
+import { connect } from './docs/connect.js';
+import { buildExpressApp } from './docs/express-app.js';
+import { buildFastifyApp } from './docs/fastify-app.js';
+import { adsAllowed } from './docs/hot-path.js';
+import { mayEmail, mayEmailNow, subscribe } from './docs/newsletter.js';
+import { eventually, startServer, type TestServer } from './support/server.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 
@@ -100,7 +100,7 @@ describe('the examples of docs/sdk.md run', () => {
   });
 
   it('the client example withdraws, and returns the issues of a rejected request', async () => {
-    const { withdraw } = await import('./docs/client');
+    const { withdraw } = await import('./docs/client.js');
     await pledge.load('doc-user-2');
     await subscribe(pledge, 'doc-user-2');
     expect(await withdraw('doc-user-2', ['newsletter'])).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shopManifest } from '../../core/test/decide/fixture';
+import { shopManifest } from '../../decide/test/fixture.js';
 import {
   createClient,
   createPledge,
@@ -7,9 +7,9 @@ import {
   type Decision,
   type Pledge,
   type PledgeClient,
-} from '../src/index';
-import { Picker, rng } from './support/random';
-import { backends, eventually, startServer, type TestServer } from './support/server';
+} from '../src/index.js';
+import { Picker, rng } from './support/random.js';
+import { backends, eventually, startServer, type TestServer } from './support/server.js';
 
 const kinds = await backends();
 const SUBJECTS = 60;

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { shopManifest } from '../../core/test/decide/fixture';
-import { createClient, createPledge, type Pledge, type PledgeClient } from '../src/index';
-import { backends, eventually, startServer, type TestServer } from './support/server';
+import { shopManifest } from '../../decide/test/fixture.js';
+import { createClient, createPledge, type Pledge, type PledgeClient } from '../src/index.js';
+import { backends, eventually, startServer, type TestServer } from './support/server.js';
 
 const kinds = await backends();
 

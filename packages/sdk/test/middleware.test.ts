@@ -10,8 +10,8 @@ import {
   type PledgeClient,
   pledgeExpress,
   pledgeFastify,
-} from '../src/index';
-import { startServer, type TestServer } from './support/server';
+} from '../src/index.js';
+import { startServer, type TestServer } from './support/server.js';
 
 /** What the test apps answer: the decisions of the request's subject under its signals. */
 interface Answer {

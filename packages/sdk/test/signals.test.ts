@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSignals } from '../src/index';
+import { readSignals } from '../src/index.js';
 
 describe('readSignals', () => {
   it('reads Sec-GPC: 1 and DNT: 1', () => {

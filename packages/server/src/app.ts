@@ -1,18 +1,18 @@
 import type { Manifest } from '@pledge/core';
 import type { Store } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { installErrorHandlers } from './errors';
-import { type LogOptions, loggerOptions } from './logging';
-import { registerDocs } from './openapi/docs';
-import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge';
-import { registerFaviconRoute } from './routes/favicon';
-import { registerHealthRoutes } from './routes/health';
-import { registerHomeRoutes } from './routes/home';
-import { registerLintRoutes } from './routes/lint';
-import { registerPolicyRoutes } from './routes/policy';
-import { registerV1 } from './routes/v1';
-import { openRuntime, type Runtime } from './runtime';
-import { installSecurityHeaders } from './security-headers';
+import { installErrorHandlers } from './errors.js';
+import { type LogOptions, loggerOptions } from './logging.js';
+import { registerDocs } from './openapi/docs.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
+import { registerFaviconRoute } from './routes/favicon.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerHomeRoutes } from './routes/home.js';
+import { registerLintRoutes } from './routes/lint.js';
+import { registerPolicyRoutes } from './routes/policy.js';
+import { registerV1 } from './routes/v1.js';
+import { openRuntime, type Runtime } from './runtime.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /** Default largest request body, bytes (1 MiB). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

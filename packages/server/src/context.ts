@@ -1,4 +1,6 @@
-import { type Issue, type Language, lintManifest, type Manifest, renderPolicy } from '@pledge/core';
+import type { Issue, Language, Manifest } from '@pledge/core';
+import { lintManifest } from '@pledge/lint';
+import { renderPolicy } from '@pledge/render';
 
 /** Formats the policy renders in. */
 export type PolicyFormat = 'html' | 'md';

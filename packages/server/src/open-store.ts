@@ -1,6 +1,6 @@
 import { openStore, type Store } from '@pledge/store';
-import { describeDatabaseUrl } from './config';
-import { lockDataDir } from './data-dir-lock';
+import { describeDatabaseUrl } from './config.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Where the store lives: PostgreSQL when a URL is given, else PGlite in a folder. */
 export interface StoreLocation {

@@ -1,7 +1,7 @@
 import type { Manifest } from '@pledge/core';
 import { createEngine, type Engine } from '@pledge/engine';
 import { latestPolicy, openStore, resolveSubjectKey, type Store } from '@pledge/store';
-import { createContext, type ServerContext } from './context';
+import { createContext, type ServerContext } from './context.js';
 
 /** Options of {@link openRuntime}. */
 export interface RuntimeOptions {

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { type Issue, parseManifest } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from './app';
-import { readConfig } from './config';
-import type { LogOptions } from './logging';
-import { openConfiguredStore } from './open-store';
+import { buildServer } from './app.js';
+import { readConfig } from './config.js';
+import type { LogOptions } from './logging.js';
+import { openConfiguredStore } from './open-store.js';
 
 /** Options for {@link startFromEnv}; the defaults are what `npm start` uses. */
 export interface StartOptions {

@@ -9,7 +9,7 @@ import {
   post,
   type TestApp,
   testApp,
-} from './helpers';
+} from './helpers.js';
 
 /** AntSentry with personalisation marked as targeted advertising, so a GPC signal applies to it. */
 const manifest = antsentryWith((m) => {

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/app';
-import { loadManifest, MINIMAL, REPO_ROOT } from './fixtures';
+import { buildServer } from '../src/app.js';
+import { loadManifest, MINIMAL, REPO_ROOT } from './fixtures.js';
 
 const antsentry = loadManifest(`${REPO_ROOT}examples/antsentry/pledge.yaml`);
 

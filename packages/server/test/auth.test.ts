@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogs, ledgerCount, post, type TestApp, testApp } from './helpers';
+import { captureLogs, ledgerCount, post, type TestApp, testApp } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };

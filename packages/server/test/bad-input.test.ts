@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { antsentry, backends, ledgerCount, type TestApp, testApp, versionCount } from './helpers';
+import { antsentry, backends, ledgerCount, type TestApp, testApp, versionCount } from './helpers.js';
 
 const EVENT_TYPES = [
   'consent-given',

@@ -8,8 +8,8 @@ import { openStore, type Store } from '@pledge/store';
 import { createScratchDatabase } from '@pledge/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './fixtures';
-import { antsentry, backends } from './helpers';
+import { REPO_ROOT } from './fixtures.js';
+import { antsentry, backends } from './helpers.js';
 
 const dirs: string[] = [];
 function tempDir(): string {

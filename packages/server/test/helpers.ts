@@ -5,8 +5,8 @@ import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
 import Ajv2020 from 'ajv/dist/2020';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { buildServer, type ServerOptions } from '../src/app';
-import { loadManifest, REPO_ROOT } from './fixtures';
+import { buildServer, type ServerOptions } from '../src/app.js';
+import { loadManifest, REPO_ROOT } from './fixtures.js';
 
 /** Back ends every API test runs on: PGlite always, PostgreSQL when it answers. */
 export const backends: Array<'pglite' | 'postgres'> = (await serviceAvailable(

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Manifest } from '@pledge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/app';
-import { REPO_ROOT } from './fixtures';
+import { buildServer } from '../src/app.js';
+import { REPO_ROOT } from './fixtures.js';
 import {
   antsentry,
   antsentryWith,
@@ -14,7 +14,7 @@ import {
   type TestApp,
   testApp,
   versionCount,
-} from './helpers';
+} from './helpers.js';
 
 const yaml = readFileSync(`${REPO_ROOT}examples/antsentry/pledge.yaml`, 'utf8');
 const newsletter = { purpose: 'marketing-emails', categories: ['email'], facts: { jurisdiction: 'cn-pipl' } };

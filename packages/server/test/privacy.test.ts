@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backends, captureLogs, testApp } from './helpers';
+import { backends, captureLogs, testApp } from './helpers.js';
 
 /** A subject id that must never leave the request: not in logs, not in any answer. */
 const CANARY = 'canary-7f3a9c@example.test';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { browserAvailable, createScratchDatabase, launchBrowser } from '@pledge/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config';
-import { startFromEnv, startServer } from '../src/start';
-import { MINIMAL, REPO_ROOT } from './fixtures';
-import { backends } from './helpers';
+import { readConfig } from '../src/config.js';
+import { startFromEnv, startServer } from '../src/start.js';
+import { MINIMAL, REPO_ROOT } from './fixtures.js';
+import { backends } from './helpers.js';
 
 const quiet = { logger: false as const, handleSignals: false };
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
-import { migrateToLatest, openStore, type Store } from '../src/index';
+import { migrateToLatest, openStore, type Store } from '../src/index.js';
 
 /** Back ends every store test runs on: PGlite always, PostgreSQL when it answers. */
 export const backendKinds: Array<'pglite' | 'postgres'> = (await serviceAvailable(

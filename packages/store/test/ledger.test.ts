@@ -8,8 +8,8 @@ import {
   type Store,
   subjectHash,
   verifyLedger,
-} from '../src/index';
-import { backendKinds, freshStore } from './backends';
+} from '../src/index.js';
+import { backendKinds, freshStore } from './backends.js';
 
 const KEY = 'test-subject-key-0123456789';
 const CANARY = 'canary.person+ledger@example.org';
@@ -84,8 +84,8 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
     it('an edited event whose hash was recomputed breaks the next link', async () => {
       await sql`UPDATE pledge_ledger_events SET type = 'consent-given' WHERE seq = 6`.execute(store.db);
       // The forger recomputes event 6's own hash; event 7 still points at the old one.
-      const { chainHash } = await import('../src/ledger/hash');
-      const { toLedgerEvent } = await import('../src/ledger/read');
+      const { chainHash } = await import('../src/ledger/hash.js');
+      const { toLedgerEvent } = await import('../src/ledger/read.js');
       const row = await store.db
         .selectFrom('pledge_ledger_events')
         .selectAll()

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { servicesRequired } from './services';
+import { servicesRequired } from './services.js';
 
 /** Debian's Chromium; override with PLEDGE_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.PLEDGE_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,3 +1,3 @@
-export * from './browser';
-export * from './postgres';
-export * from './services';
+export * from './browser.js';
+export * from './postgres.js';
+export * from './services.js';

@@ -1,8 +1,8 @@
 import { type Change, diffManifests, summariseChanges } from '@pledge/core';
 import { Option } from 'commander';
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { loadManifest, plural } from '../load-manifest';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadManifest, plural } from '../load-manifest.js';
 
 /** `pledge diff <old> <new> [--format text|json] [--exit-code]`. */
 export const registerDiff: RegisterCommand = (program, io, finish) => {

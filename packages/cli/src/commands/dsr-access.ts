@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { describeFsError, loadManifest } from '../load-manifest';
-import { dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { describeFsError, loadManifest } from '../load-manifest.js';
+import { dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared.js';
 
 /** `pledge dsr access <manifest> --identity kind=value [--out package.zip]`. */
 export const registerDsrAccess: RegisterCommand = (program, io, finish) => {

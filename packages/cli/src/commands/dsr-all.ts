@@ -1,10 +1,10 @@
-import type { RegisterCommand } from '../context';
-import { registerDsrAccess } from './dsr-access';
-import { registerDsrErase } from './dsr-erase';
-import { registerDsrPlan } from './dsr-plan';
-import { registerDsrRectify } from './dsr-rectify';
-import { registerDsrRestrict } from './dsr-restrict';
-import { registerDsrWork } from './dsr-work';
+import type { RegisterCommand } from '../context.js';
+import { registerDsrAccess } from './dsr-access.js';
+import { registerDsrErase } from './dsr-erase.js';
+import { registerDsrPlan } from './dsr-plan.js';
+import { registerDsrRectify } from './dsr-rectify.js';
+import { registerDsrRestrict } from './dsr-restrict.js';
+import { registerDsrWork } from './dsr-work.js';
 
 /** Registers `pledge dsr plan|access|erase|rectify|restrict|work|status`. */
 export const registerDsr: RegisterCommand = (program, io, finish) => {

@@ -1,6 +1,6 @@
-import type { RegisterCommand } from '../context';
-import { loadManifest } from '../load-manifest';
-import { dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { loadManifest } from '../load-manifest.js';
+import { dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared.js';
 
 /** `pledge dsr erase <manifest> --identity kind=value [--batch-size n]`; hashing reads PLEDGE_ERASURE_SECRET. */
 export const registerDsrErase: RegisterCommand = (program, io, finish) => {

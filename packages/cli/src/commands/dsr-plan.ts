@@ -1,9 +1,9 @@
 import { buildPlan, formatPlan, planRunnable, type TraversalKind } from '@pledge/dsr';
 import { Option } from 'commander';
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { loadManifest } from '../load-manifest';
-import { collect, dsrCommand, parseIdentity } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadManifest } from '../load-manifest.js';
+import { collect, dsrCommand, parseIdentity } from './dsr-shared.js';
 
 /** `pledge dsr plan <manifest> --kind access|erase|rectify [--identity kind=value] [--set target] [--format text|json]`. */
 export const registerDsrPlan: RegisterCommand = (program, io, finish) => {

@@ -1,7 +1,7 @@
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { loadManifest } from '../load-manifest';
-import { collect, dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadManifest } from '../load-manifest.js';
+import { collect, dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared.js';
 
 /** `pledge dsr rectify <manifest> --identity kind=value --set users.name=value [--set ...]`. */
 export const registerDsrRectify: RegisterCommand = (program, io, finish) => {

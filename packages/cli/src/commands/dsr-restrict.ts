@@ -1,6 +1,6 @@
-import type { RegisterCommand } from '../context';
-import { loadManifest } from '../load-manifest';
-import { collect, dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { loadManifest } from '../load-manifest.js';
+import { collect, dsrCommand, type RunFlags, runOptions, submitAndRun } from './dsr-shared.js';
 
 /** `pledge dsr restrict <manifest> --identity user-id=42 [--purpose id] [--category id] [--subject id]`. */
 export const registerDsrRestrict: RegisterCommand = (program, io, finish) => {

@@ -9,8 +9,8 @@ import {
 } from '@pledge/dsr';
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import type { Command } from 'commander';
-import { ExitCode } from '../exit-codes';
-import type { CliIo } from '../io';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
 
 /** The `pledge dsr` command, created by the first subcommand registered. */
 export function dsrCommand(program: Command): Command {

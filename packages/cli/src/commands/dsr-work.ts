@@ -1,6 +1,6 @@
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { dsrCommand, formatReport, openQueue } from './dsr-shared';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { dsrCommand, formatReport, openQueue } from './dsr-shared.js';
 
 /** `pledge dsr work` (a long-running worker) and `pledge dsr status <id>`. */
 export const registerDsrWork: RegisterCommand = (program, io, finish) => {

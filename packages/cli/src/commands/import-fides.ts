@@ -1,13 +1,13 @@
 import type { DataCategory, Dataset } from '@pledge/core';
+import { fidesDatasetToPledge } from '@pledge/import-fides';
 // Until @pledge/core's index re-exports ./fides/index, the module is imported by path.
-import { fidesDatasetToPledge } from '@pledge/core';
 import { type Command, Option } from 'commander';
 import { stringify } from 'yaml';
-import { ExitCode } from '../exit-codes';
-import { formatIssue } from '../format-issue';
-import { type CliIo, processIo } from '../io';
-import { loadManifest, plural, readManifestText } from '../load-manifest';
-import { writeOutput } from '../write-output';
+import { ExitCode } from '../exit-codes.js';
+import { formatIssue } from '../format-issue.js';
+import { type CliIo, processIo } from '../io.js';
+import { loadManifest, plural, readManifestText } from '../load-manifest.js';
+import { writeOutput } from '../write-output.js';
 
 const KINDS = ['postgres', 'mysql', 'redis', 'sqlite', 'files'] as const;
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LedgerVerification, verifyLedger } from '@pledge/store';
 import { sql } from 'kysely';
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
 
 /** Options of `pledge ledger verify`. */
 interface VerifyFlags {

@@ -1,10 +1,11 @@
-import { type Issue, lintManifest, parseManifest } from '@pledge/core';
+import { type Issue, parseManifest } from '@pledge/core';
+import { lintManifest } from '@pledge/lint';
 import { Option } from 'commander';
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { formatIssue } from '../format-issue';
-import { loadManifest, plural, readManifestText } from '../load-manifest';
-import { withPositions } from '../source-positions';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatIssue } from '../format-issue.js';
+import { loadManifest, plural, readManifestText } from '../load-manifest.js';
+import { withPositions } from '../source-positions.js';
 
 /** One finding as `--format json` prints it. */
 interface JsonFinding {

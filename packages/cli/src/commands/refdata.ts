@@ -1,6 +1,6 @@
 import { runRefdataCli } from '@pledge/refdata';
-import type { RegisterCommand } from '../context';
-import type { ExitCode } from '../exit-codes';
+import type { RegisterCommand } from '../context.js';
+import type { ExitCode } from '../exit-codes.js';
 
 /** `pledge refdata --example <name> [--scale N] ...`: fills an example's reference datastores. */
 export const registerRefdata: RegisterCommand = (program, io, finish) => {

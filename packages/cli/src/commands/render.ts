@@ -1,8 +1,8 @@
-import { renderPolicy } from '@pledge/core';
+import { renderPolicy } from '@pledge/render';
 import { Option } from 'commander';
-import type { RegisterCommand } from '../context';
-import { loadManifest } from '../load-manifest';
-import { writeOutput } from '../write-output';
+import type { RegisterCommand } from '../context.js';
+import { loadManifest } from '../load-manifest.js';
+import { writeOutput } from '../write-output.js';
 
 /** `pledge render <manifest> --format html|md --lang en|zh-CN [--out file]`. */
 export const registerRender: RegisterCommand = (program, io, finish) => {

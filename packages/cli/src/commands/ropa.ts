@@ -1,8 +1,8 @@
-import { buildRopa, ropaToCsv, ropaToJson } from '@pledge/core';
+import { buildRopa, ropaToCsv, ropaToJson } from '@pledge/render';
 import { Option } from 'commander';
-import type { RegisterCommand } from '../context';
-import { loadManifest } from '../load-manifest';
-import { writeOutput } from '../write-output';
+import type { RegisterCommand } from '../context.js';
+import { loadManifest } from '../load-manifest.js';
+import { writeOutput } from '../write-output.js';
 
 /** `pledge ropa <manifest> [--format csv|json] [--lang en|zh-CN] [--out file]`. */
 export const registerRopa: RegisterCommand = (program, io, finish) => {

@@ -1,6 +1,6 @@
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { manifestJsonSchemaText } from '../json-schema';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { manifestJsonSchemaText } from '../json-schema.js';
 
 /** `pledge schema`: prints the manifest JSON Schema. */
 export const registerSchema: RegisterCommand = (program, io, finish) => {

@@ -1,5 +1,5 @@
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
 
 /** Options of `pledge serve`. */
 interface ServeFlags {

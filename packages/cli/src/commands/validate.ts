@@ -1,6 +1,6 @@
-import type { RegisterCommand } from '../context';
-import { ExitCode } from '../exit-codes';
-import { loadManifest, plural } from '../load-manifest';
+import type { RegisterCommand } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadManifest, plural } from '../load-manifest.js';
 
 /** `pledge validate <manifest>`: schema validation only; exit 1 when invalid. */
 export const registerValidate: RegisterCommand = (program, io, finish) => {

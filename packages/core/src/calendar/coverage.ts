@@ -1,6 +1,6 @@
-import { cnHolidayYears } from './data/cn-holidays';
-import type { CalendarCoverage, WorkingCalendar } from './types';
-import { cnYear } from './working-days';
+import { cnHolidayYears } from './data/cn-holidays.js';
+import type { CalendarCoverage, WorkingCalendar } from './types.js';
+import { cnYear } from './working-days.js';
 
 /**
  * Which years a working-day calendar has data for. Working days outside these years are

@@ -1,9 +1,9 @@
-import type { Issue } from '../result/issue';
-import { addMonthsClamped, type DayNumber, isWeekend } from './civil-date';
-import { resolveCalendar } from './resolve-options';
-import { endOfLocalDay, localDayOf } from './time-zone';
-import type { DeadlineRule, DueDateOptions, DueDateResult, WorkingCalendar } from './types';
-import { dayStatus } from './working-days';
+import type { Issue } from '../result/issue.js';
+import { addMonthsClamped, type DayNumber, isWeekend } from './civil-date.js';
+import { resolveCalendar } from './resolve-options.js';
+import { endOfLocalDay, localDayOf } from './time-zone.js';
+import type { DeadlineRule, DueDateOptions, DueDateResult, WorkingCalendar } from './types.js';
+import { dayStatus } from './working-days.js';
 
 const HOUR_MS = 3_600_000;
 

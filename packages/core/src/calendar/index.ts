@@ -1,7 +1,7 @@
-export { calendarCoverage, isYearCovered } from './coverage';
-export { cnHolidayYears } from './data/cn-holidays';
-export { computeDueDate, dueDate } from './due-date';
-export { isWorkingDay, workingDaysBetween } from './queries';
+export { calendarCoverage, isYearCovered } from './coverage.js';
+export { cnHolidayYears } from './data/cn-holidays.js';
+export { computeDueDate, dueDate } from './due-date.js';
+export { isWorkingDay, workingDaysBetween } from './queries.js';
 export type {
   CalendarCoverage,
   DeadlineRule,
@@ -11,4 +11,4 @@ export type {
   HolidayYear,
   ScheduleSource,
   WorkingCalendar,
-} from './types';
+} from './types.js';

@@ -1,8 +1,8 @@
-import { dayFromIso } from './civil-date';
-import { resolveCalendar } from './resolve-options';
-import { localDayOf } from './time-zone';
-import type { DueDateOptions, WorkingCalendar } from './types';
-import { dayStatus } from './working-days';
+import { dayFromIso } from './civil-date.js';
+import { resolveCalendar } from './resolve-options.js';
+import { localDayOf } from './time-zone.js';
+import type { DueDateOptions, WorkingCalendar } from './types.js';
+import { dayStatus } from './working-days.js';
 
 /**
  * Whether a day is a working day in a calendar. A `YYYY-MM-DD` string is taken as that local

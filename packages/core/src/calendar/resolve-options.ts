@@ -1,6 +1,6 @@
-import { getJurisdiction } from '../jurisdictions/index';
-import { assertTimeZone } from './time-zone';
-import type { DueDateOptions, WorkingCalendar } from './types';
+import { getJurisdiction } from '../jurisdictions/index.js';
+import { assertTimeZone } from './time-zone.js';
+import type { DueDateOptions, WorkingCalendar } from './types.js';
 
 /** Calendar and time zone a computation uses, after defaults. */
 export interface ResolvedCalendar {

@@ -1,4 +1,4 @@
-import { DAY_MS, type DayNumber } from './civil-date';
+import { DAY_MS, type DayNumber } from './civil-date.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

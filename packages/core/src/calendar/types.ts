@@ -1,6 +1,6 @@
-import type { Verification } from '../jurisdictions/types';
-import type { DurationUnit, JurisdictionKey } from '../manifest/schema/common';
-import type { Issue } from '../result/issue';
+import type { Verification } from '../jurisdictions/types.js';
+import type { DurationUnit, JurisdictionKey } from '../manifest/schema/common.js';
+import type { Issue } from '../result/issue.js';
 
 /** A deadline rule for {@link dueDate}. */
 export interface DeadlineRule {

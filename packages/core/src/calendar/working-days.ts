@@ -1,6 +1,6 @@
-import { type DayNumber, dayFromIso, isWeekend, ymdFromDay } from './civil-date';
-import { cnHolidayYears } from './data/cn-holidays';
-import type { HolidayYear, WorkingCalendar } from './types';
+import { type DayNumber, dayFromIso, isWeekend, ymdFromDay } from './civil-date.js';
+import { cnHolidayYears } from './data/cn-holidays.js';
+import type { HolidayYear, WorkingCalendar } from './types.js';
 
 /** Whether a day is a working day, and how much the answer can be trusted. */
 export interface DayStatus {

@@ -1,6 +1,6 @@
-import { createTaxonomy } from '../taxonomy/index';
-import { byId, change } from './change';
-import type { Change, DiffPair } from './types';
+import { createTaxonomy } from '../taxonomy/index.js';
+import { byId, change } from './change.js';
+import type { Change, DiffPair } from './types.js';
 
 /**
  * Categories of personal data newly declared. A new sensitive category (by its own flag, else

@@ -1,4 +1,4 @@
-import type { Change, ChangeCode, ChangeScope, ConsentFrom } from './types';
+import type { Change, ChangeCode, ChangeScope, ConsentFrom } from './types.js';
 
 /** Fields of a change; `needsConsent` follows from `consentFrom`. */
 export interface ChangeInput {

@@ -1,7 +1,7 @@
-import type { Breach, Security } from '../manifest/schema/index';
-import { change } from './change';
-import { compareDurations, formatDuration } from './duration';
-import type { Change, DiffPair } from './types';
+import type { Breach, Security } from '../manifest/schema/index.js';
+import { change } from './change.js';
+import { compareDurations, formatDuration } from './duration.js';
+import type { Change, DiffPair } from './types.js';
 
 const SIGNALS = ['doNotTrack', 'globalPrivacyControl'] as const;
 const SECURITY_FLAGS = ['encryptionInTransit', 'encryptionAtRest', 'accessLogging', 'staffTraining'] as const;

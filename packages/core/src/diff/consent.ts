@@ -1,6 +1,6 @@
-import type { ConsentMode, JurisdictionKey, LegalBasis } from '../manifest/schema/common';
-import type { Manifest, Purpose } from '../manifest/schema/index';
-import type { ChangeScope, ConsentFrom } from './types';
+import type { ConsentMode, JurisdictionKey, LegalBasis } from '../manifest/schema/common.js';
+import type { Manifest, Purpose } from '../manifest/schema/index.js';
+import type { ChangeScope, ConsentFrom } from './types.js';
 
 /** A value normalised by `perJurisdiction`: a default plus optional overrides. */
 export type PerJurisdictionValue<T> = { default: T } & { [K in JurisdictionKey]?: T | undefined };

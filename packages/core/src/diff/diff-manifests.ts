@@ -1,15 +1,15 @@
-import type { Manifest } from '../manifest/schema/index';
-import { diffCategories } from './categories';
-import { diffCommitments } from './commitments';
-import { diffLegalBasis } from './legal-basis';
-import { diffMinors } from './minors';
-import { diffPurposes } from './purposes';
-import { diffRecipients } from './recipients';
-import { diffRetention } from './retention';
-import { diffRights } from './rights';
-import { diffTrackers } from './trackers';
-import { diffTransfers } from './transfers';
-import type { Change, ChangeFamily } from './types';
+import type { Manifest } from '../manifest/schema/index.js';
+import { diffCategories } from './categories.js';
+import { diffCommitments } from './commitments.js';
+import { diffLegalBasis } from './legal-basis.js';
+import { diffMinors } from './minors.js';
+import { diffPurposes } from './purposes.js';
+import { diffRecipients } from './recipients.js';
+import { diffRetention } from './retention.js';
+import { diffRights } from './rights.js';
+import { diffTrackers } from './trackers.js';
+import { diffTransfers } from './transfers.js';
+import type { Change, ChangeFamily } from './types.js';
 
 /** Change families in report order. */
 const FAMILIES: readonly ChangeFamily[] = [

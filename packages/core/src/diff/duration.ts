@@ -1,4 +1,4 @@
-import type { Duration, DurationUnit } from '../manifest/schema/common';
+import type { Duration, DurationUnit } from '../manifest/schema/common.js';
 
 /** Nominal length of one unit in hours; months and years use their average length. */
 const NOMINAL_HOURS: Record<DurationUnit, number> = {

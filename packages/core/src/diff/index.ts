@@ -1,2 +1,4 @@
-export { diffManifests, summariseChanges } from './diff-manifests';
-export type { Change, ChangeCode, ChangeScope, ConsentFrom } from './types';
+export { inJurisdiction } from './consent.js';
+export { diffManifests, summariseChanges } from './diff-manifests.js';
+export { formatDuration } from './duration.js';
+export type { Change, ChangeCode, ChangeScope, ConsentFrom } from './types.js';

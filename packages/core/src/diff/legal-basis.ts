@@ -1,8 +1,8 @@
-import type { ConsentMode, JurisdictionKey } from '../manifest/schema/common';
-import type { Purpose } from '../manifest/schema/index';
-import { byId, change } from './change';
-import { inJurisdiction, onlySome, PRIOR_CONSENT } from './consent';
-import type { Change, DiffPair } from './types';
+import type { ConsentMode, JurisdictionKey } from '../manifest/schema/common.js';
+import type { Purpose } from '../manifest/schema/index.js';
+import { byId, change } from './change.js';
+import { inJurisdiction, onlySome, PRIOR_CONSENT } from './consent.js';
+import type { Change, DiffPair } from './types.js';
 
 /** How much a consent mode asks of the subject before processing; higher is stronger. */
 const STRENGTH: Record<ConsentMode, number> = {

@@ -1,8 +1,8 @@
-import type { JurisdictionKey } from '../manifest/schema/common';
-import type { Manifest, MinorRule } from '../manifest/schema/index';
-import { change } from './change';
-import { onlySome } from './consent';
-import type { Change, DiffPair } from './types';
+import type { JurisdictionKey } from '../manifest/schema/common.js';
+import type { Manifest, MinorRule } from '../manifest/schema/index.js';
+import { change } from './change.js';
+import { onlySome } from './consent.js';
+import type { Change, DiffPair } from './types.js';
 
 /** Protection levels; a stronger rule also gives every weaker protection. */
 const STRENGTH: Record<MinorRule['rule'], number> = {

@@ -1,8 +1,8 @@
-import type { JurisdictionKey } from '../manifest/schema/common';
-import type { Manifest, Purpose } from '../manifest/schema/index';
-import { added, byId, change, listIds } from './change';
-import { consentJurisdictions, consentOfPurposes, onlySome } from './consent';
-import type { Change, DiffPair } from './types';
+import type { JurisdictionKey } from '../manifest/schema/common.js';
+import type { Manifest, Purpose } from '../manifest/schema/index.js';
+import { added, byId, change, listIds } from './change.js';
+import { consentJurisdictions, consentOfPurposes, onlySome } from './consent.js';
+import type { Change, DiffPair } from './types.js';
 
 /** Flags that widen what a purpose does when they turn on. */
 const USE_FLAGS = ['sale', 'targetedAdvertising', 'automatedDecisions'] as const;

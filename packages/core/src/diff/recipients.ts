@@ -1,7 +1,7 @@
-import type { Manifest, Recipient } from '../manifest/schema/index';
-import { added, byId, change, listIds } from './change';
-import { type ConsentNeed, consentOfPurposes, mergeNeeds, onlySome } from './consent';
-import type { Change, DiffPair } from './types';
+import type { Manifest, Recipient } from '../manifest/schema/index.js';
+import { added, byId, change, listIds } from './change.js';
+import { type ConsentNeed, consentOfPurposes, mergeNeeds, onlySome } from './consent.js';
+import type { Change, DiffPair } from './types.js';
 
 /** Recipient kinds that are other controllers ("other personal information handlers", PIPL Art. 23). */
 const OTHER_CONTROLLERS: ReadonlySet<Recipient['kind']> = new Set<Recipient['kind']>([

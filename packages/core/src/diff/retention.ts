@@ -1,8 +1,8 @@
-import type { Manifest, RetentionRule } from '../manifest/schema/index';
-import { change, listIds } from './change';
-import { consentOfPurposes } from './consent';
-import { compareDurations, formatDuration } from './duration';
-import type { Change, DiffPair } from './types';
+import type { Manifest, RetentionRule } from '../manifest/schema/index.js';
+import { change, listIds } from './change.js';
+import { consentOfPurposes } from './consent.js';
+import { compareDurations, formatDuration } from './duration.js';
+import type { Change, DiffPair } from './types.js';
 
 /** The rule that keeps a category longest, with its index in `retention.rules`. */
 interface Kept {

@@ -1,6 +1,6 @@
-import type { Deadline, Fee, Right } from '../manifest/schema/index';
-import { compareDurations, formatDuration } from './duration';
-import type { ChangeCode } from './types';
+import type { Deadline, Fee, Right } from '../manifest/schema/index.js';
+import { compareDurations, formatDuration } from './duration.js';
+import type { ChangeCode } from './types.js';
 
 /** One way a right got worse, before it becomes a change. */
 export interface Finding {

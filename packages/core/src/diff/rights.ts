@@ -1,7 +1,7 @@
-import type { Right } from '../manifest/schema/index';
-import { change } from './change';
-import { deadlineFindings, type Finding, feeFinding } from './right-terms';
-import type { Change, ConsentFrom, DiffPair } from './types';
+import type { Right } from '../manifest/schema/index.js';
+import { change } from './change.js';
+import { deadlineFindings, type Finding, feeFinding } from './right-terms.js';
+import type { Change, ConsentFrom, DiffPair } from './types.js';
 
 const VERIFICATION_RANK: Partial<Record<Right['verification'], number>> = {
   none: 0,

@@ -1,5 +1,5 @@
-import { byId, change } from './change';
-import type { Change, DiffPair } from './types';
+import { byId, change } from './change.js';
+import type { Change, DiffPair } from './types.js';
 
 /**
  * New trackers. A tracker that is not strictly necessary may only be set with consent, so

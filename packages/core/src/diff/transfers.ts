@@ -1,7 +1,7 @@
-import type { Manifest, Transfer } from '../manifest/schema/index';
-import { added, byId, change, listIds } from './change';
-import { type ConsentNeed, mergeNeeds, onlySome } from './consent';
-import type { Change, DiffPair } from './types';
+import type { Manifest, Transfer } from '../manifest/schema/index.js';
+import { added, byId, change, listIds } from './change.js';
+import { type ConsentNeed, mergeNeeds, onlySome } from './consent.js';
+import type { Change, DiffPair } from './types.js';
 
 /**
  * New transfers abroad (a new transfer, a new destination, more categories, a new storage

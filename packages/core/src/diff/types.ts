@@ -1,4 +1,4 @@
-import type { Manifest } from '../manifest/schema/index';
+import type { Manifest } from '../manifest/schema/index.js';
 
 /** Stable codes of the changes {@link diffManifests} reports. */
 export type ChangeCode =

@@ -1,5 +1,5 @@
-import { fact } from './fact';
-import type { Jurisdiction } from './types';
+import { fact } from './fact.js';
+import type { Jurisdiction } from './types.js';
 
 const LGPD = 'https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2018/lei/l13709.htm';
 const ANPD = 'https://www.gov.br/anpd/pt-br';

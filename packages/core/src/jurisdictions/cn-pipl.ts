@@ -1,5 +1,5 @@
-import { fact } from './fact';
-import type { Jurisdiction } from './types';
+import { fact } from './fact.js';
+import type { Jurisdiction } from './types.js';
 
 const PIPL = 'https://www.gov.cn/xinwen/2021-08/20/content_5632486.htm';
 const CAC = 'https://www.cac.gov.cn/';

@@ -1,5 +1,5 @@
-import { fact } from './fact';
-import type { Fact, Jurisdiction } from './types';
+import { fact } from './fact.js';
+import type { Fact, Jurisdiction } from './types.js';
 
 const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 

@@ -1,10 +1,10 @@
-import type { JurisdictionKey } from '../manifest/schema/common';
-import { brLgpd } from './br-lgpd';
-import { cnPipl } from './cn-pipl';
-import { euGdpr } from './eu-gdpr';
-import type { Jurisdiction } from './types';
-import { ukGdpr } from './uk-gdpr';
-import { usCaCcpa } from './us-ca-ccpa';
+import type { JurisdictionKey } from '../manifest/schema/common.js';
+import { brLgpd } from './br-lgpd.js';
+import { cnPipl } from './cn-pipl.js';
+import { euGdpr } from './eu-gdpr.js';
+import type { Jurisdiction } from './types.js';
+import { ukGdpr } from './uk-gdpr.js';
+import { usCaCcpa } from './us-ca-ccpa.js';
 
 /**
  * The jurisdictions whose rules ship with Pledge, as data. Every fact carries its citation
@@ -23,7 +23,7 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
   return Object.hasOwn(jurisdictions, key) ? jurisdictions[key as JurisdictionKey] : undefined;
 }
 
-export { gdprSpecialCategories } from './eu-gdpr';
+export { gdprSpecialCategories } from './eu-gdpr.js';
 export type {
   BreachClock,
   Citation,
@@ -31,4 +31,4 @@ export type {
   Jurisdiction,
   StatutoryDeadline,
   Verification,
-} from './types';
+} from './types.js';

@@ -1,5 +1,5 @@
-import type { ConsentMode, DurationUnit, JurisdictionKey, LegalBasis } from '../manifest/schema/common';
-import type { RightKind } from '../manifest/schema/rights';
+import type { ConsentMode, DurationUnit, JurisdictionKey, LegalBasis } from '../manifest/schema/common.js';
+import type { RightKind } from '../manifest/schema/rights.js';
 
 /**
  * How sure we are of a fact: `verified` against the primary text (or a faithful reproduction),

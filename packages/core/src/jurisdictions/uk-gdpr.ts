@@ -1,6 +1,6 @@
-import { gdprSpecialCategories } from './eu-gdpr';
-import { fact } from './fact';
-import type { Jurisdiction } from './types';
+import { gdprSpecialCategories } from './eu-gdpr.js';
+import { fact } from './fact.js';
+import type { Jurisdiction } from './types.js';
 
 const UK_GDPR = 'https://www.legislation.gov.uk/eur/2016/679/contents';
 const DPA_2018 = 'https://www.legislation.gov.uk/ukpga/2018/12/contents';

@@ -1,5 +1,5 @@
-import { fact } from './fact';
-import type { Jurisdiction } from './types';
+import { fact } from './fact.js';
+import type { Jurisdiction } from './types.js';
 
 const section = (n: string) =>
   `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=${n}`;

@@ -1,7 +1,7 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type Issue } from '../result/issue';
-import { type Manifest, ManifestSchema } from './schema/index';
+import { formatPath, type Issue } from '../result/issue.js';
+import { type Manifest, ManifestSchema } from './schema/index.js';
 
 /** Outcome of loading a manifest: the manifest, or the issues that stop it. */
 export type LoadResult = { ok: true; manifest: Manifest; issues: Issue[] } | { ok: false; issues: Issue[] };

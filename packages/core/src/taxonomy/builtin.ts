@@ -1,10 +1,10 @@
-import { systemCategories } from './data/categories-system';
-import { userCategories } from './data/categories-user';
-import { userSpecialCategories } from './data/categories-user-special';
-import { legalBases } from './data/legal-bases';
-import { purposes } from './data/purposes';
-import { subjects } from './data/subjects';
-import type { TaxonomyEntry } from './types';
+import { systemCategories } from './data/categories-system.js';
+import { userCategories } from './data/categories-user.js';
+import { userSpecialCategories } from './data/categories-user-special.js';
+import { legalBases } from './data/legal-bases.js';
+import { purposes } from './data/purposes.js';
+import { subjects } from './data/subjects.js';
+import type { TaxonomyEntry } from './types.js';
 
 /**
  * Every built-in taxonomy entry: fideslang data categories (`user.*`, `system.*`), data uses

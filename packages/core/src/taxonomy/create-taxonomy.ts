@@ -1,6 +1,6 @@
-import { builtinTaxonomy } from './builtin';
-import { resolveExtensions, type TaxonomyExtensions } from './extensions';
-import type { Sensitivity, Taxonomy, TaxonomyEntry, TaxonomyKind } from './types';
+import { builtinTaxonomy } from './builtin.js';
+import { resolveExtensions, type TaxonomyExtensions } from './extensions.js';
+import type { Sensitivity, Taxonomy, TaxonomyEntry, TaxonomyKind } from './types.js';
 
 const KINDS: TaxonomyKind[] = ['category', 'purpose', 'subject', 'legal-basis'];
 

@@ -1,6 +1,6 @@
-import type { TaxonomyExtension } from '../manifest/schema/categories';
-import type { Issue } from '../result/issue';
-import type { TaxonomyEntry, TaxonomyKind } from './types';
+import type { TaxonomyExtension } from '../manifest/schema/categories.js';
+import type { Issue } from '../result/issue.js';
+import type { TaxonomyEntry, TaxonomyKind } from './types.js';
 
 /** Extensions a manifest adds under built-in (or other extension) parents. */
 export interface TaxonomyExtensions {

@@ -1,4 +1,4 @@
-export { builtinTaxonomy } from './builtin';
-export { createTaxonomy } from './create-taxonomy';
-export type { ResolvedExtensions, TaxonomyExtensions } from './extensions';
-export type { Sensitivity, Taxonomy, TaxonomyEntry, TaxonomyKind, TaxonomyOrigin } from './types';
+export { builtinTaxonomy } from './builtin.js';
+export { createTaxonomy } from './create-taxonomy.js';
+export type { ResolvedExtensions, TaxonomyExtensions } from './extensions.js';
+export type { Sensitivity, Taxonomy, TaxonomyEntry, TaxonomyKind, TaxonomyOrigin } from './types.js';

@@ -1,5 +1,5 @@
-import type { LocalText } from '../manifest/schema/common';
-import type { Issue } from '../result/issue';
+import type { LocalText } from '../manifest/schema/common.js';
+import type { Issue } from '../result/issue.js';
 
 /** Sensitivity of a category, as the strictest supported law sees it. */
 export type Sensitivity = 'none' | 'personal' | 'sensitive';

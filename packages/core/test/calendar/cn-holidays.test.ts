@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarCoverage, cnHolidayYears, isWorkingDay } from '../../src/calendar/index';
+import { calendarCoverage, cnHolidayYears, isWorkingDay } from '../../src/calendar/index.js';
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;

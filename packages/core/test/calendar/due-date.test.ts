@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, dueDate, isWorkingDay, workingDaysBetween } from '../../src/calendar/index';
+import { computeDueDate, dueDate, isWorkingDay, workingDaysBetween } from '../../src/calendar/index.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueDate, isWorkingDay, workingDaysBetween } from '../../src/calendar/index';
-import type { DueDateOptions } from '../../src/calendar/types';
-import type { DurationUnit } from '../../src/manifest/schema/common';
+import { dueDate, isWorkingDay, workingDaysBetween } from '../../src/calendar/index.js';
+import type { DueDateOptions } from '../../src/calendar/types.js';
+import type { DurationUnit } from '../../src/manifest/schema/common.js';
 
 const UNITS: DurationUnit[] = ['hours', 'days', 'working-days', 'business-days', 'weeks', 'months', 'years'];
 const DAY_MS = 86_400_000;

@@ -1,9 +1,9 @@
+import { exampleManifests } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { isConsentBased } from '../../src/diff/consent';
-import { diffManifests } from '../../src/diff/index';
-import { parseManifest } from '../../src/manifest/load';
-import { type Manifest, ManifestSchema } from '../../src/manifest/schema/index';
-import { exampleManifests } from '../manifest/fixtures/examples';
+import { isConsentBased } from '../../src/diff/consent.js';
+import { diffManifests } from '../../src/diff/index.js';
+import { parseManifest } from '../../src/manifest/load.js';
+import { type Manifest, ManifestSchema } from '../../src/manifest/schema/index.js';
 
 const examples = exampleManifests().map(({ name, text, file }) => {
   const result = parseManifest(text, { file });

@@ -1,6 +1,6 @@
+import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index';
-import { baseInput, edited, toManifest } from '../manifest/fixtures/base-manifest';
+import { diffManifests } from '../../src/diff/index.js';
 
 const base = toManifest(baseInput());
 

@@ -1,7 +1,7 @@
+import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { compareDurations } from '../../src/diff/duration';
-import { diffManifests } from '../../src/diff/index';
-import { baseInput, edited, toManifest } from '../manifest/fixtures/base-manifest';
+import { compareDurations } from '../../src/diff/duration.js';
+import { diffManifests } from '../../src/diff/index.js';
 
 const base = toManifest(baseInput());
 

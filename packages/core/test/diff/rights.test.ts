@@ -1,7 +1,7 @@
+import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index';
-import type { ManifestInput } from '../../src/manifest/schema/index';
-import { baseInput, edited, toManifest } from '../manifest/fixtures/base-manifest';
+import { diffManifests } from '../../src/diff/index.js';
+import type { ManifestInput } from '../../src/manifest/schema/index.js';
 
 const base = toManifest(baseInput());
 const promising = edited((m) => {

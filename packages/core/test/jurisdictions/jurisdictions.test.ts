@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getJurisdiction, jurisdictions } from '../../src/jurisdictions/index';
-import type { Fact, Jurisdiction } from '../../src/jurisdictions/types';
-import { DurationUnit, JurisdictionKey, LegalBasis } from '../../src/manifest/schema/common';
-import { RightKind } from '../../src/manifest/schema/rights';
-import { createTaxonomy } from '../../src/taxonomy/index';
+import { getJurisdiction, jurisdictions } from '../../src/jurisdictions/index.js';
+import type { Fact, Jurisdiction } from '../../src/jurisdictions/types.js';
+import { DurationUnit, JurisdictionKey, LegalBasis } from '../../src/manifest/schema/common.js';
+import { RightKind } from '../../src/manifest/schema/rights.js';
+import { createTaxonomy } from '../../src/taxonomy/index.js';
 
 const taxonomy = createTaxonomy();
 const all = Object.values(jurisdictions);

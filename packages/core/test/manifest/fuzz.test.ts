@@ -1,9 +1,8 @@
+import { baseYaml, exampleManifests } from '@pledge/testing/manifests';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { type LoadResult, parseManifest } from '../../src/manifest/load';
-import { baseYaml } from './fixtures/base-manifest';
-import { exampleManifests } from './fixtures/examples';
+import { type LoadResult, parseManifest } from '../../src/manifest/load.js';
 
 /** The sources to mutate: a built-in valid manifest, plus whichever examples exist and parse as YAML. */
 const sources = [{ name: 'base', text: baseYaml() }, ...exampleManifests()].filter(({ text }) => {

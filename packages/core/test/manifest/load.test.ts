@@ -1,6 +1,6 @@
+import { baseYaml } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/manifest/load';
-import { baseYaml } from './fixtures/base-manifest';
+import { parseManifest } from '../../src/manifest/load.js';
 
 const FILE = 'shop/pledge.yaml';
 

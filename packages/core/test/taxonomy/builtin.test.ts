@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LegalBasis } from '../../src/manifest/schema/common';
-import { builtinTaxonomy, createTaxonomy } from '../../src/taxonomy/index';
+import { LegalBasis } from '../../src/manifest/schema/common.js';
+import { builtinTaxonomy, createTaxonomy } from '../../src/taxonomy/index.js';
 
 const taxonomy = createTaxonomy();
 const DPV_IRI = /^https:\/\/w3id\.org\/dpv(\/pd|\/legal\/[a-z/-]+)?#[A-Za-z0-9-]+$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTaxonomy } from '../../src/taxonomy/index';
+import { createTaxonomy } from '../../src/taxonomy/index.js';
 
 describe('createTaxonomy with manifest extensions', () => {
   it('attaches an extension under a built-in parent and inherits its sensitivity and DPV IRI', () => {

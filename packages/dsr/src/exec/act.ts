@@ -1,8 +1,8 @@
 import type { Connector, Key, Scalar } from '@pledge/connectors';
 import type { DatasetCollection } from '@pledge/core';
-import type { RectifyValue } from '../jobs/requests';
-import type { PlanStep } from '../plan/types';
-import { type JsonValue, toJsonRow } from './values';
+import type { RectifyValue } from '../jobs/requests.js';
+import type { PlanStep } from '../plan/types.js';
+import { type JsonValue, toJsonRow } from './values.js';
 
 /** Progress of a write step after each batch: stored before the next batch starts. */
 export interface BatchProgress {

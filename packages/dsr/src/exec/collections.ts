@@ -1,5 +1,5 @@
 import type { DatasetCollection, Manifest } from '@pledge/core';
-import { DsrError } from './connections';
+import { DsrError } from './connections.js';
 
 /** The manifest collection a step names. */
 export function collectionOf(manifest: Manifest, dataset: string, collection: string): DatasetCollection {

@@ -1,5 +1,5 @@
 import { ConnectorError } from '@pledge/connectors';
-import { DsrError } from './connections';
+import { DsrError } from './connections.js';
 
 /** Why a step failed, without row values: a stable code and a message naming only structure. */
 export interface Failure {

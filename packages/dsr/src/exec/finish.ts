@@ -1,10 +1,10 @@
 import type { Manifest } from '@pledge/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema';
-import { accessDocument, type PackageCollection } from '../package/access-document';
-import { zipPackage } from '../package/zip-package';
-import type { Plan } from '../plan/types';
-import type { JsonValue } from './values';
+import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
+import { accessDocument, type PackageCollection } from '../package/access-document.js';
+import { zipPackage } from '../package/zip-package.js';
+import type { Plan } from '../plan/types.js';
+import type { JsonValue } from './values.js';
 
 /** One step as a report shows it: counts and codes, never row values. */
 export interface StepReport {

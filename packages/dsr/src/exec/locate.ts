@@ -1,9 +1,9 @@
 import type { CollectionRef, Key } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
-import type { IdentityValues, PlanStep } from '../plan/types';
-import { collectionOf } from './collections';
-import type { ConnectorPool } from './connections';
-import { referenceValues } from './values';
+import type { IdentityValues, PlanStep } from '../plan/types.js';
+import { collectionOf } from './collections.js';
+import type { ConnectorPool } from './connections.js';
+import { referenceValues } from './values.js';
 
 /** What the locate phase stores for a step before anything is written. */
 export interface Located {

@@ -1,8 +1,8 @@
 import type { Manifest } from '@pledge/core';
 import { appendEvents, contentHash, resolveSubjectKey, type Store } from '@pledge/store';
-import type { RestrictionScope } from '../jobs/requests';
-import type { IdentityValues } from '../plan/types';
-import { DsrError } from './connections';
+import type { RestrictionScope } from '../jobs/requests.js';
+import type { IdentityValues } from '../plan/types.js';
+import { DsrError } from './connections.js';
 
 /** The subject id a restriction is recorded under: the one given, else user-id, else the first identity value. */
 export function restrictionSubject(identity: IdentityValues, scope: RestrictionScope | undefined): string {

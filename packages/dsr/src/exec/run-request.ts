@@ -1,16 +1,16 @@
 import type { Store } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
-import { requestManifest } from '../jobs/manifests';
-import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests';
-import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema';
-import type { IdentityValues, Plan, PlanStep } from '../plan/types';
-import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act';
-import { collectionOf } from './collections';
-import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections';
-import { describeFailure, type Failure } from './failure';
-import { finishRequest } from './finish';
-import { type Located, locateStep } from './locate';
-import { recordRestriction } from './restrict';
+import { requestManifest } from '../jobs/manifests.js';
+import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
+import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
+import type { IdentityValues, Plan, PlanStep } from '../plan/types.js';
+import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act.js';
+import { collectionOf } from './collections.js';
+import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
+import { describeFailure, type Failure } from './failure.js';
+import { finishRequest } from './finish.js';
+import { type Located, locateStep } from './locate.js';
+import { recordRestriction } from './restrict.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {

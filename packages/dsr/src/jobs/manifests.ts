@@ -1,7 +1,7 @@
 import type { Manifest } from '@pledge/core';
 import { contentHash } from '@pledge/store';
 import type { Kysely } from 'kysely';
-import type { DsrDatabase } from './schema';
+import type { DsrDatabase } from './schema.js';
 
 /** How many manifests each in-memory cache remembers. */
 const CACHE_SIZE = 16;

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '@pledge/store';
 import type { Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
-import { connectorsFromEnv, KeptConnectors } from '../exec/connections';
-import type { RequestReport } from '../exec/finish';
-import { dsrDb, type RunOptions, runRequest } from '../exec/run-request';
-import { bossDb, DSR_QUEUE, openBoss, trackBossDb } from './boss';
-import { migrateDsr } from './migrations';
-import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests';
-import type { DsrDatabase, RequestStatus } from './schema';
+import { connectorsFromEnv, KeptConnectors } from '../exec/connections.js';
+import type { RequestReport } from '../exec/finish.js';
+import { dsrDb, type RunOptions, runRequest } from '../exec/run-request.js';
+import { bossDb, DSR_QUEUE, openBoss, trackBossDb } from './boss.js';
+import { migrateDsr } from './migrations.js';
+import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests.js';
+import type { DsrDatabase, RequestStatus } from './schema.js';
 
 /** Job data on the queue: the request id only; identity values stay in the request row. */
 interface JobData {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
 import { type Kysely, sql } from 'kysely';
-import { buildPlan, planRunnable } from '../plan/build-plan';
-import type { DsrKind, IdentityValues, Plan } from '../plan/types';
-import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests';
-import type { DsrDatabase } from './schema';
+import { buildPlan, planRunnable } from '../plan/build-plan.js';
+import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
+import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests.js';
+import type { DsrDatabase } from './schema.js';
 
 /** A value a rectification sets. */
 export type RectifyValue = string | number | boolean | null;

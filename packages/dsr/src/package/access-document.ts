@@ -1,5 +1,5 @@
 import type { LocalText, Manifest } from '@pledge/core';
-import type { JsonValue } from '../exec/values';
+import type { JsonValue } from '../exec/values.js';
 
 /** The rows of one collection in a package. */
 export interface PackageCollection {

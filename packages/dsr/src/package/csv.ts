@@ -1,4 +1,4 @@
-import type { JsonValue } from '../exec/values';
+import type { JsonValue } from '../exec/values.js';
 
 function cell(value: JsonValue | undefined): string {
   if (value === null || value === undefined) return '';

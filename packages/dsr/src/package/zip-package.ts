@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { AccessDocument } from './access-document';
-import { rowsToCsv } from './csv';
+import type { AccessDocument } from './access-document.js';
+import { rowsToCsv } from './csv.js';
 
 /** The file name of a collection's CSV: `dataset.collection.csv`, unsafe characters as `_`. */
 export function csvName(dataset: string, collection: string): string {

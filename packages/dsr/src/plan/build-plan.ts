@@ -1,10 +1,10 @@
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
-import { planErasure } from './erasure';
-import { buildGraph, cycleEdges, type Edge, type Node } from './graph';
-import { reach, traversalOrder } from './reach';
-import { rectifyTargets } from './rectify-targets';
-import { stepStatements } from './statements';
-import type { Locator, Plan, PlanStep, TraversalKind } from './types';
+import { planErasure } from './erasure.js';
+import { buildGraph, cycleEdges, type Edge, type Node } from './graph.js';
+import { reach, traversalOrder } from './reach.js';
+import { rectifyTargets } from './rectify-targets.js';
+import { stepStatements } from './statements.js';
+import type { Locator, Plan, PlanStep, TraversalKind } from './types.js';
 
 /** What to plan. */
 export interface PlanOptions {

@@ -1,6 +1,6 @@
 import type { ErasureStrategy, Issue, Manifest } from '@pledge/core';
-import type { Node } from './graph';
-import type { FieldErasure, StepErasure } from './types';
+import type { Node } from './graph.js';
+import type { FieldErasure, StepErasure } from './types.js';
 
 const FILE_STRATEGIES: ReadonlySet<ErasureStrategy> = new Set(['delete-row', 'null', 'keep']);
 

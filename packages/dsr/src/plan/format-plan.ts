@@ -1,4 +1,4 @@
-import type { Locator, Plan, PlanStep } from './types';
+import type { Locator, Plan, PlanStep } from './types.js';
 
 function locatorText(plan: Plan, locator: Locator): string {
   switch (locator.via) {

@@ -1,5 +1,5 @@
 import type { DatasetCollection, IdentityKind, Issue, Manifest } from '@pledge/core';
-import type { DatastoreKind } from './types';
+import type { DatastoreKind } from './types.js';
 
 /** A collection as a node of the reference graph. */
 export interface Node {

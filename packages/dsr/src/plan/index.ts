@@ -1,3 +1,3 @@
-export { buildPlan, type PlanOptions, planRunnable } from './build-plan';
-export { formatPlan } from './format-plan';
-export type * from './types';
+export { buildPlan, type PlanOptions, planRunnable } from './build-plan.js';
+export { formatPlan } from './format-plan.js';
+export type * from './types.js';

@@ -1,6 +1,6 @@
 import type { IdentityKind } from '@pledge/core';
-import type { Edge, Graph } from './graph';
-import type { Locator } from './types';
+import type { Edge, Graph } from './graph.js';
+import type { Locator } from './types.js';
 
 /** Collections a set of identity kinds reaches, with the owner locators found on the way. */
 export interface Reach {

@@ -1,5 +1,5 @@
 import type { Issue } from '@pledge/core';
-import type { Edge, Graph, Node } from './graph';
+import type { Edge, Graph, Node } from './graph.js';
 
 /** Fields to set per node, and the targets that name nothing. */
 export interface RectifyTargets {

@@ -1,5 +1,5 @@
-import type { Node } from './graph';
-import type { Locator, StatementTemplate, StepErasure } from './types';
+import type { Node } from './graph.js';
+import type { Locator, StatementTemplate, StepErasure } from './types.js';
 
 interface Dialect {
   quote(identifier: string): string;

@@ -8,9 +8,9 @@ import {
   isoTime,
   laterInstant,
   signUpInstant,
-} from '../fake';
-import { subjectRng } from '../prng';
-import type { ExampleDefinition, RedisRecord } from '../types';
+} from '../fake.js';
+import { subjectRng } from '../prng.js';
+import type { ExampleDefinition, RedisRecord } from '../types.js';
 
 const COUNTRIES = ['CN', 'US', 'CA', 'KZ', 'NO', 'IS', 'PY', 'ET'] as const;
 const PORTS = [3333, 443, 25, 1800] as const;

@@ -9,15 +9,15 @@ import {
   isoTime,
   laterInstant,
   signUpInstant,
-} from '../fake';
-import { type Seed, subjectRng } from '../prng';
+} from '../fake.js';
+import { type Seed, subjectRng } from '../prng.js';
 import {
   type ExampleDefinition,
   type FileRecord,
   IdCounter,
   type RedisRecord,
   type SubjectRecords,
-} from '../types';
+} from '../types.js';
 
 const PROVIDERS = ['wechat', 'apple', 'google'] as const;
 const REGIONS = ['CN', 'SG', 'DE', 'US', 'BR'] as const;

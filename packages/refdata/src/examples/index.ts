@@ -1,7 +1,7 @@
-import type { ExampleDefinition, ExampleName } from '../types';
-import { antsentry } from './antsentry';
-import { cameraApp } from './camera-app';
-import { spacemitSite } from './spacemit-site';
+import type { ExampleDefinition, ExampleName } from '../types.js';
+import { antsentry } from './antsentry.js';
+import { cameraApp } from './camera-app.js';
+import { spacemitSite } from './spacemit-site.js';
 
 /** The definition of each example deployment. */
 export const exampleDefinitions: Readonly<Record<ExampleName, ExampleDefinition>> = {

@@ -7,9 +7,9 @@ import {
   laterInstant,
   signUpInstant,
   sqlDateTime,
-} from '../fake';
-import { subjectRng } from '../prng';
-import type { ExampleDefinition, FileRecord } from '../types';
+} from '../fake.js';
+import { subjectRng } from '../prng.js';
+import type { ExampleDefinition, FileRecord } from '../types.js';
 
 const POSITIONS = [
   'RISC-V compiler engineer',

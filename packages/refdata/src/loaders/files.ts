@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { FileRecord } from '../types';
+import type { FileRecord } from '../types.js';
 
 /** The fixed folder a pattern such as `screenshots/{account_id}` starts with. */
 function fixedFolder(pattern: string): string {

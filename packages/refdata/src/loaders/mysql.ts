@@ -1,5 +1,5 @@
 import mysql from 'mysql2/promise';
-import type { TableSpec } from '../types';
+import type { TableSpec } from '../types.js';
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { TableSpec } from '../types';
+import type { TableSpec } from '../types.js';
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 

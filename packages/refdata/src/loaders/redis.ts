@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { RedisRecord } from '../types';
+import type { RedisRecord } from '../types.js';
 
 const prefixShape = /^[A-Za-z0-9_:.-]*$/;
 

@@ -1,11 +1,11 @@
 import type { Manifest } from '@pledge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleDefinitions } from '../../src/examples/index';
-import { generate } from '../../src/generate';
-import { knownSubject } from '../../src/known-subject';
-import type { ExampleName, GenerateResult } from '../../src/types';
-import { loadManifest, referencedField, subjectRowsInStores } from './manifest';
-import { listFiles, openSandbox, redisKeys, type Sandbox, snapshot, storesAvailable } from './stores';
+import { exampleDefinitions } from '../../src/examples/index.js';
+import { generate } from '../../src/generate.js';
+import { knownSubject } from '../../src/known-subject.js';
+import type { ExampleName, GenerateResult } from '../../src/types.js';
+import { loadManifest, referencedField, subjectRowsInStores } from './manifest.js';
+import { listFiles, openSandbox, redisKeys, type Sandbox, snapshot, storesAvailable } from './stores.js';
 
 /** Checks the documented per-subject proportions on the counts of a generation of `scale` subjects. */
 export type Proportions = (counts: Record<string, number>, scale: number) => void;

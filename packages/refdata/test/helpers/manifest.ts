@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { type Dataset, type DatasetField, type Manifest, parseManifest } from '@pledge/core';
-import { exampleDefinitions } from '../../src/examples/index';
-import { examplePath } from '../../src/schema-files';
-import type { ExampleName, KnownSubject } from '../../src/types';
-import { listFiles, redisKeys, type Sandbox } from './stores';
+import { exampleDefinitions } from '../../src/examples/index.js';
+import { examplePath } from '../../src/schema-files.js';
+import type { ExampleName, KnownSubject } from '../../src/types.js';
+import { listFiles, redisKeys, type Sandbox } from './stores.js';
 
 /** The example's manifest, parsed; throws with the issues when it does not validate. */
 export async function loadManifest(example: ExampleName): Promise<Manifest> {

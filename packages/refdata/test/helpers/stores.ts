@@ -6,9 +6,9 @@ import { serviceAvailable } from '@pledge/testing';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { exampleDefinitions } from '../../src/examples/index';
-import { patternGlob } from '../../src/loaders/redis';
-import type { ExampleName, Targets } from '../../src/types';
+import { exampleDefinitions } from '../../src/examples/index.js';
+import { patternGlob } from '../../src/loaders/redis.js';
+import type { ExampleName, Targets } from '../../src/types.js';
 
 export const PG_URL = process.env.PLEDGE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const MYSQL_URL = process.env.PLEDGE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';

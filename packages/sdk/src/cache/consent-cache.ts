@@ -1,7 +1,7 @@
-import type { SubjectState } from '@pledge/core';
-import type { LedgerEvent } from '../client/types';
-import { upsertBySeq } from './ledger-event';
-import { LruMap } from './lru';
+import type { SubjectState } from '@pledge/decide';
+import type { LedgerEvent } from '../client/types.js';
+import { upsertBySeq } from './ledger-event.js';
+import { LruMap } from './lru.js';
 
 /** One cached subject: its ledger events (by sequence number) and its state, built on demand. */
 export interface CacheEntry {

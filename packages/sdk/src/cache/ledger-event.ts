@@ -1,4 +1,4 @@
-import type { LedgerEvent, LedgerEventJson } from '../client/types';
+import type { LedgerEvent, LedgerEventJson } from '../client/types.js';
 
 /** A ledger event from the wire, with `occurredAt` back as a `Date` (what `toSubjectEvent` reads). */
 export function fromJson(event: LedgerEventJson): LedgerEvent {

@@ -1,5 +1,6 @@
-import type { Decision, Manifest } from '@pledge/core';
-import { errorFromResponse, PledgeApiError } from './errors';
+import type { Manifest } from '@pledge/core';
+import type { Decision } from '@pledge/decide';
+import { errorFromResponse, PledgeApiError } from './errors.js';
 import type {
   ConsentEventInput,
   ConsentQueryResponse,
@@ -15,7 +16,7 @@ import type {
   RecordUseResponse,
   RenderedPolicyQuery,
   SdkConfigResponse,
-} from './types';
+} from './types.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiIssue } from './types';
+import type { ApiErrorBody, ApiIssue } from './types.js';
 
 /**
  * An error answer of the Pledge API (or no answer at all: `status` 0, code `network-error`

@@ -1,4 +1,5 @@
-import type { Change, Decision, Manifest } from '@pledge/core';
+import type { Change, Manifest } from '@pledge/core';
+import type { Decision } from '@pledge/decide';
 import type {
   ConsentEventBody,
   DecideBody,

@@ -1,6 +1,6 @@
-import { fromJson } from '../cache/ledger-event';
-import type { PledgeClient } from '../client/client';
-import type { LedgerEvent } from '../client/types';
+import { fromJson } from '../cache/ledger-event.js';
+import type { PledgeClient } from '../client/client.js';
+import type { LedgerEvent } from '../client/types.js';
 
 /** Events per change-feed page (the server's maximum). */
 const PAGE = 5000;

@@ -1,7 +1,7 @@
 import { LEDGER_CHANNEL } from '@pledge/store';
 import pg from 'pg';
-import type { FeedFollower } from './follower';
-import type { ChangeFeed } from './types';
+import type { FeedFollower } from './follower.js';
+import type { ChangeFeed } from './types.js';
 
 /**
  * Keeps the cache fresh from PostgreSQL: LISTENs on {@link LEDGER_CHANNEL} and reads the

@@ -1,5 +1,5 @@
-import type { FeedFollower } from './follower';
-import type { ChangeFeed } from './types';
+import type { FeedFollower } from './follower.js';
+import type { ChangeFeed } from './types.js';
 
 /** Keeps the cache fresh by asking the change feed every `intervalMs` (no database access needed). */
 export class PollFeed implements ChangeFeed {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Pledge } from '../pledge/pledge';
-import { type PledgeMiddlewareOptions, prepareRequest, type RequestPledge } from './request-pledge';
+import type { Pledge } from '../pledge/pledge.js';
+import { type PledgeMiddlewareOptions, prepareRequest, type RequestPledge } from './request-pledge.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

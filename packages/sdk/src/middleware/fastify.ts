@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Pledge } from '../pledge/pledge';
-import { type PledgeMiddlewareOptions, prepareRequest, type RequestPledge } from './request-pledge';
+import type { Pledge } from '../pledge/pledge.js';
+import { type PledgeMiddlewareOptions, prepareRequest, type RequestPledge } from './request-pledge.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

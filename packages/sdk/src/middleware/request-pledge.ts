@@ -1,7 +1,8 @@
-import type { Decision, JurisdictionKey } from '@pledge/core';
+import type { JurisdictionKey } from '@pledge/core';
+import type { Decision } from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
-import type { Pledge, SubjectHandle } from '../pledge/pledge';
-import { type HeaderBag, type RequestSignals, readSignals } from './signals';
+import type { Pledge, SubjectHandle } from '../pledge/pledge.js';
+import { type HeaderBag, type RequestSignals, readSignals } from './signals.js';
 
 /** Options of the Fastify and Express middleware. */
 export interface PledgeMiddlewareOptions<Request> {

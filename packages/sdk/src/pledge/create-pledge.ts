@@ -1,5 +1,5 @@
-import { createClient } from '../client/client';
-import { Pledge } from './pledge';
+import { createClient } from '../client/client.js';
+import { Pledge } from './pledge.js';
 
 /** Options of {@link createPledge}. */
 export interface PledgeOptions {

@@ -1,3 +1,4 @@
+import type { JurisdictionKey } from '@pledge/core';
 import {
   type CategoryMask,
   categoryMask,
@@ -5,28 +6,27 @@ import {
   type DecisionRequest,
   decide,
   decideIndexed,
-  type JurisdictionKey,
   type SubjectState,
-} from '@pledge/core';
+} from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
 import { subjectHash } from '@pledge/store';
-import { type CacheEntry, ConsentCache } from '../cache/consent-cache';
-import { fromJson } from '../cache/ledger-event';
-import type { PledgeClient } from '../client/client';
+import { type CacheEntry, ConsentCache } from '../cache/consent-cache.js';
+import { fromJson } from '../cache/ledger-event.js';
+import type { PledgeClient } from '../client/client.js';
 import type {
   ConsentEventInput,
   LedgerEvent,
   RecordConsentResponse,
   SdkConfigResponse,
-} from '../client/types';
-import { FeedFollower } from '../feed/follower';
-import { ListenFeed } from '../feed/listen-feed';
-import { PollFeed } from '../feed/poll-feed';
-import type { ChangeFeed } from '../feed/types';
-import { SubjectNotCachedError } from './errors';
-import { type PolicyRuntime, stateFromEvents } from './policy-runtime';
-import { PolicySource } from './policy-source';
-import { recordedEvents } from './recorded-events';
+} from '../client/types.js';
+import { FeedFollower } from '../feed/follower.js';
+import { ListenFeed } from '../feed/listen-feed.js';
+import { PollFeed } from '../feed/poll-feed.js';
+import type { ChangeFeed } from '../feed/types.js';
+import { SubjectNotCachedError } from './errors.js';
+import { type PolicyRuntime, stateFromEvents } from './policy-runtime.js';
+import { PolicySource } from './policy-source.js';
+import { recordedEvents } from './recorded-events.js';
 
 /**
  * One subject's cached events, held for the span of a request: its decisions stay answerable

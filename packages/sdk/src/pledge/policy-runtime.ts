@@ -1,12 +1,12 @@
+import type { Manifest } from '@pledge/core';
 import {
   type CompiledPolicy,
   compilePolicy,
-  type Manifest,
   type SubjectState,
   subjectStateFromEvents,
-} from '@pledge/core';
+} from '@pledge/decide';
 import { renewalCheck, type SubjectFactsInput, toSubjectEvent } from '@pledge/engine';
-import type { LedgerEvent, SdkConfigResponse } from '../client/types';
+import type { LedgerEvent, SdkConfigResponse } from '../client/types.js';
 
 /** The policy the SDK decides with: what the server serves at `/v1/sdk/config`, compiled. */
 export interface PolicyRuntime {

@@ -1,6 +1,6 @@
-import type { PledgeClient } from '../client/client';
-import type { LedgerEvent, SdkConfigResponse } from '../client/types';
-import { buildRuntime, type PolicyRuntime } from './policy-runtime';
+import type { PledgeClient } from '../client/client.js';
+import type { LedgerEvent, SdkConfigResponse } from '../client/types.js';
+import { buildRuntime, type PolicyRuntime } from './policy-runtime.js';
 
 /**
  * Holds the policy the SDK decides with and keeps it current: it re-reads `/v1/sdk/config`

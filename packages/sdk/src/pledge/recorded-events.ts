@@ -1,5 +1,5 @@
-import type { ConsentEventInput, LedgerEvent, RecordConsentResponse } from '../client/types';
-import type { PolicyRuntime } from './policy-runtime';
+import type { ConsentEventInput, LedgerEvent, RecordConsentResponse } from '../client/types.js';
+import type { PolicyRuntime } from './policy-runtime.js';
 
 /**
  * The ledger events the server has just stored for a `POST /v1/consents`, rebuilt from what

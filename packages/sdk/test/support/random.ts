@@ -1,5 +1,5 @@
 import { LEDGER_EVENT_TYPES } from '@pledge/store';
-import type { ConsentEventInput, DecideRequest } from '../../src/index';
+import type { ConsentEventInput, DecideRequest } from '../../src/index.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same subjects and requests. */
 export function rng(seed: number): () => number {

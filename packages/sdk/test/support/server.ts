@@ -4,7 +4,7 @@ import { buildServer } from '@pledge/server';
 import { openStore, type Store } from '@pledge/store';
 import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
 import type { FastifyInstance } from 'fastify';
-import { shopManifest } from '../../../core/test/decide/fixture';
+import { shopManifest } from '../../../decide/test/fixture.js';
 
 /** A real Pledge server listening on a random loopback port, on PGlite or a scratch PostgreSQL database. */
 export interface TestServer {

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { componentSchemas, swaggerTransform } from './zod-bridge';
+import { componentSchemas, swaggerTransform } from './zod-bridge.js';
 
 /** Tags of the OpenAPI document, in display order. */
 const TAGS = [

@@ -1,10 +1,10 @@
 import type { RecordConsentBody } from '@pledge/engine';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { toLedgerEventJson } from '../ledger-json';
-import type { Runtime } from '../runtime';
-import { ConsentQueryBody, ConsentWriteBody } from '../schemas/requests';
-import { AppendResponse, BODY_ERRORS, ConsentQueryResponse } from '../schemas/responses';
+import { toLedgerEventJson } from '../ledger-json.js';
+import type { Runtime } from '../runtime.js';
+import { ConsentQueryBody, ConsentWriteBody } from '../schemas/requests.js';
+import { AppendResponse, BODY_ERRORS, ConsentQueryResponse } from '../schemas/responses.js';
 
 /**
  * `POST /v1/consents` (append events for one subject, stamped with the policy version in

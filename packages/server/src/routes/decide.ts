@@ -1,11 +1,11 @@
-import { type Decision, decide } from '@pledge/core';
+import { type Decision, decide } from '@pledge/decide';
 import { DecideBody } from '@pledge/engine';
 import type { LedgerEvent } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { Runtime } from '../runtime';
-import { DecideBatchBody } from '../schemas/requests';
-import { BODY_ERRORS, DecideBatchResponse, DecisionJson } from '../schemas/responses';
+import type { Runtime } from '../runtime.js';
+import { DecideBatchBody } from '../schemas/requests.js';
+import { BODY_ERRORS, DecideBatchResponse, DecisionJson } from '../schemas/responses.js';
 
 /** `POST /v1/decide` and `POST /v1/decide/batch`. */
 export function registerDecideRoutes(app: FastifyInstance, rt: Runtime): void {

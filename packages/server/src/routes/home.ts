@@ -1,12 +1,12 @@
 import type { Language } from '@pledge/core';
-import { escapeHtml } from '@pledge/core';
+import { escapeHtml } from '@pledge/render';
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../context';
-import { LANGUAGES } from '../query';
-import type { Runtime } from '../runtime';
-import { HomeQuery } from '../schemas/requests';
-import { textResponse } from '../schemas/responses';
-import { lintSummary } from './lint';
+import type { ServerContext } from '../context.js';
+import { LANGUAGES } from '../query.js';
+import type { Runtime } from '../runtime.js';
+import { HomeQuery } from '../schemas/requests.js';
+import { textResponse } from '../schemas/responses.js';
+import { lintSummary } from './lint.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 

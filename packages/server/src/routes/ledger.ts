@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { toLedgerEventJson } from '../ledger-json';
-import type { Runtime } from '../runtime';
-import { ChangesQuery } from '../schemas/requests';
-import { ChangesResponse, V1_ERRORS, VerificationResponse } from '../schemas/responses';
+import { toLedgerEventJson } from '../ledger-json.js';
+import type { Runtime } from '../runtime.js';
+import { ChangesQuery } from '../schemas/requests.js';
+import { ChangesResponse, V1_ERRORS, VerificationResponse } from '../schemas/responses.js';
 
 /** `GET /v1/ledger/verify` and `GET /v1/ledger/changes?after=&limit=`. */
 export function registerLedgerRoutes(app: FastifyInstance, rt: Runtime): void {

@@ -1,9 +1,9 @@
 import type { Issue } from '@pledge/core';
-import { escapeHtml } from '@pledge/core';
+import { escapeHtml } from '@pledge/render';
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../context';
-import type { Runtime } from '../runtime';
-import { LintResponse, textResponse } from '../schemas/responses';
+import type { ServerContext } from '../context.js';
+import type { Runtime } from '../runtime.js';
+import { LintResponse, textResponse } from '../schemas/responses.js';
 
 const ORDER: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,9 +1,9 @@
 import type { Language } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
-import type { PolicyFormat } from '../context';
-import type { Runtime } from '../runtime';
-import { PolicyPageQuery } from '../schemas/requests';
-import { textResponse } from '../schemas/responses';
+import type { PolicyFormat } from '../context.js';
+import type { Runtime } from '../runtime.js';
+import { PolicyPageQuery } from '../schemas/requests.js';
+import { textResponse } from '../schemas/responses.js';
 
 const CONTENT_TYPE: Record<PolicyFormat, string> = {
   html: 'text/html; charset=utf-8',

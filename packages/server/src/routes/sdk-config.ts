@@ -1,9 +1,9 @@
 import { toRenewalVersion } from '@pledge/engine';
 import type { FastifyInstance } from 'fastify';
-import { isLoopback } from '../auth';
-import { HttpError } from '../errors';
-import type { Runtime } from '../runtime';
-import { errorResponse, SdkConfigResponse, V1_ERRORS } from '../schemas/responses';
+import { isLoopback } from '../auth.js';
+import { HttpError } from '../errors.js';
+import type { Runtime } from '../runtime.js';
+import { errorResponse, SdkConfigResponse, V1_ERRORS } from '../schemas/responses.js';
 
 /**
  * `GET /v1/sdk/config`: what an SDK needs to decide in process, including the subject-hash

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { bearerAuth } from '../auth';
-import type { Runtime } from '../runtime';
-import { registerConsentRoutes } from './consents';
-import { registerDecideRoutes } from './decide';
-import { registerLedgerRoutes } from './ledger';
-import { registerPolicyApiRoutes } from './policies';
-import { registerRenderedRoutes } from './rendered';
-import { registerSdkConfigRoutes } from './sdk-config';
-import { registerUseRoutes } from './use';
+import { bearerAuth } from '../auth.js';
+import type { Runtime } from '../runtime.js';
+import { registerConsentRoutes } from './consents.js';
+import { registerDecideRoutes } from './decide.js';
+import { registerLedgerRoutes } from './ledger.js';
+import { registerPolicyApiRoutes } from './policies.js';
+import { registerRenderedRoutes } from './rendered.js';
+import { registerSdkConfigRoutes } from './sdk-config.js';
+import { registerUseRoutes } from './use.js';
 
 /** Options of the /v1 API. */
 export interface V1Options {

@@ -1,8 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlitePool } from './pglite-pool';
-import type { Database } from './schema';
+import { PGlitePool } from './pglite-pool.js';
+import type { Database } from './schema.js';
 
 // int8 (bigint) as a JS number on both back ends: ledger sequence numbers stay far below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));

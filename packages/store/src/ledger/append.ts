@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { chainHash, subjectHash } from './hash';
-import { emptyColumns, insertColumns, pushRow, sliceColumns } from './insert-columns';
-import type { LedgerEventInput } from './types';
+import type { Database } from '../db/schema.js';
+import { chainHash, subjectHash } from './hash.js';
+import { emptyColumns, insertColumns, pushRow, sliceColumns } from './insert-columns.js';
+import type { LedgerEventInput } from './types.js';
 
 /** Rows per INSERT statement: each column travels as one array parameter. */
 const ROWS_PER_STATEMENT = 5000;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema';
-import type { ChainFields } from './hash';
+import type { Database } from '../db/schema.js';
+import type { ChainFields } from './hash.js';
 
 /** LISTEN/NOTIFY channel announcing the last sequence number after each append. */
 export const LEDGER_CHANNEL = 'pledge_ledger';

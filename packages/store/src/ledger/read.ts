@@ -1,7 +1,7 @@
 import type { ConsentMode, JurisdictionKey } from '@pledge/core';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, LedgerEventTable } from '../db/schema';
-import type { LedgerEvent, LedgerEventType } from './types';
+import type { Database, LedgerEventTable } from '../db/schema.js';
+import type { LedgerEvent, LedgerEventType } from './types.js';
 
 /** Maps a stored row to the public event shape. */
 export function toLedgerEvent(row: Selectable<LedgerEventTable>): LedgerEvent {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { chainHash, GENESIS_HASH } from './hash';
-import { toLedgerEvent } from './read';
+import type { Database } from '../db/schema.js';
+import { chainHash, GENESIS_HASH } from './hash.js';
+import { toLedgerEvent } from './read.js';
 
 /** What is wrong with the first bad event. */
 export type LedgerFault =

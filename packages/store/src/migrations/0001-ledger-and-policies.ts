@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { GENESIS_HASH } from '../ledger/hash';
+import { GENESIS_HASH } from '../ledger/hash.js';
 
 /** Consent ledger, its chain head, published policy versions and settings. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import type { HolidayYear } from '../types';
+import type { HolidayYear } from '../types.js';
 
 const SPRING = { en: 'Spring Festival', 'zh-CN': '春节' };
 const NEW_YEAR = { en: "New Year's Day", 'zh-CN': '元旦' };

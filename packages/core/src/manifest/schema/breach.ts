@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, LocalText } from './common';
+import { Duration, LocalText } from './common.js';
 
 /** Contents a breach notice can carry. */
 export const BreachContent = z.enum([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalText } from './common';
+import { Id, LocalText } from './common.js';
 
 /** A category of personal data the service processes. */
 export const DataCategory = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalText } from './common';
+import { Id, LocalText } from './common.js';
 
 /** A way to reach the controller. */
 export const ContactChannel = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id } from './common.js';
 
 /** How one field is erased. */
 export const ErasureStrategy = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JurisdictionKey, LocalText } from './common';
+import { JurisdictionKey, LocalText } from './common.js';
 
 /** One age rule. */
 export const MinorRule = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, JurisdictionKey, Language, LocalText } from './common';
+import { Duration, JurisdictionKey, Language, LocalText } from './common.js';
 
 /** Policy metadata and versioning. */
 export const PolicyMeta = z

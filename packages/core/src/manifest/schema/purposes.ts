@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentMode, Id, LegalBasis, LocalText, perJurisdiction } from './common';
+import { ConsentMode, Id, LegalBasis, LocalText, perJurisdiction } from './common.js';
 
 /** A purpose of processing. */
 export const Purpose = z

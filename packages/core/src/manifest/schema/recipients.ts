@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalText } from './common';
+import { Id, LocalText } from './common.js';
 
 /** Contract types that can govern a disclosure. */
 export const ContractKind = z.enum([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, Id, LocalText } from './common';
+import { Duration, Id, LocalText } from './common.js';
 
 /** A reason to keep data past its retention. */
 export const LegalHold = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, Id, JurisdictionKey, LocalText } from './common';
+import { Duration, Id, JurisdictionKey, LocalText } from './common.js';
 
 /** Data-subject rights Pledge knows. */
 export const RightKind = z.enum([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, LocalText } from './common';
+import { Duration, LocalText } from './common.js';
 
 /** Security and governance commitments. */
 export const Security = z

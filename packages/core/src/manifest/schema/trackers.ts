@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, Id, LocalText } from './common';
+import { Duration, Id, LocalText } from './common.js';
 
 /** A cookie, pixel, web beacon, local-storage key or device identifier. */
 export const Tracker = z

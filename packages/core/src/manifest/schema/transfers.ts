@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalText } from './common';
+import { Id, LocalText } from './common.js';
 
 /** Mechanisms that legitimise a transfer abroad. */
 export const TransferMechanism = z.enum([

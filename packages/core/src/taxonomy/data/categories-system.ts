@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { category, dpv } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { category, dpv } from './define.js';
 
 const NONE = { sensitivity: 'none', broader: true } as const;
 

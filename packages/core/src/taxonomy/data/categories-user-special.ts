@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { BROADER, category as c, deprecated, dpv, pd } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { BROADER, category as c, deprecated, dpv, pd } from './define.js';
 
 const S = { sensitivity: 'sensitive' } as const;
 const SB = { sensitivity: 'sensitive', broader: true } as const;

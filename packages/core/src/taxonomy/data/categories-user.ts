@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { BROADER, category as c, deprecated, dpv, pd, SENSITIVE } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { BROADER, category as c, deprecated, dpv, pd, SENSITIVE } from './define.js';
 
 /**
  * fideslang `user.*` data categories that no supported law treats as sensitive as a whole

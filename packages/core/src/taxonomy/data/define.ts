@@ -1,4 +1,4 @@
-import type { Sensitivity, TaxonomyEntry, TaxonomyKind, TaxonomyOrigin } from '../types';
+import type { Sensitivity, TaxonomyEntry, TaxonomyKind, TaxonomyOrigin } from '../types.js';
 
 /** Namespace of the DPV core vocabulary. */
 export const DPV = 'https://w3id.org/dpv#';

@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { dpv, type EntryOptions, entry, gdpr } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { dpv, type EntryOptions, entry, gdpr } from './define.js';
 
 const basis = (key: string, en: string, zh: string, iri: string, options?: EntryOptions) =>
   entry('legal-basis', key, en, zh, iri, options);

@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { BROADER, deprecated, dpv, purpose as p } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { BROADER, deprecated, dpv, purpose as p } from './define.js';
 
 const PLEDGE = { origin: 'pledge' } as const;
 

@@ -1,5 +1,5 @@
-import type { TaxonomyEntry } from '../types';
-import { BROADER, dpv, subject as s } from './define';
+import type { TaxonomyEntry } from '../types.js';
+import { BROADER, dpv, subject as s } from './define.js';
 
 /** fideslang data subjects (flat: no parents), plus `child` and `guardian`, which fideslang lacks. */
 export const subjects: TaxonomyEntry[] = [

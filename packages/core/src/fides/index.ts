@@ -1,2 +1,0 @@
-export { fidesDatasetToPledge } from './import-datasets';
-export type { DatastoreKind, FidesImportOptions, FidesImportResult } from './types';

@@ -1,0 +1,49 @@
+import {
+  createTaxonomy,
+  getJurisdiction,
+  type Jurisdiction,
+  type JurisdictionKey,
+  type Manifest,
+} from '@pledge/core';
+
+/** The part of the taxonomy the compiler reads. */
+export interface TaxonomyLookup {
+  isSensitive(key: string): boolean;
+  isUnder(key: string, ancestorKey: string): boolean;
+}
+
+/** Looks up the rules of a jurisdiction. */
+export type JurisdictionLookup = (key: JurisdictionKey) => Jurisdiction | undefined;
+
+/** Options for {@link compilePolicy}. */
+export interface CompileOptions {
+  /** Taxonomy to read sensitivity and hierarchy from; default: the built-in one plus the manifest's extensions. */
+  taxonomy?: TaxonomyLookup;
+  /** Jurisdiction rules; default: the rules that ship with Pledge. */
+  jurisdiction?: JurisdictionLookup;
+}
+
+/** The taxonomy and jurisdiction sources a compilation uses. */
+export interface CompileSources {
+  readonly taxonomy: TaxonomyLookup;
+  readonly jurisdiction: JurisdictionLookup;
+}
+
+/** Resolves the sources, defaulting to the built-in taxonomy and jurisdiction rules. */
+export function compileSources(manifest: Manifest, options: CompileOptions): CompileSources {
+  return {
+    taxonomy: options.taxonomy ?? createTaxonomy(manifest.taxonomy),
+    jurisdiction: options.jurisdiction ?? getJurisdiction,
+  };
+}
+
+/** Whether `key` is `ancestor` or below it. Unknown keys fall back to the dotted-prefix reading. */
+export function isAtOrUnder(taxonomy: TaxonomyLookup, key: string, ancestor: string): boolean {
+  if (key === ancestor) return true;
+  try {
+    if (taxonomy.isUnder(key, ancestor)) return true;
+  } catch {
+    // A key the taxonomy does not know: the dotted prefix is the only hierarchy left.
+  }
+  return key.startsWith(`${ancestor}.`);
+}

@@ -1,0 +1,2 @@
+export { fidesDatasetToPledge } from './import-datasets.js';
+export type { DatastoreKind, FidesImportOptions, FidesImportResult } from './types.js';

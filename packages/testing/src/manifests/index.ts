@@ -1,0 +1,2 @@
+export { baseInput, baseYaml, edited, toManifest } from './base-manifest.js';
+export { exampleManifests, REPO_ROOT } from './examples.js';
