@@ -1,7 +1,100 @@
-export * from './calendar/index.js';
-export * from './diff/index.js';
-export * from './jurisdictions/index.js';
-export * from './manifest/load.js';
-export * from './manifest/schema/index.js';
-export * from './result/issue.js';
-export * from './taxonomy/index.js';
+export {
+  type CalendarCoverage,
+  calendarCoverage,
+  cnHolidayYears,
+  computeDueDate,
+  type DeadlineRule,
+  type DueDateOptions,
+  type DueDateResult,
+  dueDate,
+  type HolidayPeriod,
+  type HolidayYear,
+  isWorkingDay,
+  isYearCovered,
+  type ScheduleSource,
+  type WorkingCalendar,
+  workingDaysBetween,
+} from './calendar/index.js';
+export {
+  type Change,
+  type ChangeCode,
+  type ChangeScope,
+  type ConsentFrom,
+  diffManifests,
+  formatDuration,
+  inJurisdiction,
+  summariseChanges,
+} from './diff/index.js';
+export {
+  type BreachClock,
+  type Citation,
+  type Fact,
+  gdprSpecialCategories,
+  getJurisdiction,
+  type Jurisdiction,
+  jurisdictions,
+  type StatutoryDeadline,
+  type Verification,
+} from './jurisdictions/index.js';
+export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
+export {
+  Breach,
+  BreachContent,
+  ClockStart,
+  ConsentMode,
+  ContactChannel,
+  ContractKind,
+  Controller,
+  DataCategory,
+  Dataset,
+  DatasetCollection,
+  DatasetField,
+  Deadline,
+  Duration,
+  DurationUnit,
+  ErasureStrategy,
+  Fee,
+  Id,
+  IdentityKind,
+  JurisdictionKey,
+  Language,
+  LegalBasis,
+  LegalHold,
+  Localisation,
+  LocalText,
+  type Manifest,
+  type ManifestInput,
+  ManifestSchema,
+  MinorRule,
+  Minors,
+  OperatorChoice,
+  Permission,
+  PolicyMeta,
+  Purpose,
+  perJurisdiction,
+  Recipient,
+  Retention,
+  RetentionRule,
+  Right,
+  RightKind,
+  Security,
+  Signals,
+  TaxonomyExtension,
+  Tracker,
+  Transfer,
+  TransferMechanism,
+  Transfers,
+} from './manifest/schema/index.js';
+export { JURISDICTION_KEYS, LEGAL_BASES } from './manifest/vocabulary.js';
+export { formatPath, type Issue, type Severity } from './result/issue.js';
+export {
+  builtinTaxonomy,
+  createTaxonomy,
+  type ResolvedExtensions,
+  type Sensitivity,
+  type Taxonomy,
+  type TaxonomyEntry,
+  type TaxonomyExtensions,
+  type TaxonomyKind,
+  type TaxonomyOrigin,
+} from './taxonomy/index.js';

@@ -1,4 +1,5 @@
-import { type ConsentMode, JurisdictionKey, LegalBasis } from '@pledge/core';
+import type { ConsentMode, JurisdictionKey, LegalBasis } from '@pledge/core';
+import { JURISDICTION_KEYS, LEGAL_BASES } from '@pledge/core/vocabulary';
 
 /**
  * Integer codes the compiled policy stores in typed arrays. The string forms stay the
@@ -53,7 +54,7 @@ export function levelForMode(mode: number): number {
 }
 
 /** Legal bases by code (the schema's enum order). */
-export const LEGAL_BASIS_CODES: readonly LegalBasis[] = Object.freeze([...LegalBasis.options]);
+export const LEGAL_BASIS_CODES: readonly LegalBasis[] = Object.freeze([...LEGAL_BASES]);
 
 /** Code of a legal basis. */
 export function legalBasisCode(basis: LegalBasis): number {
@@ -66,7 +67,7 @@ export type JurisdictionSlot = 'default' | JurisdictionKey;
 /** Jurisdiction slots by index: 0 is `default`, then every supported jurisdiction. */
 export const JURISDICTION_SLOTS: readonly JurisdictionSlot[] = Object.freeze([
   'default',
-  ...JurisdictionKey.options,
+  ...JURISDICTION_KEYS,
 ]);
 
 /** Number of jurisdiction slots; per-jurisdiction tables are `[index * SLOT_COUNT + slot]`. */

@@ -1,7 +1,8 @@
 import type { JurisdictionKey } from '@pledge/core';
 import { jurisdictionSlot, SLOT_COUNT } from './codes.js';
-import { allowedDecision, type Decision, denied, plainAllowed } from './decision.js';
+import { allowedDecision, denied, plainAllowed } from './decision.js';
 import { evaluate, O_SENSITIVE } from './evaluate.js';
+import type { Decision } from './outcome.js';
 import { asPackedSubject, PackedSubject } from './packed-subject.js';
 import type { CompiledPolicy, IdIndex } from './policy.js';
 import {

@@ -7,7 +7,8 @@ export {
 } from './codes.js';
 export { compilePolicy } from './compile.js';
 export { type CategoryMask, categoryMask, type DecisionRequest, decide, decideIndexed } from './decide.js';
-export type { Decision, Obligation } from './decision.js';
+export type { Decision, Obligation } from './outcome.js';
+export { emptySubjectState } from './packed-subject.js';
 export type {
   CategoryTables,
   CompiledLocalisation,
@@ -25,11 +26,5 @@ export {
   type SubjectEventType,
   subjectStateFromEvents,
 } from './subject-events.js';
-export {
-  type ConsentRecord,
-  emptySubjectState,
-  type GivenConsentMode,
-  type SubjectFacts,
-  type SubjectState,
-} from './subject-state.js';
+export type { ConsentRecord, GivenConsentMode, SubjectFacts, SubjectState } from './subject-state.js';
 export type { CompileOptions, JurisdictionLookup, TaxonomyLookup } from './taxonomy-lookup.js';

@@ -167,3 +167,8 @@ export function packSubjectState(policy: CompiledPolicy, draft: SubjectDraft): S
 export function asPackedSubject(value: unknown): PackedSubject | undefined {
   return value instanceof PackedSubject && typeof value.packed === 'string' ? value : undefined;
 }
+
+/** A subject with no consents, objections, restrictions or opt-outs. */
+export function emptySubjectState(policy: CompiledPolicy, facts: SubjectFacts = {}): SubjectState {
+  return packSubjectState(policy, draftSubjectState(policy, facts));
+}

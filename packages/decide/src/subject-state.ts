@@ -1,6 +1,4 @@
 import type { JurisdictionKey } from '@pledge/core';
-import { draftSubjectState, packSubjectState } from './packed-subject.js';
-import type { CompiledPolicy } from './policy.js';
 
 /** How a consent in force was given. */
 export type GivenConsentMode = 'implied' | 'opt-in' | 'separate';
@@ -63,9 +61,4 @@ export interface SubjectFacts {
   age?: number;
   gpc?: boolean;
   dnt?: boolean;
-}
-
-/** A subject with no consents, objections, restrictions or opt-outs. */
-export function emptySubjectState(policy: CompiledPolicy, facts: SubjectFacts = {}): SubjectState {
-  return packSubjectState(policy, draftSubjectState(policy, facts));
 }

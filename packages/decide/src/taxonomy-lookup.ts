@@ -1,10 +1,6 @@
-import {
-  createTaxonomy,
-  getJurisdiction,
-  type Jurisdiction,
-  type JurisdictionKey,
-  type Manifest,
-} from '@pledge/core';
+import type { Jurisdiction, JurisdictionKey, Manifest } from '@pledge/core';
+import { getJurisdiction } from '@pledge/core/jurisdictions';
+import { createTaxonomy } from '@pledge/core/taxonomy';
 
 /** The part of the taxonomy the compiler reads. */
 export interface TaxonomyLookup {

@@ -1,7 +1,7 @@
 import type { JurisdictionKey } from '@pledge/core';
 import { compilePolicy } from '../src/compile.js';
 import { decide } from '../src/decide.js';
-import type { Decision } from '../src/decision.js';
+import type { Decision } from '../src/outcome.js';
 import type { CompiledPolicy } from '../src/policy.js';
 import {
   type SubjectEvent,

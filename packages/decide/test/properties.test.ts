@@ -2,7 +2,7 @@ import { JurisdictionKey } from '@pledge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryMask, type DecisionRequest, decide, decideIndexed } from '../src/decide.js';
-import type { Decision } from '../src/decision.js';
+import type { Decision } from '../src/outcome.js';
 import { type SubjectEvent, subjectStateFromEvents } from '../src/subject-events.js';
 import type { SubjectState } from '../src/subject-state.js';
 import { shopManifest } from './fixture.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../src/compile.js';
 import { categoryMask, type DecisionRequest, decide, decideIndexed } from '../src/decide.js';
-import type { Decision } from '../src/decision.js';
+import type { Decision } from '../src/outcome.js';
 import type { CompiledPolicy } from '../src/policy.js';
 import { type SubjectEvent, subjectStateFromEvents } from '../src/subject-events.js';
 import { shopManifest } from './fixture.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../src/compile.js';
 import { categoryMask, type DecisionRequest, decide, decideIndexed } from '../src/decide.js';
+import { emptySubjectState } from '../src/packed-subject.js';
 import { subjectStateFromEvents } from '../src/subject-events.js';
-import { emptySubjectState, type SubjectState } from '../src/subject-state.js';
+import type { SubjectState } from '../src/subject-state.js';
 import { shopManifest } from './fixture.js';
 import { ask, ev, shop } from './helpers.js';
 

@@ -11,7 +11,7 @@ import {
   SLOT_COUNT,
 } from '../../src/codes.js';
 import type { DecisionRequest } from '../../src/decide.js';
-import type { Decision, Obligation } from '../../src/decision.js';
+import type { Decision, Obligation } from '../../src/outcome.js';
 import type { CompiledPolicy, IdIndex } from '../../src/policy.js';
 import { type AllowReason, DENY_REASONS, type DenyReason } from '../../src/reasons.js';
 import { checkTransfer, transferOutcome } from '../../src/transfer-check.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JURISDICTION_KEYS, LEGAL_BASES } from '../vocabulary.js';
 
 /** Identifier used to cross-reference manifest entries: lower-case, digits, `.`, `-`, `_`. */
 export const Id = z
@@ -18,7 +19,7 @@ export type LocalText = z.infer<typeof LocalText>;
 
 /** Jurisdictions whose rules ship with Pledge as data. */
 export const JurisdictionKey = z
-  .enum(['eu-gdpr', 'uk-gdpr', 'us-ca-ccpa', 'cn-pipl', 'br-lgpd'])
+  .enum(JURISDICTION_KEYS)
   .describe('A jurisdiction whose rules ship with Pledge.');
 export type JurisdictionKey = z.infer<typeof JurisdictionKey>;
 
@@ -42,22 +43,7 @@ export type Duration = z.infer<typeof Duration>;
 
 /** Legal bases for processing across the supported laws. */
 export const LegalBasis = z
-  .enum([
-    'consent',
-    'contract',
-    'legal-obligation',
-    'vital-interests',
-    'public-task',
-    'legitimate-interests',
-    'employment',
-    'public-health-emergency',
-    'news-reporting',
-    'publicly-disclosed',
-    'credit-protection',
-    'research',
-    'legal-claims',
-    'business-purpose',
-  ])
+  .enum(LEGAL_BASES)
   .describe('A legal basis for processing; which ones a jurisdiction accepts is part of its rules.');
 export type LegalBasis = z.infer<typeof LegalBasis>;
 

@@ -1,0 +1,26 @@
+/**
+ * The closed lists of the manifest language that run-time code needs without the schema
+ * (the decision engine runs in browsers and edge workers, without zod). The schema builds
+ * its enums from these arrays, so each list is written once.
+ */
+
+/** Jurisdictions whose rules ship with Pledge as data. */
+export const JURISDICTION_KEYS = ['eu-gdpr', 'uk-gdpr', 'us-ca-ccpa', 'cn-pipl', 'br-lgpd'] as const;
+
+/** Legal bases for processing across the supported laws. */
+export const LEGAL_BASES = [
+  'consent',
+  'contract',
+  'legal-obligation',
+  'vital-interests',
+  'public-task',
+  'legitimate-interests',
+  'employment',
+  'public-health-emergency',
+  'news-reporting',
+  'publicly-disclosed',
+  'credit-protection',
+  'research',
+  'legal-claims',
+  'business-purpose',
+] as const;
