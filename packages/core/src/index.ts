@@ -15,6 +15,7 @@ export {
   type WorkingCalendar,
   workingDaysBetween,
 } from './calendar/index.js';
+export { purposesNeedingRenewal, type RenewalVersion, renewalCheck } from './consent/index.js';
 export {
   type Change,
   type ChangeCode,

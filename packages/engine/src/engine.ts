@@ -1,4 +1,5 @@
 import type { Manifest } from '@pledge/core';
+import { renewalCheck } from '@pledge/core';
 import {
   type CompiledPolicy,
   compilePolicy,
@@ -27,7 +28,7 @@ import {
   verifyLedger,
 } from '@pledge/store';
 import type { ConsentEventBody, DecideBody } from './inputs.js';
-import { renewalCheck, toRenewalVersion } from './renewal.js';
+import { toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {

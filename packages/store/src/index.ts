@@ -10,4 +10,3 @@ export * from './ledger/verify.js';
 export * from './migrations/index.js';
 export * from './policies/hash.js';
 export * from './policies/publish.js';
-export * from './policies/renewal.js';

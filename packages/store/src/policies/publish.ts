@@ -1,8 +1,7 @@
-import { type Change, diffManifests, type Manifest } from '@pledge/core';
+import { type Change, diffManifests, type Manifest, purposesNeedingRenewal } from '@pledge/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { contentHash } from './hash.js';
-import { purposesNeedingRenewal } from './renewal.js';
 
 /** A published policy version. */
 export interface PolicyVersion {

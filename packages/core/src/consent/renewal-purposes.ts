@@ -1,4 +1,5 @@
-import type { Change, Manifest } from '@pledge/core';
+import type { Change } from '../diff/types.js';
+import type { Manifest } from '../manifest/schema/index.js';
 
 /**
  * Purposes whose existing consents a new version reopens: those a change needing fresh
