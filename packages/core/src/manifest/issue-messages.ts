@@ -79,6 +79,12 @@ export function schemaProblems(issue: ZodIssue, input: unknown): SchemaProblem[]
       },
     ];
   }
+  if (issue.code === 'invalid_type') {
+    const expected = expectation(issue);
+    const message =
+      value === undefined ? `missing; expected ${expected}` : `expected ${expected}; got ${echo(value)}`;
+    return [{ code: `schema.${issue.code}`, path, message }];
+  }
   return [{ code: `schema.${issue.code}`, path, message: issue.message }];
 }
 

@@ -54,6 +54,13 @@ describe('schema issue messages', () => {
     expect(issue?.message).toContain('unknown key "titel" (did you mean "title"?)');
   });
 
+  it('a wrong or missing type says what is expected', () => {
+    const [wrong] = issuesOf((t) => t.replace('version: 1.0.0', 'version: [1]'));
+    expect(wrong).toMatchObject({ code: 'schema.invalid_type', message: 'expected text; got a list' });
+    const [missing] = issuesOf((t) => t.replace('  version: 1.0.0\n', ''));
+    expect(missing).toMatchObject({ code: 'schema.invalid_type', message: 'missing; expected text' });
+  });
+
   it('quotes at most a short piece of a wrong value', () => {
     const [issue] = issuesOf((t) => t.replace('unit: days', `unit: ${'x'.repeat(200)}`));
     expect(issue?.message.length).toBeLessThan(200);
