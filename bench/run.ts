@@ -15,7 +15,8 @@ import type { BenchModule, BenchOptions } from './lib/types.js';
  */
 export const registry: Readonly<Record<string, { describe: string; load: () => Promise<BenchModule> }>> = {
   decide: {
-    describe: 'decision engines: Pledge vs CASL, casbin, Cedar and a bitset floor, same policy and requests',
+    describe:
+      'decision engines: Pledge vs CASL (two set-ups), casbin, Cedar and a bitset floor, same policy and requests',
     load: () => import('./decide/index.js'),
   },
   dsr: {

@@ -4,8 +4,12 @@ import type { Answer, BenchWorld, Engine } from './types.js';
 
 type Rule = RawRuleOf<MongoAbility>;
 
+/** Name of this lane in the tables and the JSON. */
+export const CASL_PER_SUBJECT = 'CASL 6 (ability per subject)';
+
 /**
- * CASL 6: one `MongoAbility` per subject, built the way a CASL app's `defineAbilityFor(user)`
+ * CASL 6, ability per subject (the comparison lane of the first benchmark; the lane configured
+ * as CASL's documentation recommends is `casl-conditions.ts`): one `MongoAbility` per subject, built the way a CASL app's `defineAbilityFor(user)`
  * would from the subject's consent state. The purpose is the action, the category a `Data`
  * subject (`{ category }`); CASL has no notion of consent levels, so the builder turns
  * "consent at level L" into the set of categories that level covers. Later rules win in
@@ -42,7 +46,7 @@ export function caslEngine(world: BenchWorld): Engine {
     return last;
   };
   return {
-    name: 'CASL 6',
+    name: CASL_PER_SUBJECT,
     encoding:
       'MongoAbility per subject; action = purpose, subject("Data", { category }); reasons via relevantRuleFor',
     answer(i): Answer {

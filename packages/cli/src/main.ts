@@ -3,6 +3,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
+import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
 import { registerRefdata } from './commands/refdata.js';
@@ -15,6 +16,7 @@ import { ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 
 const COMMANDS = [
+  registerInit,
   registerValidate,
   registerLint,
   registerRender,

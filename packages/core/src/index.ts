@@ -27,6 +27,30 @@ export {
   summariseChanges,
 } from './diff/index.js';
 export {
+  categoryReferences,
+  checkReferences,
+  contactReferences,
+  type DuplicateId,
+  datasetFieldReferences,
+  datasetFields,
+  declaredIds,
+  duplicateIdMessage,
+  duplicateIds,
+  type FieldAt,
+  type IdList,
+  idLists,
+  type KindedReference,
+  legalHoldReferences,
+  manifestReferences,
+  purposeReferences,
+  REFERENCE_KINDS,
+  type Reference,
+  type ReferenceKind,
+  recipientReferences,
+  UNKNOWN_REFERENCE_CODES,
+  unknownReferenceMessage,
+} from './integrity/index.js';
+export {
   type BreachClock,
   type Citation,
   type Fact,
@@ -87,11 +111,13 @@ export {
   Transfers,
 } from './manifest/schema/index.js';
 export { JURISDICTION_KEYS, LEGAL_BASES } from './manifest/vocabulary.js';
+export { closestMatch, editDistance, withDidYouMean } from './result/did-you-mean.js';
 export { formatPath, type Issue, type Severity } from './result/issue.js';
 export {
   builtinTaxonomy,
   createTaxonomy,
   type ResolvedExtensions,
+  renderTaxonomyDocs,
   type Sensitivity,
   type Taxonomy,
   type TaxonomyEntry,

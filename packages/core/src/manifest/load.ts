@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { formatPath, type Issue } from '../result/issue.js';
+import { manifestErrorMap, type SchemaProblem, schemaProblems } from './issue-messages.js';
 import { type Manifest, ManifestSchema } from './schema/index.js';
 
 /** Outcome of loading a manifest: the manifest, or the issues that stop it. */
@@ -86,32 +86,32 @@ export function parseManifest(text: string, options: ParseOptions = {}): LoadRes
       ],
     };
   }
-  const parsed = ManifestSchema.safeParse(data);
+  const parsed = ManifestSchema.safeParse(data, { error: manifestErrorMap });
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => toIssue(issue, doc, at, file)) };
+    const problems = parsed.error.issues.flatMap((issue) => schemaProblems(issue, data));
+    return { ok: false, issues: problems.map((problem) => toIssue(problem, doc, at, file)) };
   }
   return { ok: true, manifest: parsed.data, issues: [] };
 }
 
 function toIssue(
-  issue: z.core.$ZodIssue,
+  problem: SchemaProblem,
   doc: ReturnType<typeof parseDocument>,
   at: (offset: number | undefined) => { line?: number; column?: number },
   file: string | undefined,
 ): Issue {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const { path } = problem;
   // Walk up until a node exists: a missing key is reported where its parent is.
   let node: unknown;
   for (let depth = path.length; depth >= 0 && !isNode(node); depth--) {
     node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
   }
   const offset = isNode(node) ? node.range?.[0] : undefined;
-  const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
   return {
-    code: `schema.${issue.code}`,
+    code: problem.code,
     severity: 'error',
     path: formatPath(path),
-    message: `${issue.message}${extra}`,
+    message: problem.message,
     file,
     ...at(offset),
   };

@@ -1,6 +1,6 @@
+import { datasetFields, withDidYouMean } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 import { pageViews, shopDatasets } from '../examples/patches.js';
-import { datasetFields } from '../references.js';
 
 /** A dataset field refers to a field that is not declared. */
 export const datasetUnknownReference = defineRule({
@@ -12,12 +12,17 @@ export const datasetUnknownReference = defineRule({
   why: "Pledge finds a subject's rows by walking from identity fields along references. A broken reference cuts that walk short, so an access request returns too little and an erasure leaves data behind (GDPR Art. 15 and 17; PIPL Arts. 45 and 47).",
   check(ctx, report) {
     const fields = datasetFields(ctx.manifest);
-    const addresses = new Set(fields.map((f) => f.address));
+    const addresses = fields.map((f) => f.address);
+    const known = new Set(addresses);
     for (const { field, path } of fields) {
-      if (field.references !== undefined && !addresses.has(field.references)) {
+      if (field.references !== undefined && !known.has(field.references)) {
         report(
           [...path, 'references'],
-          `field "${field.name}" refers to "${field.references}", which is not a declared dataset field`,
+          withDidYouMean(
+            `field "${field.name}" refers to "${field.references}", which is not a declared dataset field`,
+            field.references,
+            addresses,
+          ),
         );
       }
     }

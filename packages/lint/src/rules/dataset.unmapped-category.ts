@@ -1,6 +1,6 @@
+import { datasetFields } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 import { pageViews, shopDatasets } from '../examples/patches.js';
-import { datasetFields } from '../references.js';
 
 /** A category in use is stored in no declared dataset field. */
 export const datasetUnmappedCategory = defineRule({

@@ -1,3 +1,4 @@
+import { withDidYouMean } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 
 /** An app permission serves a purpose the policy does not declare. */
@@ -14,7 +15,11 @@ export const permissionUndeclaredPurpose = defineRule({
         if (!ctx.purposes.has(id)) {
           report(
             ['permissions', i, 'purposes', j],
-            `permission "${permission.id}" is used for purpose "${id}", which the policy does not declare`,
+            withDidYouMean(
+              `permission "${permission.id}" is used for purpose "${id}", which the policy does not declare`,
+              id,
+              ctx.purposes.keys(),
+            ),
           );
         }
       });

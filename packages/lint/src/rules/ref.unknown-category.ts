@@ -1,5 +1,5 @@
+import { categoryReferences, unknownReferenceMessage } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
-import { categoryReferences } from '../references.js';
 
 /** A reference to a data category the manifest does not declare. */
 export const refUnknownCategory = defineRule({
@@ -12,7 +12,7 @@ export const refUnknownCategory = defineRule({
   check(ctx, report) {
     for (const ref of categoryReferences(ctx.manifest)) {
       if (!ctx.categories.has(ref.id))
-        report(ref.path, `category "${ref.id}" is not declared under categories`);
+        report(ref.path, unknownReferenceMessage('category', ref.id, ctx.categories.keys()));
     }
   },
   examples: {

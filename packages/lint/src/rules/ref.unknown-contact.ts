@@ -1,5 +1,5 @@
+import { contactReferences, unknownReferenceMessage } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
-import { contactReferences } from '../references.js';
 
 /** A right, officer, representative or complaint channel names an undeclared contact channel. */
 export const refUnknownContact = defineRule({
@@ -12,7 +12,7 @@ export const refUnknownContact = defineRule({
   check(ctx, report) {
     for (const ref of contactReferences(ctx.manifest)) {
       if (!ctx.contacts.has(ref.id))
-        report(ref.path, `contact channel "${ref.id}" is not declared under controller.contacts`);
+        report(ref.path, unknownReferenceMessage('contact', ref.id, ctx.contacts.keys()));
     }
   },
   examples: {

@@ -1,5 +1,5 @@
+import { datasetFields } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
-import { datasetFields } from '../references.js';
 
 const NAMED_ANCHORS = new Set([
   'collected',

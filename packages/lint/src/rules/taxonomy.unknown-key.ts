@@ -1,3 +1,4 @@
+import { type Taxonomy, type TaxonomyKind, withDidYouMean } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 
 /** A taxonomy key that is neither built in nor added under `taxonomy`. */
@@ -10,18 +11,28 @@ export const taxonomyUnknownKey = defineRule({
   why: 'The taxonomy key says what the data or use is: Pledge derives sensitivity, the DPV and fideslang mapping and the legal rules that apply from it. An unknown key silently drops those rules (for example the separate consent sensitive data needs).',
   check(ctx, report) {
     const t = ctx.taxonomy;
+    const hint = (message: string, kind: TaxonomyKind, key: string) => suggest(t, message, kind, key);
     ctx.manifest.categories.forEach((category, i) => {
       if (!t.has('category', category.taxonomy)) {
-        report(['categories', i, 'taxonomy'], `"${category.taxonomy}" is not a known data category key`);
+        report(
+          ['categories', i, 'taxonomy'],
+          hint(`"${category.taxonomy}" is not a known data category key`, 'category', category.taxonomy),
+        );
       }
       category.subjects.forEach((subject, j) => {
         if (!t.has('subject', subject))
-          report(['categories', i, 'subjects', j], `"${subject}" is not a known data subject key`);
+          report(
+            ['categories', i, 'subjects', j],
+            hint(`"${subject}" is not a known data subject key`, 'subject', subject),
+          );
       });
     });
     ctx.manifest.purposes.forEach((purpose, i) => {
       if (!t.has('purpose', purpose.taxonomy)) {
-        report(['purposes', i, 'taxonomy'], `"${purpose.taxonomy}" is not a known purpose (data use) key`);
+        report(
+          ['purposes', i, 'taxonomy'],
+          hint(`"${purpose.taxonomy}" is not a known purpose (data use) key`, 'purpose', purpose.taxonomy),
+        );
       }
     });
     const extensions = [
@@ -31,7 +42,10 @@ export const taxonomyUnknownKey = defineRule({
     for (const [list, kind] of extensions) {
       ctx.manifest.taxonomy[list].forEach((extension, i) => {
         if (!t.has(kind, extension.parent)) {
-          report(['taxonomy', list, i, 'parent'], `parent "${extension.parent}" is not a known ${kind} key`);
+          report(
+            ['taxonomy', list, i, 'parent'],
+            hint(`parent "${extension.parent}" is not a known ${kind} key`, kind, extension.parent),
+          );
         }
       });
     }
@@ -41,3 +55,9 @@ export const taxonomyUnknownKey = defineRule({
     passing: { categories: [{ id: 'email', taxonomy: 'user.contact.email' }] },
   },
 });
+
+/** The message, with "Did you mean" the closest key of the kind when one is close. */
+function suggest(taxonomy: Taxonomy, message: string, kind: TaxonomyKind, key: string): string {
+  const keys = taxonomy.entries.filter((entry) => entry.kind === kind).map((entry) => entry.key);
+  return withDidYouMean(message, key, keys);
+}
