@@ -1,4 +1,5 @@
-export { type ConnectorOptionsByKind, createConnector } from './create-connector.js';
+export { capabilitiesOf, DATASTORE_CAPABILITIES, type DatastoreCapabilities } from './capabilities.js';
+export { type ConnectorOptionsByKind, createConnector, describeStatements } from './create-connector.js';
 export { ConnectorError, type ConnectorErrorCode } from './errors.js';
 export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files.js';
 export { MysqlConnector, type MysqlOptions } from './mysql.js';

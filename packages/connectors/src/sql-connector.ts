@@ -3,7 +3,7 @@ import { ConnectorError, storeError, valueError } from './errors.js';
 import {
   type ColumnInfo,
   checkColumnTypes,
-  type FieldUpdate,
+  type ResolvedPlan,
   refuseKeyRewrite,
   resolvePlan,
 } from './plan.js';
@@ -11,11 +11,15 @@ import type {
   CollectionRef,
   CommonOptions,
   Connector,
+  ConnectorKind,
+  DescribedCall,
+  DescribeOptions,
   EraseOptions,
   ErasurePlan,
   Key,
   Row,
   Scalar,
+  StatementDescription,
   StatementOperation,
   Where,
   WriteOptions,
@@ -30,10 +34,14 @@ import {
   checkSqlCollection,
   checkWhereValues,
   chunk,
+  describedKeys,
   distinct,
   isSqlIdentifier,
   pathOf,
 } from './validate.js';
+
+/** The datastore kinds a {@link SqlConnector} serves. */
+export type SqlKind = Extract<ConnectorKind, 'postgres' | 'mysql' | 'sqlite'>;
 
 /** Collects the values of one statement and renders their placeholders. */
 export interface SqlParams {
@@ -60,7 +68,7 @@ export function bigintAsText(value: unknown): unknown {
  * the pool and throws a store error that keeps only the driver's error code.
  */
 export async function checkedPool<P extends { end(): Promise<void> }>(
-  kind: 'postgres' | 'mysql',
+  kind: Exclude<SqlKind, 'sqlite'>,
   pool: P,
   take: (pool: P) => Promise<{ release(): void }>,
 ): Promise<P> {
@@ -80,17 +88,13 @@ export async function checkedPool<P extends { end(): Promise<void> }>(
  * column listing and the expressions of each strategy.
  */
 export abstract class SqlConnector<H> extends ConnectorBase implements Connector {
-  abstract override readonly kind: 'postgres' | 'mysql' | 'sqlite';
+  abstract override readonly kind: SqlKind;
   protected readonly schema: string | undefined;
   readonly #columns = new Map<string, Map<string, ColumnInfo>>();
   #handle: H | null = null;
 
   /** `schemaNoun` names what `options.schema` is in the dialect, for the error on a bad one. */
-  constructor(
-    kind: 'postgres' | 'mysql' | 'sqlite',
-    options: CommonOptions & { schema?: string },
-    schemaNoun = 'schema',
-  ) {
+  constructor(kind: SqlKind, options: CommonOptions & { schema?: string }, schemaNoun = 'schema') {
     super(kind, options);
     if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
       throw new ConnectorError(
@@ -168,12 +172,21 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     return schema === undefined ? this.quote(table) : `${this.quote(schema)}.${this.quote(table)}`;
   }
 
-  async #columnsOf(collection: CollectionRef): Promise<Map<string, ColumnInfo>> {
+  #cacheKey(collection: CollectionRef): string {
     const { schema, table } = this.#split(collection);
-    const cacheKey = `${schema ?? ''}.${table}`;
+    return `${schema ?? ''}.${table}`;
+  }
+
+  #introspection(collection: CollectionRef): { text: string; values: unknown[] } {
+    const { schema, table } = this.#split(collection);
+    return this.columnsQuery(schema, table);
+  }
+
+  async #columnsOf(collection: CollectionRef): Promise<Map<string, ColumnInfo>> {
+    const cacheKey = this.#cacheKey(collection);
     let columns = this.#columns.get(cacheKey);
     if (!columns) {
-      const query = this.columnsQuery(schema, table);
+      const query = this.#introspection(collection);
       const { rows } = await this.run('introspect', collection, query.text, query.values);
       columns = new Map(rows.map((row) => [String(row.name), this.columnOf(row)]));
       if (columns.size === 0)
@@ -183,14 +196,87 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     return columns;
   }
 
-  async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
+  #pk(collection: CollectionRef): string {
+    return this.quote(collection.primaryKey as string);
+  }
+
+  #locateSql(collection: CollectionRef, field: string, p: SqlParams, values: readonly unknown[]): string {
+    return `SELECT DISTINCT ${this.#pk(collection)} AS k FROM ${this.table(collection)} WHERE ${this.quote(field)} ${p.list(values)}`;
+  }
+
+  #readSql(
+    collection: CollectionRef,
+    wanted: readonly string[] | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): string {
+    const pk = collection.primaryKey as string;
+    const columns = wanted
+      ? distinct([pk, ...wanted])
+          .map((f) => this.quote(f))
+          .join(', ')
+      : '*';
+    return `SELECT ${columns} FROM ${this.table(collection)} WHERE ${this.quote(pk)} ${p.list(keys)} ORDER BY ${this.quote(pk)}`;
+  }
+
+  /** `unknown` is called for an expression whose text needs a column type not given. */
+  #eraseSql(
+    collection: CollectionRef,
+    resolved: ResolvedPlan,
+    columns: ReadonlyMap<string, ColumnInfo> | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+    unknown: () => void = () => {},
+  ): string {
     const table = this.table(collection);
-    const field = this.quote(checkField(collection, where?.field, 'where.field'));
-    const pk = this.quote(collection.primaryKey as string);
+    const pk = this.#pk(collection);
+    if (resolved.deleteRow) return `DELETE FROM ${table} WHERE ${pk} ${p.list(keys)}`;
+    const sets = resolved.updates
+      .map(({ field, strategy }) => {
+        const column = this.quote(field);
+        const info = columns?.get(field);
+        let value = 'NULL';
+        if (strategy === 'mask') value = this.maskSql(column);
+        else if (strategy === 'hash') value = this.hashSql(column, p, resolved.secret ?? '');
+        else if (strategy === 'anonymise' && info) value = this.anonymiseSql(column, info, p);
+        else if (strategy === 'anonymise' && !this.anonymiseByType()) {
+          value = this.anonymiseSql(column, { type: 'other', dbType: '', maxLength: null }, p);
+        } else if (strategy === 'anonymise') {
+          unknown();
+          value = `anonymise(${column})`;
+        }
+        return `${column} = ${value}`;
+      })
+      .join(', ');
+    return `UPDATE ${table} SET ${sets} WHERE ${pk} ${p.list(keys)}`;
+  }
+
+  /** Whether the text of {@link anonymiseSql} depends on the column's type (not only its parameters). */
+  protected anonymiseByType(): boolean {
+    return true;
+  }
+
+  #rectifySql(
+    collection: CollectionRef,
+    entries: ReadonlyArray<readonly [string, unknown]>,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): string {
+    const sets = entries.map(([field, value]) => `${this.quote(field)} = ${p.add(value)}`).join(', ');
+    return `UPDATE ${this.table(collection)} SET ${sets} WHERE ${this.#pk(collection)} ${p.list(keys)}`;
+  }
+
+  #countSql(collection: CollectionRef, anchorField: string, before: Date, p: SqlParams): string {
+    return `SELECT count(*) AS n FROM ${this.table(collection)} WHERE ${this.beforeSql(this.quote(anchorField), before, p)}`;
+  }
+
+  async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
+    this.table(collection);
+    const field = checkField(collection, where?.field, 'where.field');
     const keys: Key[] = [];
     for (const batch of chunk(checkWhereValues(where), this.batchSize)) {
       const p = this.params();
-      const text = `SELECT DISTINCT ${pk} AS k FROM ${table} WHERE ${field} ${p.list(batch)}`;
+      const text = this.#locateSql(collection, field, p, batch);
       const { rows } = await this.run('locate', collection, text, p.values);
       for (const row of rows) keys.push(row.k as Key);
     }
@@ -198,19 +284,13 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
   }
 
   async read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]> {
-    const table = this.table(collection);
+    this.table(collection);
     checkKeys(keys);
     const wanted = checkFields(collection, fields);
-    const pk = collection.primaryKey as string;
-    const columns = wanted
-      ? distinct([pk, ...wanted])
-          .map((f) => this.quote(f))
-          .join(', ')
-      : '*';
     const out: Row[] = [];
     for (const batch of chunk(distinct(keys), this.batchSize)) {
       const p = this.params();
-      const text = `SELECT ${columns} FROM ${table} WHERE ${this.quote(pk)} ${p.list(batch)} ORDER BY ${this.quote(pk)}`;
+      const text = this.#readSql(collection, wanted, p, batch);
       out.push(...(await this.run('read', collection, text, p.values)).rows);
     }
     return out;
@@ -222,7 +302,7 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     plan: ErasurePlan,
     options?: EraseOptions,
   ): Promise<WriteResult> {
-    const table = this.table(collection);
+    this.table(collection);
     checkKeys(keys);
     const size = this.batchSizeOf(options);
     const resolved = resolvePlan(collection, plan, options);
@@ -232,36 +312,14 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     const typed = resolved.updates.some((u) => u.strategy !== 'null');
     const columns = typed ? await this.#columnsOf(collection) : new Map<string, ColumnInfo>();
     if (typed) checkColumnTypes(resolved.updates, columns);
-    const pk = this.quote(collection.primaryKey as string);
     for (const batch of chunk(distinct(keys), size)) {
       const p = this.params();
-      const text = resolved.deleteRow
-        ? `DELETE FROM ${table} WHERE ${pk} ${p.list(batch)}`
-        : `UPDATE ${table} SET ${this.#assignments(resolved.updates, columns, p, resolved.secret)} WHERE ${pk} ${p.list(batch)}`;
+      const text = this.#eraseSql(collection, resolved, columns, p, batch);
       const { affected } = await this.run('erase', collection, text, p.values);
       result.affected += affected;
       result.statements++;
     }
     return result;
-  }
-
-  #assignments(
-    updates: readonly FieldUpdate[],
-    columns: ReadonlyMap<string, ColumnInfo>,
-    p: SqlParams,
-    secret: string | undefined,
-  ): string {
-    return updates
-      .map(({ field, strategy }) => {
-        const column = this.quote(field);
-        const info = columns.get(field);
-        let value = 'NULL';
-        if (strategy === 'mask') value = this.maskSql(column);
-        else if (strategy === 'hash') value = this.hashSql(column, p, secret ?? '');
-        else if (strategy === 'anonymise' && info) value = this.anonymiseSql(column, info, p);
-        return `${column} = ${value}`;
-      })
-      .join(', ');
   }
 
   async rectify(
@@ -270,7 +328,7 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     values: Readonly<Record<string, Scalar>>,
     options?: WriteOptions,
   ): Promise<WriteResult> {
-    const table = this.table(collection);
+    this.table(collection);
     checkKeys(keys);
     const size = this.batchSizeOf(options);
     if (typeof values !== 'object' || values === null)
@@ -281,11 +339,9 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
     });
     const result: WriteResult = { affected: 0, statements: 0 };
     if (keys.length === 0 || entries.length === 0) return result;
-    const pk = this.quote(collection.primaryKey as string);
     for (const batch of chunk(distinct(keys), size)) {
       const p = this.params();
-      const sets = entries.map(([field, value]) => `${this.quote(field)} = ${p.add(value)}`).join(', ');
-      const text = `UPDATE ${table} SET ${sets} WHERE ${pk} ${p.list(batch)}`;
+      const text = this.#rectifySql(collection, entries, p, batch);
       result.affected += (await this.run('rectify', collection, text, p.values)).affected;
       result.statements++;
     }
@@ -293,12 +349,74 @@ export abstract class SqlConnector<H> extends ConnectorBase implements Connector
   }
 
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
-    const table = this.table(collection);
-    const anchor = this.quote(checkField(collection, anchorField, 'anchorField'));
+    this.table(collection);
+    const anchor = checkField(collection, anchorField, 'anchorField');
     checkDate(before, 'before');
     const p = this.params();
-    const text = `SELECT count(*) AS n FROM ${table} WHERE ${this.beforeSql(anchor, before, p)}`;
+    const text = this.#countSql(collection, anchor, before, p);
     const { rows } = await this.run('count', collection, text, p.values);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  describe(
+    collection: CollectionRef,
+    call: DescribedCall,
+    options: DescribeOptions = {},
+  ): StatementDescription[] {
+    this.table(collection);
+    const keys = describedKeys(options);
+    const p = this.params();
+    switch (call.operation) {
+      case 'locate': {
+        const field = checkField(collection, call.field, 'where.field');
+        return [this.described('locate', collection, this.#locateSql(collection, field, p, keys), 'batch')];
+      }
+      case 'read': {
+        const text = this.#readSql(collection, checkFields(collection, call.fields), p, keys);
+        return [this.described('read', collection, text, 'batch')];
+      }
+      case 'erase':
+        return this.#describeErase(collection, call.plan, options.columns, p, keys);
+      case 'rectify': {
+        const entries = call.fields.map(
+          (field, i) => [checkField(collection, field, pathOf('values', field, i)), null] as const,
+        );
+        if (entries.length === 0) return [];
+        const text = this.#rectifySql(collection, entries, p, keys);
+        return [this.described('rectify', collection, text, 'batch')];
+      }
+      case 'count': {
+        const anchor = checkField(collection, call.anchorField, 'anchorField');
+        return [
+          this.described('count', collection, this.#countSql(collection, anchor, new Date(0), p), 'call'),
+        ];
+      }
+    }
+  }
+
+  #describeErase(
+    collection: CollectionRef,
+    plan: ErasurePlan,
+    given: ReadonlyMap<string, ColumnInfo> | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): StatementDescription[] {
+    const resolved = resolvePlan(collection, plan, null);
+    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
+    if (!resolved.deleteRow && resolved.updates.length === 0) return [];
+    const out: StatementDescription[] = [];
+    const typed = resolved.updates.some((u) => u.strategy !== 'null');
+    const known = this.#columns.get(this.#cacheKey(collection));
+    if (typed && !known) {
+      out.push(this.described('introspect', collection, this.#introspection(collection).text, 'once'));
+    }
+    const columns = given ?? known;
+    if (typed && columns) checkColumnTypes(resolved.updates, columns);
+    let exact = true;
+    const text = this.#eraseSql(collection, resolved, columns, p, keys, () => {
+      exact = false;
+    });
+    out.push(this.described('erase', collection, text, 'batch', exact));
+    return out;
   }
 }

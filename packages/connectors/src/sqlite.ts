@@ -137,6 +137,11 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
     return `pledge_hash(${column}, ${params.add(secret)})`;
   }
 
+  /** The type is a parameter of `pledge_anonymise`, so the text is the same for every column. */
+  protected override anonymiseByType(): boolean {
+    return false;
+  }
+
   protected anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string {
     return `pledge_anonymise(${column}, ${params.add(info.type)})`;
   }
