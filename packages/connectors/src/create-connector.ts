@@ -1,9 +1,9 @@
 import type { DatastoreKind } from '@pledge/core';
-import { FilesConnector, type FilesOptions } from './files.js';
-import { MysqlConnector, type MysqlOptions } from './mysql.js';
-import { PostgresConnector, type PostgresOptions } from './postgres.js';
-import { RedisConnector, type RedisOptions } from './redis.js';
-import { SqliteConnector, type SqliteOptions } from './sqlite.js';
+import { FilesConnector, type FilesOptions } from './files/connector.js';
+import { RedisConnector, type RedisOptions } from './redis/connector.js';
+import { MysqlConnector, type MysqlOptions } from './sql/dialect/mysql.js';
+import { PostgresConnector, type PostgresOptions } from './sql/dialect/postgres.js';
+import { SqliteConnector, type SqliteOptions } from './sql/dialect/sqlite.js';
 import type {
   CollectionRef,
   Connector,

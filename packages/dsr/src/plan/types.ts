@@ -45,8 +45,11 @@ export type Locator =
       };
     };
 
-/** An operation a step runs, as in the connectors' statement events (a SQL erase may first list the table's columns). */
-export type StepOperation = Exclude<StatementOperation, 'count'>;
+/**
+ * An operation a step's statement is sent for, as in the connectors' statement events: a
+ * step locates, reads, erases, rectifies, and before a SQL erase may list the table's columns.
+ */
+export type StepOperation = StatementOperation;
 
 /**
  * A statement a step would send, as its connector describes it: never holds values. `per`

@@ -1,19 +1,8 @@
 import { Redis } from 'ioredis';
-import { ConnectorBase } from './connector-base.js';
-import { ConnectorError, storeError, valueError } from './errors.js';
-import { refuseKeyRewrite, resolvePlan } from './plan.js';
-import { describeRedis, REDIS_TEXT } from './redis-describe.js';
-import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops.js';
-import {
-  checkPatternKeys,
-  idOfKey,
-  type KeyPattern,
-  keyGlob,
-  keyOfId,
-  parseKeyPattern,
-} from './redis-pattern.js';
-import { APPLY, FETCH, MATCH, PICK } from './redis-scripts.js';
-import { toInstant } from './strategies.js';
+import { ConnectorBase } from '../connector-base.js';
+import { ConnectorError, storeError, valueError } from '../errors.js';
+import { refuseKeyRewrite, resolvePlan } from '../plan.js';
+import { toInstant } from '../strategies.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -30,7 +19,7 @@ import type {
   Where,
   WriteOptions,
   WriteResult,
-} from './types.js';
+} from '../types.js';
 import {
   checkDate,
   checkField,
@@ -39,7 +28,11 @@ import {
   describedKeys,
   distinct,
   perCollection,
-} from './validate.js';
+} from '../validate.js';
+import { describeRedis, REDIS_TEXT } from './describe.js';
+import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
+import { checkPatternKeys, idOfKey, type KeyPattern, keyGlob, keyOfId, parseKeyPattern } from './pattern.js';
+import { APPLY, FETCH, MATCH, PICK } from './scripts.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {

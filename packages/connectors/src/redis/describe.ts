@@ -1,14 +1,14 @@
-import { ConnectorError } from './errors.js';
-import { refuseKeyRewrite, resolvePlan } from './plan.js';
-import type { KeyPattern } from './redis-pattern.js';
+import { ConnectorError } from '../errors.js';
+import { refuseKeyRewrite, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
   DescribedCall,
   StatementDescription,
   StatementOperation,
   StatementRepeat,
-} from './types.js';
-import { checkField, checkFields, pathOf } from './validate.js';
+} from '../types.js';
+import { checkField, checkFields, pathOf } from '../validate.js';
+import type { KeyPattern } from './pattern.js';
 
 /** The statement texts the Redis connector records, so its calls and `describe` say the same. */
 export const REDIS_TEXT = {

@@ -3,18 +3,8 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { ConnectorBase } from './connector-base.js';
-import { ConnectorError, storeError, valueError } from './errors.js';
-import {
-  checkFileAnchor,
-  checkFileLocateField,
-  describeFiles,
-  FILE_FIELDS,
-  FILES_TEXT,
-  rectifyRefused,
-  resolveFilePlan,
-} from './files-describe.js';
-import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './files-pattern.js';
+import { ConnectorBase } from '../connector-base.js';
+import { ConnectorError, storeError, valueError } from '../errors.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -29,8 +19,18 @@ import type {
   StatementOperation,
   Where,
   WriteResult,
-} from './types.js';
-import { checkDate, checkFields, checkKeys, describedKeys, distinct, perCollection } from './validate.js';
+} from '../types.js';
+import { checkDate, checkFields, checkKeys, describedKeys, distinct, perCollection } from '../validate.js';
+import {
+  checkFileAnchor,
+  checkFileLocateField,
+  describeFiles,
+  FILE_FIELDS,
+  FILES_TEXT,
+  rectifyRefused,
+  resolveFilePlan,
+} from './describe.js';
+import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './pattern.js';
 
 /** Options of the files connector. */
 export interface FilesOptions extends CommonOptions {

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { storeError } from './errors.js';
-import type { ColumnInfo } from './plan.js';
-import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
-import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies.js';
-import type { CommonOptions, Row } from './types.js';
+import { storeError } from '../../errors.js';
+import type { ColumnInfo } from '../../plan.js';
+import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from '../../strategies.js';
+import type { CommonOptions, Row } from '../../types.js';
+import { SqlConnector, type SqlResult } from '../connector.js';
+import type { SqlParams } from '../statements.js';
 
 /** Options of the SQLite connector. */
 export interface SqliteOptions extends CommonOptions {

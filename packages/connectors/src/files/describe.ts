@@ -1,7 +1,6 @@
-import type { DatastoreCapabilities } from './capabilities.js';
-import { ConnectorError, valueError } from './errors.js';
-import type { FolderPattern } from './files-pattern.js';
-import { type ResolvedPlan, resolvePlan } from './plan.js';
+import type { DatastoreCapabilities } from '../capabilities.js';
+import { ConnectorError, valueError } from '../errors.js';
+import { type ResolvedPlan, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
   DescribedCall,
@@ -9,8 +8,9 @@ import type {
   StatementDescription,
   StatementOperation,
   StatementRepeat,
-} from './types.js';
-import { checkField, checkFields } from './validate.js';
+} from '../types.js';
+import { checkField, checkFields } from '../validate.js';
+import type { FolderPattern } from './pattern.js';
 
 /** The file-system calls the files connector records, so its calls and `describe` say the same. */
 export const FILES_TEXT = {
