@@ -31,9 +31,12 @@ export interface DatastoreCapabilities {
   readonly keysAreKeyFieldValues: boolean;
 }
 
+/** The datastore kinds served by SQL: statements per batch, a primary key per table. */
+export type SqlKind = Extract<DatastoreKind, 'postgres' | 'mysql' | 'sqlite'>;
+
 const placeholder = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
-const sql = (kind: 'postgres' | 'mysql' | 'sqlite'): DatastoreCapabilities => ({
+const sql = (kind: SqlKind): DatastoreCapabilities => ({
   kind,
   keyField: (collection) => collection.primaryKey,
   keyDeclaration: 'a primaryKey',

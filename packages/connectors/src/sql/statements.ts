@@ -1,3 +1,4 @@
+import type { SqlKind } from '../capabilities.js';
 import { ConnectorBase } from '../connector-base.js';
 import { ConnectorError } from '../errors.js';
 import {
@@ -10,7 +11,6 @@ import {
 import type {
   CollectionRef,
   CommonOptions,
-  ConnectorKind,
   DescribedCall,
   DescribeOptions,
   ErasurePlan,
@@ -27,8 +27,7 @@ import {
   pathOf,
 } from '../validate.js';
 
-/** The datastore kinds a SQL connector serves. */
-export type SqlKind = Extract<ConnectorKind, 'postgres' | 'mysql' | 'sqlite'>;
+export type { SqlKind };
 
 /** Collects the values of one statement and renders their placeholders. */
 export interface SqlParams {
