@@ -1,11 +1,14 @@
+import { capabilitiesOf, type DatastoreCapabilities } from './capabilities.js';
 import { storeError } from './errors.js';
 import { StatementLog } from './statement-log.js';
 import type {
   CollectionRef,
   CommonOptions,
   ConnectorKind,
+  StatementDescription,
   StatementListener,
   StatementOperation,
+  StatementRepeat,
   WriteOptions,
 } from './types.js';
 import { checkBatchSize } from './validate.js';
@@ -20,11 +23,13 @@ export const DEFAULT_BATCH_SIZE = 1000;
  */
 export abstract class ConnectorBase {
   abstract readonly kind: ConnectorKind;
+  readonly capabilities: DatastoreCapabilities;
   protected readonly log: StatementLog;
   /** Keys per statement unless a call says otherwise. */
   protected readonly batchSize: number;
 
   constructor(kind: ConnectorKind, options: CommonOptions) {
+    this.capabilities = capabilitiesOf(kind);
     this.log = new StatementLog(kind);
     this.batchSize = checkBatchSize(options.batchSize ?? DEFAULT_BATCH_SIZE, 'options.batchSize');
   }
@@ -35,6 +40,17 @@ export abstract class ConnectorBase {
 
   onStatement(listener: StatementListener): () => void {
     return this.log.listen(listener);
+  }
+
+  /** A statement `describe` returns: the event {@link statement} records for the same text. */
+  protected described(
+    operation: StatementOperation,
+    collection: CollectionRef,
+    text: string,
+    per: StatementRepeat,
+    exact = true,
+  ): StatementDescription {
+    return { kind: this.kind, operation, collection: collection.name, text, per, exact };
   }
 
   /** Records one statement and runs it, replacing a driver error by one without values. */

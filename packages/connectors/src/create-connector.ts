@@ -1,9 +1,17 @@
-import { FilesConnector, type FilesOptions } from './files.js';
-import { MysqlConnector, type MysqlOptions } from './mysql.js';
-import { PostgresConnector, type PostgresOptions } from './postgres.js';
-import { RedisConnector, type RedisOptions } from './redis.js';
-import { SqliteConnector, type SqliteOptions } from './sqlite.js';
-import type { Connector, ConnectorKind } from './types.js';
+import type { DatastoreKind } from '@pledge/core';
+import { FilesConnector, type FilesOptions } from './files/connector.js';
+import { RedisConnector, type RedisOptions } from './redis/connector.js';
+import { MysqlConnector, type MysqlOptions } from './sql/dialect/mysql.js';
+import { PostgresConnector, type PostgresOptions } from './sql/dialect/postgres.js';
+import { SqliteConnector, type SqliteOptions } from './sql/dialect/sqlite.js';
+import type {
+  CollectionRef,
+  Connector,
+  ConnectorKind,
+  DescribedCall,
+  DescribeOptions,
+  StatementDescription,
+} from './types.js';
 
 /** Options per connector kind. */
 export interface ConnectorOptionsByKind {
@@ -14,6 +22,16 @@ export interface ConnectorOptionsByKind {
   files: FilesOptions;
 }
 
+type Factory<K extends DatastoreKind> = (connection: string | ConnectorOptionsByKind[K]) => Connector;
+
+const factories: { [K in DatastoreKind]: Factory<K> } = {
+  postgres: (c) => new PostgresConnector(typeof c === 'string' ? { connectionString: c } : c),
+  mysql: (c) => new MysqlConnector(typeof c === 'string' ? { uri: c } : c),
+  redis: (c) => new RedisConnector(typeof c === 'string' ? { url: c } : c),
+  sqlite: (c) => new SqliteConnector(typeof c === 'string' ? { filename: c } : c),
+  files: (c) => new FilesConnector(typeof c === 'string' ? { root: c } : c),
+};
+
 /**
  * A connector for a dataset's `datastore.kind`. `connection` is either the connection
  * string (a `postgres://`, `mysql://` or `redis://` URL, a SQLite file name, the files
@@ -23,28 +41,28 @@ export function createConnector<K extends ConnectorKind>(
   kind: K,
   connection: string | ConnectorOptionsByKind[K],
 ): Connector {
-  switch (kind) {
-    case 'postgres':
-      return new PostgresConnector(
-        typeof connection === 'string' ? { connectionString: connection } : (connection as PostgresOptions),
-      );
-    case 'mysql':
-      return new MysqlConnector(
-        typeof connection === 'string' ? { uri: connection } : (connection as MysqlOptions),
-      );
-    case 'redis':
-      return new RedisConnector(
-        typeof connection === 'string' ? { url: connection } : (connection as RedisOptions),
-      );
-    case 'sqlite':
-      return new SqliteConnector(
-        typeof connection === 'string' ? { filename: connection } : (connection as SqliteOptions),
-      );
-    case 'files':
-      return new FilesConnector(
-        typeof connection === 'string' ? { root: connection } : (connection as FilesOptions),
-      );
-    default:
-      throw new TypeError('unknown connector kind');
+  if (!Object.hasOwn(factories, kind)) throw new TypeError('unknown connector kind');
+  return (factories[kind] as Factory<K>)(connection);
+}
+
+const offline = new Map<DatastoreKind, Connector>();
+
+/**
+ * The statements a connector of `kind`, with default options, sends for `call`: what
+ * {@link Connector.describe} returns, without a connection or its settings (a PostgreSQL
+ * `schema` option would qualify the table names). For planning before anything runs.
+ */
+export function describeStatements(
+  kind: DatastoreKind,
+  collection: CollectionRef,
+  call: DescribedCall,
+  options?: DescribeOptions,
+): StatementDescription[] {
+  let connector = offline.get(kind);
+  if (!connector) {
+    // Never connected: a connector needs its connection only to run statements.
+    connector = createConnector(kind, '');
+    offline.set(kind, connector);
   }
+  return connector.describe(collection, call, options);
 }

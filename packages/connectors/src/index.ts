@@ -1,11 +1,12 @@
-export { type ConnectorOptionsByKind, createConnector } from './create-connector.js';
+export { capabilitiesOf, DATASTORE_CAPABILITIES, type DatastoreCapabilities } from './capabilities.js';
+export { type ConnectorOptionsByKind, createConnector, describeStatements } from './create-connector.js';
 export { ConnectorError, type ConnectorErrorCode } from './errors.js';
-export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files.js';
-export { MysqlConnector, type MysqlOptions } from './mysql.js';
+export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files/connector.js';
 export type { ColumnInfo, FieldStrategy } from './plan.js';
-export { PostgresConnector, type PostgresOptions } from './postgres.js';
-export { RedisConnector, type RedisOptions } from './redis.js';
-export { SqliteConnector, type SqliteOptions } from './sqlite.js';
+export { RedisConnector, type RedisOptions } from './redis/connector.js';
+export { MysqlConnector, type MysqlOptions } from './sql/dialect/mysql.js';
+export { PostgresConnector, type PostgresOptions } from './sql/dialect/postgres.js';
+export { SqliteConnector, type SqliteOptions } from './sql/dialect/sqlite.js';
 export {
   anonymiseValue,
   type FieldType,

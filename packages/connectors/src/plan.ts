@@ -1,10 +1,11 @@
+import { ERASURE_STRATEGIES, type ErasureStrategy } from '@pledge/core';
 import { ConnectorError, valueError } from './errors.js';
 import { type FieldType, HASH_LENGTH } from './strategies.js';
 import type { CollectionRef, EraseOptions, ErasurePlan } from './types.js';
 import { checkField, pathOf } from './validate.js';
 
-/** A strategy that rewrites a field in place. */
-export type FieldStrategy = 'null' | 'mask' | 'hash' | 'anonymise';
+/** A strategy that rewrites a field in place: every strategy but `delete-row` and `keep`. */
+export type FieldStrategy = Exclude<ErasureStrategy, 'delete-row' | 'keep'>;
 
 /** A field and what to do with it. */
 export interface FieldUpdate {
@@ -29,17 +30,17 @@ export interface ColumnInfo {
   maxLength: number | null;
 }
 
-const strategies = new Set(['delete-row', 'null', 'mask', 'hash', 'anonymise', 'keep']);
+const strategies = new Set<string>(ERASURE_STRATEGIES);
 
 /**
  * Validates a plan against a collection: fields must be declared, strategies known,
  * `keep` may not meet `delete-row` (a held field cannot survive its row being deleted),
- * and hashing needs a secret.
+ * and hashing needs a secret. `options` null: the plan is only described, with no secret.
  */
 export function resolvePlan(
   collection: CollectionRef,
   plan: ErasurePlan,
-  options: EraseOptions | undefined,
+  options: EraseOptions | undefined | null,
   extra: readonly string[] = [],
 ): ResolvedPlan {
   if (typeof plan !== 'object' || plan === null)
@@ -59,8 +60,8 @@ export function resolvePlan(
     throw valueError('strategy-conflict', kept[0] ?? 'plan', 'is kept but the plan deletes the row');
   }
   const hashes = !deleteRow && updates.some((u) => u.strategy === 'hash');
-  const secret = options?.secret;
-  if (hashes && (typeof secret !== 'string' || secret.length === 0)) {
+  const secret = options === null ? '' : options?.secret;
+  if (options !== null && hashes && (typeof secret !== 'string' || secret.length === 0)) {
     throw valueError('secret-missing', 'options.secret', 'is required to hash a field');
   }
   return { deleteRow, updates: deleteRow ? [] : updates, secret: hashes ? secret : undefined };

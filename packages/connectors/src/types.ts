@@ -1,7 +1,9 @@
-import type { ErasureStrategy } from '@pledge/core';
+import type { DatastoreKind, ErasureStrategy } from '@pledge/core';
+import type { DatastoreCapabilities } from './capabilities.js';
+import type { ColumnInfo } from './plan.js';
 
-/** The datastore kinds a manifest dataset can name (`datasets[].datastore.kind`). */
-export type ConnectorKind = 'postgres' | 'mysql' | 'redis' | 'sqlite' | 'files';
+/** The datastore kinds a manifest dataset can name: core's `DATASTORE_KINDS`. */
+export type ConnectorKind = DatastoreKind;
 
 /**
  * What a connector needs to know of a collection. The manifest's `DatasetCollection`
@@ -72,6 +74,46 @@ export interface StatementEvent {
   text: string;
 }
 
+/**
+ * A call to describe, by its arguments without values: `locate` by a field, `read` of some
+ * fields (all when omitted), `erase` by a plan, `rectify` of some fields, `count` by an anchor.
+ */
+export type DescribedCall =
+  | { operation: 'locate'; field: string }
+  | { operation: 'read'; fields?: readonly string[] }
+  | { operation: 'erase'; plan: ErasurePlan }
+  | { operation: 'rectify'; fields: readonly string[] }
+  | { operation: 'count'; anchorField: string };
+
+/** Options of {@link Connector.describe}. */
+export interface DescribeOptions {
+  /** Keys (or values) in the batch described, default 1: SQLite writes one placeholder per key. */
+  keys?: number;
+  /**
+   * Column types of a SQL table, as its introspection gives them. Default: those the connector
+   * has already read; an `anonymise` on PostgreSQL or MySQL needs them to be exact.
+   */
+  columns?: ReadonlyMap<string, ColumnInfo>;
+}
+
+/**
+ * How often a described statement runs in one call: `once` per collection per connection
+ * (a SQL table's column listing), per `batch` of keys or values, per `page` of a SCAN, per
+ * `key` (file), per `folder` listed or removed, or once per `call`.
+ */
+export type StatementRepeat = 'once' | 'batch' | 'page' | 'key' | 'folder' | 'call';
+
+/**
+ * A statement a connector will send for a call: the statement event it records when it sends
+ * it (same `text`, never values), with how often it runs. `exact` is false when part of the
+ * text stands in for what only the datastore can tell: the type of a column an `anonymise`
+ * rewrites on PostgreSQL or MySQL, before the connector has read it.
+ */
+export interface StatementDescription extends StatementEvent {
+  per: StatementRepeat;
+  exact: boolean;
+}
+
 /** Called for each statement a connector issues. */
 export type StatementListener = (event: StatementEvent) => void;
 
@@ -88,6 +130,8 @@ export interface CommonOptions {
  */
 export interface Connector {
   readonly kind: ConnectorKind;
+  /** What the datastore kind supports: key field, strategies, rectification, set-based writes. */
+  readonly capabilities: DatastoreCapabilities;
   /** Opens the connection (pool, client, file handle). */
   connect(): Promise<void>;
   /** Releases the connection; the connector can be connected again. */
@@ -112,6 +156,12 @@ export interface Connector {
   ): Promise<WriteResult>;
   /** How many rows have `anchorField` earlier than `before`. */
   countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number>;
+  /**
+   * The statements `call` sends for one batch of keys, in order, as its statement events will
+   * record them; validates like the call itself (throws the same {@link ConnectorError}s for
+   * unknown fields, refused strategies or unsupported operations). Needs no connection.
+   */
+  describe(collection: CollectionRef, call: DescribedCall, options?: DescribeOptions): StatementDescription[];
   /** Statements issued since the connector was created. */
   readonly statementCount: number;
   /** Registers a listener for every statement; returns a function that removes it. */

@@ -91,6 +91,12 @@ export function checkKeys(keys: readonly Key[]): void {
   });
 }
 
+/** Stand-in keys for a described batch: `options.keys` of them (default 1), checked. */
+export function describedKeys(options: { keys?: number }): number[] {
+  const n = checkBatchSize(options.keys ?? 1, 'options.keys');
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
 /** Checks a batch size: a positive integer. */
 export function checkBatchSize(size: number, path: string): number {
   if (!Number.isInteger(size) || size < 1)

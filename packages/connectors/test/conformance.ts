@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type Connector, ConnectorError, type Row, type StatementEvent } from '../src/index.js';
+import { runDescribeConformance } from './conformance-describe.js';
 import { runErasureConformance } from './conformance-erasure.js';
 import {
   type ConformanceFixture,
@@ -70,6 +71,7 @@ export function runConformance(target: ConformanceTarget): () => ConformanceFixt
     expect(await c.read(f.people, [])).toEqual([]);
   });
   runErasureConformance(() => f);
+  runDescribeConformance(() => f);
 
   it('refuses unsafe or undeclared identifiers, naming the field, and touches nothing', async () => {
     const before = await f.snapshot();

@@ -5,7 +5,7 @@ import { DatasetCollection } from '@pledge/core';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError, SqliteConnector } from '../src/index.js';
-import { sqliteTypeClass } from '../src/sqlite.js';
+import { sqliteTypeClass } from '../src/sql/dialect/sqlite.js';
 import { runConformance } from './conformance.js';
 import { collection, ORDERS, USERS } from './seed.js';
 import { runSqlExtras } from './sql-extras.js';

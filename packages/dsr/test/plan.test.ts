@@ -20,7 +20,7 @@ describe('buildPlan on the example manifests', () => {
     expect(users?.locators).toEqual([{ via: 'identity', field: 'email', identity: 'email' }]);
     // users is kept as a tombstone (its id is under the login-records hold): erased field by field.
     expect(users?.statements.map((s) => s.text)).toContain(
-      'UPDATE "users" SET "email" = NULL, "phone" = NULL, "name" = NULL, "password_hash" = NULL, "created_at" = generalise(·), "last_login_at" = NULL, "country" = NULL WHERE "id" = ANY($1)',
+      'UPDATE "users" SET "email" = NULL, "phone" = NULL, "name" = NULL, "password_hash" = NULL, "created_at" = anonymise("created_at"), "last_login_at" = NULL, "country" = NULL WHERE "id" = ANY($1)',
     );
     expect(plan.identity.missing).toEqual(['device-serial', 'phone', 'user-id']);
   });
@@ -88,7 +88,7 @@ describe('buildPlan on the example manifests', () => {
     );
     expect(analytics?.erasure?.plan).toEqual({ cookie_id: 'hash', referrer: 'null' });
     expect(analytics?.statements.find((s) => s.operation === 'erase')?.text).toBe(
-      'UPDATE `analytics_events` SET `cookie_id` = hmac(·) unless already hashed, `referrer` = NULL WHERE `id` IN (?)',
+      "UPDATE `analytics_events` SET `cookie_id` = CASE WHEN `cookie_id` IS NULL OR CAST(`cookie_id` AS BINARY) REGEXP '^hmac:[0-9a-f]{64}$' THEN `cookie_id` ELSE CONCAT('hmac:', SHA2(CONCAT(?, UNHEX(SHA2(CONCAT(?, CONVERT(`cookie_id` USING utf8mb4)), 256))), 256)) END, `referrer` = NULL WHERE `id` IN (?)",
     );
   });
 

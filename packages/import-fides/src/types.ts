@@ -1,7 +1,7 @@
-import type { DataCategory, Dataset, Issue, Taxonomy } from '@pledge/core';
+import type { DataCategory, Dataset, DatastoreKind, Issue, Taxonomy } from '@pledge/core';
 
-/** The datastore kinds a Pledge dataset can have. */
-export type DatastoreKind = Dataset['datastore']['kind'];
+/** The datastore kinds a Pledge dataset can have (core's list). */
+export type { DatastoreKind };
 
 /** Options of {@link fidesDatasetToPledge}. */
 export interface FidesImportOptions {

@@ -1,4 +1,4 @@
-import type { DataCategory, Dataset } from '@pledge/core';
+import { DATASTORE_KINDS, type DataCategory, type Dataset, type DatastoreKind } from '@pledge/core';
 import { fidesDatasetToPledge } from '@pledge/import-fides';
 // Until @pledge/core's index re-exports ./fides/index, the module is imported by path.
 import { type Command, Option } from 'commander';
@@ -9,11 +9,9 @@ import { type CliIo, processIo } from '../io.js';
 import { loadManifest, plural, readManifestText } from '../load-manifest.js';
 import { writeOutput } from '../write-output.js';
 
-const KINDS = ['postgres', 'mysql', 'redis', 'sqlite', 'files'] as const;
-
 interface Options {
   out?: string;
-  kind: (typeof KINDS)[number];
+  kind: DatastoreKind;
   manifest?: string;
 }
 
@@ -52,7 +50,7 @@ export function registerImportFides(
     .argument('<file>', 'fideslang dataset YAML or JSON, e.g. .fides/db_dataset.yml')
     .addOption(
       new Option('--kind <kind>', 'datastore kind of the imported datasets')
-        .choices(KINDS)
+        .choices(DATASTORE_KINDS)
         .default('postgres'),
     )
     .option(

@@ -121,6 +121,8 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       issues.push(...planned.issues);
     }
     const rectify = targets?.fields.get(id);
+    const described = stepStatements(node, locators, erasure, rectify);
+    issues.push(...described.issues);
     return {
       index,
       dataset: node.dataset,
@@ -130,7 +132,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       locators,
       provides,
       categories: [...new Set(node.collection.fields.flatMap((f) => f.categories))],
-      statements: stepStatements(node, locators, erasure, rectify),
+      statements: described.statements,
       ...(erasure ? { erasure } : {}),
       ...(rectify ? { rectify } : {}),
     };

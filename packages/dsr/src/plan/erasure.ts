@@ -1,8 +1,7 @@
+import { capabilitiesOf } from '@pledge/connectors';
 import type { ErasureStrategy, Issue, Manifest } from '@pledge/core';
 import type { Node } from './graph.js';
 import type { FieldErasure, StepErasure } from './types.js';
-
-const FILE_STRATEGIES: ReadonlySet<ErasureStrategy> = new Set(['delete-row', 'null', 'keep']);
 
 /**
  * The erasure of one collection. A field under a legal hold is kept; a collection erased by
@@ -13,6 +12,7 @@ const FILE_STRATEGIES: ReadonlySet<ErasureStrategy> = new Set(['delete-row', 'nu
 export function planErasure(manifest: Manifest, node: Node): { erasure: StepErasure; issues: Issue[] } {
   const issues: Issue[] = [];
   const { collection } = node;
+  const capabilities = capabilitiesOf(node.datastore);
   const holds = new Set(manifest.retention.legalHolds.map((h) => h.id));
   const held = collection.fields.filter((f) => f.legalHold !== undefined);
   const deletesRow =
@@ -52,12 +52,12 @@ export function planErasure(manifest: Manifest, node: Node): { erasure: StepEras
         strategy = 'keep';
       }
     }
-    if (node.datastore === 'files' && !FILE_STRATEGIES.has(strategy)) {
+    if (!capabilities.strategies.includes(strategy)) {
       issues.push({
         code: 'dsr.strategy-unsupported',
         severity: 'warning',
         path: `${node.path}.fields[${i}].erasure`,
-        message: `a file cannot be given ${strategy}; its file is removed instead`,
+        message: `a ${capabilities.recordNoun} cannot be given ${strategy}; its ${capabilities.recordNoun} is removed instead`,
       });
       strategy = 'null';
     }

@@ -32,7 +32,12 @@ function stepText(plan: Plan, step: PlanStep): string[] {
     for (const h of e.held) lines.push(`     kept under legal hold ${h.legalHold}: ${h.field}`);
   }
   if (step.rectify) lines.push(`     rectify: ${step.rectify.join(', ')}`);
-  for (const s of step.statements) lines.push(`     [${s.operation}/${s.per}] ${s.text}`);
+  for (const s of step.statements) {
+    const note = s.exact
+      ? ''
+      : '   (stand-in: the expression follows the column type, read when the step runs)';
+    lines.push(`     [${s.operation}/${s.per}] ${s.text}${note}`);
+  }
   return lines;
 }
 

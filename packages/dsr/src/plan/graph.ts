@@ -1,3 +1,4 @@
+import { capabilitiesOf } from '@pledge/connectors';
 import type { DatasetCollection, IdentityKind, Issue, Manifest } from '@pledge/core';
 import type { DatastoreKind } from './types.js';
 
@@ -31,13 +32,6 @@ export interface Graph {
 
 const placeholder = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
-/** The key field a connector hands out keys of: SQL primary key, Redis placeholder, files `path`. */
-function keyFieldOf(kind: DatastoreKind, collection: DatasetCollection): string | undefined {
-  if (kind === 'redis') return placeholder.exec(collection.name)?.[0].slice(1, -1);
-  if (kind === 'files') return 'path';
-  return collection.primaryKey;
-}
-
 /** Whether a reference's collection part names this collection (a placeholder may be written `*`). */
 function namesCollection(written: string, name: string): boolean {
   return written === name || written === name.replace(placeholder, '*');
@@ -55,9 +49,10 @@ export function buildGraph(manifest: Manifest): Graph {
     dataset.collections.forEach((collection, c) => {
       const path = `datasets[${d}].collections[${c}]`;
       const kind = dataset.datastore.kind;
-      const keyField = keyFieldOf(kind, collection);
+      const capabilities = capabilitiesOf(kind);
+      const keyField = capabilities.keyField(collection);
       if (keyField === undefined) {
-        const what = kind === 'redis' ? 'a key pattern with one {placeholder}' : 'a primaryKey';
+        const what = capabilities.keyDeclaration;
         issues.push(
           issue('dsr.key-missing', 'error', path, `${dataset.id}.${collection.name} needs ${what}`),
         );

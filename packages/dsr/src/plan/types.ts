@@ -1,4 +1,5 @@
-import type { ErasureStrategy, IdentityKind, Issue } from '@pledge/core';
+import type { StatementOperation, StatementRepeat } from '@pledge/connectors';
+import type { DatastoreKind, ErasureStrategy, IdentityKind, Issue } from '@pledge/core';
 
 /** Kinds of data-subject request that walk the datastores. Restriction only writes the ledger. */
 export type TraversalKind = 'access' | 'erase' | 'rectify';
@@ -6,8 +7,8 @@ export type TraversalKind = 'access' | 'erase' | 'rectify';
 /** Every request kind. */
 export type DsrKind = TraversalKind | 'restrict';
 
-/** The datastore kinds of `datasets[].datastore.kind`. */
-export type DatastoreKind = 'postgres' | 'mysql' | 'redis' | 'sqlite' | 'files';
+/** The datastore kinds of `datasets[].datastore.kind` (core's `DATASTORE_KINDS`). */
+export type { DatastoreKind };
 
 /** The subject's identity values by kind, e.g. `{ email: ['a@example.com'] }`. */
 export type IdentityValues = Partial<Record<IdentityKind, readonly string[]>>;
@@ -44,14 +45,22 @@ export type Locator =
       };
     };
 
-/** An operation a step runs, as in the connectors' statement events. */
-export type StepOperation = 'locate' | 'read' | 'erase' | 'rectify';
+/**
+ * An operation a step's statement is sent for, as in the connectors' statement events: a
+ * step locates, reads, erases, rectifies, and before a SQL erase may list the table's columns.
+ */
+export type StepOperation = StatementOperation;
 
-/** A statement template a step would send: never holds values. `per` says how often it runs. */
+/**
+ * A statement a step would send, as its connector describes it: never holds values. `per`
+ * says how often it runs; `exact` is false when part of the text stands in for a column type
+ * the connector reads when the step runs.
+ */
 export interface StatementTemplate {
   operation: StepOperation;
   text: string;
-  per: 'batch' | 'key' | 'call';
+  per: StatementRepeat;
+  exact: boolean;
 }
 
 /** What erasure does to one field. */

@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 
+/**
+ * The datastore kinds a dataset can name (`datasets[].datastore.kind`): the one list the
+ * schema, the connectors and the DSR planner share.
+ */
+export const DATASTORE_KINDS = ['postgres', 'mysql', 'redis', 'sqlite', 'files'] as const;
+/** A datastore kind of {@link DATASTORE_KINDS}. */
+export type DatastoreKind = (typeof DATASTORE_KINDS)[number];
+
+/**
+ * The erasure strategies a field can be given (`fields[].erasure`): the one list the schema,
+ * the connectors and the DSR planner share. `delete-row` removes the whole row, key or file;
+ * `keep` leaves the field; the others rewrite the value in place.
+ */
+export const ERASURE_STRATEGIES = ['delete-row', 'null', 'mask', 'hash', 'anonymise', 'keep'] as const;
+
 /** How one field is erased. */
 export const ErasureStrategy = z
-  .enum(['delete-row', 'null', 'mask', 'hash', 'anonymise', 'keep'])
+  .enum(ERASURE_STRATEGIES)
   .describe('delete-row removes the whole row/key/file; keep leaves the field (e.g. under a legal hold).');
 export type ErasureStrategy = z.infer<typeof ErasureStrategy>;
 
@@ -56,7 +71,7 @@ export const Dataset = z
     id: Id,
     datastore: z
       .object({
-        kind: z.enum(['postgres', 'mysql', 'redis', 'sqlite', 'files']),
+        kind: z.enum(DATASTORE_KINDS),
         connection: z
           .string()
           .optional()

@@ -1,33 +1,38 @@
 import { Redis } from 'ioredis';
-import { ConnectorBase } from './connector-base.js';
-import { ConnectorError, storeError, valueError } from './errors.js';
-import { refuseKeyRewrite, resolvePlan } from './plan.js';
-import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops.js';
-import {
-  checkPatternKeys,
-  idOfKey,
-  type KeyPattern,
-  keyGlob,
-  keyOfId,
-  parseKeyPattern,
-} from './redis-pattern.js';
-import { APPLY, FETCH, MATCH, PICK } from './redis-scripts.js';
-import { toInstant } from './strategies.js';
+import { ConnectorBase } from '../connector-base.js';
+import { ConnectorError, storeError, valueError } from '../errors.js';
+import { refuseKeyRewrite, resolvePlan } from '../plan.js';
+import { toInstant } from '../strategies.js';
 import type {
   CollectionRef,
   CommonOptions,
   Connector,
+  DescribedCall,
+  DescribeOptions,
   EraseOptions,
   ErasurePlan,
   Key,
   Row,
   Scalar,
+  StatementDescription,
   StatementOperation,
   Where,
   WriteOptions,
   WriteResult,
-} from './types.js';
-import { checkDate, checkField, checkFields, chunk, distinct, perCollection } from './validate.js';
+} from '../types.js';
+import {
+  checkDate,
+  checkField,
+  checkFields,
+  chunk,
+  describedKeys,
+  distinct,
+  perCollection,
+} from '../validate.js';
+import { describeRedis, REDIS_TEXT } from './describe.js';
+import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
+import { checkPatternKeys, idOfKey, type KeyPattern, keyGlob, keyOfId, parseKeyPattern } from './pattern.js';
+import { APPLY, FETCH, MATCH, PICK } from './scripts.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {
@@ -122,7 +127,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
     const prefix = this.#prefix().length;
     let cursor = '0';
     do {
-      const [next, found] = await this.#send(operation, collection, 'SCAN MATCH', (c) =>
+      const [next, found] = await this.#send(operation, collection, REDIS_TEXT.scan, (c) =>
         c.scan(cursor, 'MATCH', glob, 'COUNT', count),
       );
       cursor = next;
@@ -145,7 +150,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
       });
       for (const batch of chunk(values, this.batchSize)) {
         const keys = batch.map((id) => keyOfId(p, id));
-        const replies = await this.#send('locate', collection, 'EXISTS (pipeline)', (c) => {
+        const replies = await this.#send('locate', collection, REDIS_TEXT.exists, (c) => {
           const pipeline = c.pipeline();
           for (const key of this.#full(keys)) pipeline.exists(key);
           return pipeline.exec();
@@ -159,7 +164,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
     const isValue = field === p.valueField ? '1' : '0';
     const prefix = this.#prefix().length;
     await this.#scan('locate', collection, p, async (page) => {
-      const hits = (await this.#send('locate', collection, 'EVAL match', (c) =>
+      const hits = (await this.#send('locate', collection, REDIS_TEXT.match, (c) =>
         c.eval(MATCH, page.length, ...this.#full(page), field, isValue, ...values),
       )) as string[];
       for (const key of hits) found.push(key.slice(prefix));
@@ -172,7 +177,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
     collection: CollectionRef,
     keys: string[],
   ): Promise<RedisEntry[]> {
-    const replies = (await this.#send(operation, collection, 'EVAL fetch', (c) =>
+    const replies = (await this.#send(operation, collection, REDIS_TEXT.fetch, (c) =>
       c.eval(FETCH, keys.length, ...this.#full(keys)),
     )) as Array<[string, string[]]>;
     return keys.map((key, i) => {
@@ -209,7 +214,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
     valueField: string,
   ) {
     return Number(
-      await this.#send(operation, collection, 'EVAL apply', (c) =>
+      await this.#send(operation, collection, REDIS_TEXT.apply, (c) =>
         c.eval(APPLY, keys.length, ...this.#full(keys), valueField, ...ops),
       ),
     );
@@ -231,7 +236,9 @@ export class RedisConnector extends ConnectorBase implements Connector {
     const valueField = p.valueField ?? '';
     for (const batch of chunk(own, size)) {
       if (resolved.deleteRow) {
-        result.affected += await this.#send('erase', collection, 'DEL', (c) => c.del(...this.#full(batch)));
+        result.affected += await this.#send('erase', collection, REDIS_TEXT.del, (c) =>
+          c.del(...this.#full(batch)),
+        );
         result.statements++;
         continue;
       }
@@ -277,7 +284,7 @@ export class RedisConnector extends ConnectorBase implements Connector {
     const isValue = field === p.valueField ? '1' : '0';
     let count = 0;
     await this.#scan('count', collection, p, async (page) => {
-      const values = (await this.#send('count', collection, 'EVAL pick', (c) =>
+      const values = (await this.#send('count', collection, REDIS_TEXT.pick, (c) =>
         c.eval(PICK, page.length, ...this.#full(page), field, isValue),
       )) as Array<string | null>;
       for (const value of values) {
@@ -286,5 +293,17 @@ export class RedisConnector extends ConnectorBase implements Connector {
       }
     });
     return count;
+  }
+
+  describe(
+    collection: CollectionRef,
+    call: DescribedCall,
+    options: DescribeOptions = {},
+  ): StatementDescription[] {
+    const p = this.#pattern(collection);
+    describedKeys(options);
+    return describeRedis(collection, p, call, (operation, text, per) =>
+      this.described(operation, collection, text, per),
+    );
   }
 }

@@ -3,23 +3,34 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { ConnectorBase } from './connector-base.js';
-import { ConnectorError, storeError, valueError } from './errors.js';
-import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './files-pattern.js';
-import { resolvePlan } from './plan.js';
+import { ConnectorBase } from '../connector-base.js';
+import { ConnectorError, storeError, valueError } from '../errors.js';
 import type {
   CollectionRef,
   CommonOptions,
   Connector,
+  DescribedCall,
+  DescribeOptions,
   EraseOptions,
   ErasurePlan,
   Key,
   Row,
+  StatementDescription,
   StatementOperation,
   Where,
   WriteResult,
-} from './types.js';
-import { checkDate, checkField, checkFields, checkKeys, distinct, perCollection } from './validate.js';
+} from '../types.js';
+import { checkDate, checkFields, checkKeys, describedKeys, distinct, perCollection } from '../validate.js';
+import {
+  checkFileAnchor,
+  checkFileLocateField,
+  describeFiles,
+  FILE_FIELDS,
+  FILES_TEXT,
+  rectifyRefused,
+  resolveFilePlan,
+} from './describe.js';
+import { type FolderPattern, idOfFileKey, parseFolderPattern, safeSegment } from './pattern.js';
 
 /** Options of the files connector. */
 export interface FilesOptions extends CommonOptions {
@@ -27,8 +38,7 @@ export interface FilesOptions extends CommonOptions {
   root: string;
 }
 
-/** Metadata every file row carries. */
-export const FILE_FIELDS = ['path', 'name', 'size', 'modified', 'sha256'] as const;
+export { FILE_FIELDS };
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -108,7 +118,7 @@ export class FilesConnector extends ConnectorBase implements Connector {
   ): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await this.statement(operation, collection, 'readdir', () =>
+      entries = await this.statement(operation, collection, FILES_TEXT.readdir, () =>
         readdir(dir, { withFileTypes: true }),
       );
     } catch (error) {
@@ -132,14 +142,7 @@ export class FilesConnector extends ConnectorBase implements Connector {
 
   async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
     const folder = this.#folder(collection);
-    const field = checkField(collection, where?.field, 'where.field', [folder.placeholder]);
-    if (field !== folder.placeholder) {
-      throw valueError(
-        'operation-unsupported',
-        'where.field',
-        `must be the folder's {${folder.placeholder}}`,
-      );
-    }
+    checkFileLocateField(collection, folder, where?.field);
     if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
     const files: string[] = [];
     const ids = distinct(where.values.map(String));
@@ -164,7 +167,7 @@ export class FilesConnector extends ConnectorBase implements Connector {
       const id = idOfFileKey(folder, key, `keys[${i}]`);
       const file = await this.#inside(String(key), `keys[${i}]`);
       if (!file) continue;
-      const row = await this.statement('read', collection, 'lstat+read', async () => {
+      const row = await this.statement('read', collection, FILES_TEXT.read, async () => {
         const info = await lstat(file);
         return {
           path: String(key),
@@ -191,12 +194,7 @@ export class FilesConnector extends ConnectorBase implements Connector {
     checkKeys(keys);
     // Accepted for the common interface; each file is its own call whatever the batch.
     this.batchSizeOf(options);
-    const resolved = resolvePlan(collection, plan, options, [folder.placeholder, ...FILE_FIELDS]);
-    const refused = resolved.updates.find((u) => u.strategy !== 'null');
-    if (refused) {
-      const path = `plan.${refused.field}`;
-      throw new ConnectorError('strategy-unsupported', `${path} cannot ${refused.strategy} a file`, path);
-    }
+    const resolved = resolveFilePlan(collection, folder, plan, this.capabilities, options);
     const result: WriteResult = { affected: 0, statements: 0 };
     if (!resolved.deleteRow && resolved.updates.length === 0) return result;
     const targets: Array<{ file: string; subject: string }> = [];
@@ -208,7 +206,7 @@ export class FilesConnector extends ConnectorBase implements Connector {
     const emptied = new Set<string>();
     for (const { file, subject } of targets) {
       result.statements++;
-      const removed = await this.statement('erase', collection, 'unlink', () =>
+      const removed = await this.statement('erase', collection, FILES_TEXT.unlink, () =>
         unlink(file).then(
           () => true,
           (error: { code?: string }) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
@@ -220,28 +218,23 @@ export class FilesConnector extends ConnectorBase implements Connector {
     // Deepest first; a folder still holding other files stays.
     for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
       result.statements++;
-      await this.statement('erase', collection, 'rmdir', () => rmdir(dir).catch(() => undefined));
+      await this.statement('erase', collection, FILES_TEXT.rmdir, () => rmdir(dir).catch(() => undefined));
     }
     return result;
   }
 
   async rectify(): Promise<WriteResult> {
-    throw valueError(
-      'operation-unsupported',
-      'values',
-      'cannot be applied to files: replace the file instead',
-    );
+    throw rectifyRefused();
   }
 
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
     const folder = this.#folder(collection);
-    if (anchorField !== 'modified')
-      throw valueError('value-invalid', 'anchorField', 'must be modified for files');
+    checkFileAnchor(anchorField);
     checkDate(before, 'before');
     const base = join(this.#rootPath(), ...folder.before);
     let subjects: string[] = [];
     try {
-      const entries = await this.statement('count', collection, 'readdir', () =>
+      const entries = await this.statement('count', collection, FILES_TEXT.readdir, () =>
         readdir(base, { withFileTypes: true }),
       );
       subjects = entries.filter((e) => e.isDirectory()).map((e) => e.name);
@@ -255,10 +248,22 @@ export class FilesConnector extends ConnectorBase implements Connector {
       const files: string[] = [];
       await this.#walk('count', collection, dir, files);
       for (const file of files) {
-        const info = await this.statement('count', collection, 'lstat', () => lstat(file));
+        const info = await this.statement('count', collection, FILES_TEXT.lstat, () => lstat(file));
         if (info.mtime.getTime() < before.getTime()) count++;
       }
     }
     return count;
+  }
+
+  describe(
+    collection: CollectionRef,
+    call: DescribedCall,
+    options: DescribeOptions = {},
+  ): StatementDescription[] {
+    const folder = this.#folder(collection);
+    describedKeys(options);
+    return describeFiles(collection, folder, call, this.capabilities, (operation, text, per) =>
+      this.described(operation, collection, text, per),
+    );
   }
 }

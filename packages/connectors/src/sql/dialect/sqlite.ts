@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { storeError } from './errors.js';
-import type { ColumnInfo } from './plan.js';
-import { SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
-import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from './strategies.js';
-import type { CommonOptions, Row } from './types.js';
+import { storeError } from '../../errors.js';
+import type { ColumnInfo } from '../../plan.js';
+import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from '../../strategies.js';
+import type { CommonOptions, Row } from '../../types.js';
+import { SqlConnector, type SqlResult } from '../connector.js';
+import type { SqlParams } from '../statements.js';
 
 /** Options of the SQLite connector. */
 export interface SqliteOptions extends CommonOptions {
@@ -135,6 +136,11 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
 
   protected hashSql(column: string, params: SqlParams, secret: string): string {
     return `pledge_hash(${column}, ${params.add(secret)})`;
+  }
+
+  /** The type is a parameter of `pledge_anonymise`, so the text is the same for every column. */
+  protected override anonymiseByType(): boolean {
+    return false;
   }
 
   protected anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string {

@@ -1,8 +1,8 @@
-import { ConnectorError, valueError } from './errors.js';
-import type { FieldStrategy, ResolvedPlan } from './plan.js';
-import { anonymiseValue, hashText, maskText } from './strategies.js';
-import type { CollectionRef, Row, Scalar } from './types.js';
-import { checkField, distinct, pathOf } from './validate.js';
+import { ConnectorError, valueError } from '../errors.js';
+import type { FieldStrategy, ResolvedPlan } from '../plan.js';
+import { anonymiseValue, hashText, maskText } from '../strategies.js';
+import type { CollectionRef, Row, Scalar } from '../types.js';
+import { checkField, distinct, pathOf } from '../validate.js';
 
 /** One key as the fetch script returns it. */
 export interface RedisEntry {

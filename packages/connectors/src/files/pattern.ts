@@ -1,5 +1,5 @@
-import { valueError } from './errors.js';
-import type { CollectionRef, Key } from './types.js';
+import { valueError } from '../errors.js';
+import type { CollectionRef, Key } from '../types.js';
 
 /** A parsed folder pattern: the segments around the `{placeholder}` segment that holds the subject's id. */
 export interface FolderPattern {

@@ -1,8 +1,9 @@
 import mysql from 'mysql2/promise';
-import type { ColumnInfo } from './plan.js';
-import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
-import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies.js';
-import type { CommonOptions, Row } from './types.js';
+import type { ColumnInfo } from '../../plan.js';
+import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
+import type { CommonOptions, Row } from '../../types.js';
+import { bigintAsText, checkedPool, SqlConnector, type SqlResult } from '../connector.js';
+import type { SqlParams } from '../statements.js';
 
 /** Options of the MySQL / MariaDB connector. */
 export interface MysqlOptions extends CommonOptions {

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import type { ColumnInfo } from './plan.js';
-import { bigintAsText, checkedPool, SqlConnector, type SqlParams, type SqlResult } from './sql-connector.js';
-import { type FieldType, HASHED_PATTERN, hmacPads } from './strategies.js';
-import type { CommonOptions, Row } from './types.js';
+import type { ColumnInfo } from '../../plan.js';
+import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
+import type { CommonOptions, Row } from '../../types.js';
+import { bigintAsText, checkedPool, SqlConnector, type SqlResult } from '../connector.js';
+import type { SqlParams } from '../statements.js';
 
 /** Options of the PostgreSQL connector. */
 export interface PostgresOptions extends CommonOptions {

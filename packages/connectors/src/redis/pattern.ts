@@ -1,6 +1,6 @@
-import { valueError } from './errors.js';
-import type { CollectionRef, Key } from './types.js';
-import { checkKeys, distinct } from './validate.js';
+import { valueError } from '../errors.js';
+import type { CollectionRef, Key } from '../types.js';
+import { checkKeys, distinct } from '../validate.js';
 
 /** A parsed key pattern: the text around the `{placeholder}`, and the value field of string and set keys. */
 export interface KeyPattern {

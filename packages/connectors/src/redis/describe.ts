@@ -1,0 +1,73 @@
+import { ConnectorError } from '../errors.js';
+import { refuseKeyRewrite, resolvePlan } from '../plan.js';
+import type {
+  CollectionRef,
+  DescribedCall,
+  StatementDescription,
+  StatementOperation,
+  StatementRepeat,
+} from '../types.js';
+import { checkField, checkFields, pathOf } from '../validate.js';
+import type { KeyPattern } from './pattern.js';
+
+/** The statement texts the Redis connector records, so its calls and `describe` say the same. */
+export const REDIS_TEXT = {
+  exists: 'EXISTS (pipeline)',
+  scan: 'SCAN MATCH',
+  match: 'EVAL match',
+  fetch: 'EVAL fetch',
+  apply: 'EVAL apply',
+  pick: 'EVAL pick',
+  del: 'DEL',
+} as const;
+
+type Describe = (operation: StatementOperation, text: string, per: StatementRepeat) => StatementDescription;
+
+/**
+ * The statements a Redis call sends for one batch, after the same checks as the call: see
+ * {@link RedisConnector} for what each runs.
+ */
+export function describeRedis(
+  collection: CollectionRef,
+  p: KeyPattern,
+  call: DescribedCall,
+  d: Describe,
+): StatementDescription[] {
+  switch (call.operation) {
+    case 'locate': {
+      const field = checkField(collection, call.field, 'where.field', [p.placeholder]);
+      if (field === p.placeholder) return [d('locate', REDIS_TEXT.exists, 'batch')];
+      return [d('locate', REDIS_TEXT.scan, 'page'), d('locate', REDIS_TEXT.match, 'page')];
+    }
+    case 'read':
+      checkFields(collection, call.fields, [p.placeholder]);
+      return [d('read', REDIS_TEXT.fetch, 'batch')];
+    case 'erase': {
+      const resolved = resolvePlan(collection, call.plan, null, [p.placeholder]);
+      refuseKeyRewrite(resolved, p.placeholder, "is the key's id: keep it or delete the key");
+      if (resolved.deleteRow) return [d('erase', REDIS_TEXT.del, 'batch')];
+      if (resolved.updates.length === 0) return [];
+      const computed = resolved.updates.some((u) => u.strategy !== 'null');
+      return [
+        ...(computed ? [d('erase', REDIS_TEXT.fetch, 'batch')] : []),
+        d('erase', REDIS_TEXT.apply, 'batch'),
+      ];
+    }
+    case 'rectify':
+      call.fields.forEach((field, i) => {
+        const path = pathOf('values', field, i);
+        checkField(collection, field, path);
+        if (field === p.placeholder) {
+          throw new ConnectorError(
+            'strategy-unsupported',
+            `${path} is the key's id and cannot be rectified`,
+            path,
+          );
+        }
+      });
+      return call.fields.length === 0 ? [] : [d('rectify', REDIS_TEXT.apply, 'batch')];
+    case 'count':
+      checkField(collection, call.anchorField, 'anchorField');
+      return [d('count', REDIS_TEXT.scan, 'page'), d('count', REDIS_TEXT.pick, 'page')];
+  }
+}

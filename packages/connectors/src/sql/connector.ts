@@ -1,0 +1,200 @@
+import { ConnectorError, storeError, valueError } from '../errors.js';
+import { type ColumnInfo, checkColumnTypes, refuseKeyRewrite, resolvePlan } from '../plan.js';
+import type {
+  CollectionRef,
+  Connector,
+  EraseOptions,
+  ErasurePlan,
+  Key,
+  Row,
+  Scalar,
+  StatementOperation,
+  Where,
+  WriteOptions,
+  WriteResult,
+} from '../types.js';
+import {
+  checkDate,
+  checkField,
+  checkFields,
+  checkKeys,
+  checkScalar,
+  checkWhereValues,
+  chunk,
+  distinct,
+  pathOf,
+} from '../validate.js';
+import { type SqlKind, SqlStatements } from './statements.js';
+
+/** Rows returned by a query, or how many rows a write changed. */
+export interface SqlResult {
+  rows: Row[];
+  affected: number;
+}
+
+/** A value as `pg` and `mysql2` should bind it: a bigint as text, so no precision is lost. */
+export function bigintAsText(value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/**
+ * Checks that a new pool reaches its server by taking one connection. When it cannot, ends
+ * the pool and throws a store error that keeps only the driver's error code.
+ */
+export async function checkedPool<P extends { end(): Promise<void> }>(
+  kind: Exclude<SqlKind, 'sqlite'>,
+  pool: P,
+  take: (pool: P) => Promise<{ release(): void }>,
+): Promise<P> {
+  try {
+    (await take(pool)).release();
+  } catch (error) {
+    await pool.end();
+    throw storeError(kind, 'introspect', '(connection)', error);
+  }
+  return pool;
+}
+
+/**
+ * The SQL half every relational connector shares: one statement per batch of keys, its
+ * text from {@link SqlStatements}. Dialects supply the driver (a handle `H`: a pool or a
+ * database) on top of the statements' quoting and expressions.
+ */
+export abstract class SqlConnector<H> extends SqlStatements implements Connector {
+  #handle: H | null = null;
+
+  /** Opens the connection and checks it works, throwing a store error when it does not. */
+  protected abstract open(): Promise<H>;
+  /** Releases what {@link open} returned. */
+  protected abstract release(handle: H): Promise<void>;
+  /** Runs one statement on the open handle. */
+  protected abstract execute(handle: H, text: string, values: unknown[]): Promise<SqlResult>;
+
+  async connect(): Promise<void> {
+    if (this.#handle !== null) return;
+    this.#handle = await this.open();
+  }
+
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (handle !== null) await this.release(handle);
+  }
+
+  /** Records and runs one statement, replacing a driver error by one without values. */
+  protected run(
+    operation: StatementOperation,
+    collection: CollectionRef,
+    text: string,
+    values: unknown[],
+  ): Promise<SqlResult> {
+    return this.statement(operation, collection, text, () => {
+      if (this.#handle === null) {
+        throw new ConnectorError('not-connected', `${this.kind} connector is not connected`);
+      }
+      return this.execute(this.#handle, text, values);
+    });
+  }
+
+  async #columnsOf(collection: CollectionRef): Promise<Map<string, ColumnInfo>> {
+    const cacheKey = this.cacheKey(collection);
+    let columns = this.columnCache.get(cacheKey);
+    if (!columns) {
+      const query = this.introspection(collection);
+      const { rows } = await this.run('introspect', collection, query.text, query.values);
+      columns = new Map(rows.map((row) => [String(row.name), this.columnOf(row)]));
+      if (columns.size === 0)
+        throw valueError('field-unknown', 'collection.name', 'names a table with no columns');
+      this.columnCache.set(cacheKey, columns);
+    }
+    return columns;
+  }
+
+  async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
+    this.table(collection);
+    const field = checkField(collection, where?.field, 'where.field');
+    const keys: Key[] = [];
+    for (const batch of chunk(checkWhereValues(where), this.batchSize)) {
+      const p = this.params();
+      const text = this.locateSql(collection, field, p, batch);
+      const { rows } = await this.run('locate', collection, text, p.values);
+      for (const row of rows) keys.push(row.k as Key);
+    }
+    return distinct(keys);
+  }
+
+  async read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]> {
+    this.table(collection);
+    checkKeys(keys);
+    const wanted = checkFields(collection, fields);
+    const out: Row[] = [];
+    for (const batch of chunk(distinct(keys), this.batchSize)) {
+      const p = this.params();
+      const text = this.readSql(collection, wanted, p, batch);
+      out.push(...(await this.run('read', collection, text, p.values)).rows);
+    }
+    return out;
+  }
+
+  async erase(
+    collection: CollectionRef,
+    keys: readonly Key[],
+    plan: ErasurePlan,
+    options?: EraseOptions,
+  ): Promise<WriteResult> {
+    this.table(collection);
+    checkKeys(keys);
+    const size = this.batchSizeOf(options);
+    const resolved = resolvePlan(collection, plan, options);
+    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
+    const result: WriteResult = { affected: 0, statements: 0 };
+    if (keys.length === 0 || (!resolved.deleteRow && resolved.updates.length === 0)) return result;
+    const typed = resolved.updates.some((u) => u.strategy !== 'null');
+    const columns = typed ? await this.#columnsOf(collection) : new Map<string, ColumnInfo>();
+    if (typed) checkColumnTypes(resolved.updates, columns);
+    for (const batch of chunk(distinct(keys), size)) {
+      const p = this.params();
+      const text = this.eraseSql(collection, resolved, columns, p, batch);
+      const { affected } = await this.run('erase', collection, text, p.values);
+      result.affected += affected;
+      result.statements++;
+    }
+    return result;
+  }
+
+  async rectify(
+    collection: CollectionRef,
+    keys: readonly Key[],
+    values: Readonly<Record<string, Scalar>>,
+    options?: WriteOptions,
+  ): Promise<WriteResult> {
+    this.table(collection);
+    checkKeys(keys);
+    const size = this.batchSizeOf(options);
+    if (typeof values !== 'object' || values === null)
+      throw valueError('value-invalid', 'values', 'must be an object');
+    const entries = Object.entries(values).map(([field, value], i) => {
+      const path = pathOf('values', field, i);
+      return [checkField(collection, field, path), checkScalar(value, path)] as const;
+    });
+    const result: WriteResult = { affected: 0, statements: 0 };
+    if (keys.length === 0 || entries.length === 0) return result;
+    for (const batch of chunk(distinct(keys), size)) {
+      const p = this.params();
+      const text = this.rectifySql(collection, entries, p, batch);
+      result.affected += (await this.run('rectify', collection, text, p.values)).affected;
+      result.statements++;
+    }
+    return result;
+  }
+
+  async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {
+    this.table(collection);
+    const anchor = checkField(collection, anchorField, 'anchorField');
+    checkDate(before, 'before');
+    const p = this.params();
+    const text = this.countSql(collection, anchor, before, p);
+    const { rows } = await this.run('count', collection, text, p.values);
+    return Number(rows[0]?.n ?? 0);
+  }
+}

@@ -1,0 +1,250 @@
+import type { SqlKind } from '../capabilities.js';
+import { ConnectorBase } from '../connector-base.js';
+import { ConnectorError } from '../errors.js';
+import {
+  type ColumnInfo,
+  checkColumnTypes,
+  type ResolvedPlan,
+  refuseKeyRewrite,
+  resolvePlan,
+} from '../plan.js';
+import type {
+  CollectionRef,
+  CommonOptions,
+  DescribedCall,
+  DescribeOptions,
+  ErasurePlan,
+  Row,
+  StatementDescription,
+} from '../types.js';
+import {
+  checkField,
+  checkFields,
+  checkSqlCollection,
+  describedKeys,
+  distinct,
+  isSqlIdentifier,
+  pathOf,
+} from '../validate.js';
+
+export type { SqlKind };
+
+/** Collects the values of one statement and renders their placeholders. */
+export interface SqlParams {
+  readonly values: unknown[];
+  /** Adds one value, returning its placeholder. */
+  add(value: unknown): string;
+  /** Adds a list, returning the membership test that follows the column, e.g. `= ANY($1)` or `IN (?)`. */
+  list(values: readonly unknown[]): string;
+}
+
+/**
+ * The text of every statement a SQL connector sends, in one place, so that running a call
+ * and describing it (`describe`) build the same text: identifiers validated and quoted,
+ * values always parameters. Dialects supply the quoting, the placeholders, the column
+ * listing and the expressions of each strategy; {@link SqlConnector} runs the statements.
+ */
+export abstract class SqlStatements extends ConnectorBase {
+  abstract override readonly kind: SqlKind;
+  protected readonly schema: string | undefined;
+  /** Columns per table (`schema.table`), as introspected: kept for the connector's life. */
+  protected readonly columnCache = new Map<string, Map<string, ColumnInfo>>();
+
+  /** `schemaNoun` names what `options.schema` is in the dialect, for the error on a bad one. */
+  constructor(kind: SqlKind, options: CommonOptions & { schema?: string }, schemaNoun = 'schema') {
+    super(kind, options);
+    if (options.schema !== undefined && !isSqlIdentifier(options.schema)) {
+      throw new ConnectorError(
+        'identifier-invalid',
+        `options.schema is not a valid ${schemaNoun} name`,
+        'options.schema',
+      );
+    }
+    this.schema = options.schema;
+  }
+
+  /** A fresh placeholder collector. */
+  protected abstract params(): SqlParams;
+  /** Quotes an identifier that has already been validated. */
+  protected abstract quote(identifier: string): string;
+  /** The statement listing a table's columns: one row per column, its name as `name`. */
+  protected abstract columnsQuery(
+    schema: string | undefined,
+    table: string,
+  ): { text: string; values: unknown[] };
+  /** The column that a row of {@link columnsQuery} describes. */
+  protected abstract columnOf(row: Row): ColumnInfo;
+  /** The masked value of a text column. */
+  protected abstract maskSql(column: string): string;
+  /** The hashed value of a text column. */
+  protected abstract hashSql(column: string, params: SqlParams, secret: string): string;
+  /** The anonymised value of a column of the given type. */
+  protected abstract anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string;
+
+  /** A condition true when `column` is earlier than `before` (a plain comparison unless a dialect says otherwise). */
+  protected beforeSql(column: string, before: Date, params: SqlParams): string {
+    return `${column} < ${params.add(before)}`;
+  }
+
+  protected split(collection: CollectionRef): { schema: string | undefined; table: string } {
+    checkSqlCollection(collection);
+    const [first, second] = collection.name.split('.') as [string, string | undefined];
+    return second === undefined ? { schema: this.schema, table: first } : { schema: first, table: second };
+  }
+
+  protected table(collection: CollectionRef): string {
+    const { schema, table } = this.split(collection);
+    return schema === undefined ? this.quote(table) : `${this.quote(schema)}.${this.quote(table)}`;
+  }
+
+  protected cacheKey(collection: CollectionRef): string {
+    const { schema, table } = this.split(collection);
+    return `${schema ?? ''}.${table}`;
+  }
+
+  protected introspection(collection: CollectionRef): { text: string; values: unknown[] } {
+    const { schema, table } = this.split(collection);
+    return this.columnsQuery(schema, table);
+  }
+
+  protected pk(collection: CollectionRef): string {
+    return this.quote(collection.primaryKey as string);
+  }
+
+  protected locateSql(
+    collection: CollectionRef,
+    field: string,
+    p: SqlParams,
+    values: readonly unknown[],
+  ): string {
+    return `SELECT DISTINCT ${this.pk(collection)} AS k FROM ${this.table(collection)} WHERE ${this.quote(field)} ${p.list(values)}`;
+  }
+
+  protected readSql(
+    collection: CollectionRef,
+    wanted: readonly string[] | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): string {
+    const pk = collection.primaryKey as string;
+    const columns = wanted
+      ? distinct([pk, ...wanted])
+          .map((f) => this.quote(f))
+          .join(', ')
+      : '*';
+    return `SELECT ${columns} FROM ${this.table(collection)} WHERE ${this.quote(pk)} ${p.list(keys)} ORDER BY ${this.quote(pk)}`;
+  }
+
+  /** `unknown` is called for an expression whose text needs a column type not given. */
+  protected eraseSql(
+    collection: CollectionRef,
+    resolved: ResolvedPlan,
+    columns: ReadonlyMap<string, ColumnInfo> | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+    unknown: () => void = () => {},
+  ): string {
+    const table = this.table(collection);
+    const pk = this.pk(collection);
+    if (resolved.deleteRow) return `DELETE FROM ${table} WHERE ${pk} ${p.list(keys)}`;
+    const sets = resolved.updates
+      .map(({ field, strategy }) => {
+        const column = this.quote(field);
+        const info = columns?.get(field);
+        let value = 'NULL';
+        if (strategy === 'mask') value = this.maskSql(column);
+        else if (strategy === 'hash') value = this.hashSql(column, p, resolved.secret ?? '');
+        else if (strategy === 'anonymise' && info) value = this.anonymiseSql(column, info, p);
+        else if (strategy === 'anonymise' && !this.anonymiseByType()) {
+          value = this.anonymiseSql(column, { type: 'other', dbType: '', maxLength: null }, p);
+        } else if (strategy === 'anonymise') {
+          unknown();
+          value = `anonymise(${column})`;
+        }
+        return `${column} = ${value}`;
+      })
+      .join(', ');
+    return `UPDATE ${table} SET ${sets} WHERE ${pk} ${p.list(keys)}`;
+  }
+
+  /** Whether the text of {@link anonymiseSql} depends on the column's type (not only its parameters). */
+  protected anonymiseByType(): boolean {
+    return true;
+  }
+
+  protected rectifySql(
+    collection: CollectionRef,
+    entries: ReadonlyArray<readonly [string, unknown]>,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): string {
+    const sets = entries.map(([field, value]) => `${this.quote(field)} = ${p.add(value)}`).join(', ');
+    return `UPDATE ${this.table(collection)} SET ${sets} WHERE ${this.pk(collection)} ${p.list(keys)}`;
+  }
+
+  protected countSql(collection: CollectionRef, anchorField: string, before: Date, p: SqlParams): string {
+    return `SELECT count(*) AS n FROM ${this.table(collection)} WHERE ${this.beforeSql(this.quote(anchorField), before, p)}`;
+  }
+
+  describe(
+    collection: CollectionRef,
+    call: DescribedCall,
+    options: DescribeOptions = {},
+  ): StatementDescription[] {
+    this.table(collection);
+    const keys = describedKeys(options);
+    const p = this.params();
+    switch (call.operation) {
+      case 'locate': {
+        const field = checkField(collection, call.field, 'where.field');
+        return [this.described('locate', collection, this.locateSql(collection, field, p, keys), 'batch')];
+      }
+      case 'read': {
+        const text = this.readSql(collection, checkFields(collection, call.fields), p, keys);
+        return [this.described('read', collection, text, 'batch')];
+      }
+      case 'erase':
+        return this.#describeErase(collection, call.plan, options.columns, p, keys);
+      case 'rectify': {
+        const entries = call.fields.map(
+          (field, i) => [checkField(collection, field, pathOf('values', field, i)), null] as const,
+        );
+        if (entries.length === 0) return [];
+        const text = this.rectifySql(collection, entries, p, keys);
+        return [this.described('rectify', collection, text, 'batch')];
+      }
+      case 'count': {
+        const anchor = checkField(collection, call.anchorField, 'anchorField');
+        return [
+          this.described('count', collection, this.countSql(collection, anchor, new Date(0), p), 'call'),
+        ];
+      }
+    }
+  }
+
+  #describeErase(
+    collection: CollectionRef,
+    plan: ErasurePlan,
+    given: ReadonlyMap<string, ColumnInfo> | undefined,
+    p: SqlParams,
+    keys: readonly unknown[],
+  ): StatementDescription[] {
+    const resolved = resolvePlan(collection, plan, null);
+    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
+    if (!resolved.deleteRow && resolved.updates.length === 0) return [];
+    const out: StatementDescription[] = [];
+    const typed = resolved.updates.some((u) => u.strategy !== 'null');
+    const known = this.columnCache.get(this.cacheKey(collection));
+    if (typed && !known) {
+      out.push(this.described('introspect', collection, this.introspection(collection).text, 'once'));
+    }
+    const columns = given ?? known;
+    if (typed && columns) checkColumnTypes(resolved.updates, columns);
+    let exact = true;
+    const text = this.eraseSql(collection, resolved, columns, p, keys, () => {
+      exact = false;
+    });
+    out.push(this.described('erase', collection, text, 'batch', exact));
+    return out;
+  }
+}
