@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ConnectorBase } from './connector-base.js';
+import { loadDriver } from './drivers.js';
 import { ConnectorError, storeError, valueError } from './errors.js';
 import { refuseKeyRewrite, resolvePlan } from './plan.js';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './redis-ops.js';
@@ -70,7 +71,8 @@ export class RedisConnector extends ConnectorBase implements Connector {
 
   async connect(): Promise<void> {
     if (this.#client) return;
-    const client = new Redis(this.#options.url ?? 'redis://127.0.0.1:6379', {
+    const { Redis: RedisClient } = await loadDriver('ioredis', () => import('ioredis'));
+    const client = new RedisClient(this.#options.url ?? 'redis://127.0.0.1:6379', {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       retryStrategy: (times) => (times > 5 ? null : Math.min(times * 100, 1000)),

@@ -18,7 +18,7 @@ import {
   purposeFlags,
   restrictedWord,
 } from './subject-layout.js';
-import type { ConsentRecord, SubjectFacts, SubjectState } from './subject-state.js';
+import type { ConsentRecord, SubjectFacts, SubjectState } from './subject-types.js';
 
 /**
  * The one implementation of {@link SubjectState}. The decision engine reads `packed`,

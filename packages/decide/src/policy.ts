@@ -1,5 +1,5 @@
 import type { ContractKind, TransferMechanism } from '@pledge/core';
-import type { Decision } from './decision.js';
+import type { Decision } from './outcome.js';
 
 /**
  * A compiled policy: the manifest reduced to integer-coded tables the decision engine reads.
