@@ -45,6 +45,29 @@ export function cycles(graph: Map<string, Set<string>>): string[][] {
   return found;
 }
 
+/** One shortest import path from the component's first node back to itself, to show in the report. */
+export function cyclePath(graph: Map<string, Set<string>>, component: string[]): string[] {
+  const start = component[0] as string;
+  const inside = new Set(component);
+  const previous = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.shift() as string;
+    for (const next of graph.get(node) ?? []) {
+      if (!inside.has(next)) continue;
+      if (next === start) {
+        const path = [start];
+        for (let at = node; at !== start; at = previous.get(at) as string) path.splice(1, 0, at);
+        return [...path, start];
+      }
+      if (previous.has(next)) continue;
+      previous.set(next, node);
+      queue.push(next);
+    }
+  }
+  return component;
+}
+
 /** The .ts file a relative specifier with a .js extension names. */
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
@@ -83,10 +106,11 @@ function main(): void {
     }
   }
   const problems = [
-    ...cycles(pkgs).map((cycle) => `packages import each other: ${cycle.join(' -> ')}`),
-    ...cycles(files).map(
-      (cycle) => `files import each other: ${cycle.map((f) => relative(ROOT, f)).join(', ')}`,
-    ),
+    ...cycles(pkgs).map((cycle) => `package cycle: ${cyclePath(pkgs, cycle).join(' -> ')}`),
+    ...cycles(files).map((cycle) => {
+      const path = cyclePath(files, cycle).map((file) => relative(ROOT, file));
+      return `file cycle (${cycle.length} files in it), one loop: ${path.join(' -> ')}`;
+    }),
   ];
   report('cycles', problems);
 }
