@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,10 @@ const PACKAGES = [
   'cli',
 ];
 
+/** The root's overrides that pin third-party versions (rollup is the test runner's). */
+const { rollup: _, ...pins } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  .overrides as Record<string, string>;
+
 let app: string;
 
 beforeAll(async () => {
@@ -54,8 +58,12 @@ beforeAll(async () => {
       private: true,
       type: 'module',
       dependencies: deps,
-      // The tarballs depend on each other by version: resolve those to the tarballs too.
-      overrides: Object.fromEntries(PACKAGES.map((p) => [`@pledge/${p}`, `$@pledge/${p}`])),
+      overrides: {
+        // The repository's pins (versions that run on Node 20), as a user would copy them.
+        ...pins,
+        // The tarballs depend on each other by version: resolve those to the tarballs too.
+        ...Object.fromEntries(PACKAGES.map((p) => [`@pledge/${p}`, `$@pledge/${p}`])),
+      },
     }),
   );
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
