@@ -23,10 +23,14 @@ afterAll(async () => {
 });
 
 async function bench(name: string): Promise<Record<string, unknown>> {
-  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', name, '--size', 'tiny', '--out', out], {
-    cwd: root,
-    timeout: 120_000,
-  });
+  await run(
+    process.execPath,
+    ['--conditions=@pledge/source', '--import', 'tsx', 'bench/run.ts', name, '--size', 'tiny', '--out', out],
+    {
+      cwd: root,
+      timeout: 120_000,
+    },
+  );
   return JSON.parse(await readFile(join(out, `${name}.json`), 'utf8')) as Record<string, unknown>;
 }
 

@@ -40,10 +40,24 @@ describe.skipIf(!up)('bench dsr smoke (tiny size, no timing assertions)', () => 
   it('times access and erasure on both lanes and both stores, with rows and statement counts', {
     timeout: 60_000,
   }, async () => {
-    await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'dsr', '--size', 'tiny', '--out', out], {
-      cwd: root,
-      timeout: 60_000,
-    });
+    await run(
+      process.execPath,
+      [
+        '--conditions=@pledge/source',
+        '--import',
+        'tsx',
+        'bench/run.ts',
+        'dsr',
+        '--size',
+        'tiny',
+        '--out',
+        out,
+      ],
+      {
+        cwd: root,
+        timeout: 60_000,
+      },
+    );
     const file = JSON.parse(await readFile(join(out, 'dsr.json'), 'utf8')) as {
       name: string;
       options: { size: string };

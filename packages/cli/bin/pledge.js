@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so the CLI needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist/, made by `npm run build`) with plain Node.
+import { main } from '../dist/main.js';
 
-register();
-const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv);

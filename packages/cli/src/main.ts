@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import pkg from '../package.json' with { type: 'json' };
 import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
@@ -14,6 +14,11 @@ import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
+
+// Read at run time: package.json sits one folder above both src/ and dist/, outside the build.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const COMMANDS = [
   registerInit,

@@ -152,17 +152,21 @@ describe.skipIf(!pgUp)('an erasure killed mid-way resumes on PostgreSQL', () => 
     const order = created.plan.writeOrder.map((i) => created.plan.steps[i]?.collection);
     expect(order).toEqual(['events', 'messages', 'devices', 'accounts']);
 
-    child = spawn(process.execPath, ['--import', 'tsx', 'packages/dsr/test/worker-child.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PLEDGE_DATABASE_URL: jobs.url,
-        KILL_PG_URL: data.url,
-        PLEDGE_ERASURE_SECRET: SECRET,
-        PLEDGE_DSR_BATCH_PAUSE_MS: '60',
+    child = spawn(
+      process.execPath,
+      ['--conditions=@pledge/source', '--import', 'tsx', 'packages/dsr/test/worker-child.ts'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PLEDGE_DATABASE_URL: jobs.url,
+          KILL_PG_URL: data.url,
+          PLEDGE_ERASURE_SECRET: SECRET,
+          PLEDGE_DSR_BATCH_PAUSE_MS: '60',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     // Kill once some steps are done and another is part-way through its batches.
     const deadline = Date.now() + 60_000;

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Starts the Pledge server from TypeScript sources through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// Starts the built Pledge server (dist/, made by `npm run build`) with plain Node.
+import { startFromEnv } from '../dist/start.js';
 
-register();
-const { startFromEnv } = await import('../src/start.ts');
 await startFromEnv();

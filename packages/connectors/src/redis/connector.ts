@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadDriver } from '../drivers.js';
 import { ConnectorBase } from '../connector-base.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
 import { refuseKeyRewrite, resolvePlan } from '../plan.js';
@@ -75,7 +76,8 @@ export class RedisConnector extends ConnectorBase implements Connector {
 
   async connect(): Promise<void> {
     if (this.#client) return;
-    const client = new Redis(this.#options.url ?? 'redis://127.0.0.1:6379', {
+    const { Redis: RedisClient } = await loadDriver('ioredis', () => import('ioredis'));
+    const client = new RedisClient(this.#options.url ?? 'redis://127.0.0.1:6379', {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       retryStrategy: (times) => (times > 5 ? null : Math.min(times * 100, 1000)),

@@ -1,4 +1,5 @@
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
+import { loadDriver } from '../../drivers.js';
 import type { ColumnInfo } from '../../plan.js';
 import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
@@ -67,8 +68,9 @@ export class MysqlConnector extends SqlConnector<mysql.Pool> {
     this.#options = options;
   }
 
-  protected open(): Promise<mysql.Pool> {
-    const pool = mysql.createPool({
+  protected async open(): Promise<mysql.Pool> {
+    const { default: driver } = await loadDriver('mysql2', () => import('mysql2/promise'));
+    const pool = driver.createPool({
       uri: this.#options.uri,
       connectionLimit: this.#options.max ?? 4,
       charset: 'utf8mb4',

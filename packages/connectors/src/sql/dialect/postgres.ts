@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadDriver } from '../../drivers.js';
 import type { ColumnInfo } from '../../plan.js';
 import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
@@ -61,13 +62,14 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
     this.#options = options;
   }
 
-  protected open(): Promise<pg.Pool> {
-    const pool = new pg.Pool({
+  protected async open(): Promise<pg.Pool> {
+    const { default: driver } = await loadDriver('pg', () => import('pg'));
+    const pool = new driver.Pool({
       connectionString: this.#options.connectionString,
       max: this.#options.max ?? 4,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as never,
+          oid === DATE_OID ? (value: string) => value : driver.types.getTypeParser(oid, format)) as never,
       },
     });
     // An idle client losing its server must not crash the process; the next query reports it.

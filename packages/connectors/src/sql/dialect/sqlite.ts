@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadDriver } from '../../drivers.js';
 import { storeError } from '../../errors.js';
 import type { ColumnInfo } from '../../plan.js';
 import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from '../../strategies.js';
@@ -74,9 +75,10 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
   }
 
   protected async open(): Promise<Database.Database> {
+    const { default: Sqlite } = await loadDriver('better-sqlite3', () => import('better-sqlite3'));
     let db: Database.Database;
     try {
-      db = new Database(this.#options.filename, {
+      db = new Sqlite(this.#options.filename, {
         readonly: this.#options.readonly ?? false,
         fileMustExist: this.#options.filename !== ':memory:',
       });
