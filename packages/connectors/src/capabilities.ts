@@ -1,35 +1,5 @@
-import { type DatastoreKind, ERASURE_STRATEGIES, type ErasureStrategy } from '@pledge/core';
-import type { CollectionRef } from './types.js';
-
-/**
- * What a datastore kind supports, declared by its connector so that callers (the DSR planner)
- * ask instead of switching on the kind.
- */
-export interface DatastoreCapabilities {
-  readonly kind: DatastoreKind;
-  /**
-   * The field whose values identify a row, as `locate` hands out keys of: the SQL primary
-   * key, a Redis key pattern's placeholder, a file's `path`. Undefined when the collection
-   * declares none.
-   */
-  keyField(collection: CollectionRef): string | undefined;
-  /** What a collection declares for its key field, for messages: `a primaryKey`. */
-  readonly keyDeclaration: string;
-  /** What one record is called: `row`, `key`, `file`. */
-  readonly recordNoun: string;
-  /** Erasure strategies it applies; a plan with any other is refused (`strategy-unsupported`). */
-  readonly strategies: readonly ErasureStrategy[];
-  /** Whether `rectify` can set values (files cannot: a file is replaced, not edited). */
-  readonly rectify: boolean;
-  /** Whether a write is one statement per batch of keys rather than one call per key. */
-  readonly setBased: boolean;
-  /** Whether one write statement applies to its whole batch or not at all. */
-  readonly atomicBatch: boolean;
-  /** Whether the datastore offers transactions across statements (connectors open none today). */
-  readonly transactions: boolean;
-  /** Whether the keys `locate` hands out are the key field's values, so reading that field back adds nothing. */
-  readonly keysAreKeyFieldValues: boolean;
-}
+import { type DatastoreKind, ERASURE_STRATEGIES } from '@pledge/core';
+import type { DatastoreCapabilities } from './types.js';
 
 /** The datastore kinds served by SQL: statements per batch, a primary key per table. */
 export type SqlKind = Extract<DatastoreKind, 'postgres' | 'mysql' | 'sqlite'>;

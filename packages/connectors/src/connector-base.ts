@@ -1,10 +1,11 @@
-import { capabilitiesOf, type DatastoreCapabilities } from './capabilities.js';
+import { capabilitiesOf } from './capabilities.js';
 import { storeError } from './errors.js';
 import { StatementLog } from './statement-log.js';
 import type {
   CollectionRef,
   CommonOptions,
   ConnectorKind,
+  DatastoreCapabilities,
   StatementDescription,
   StatementListener,
   StatementOperation,

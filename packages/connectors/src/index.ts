@@ -1,4 +1,4 @@
-export { capabilitiesOf, DATASTORE_CAPABILITIES, type DatastoreCapabilities } from './capabilities.js';
+export { capabilitiesOf, DATASTORE_CAPABILITIES } from './capabilities.js';
 export { type ConnectorOptionsByKind, createConnector, describeStatements } from './create-connector.js';
 export { ConnectorError, type ConnectorErrorCode } from './errors.js';
 export { FILE_FIELDS, FilesConnector, type FilesOptions } from './files/connector.js';

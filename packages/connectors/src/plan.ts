@@ -1,7 +1,7 @@
 import { ERASURE_STRATEGIES, type ErasureStrategy } from '@pledge/core';
 import { ConnectorError, valueError } from './errors.js';
-import { type FieldType, HASH_LENGTH } from './strategies.js';
-import type { CollectionRef, EraseOptions, ErasurePlan } from './types.js';
+import { HASH_LENGTH } from './strategies.js';
+import type { CollectionRef, ColumnInfo, EraseOptions, ErasurePlan } from './types.js';
 import { checkField, pathOf } from './validate.js';
 
 /** A strategy that rewrites a field in place: every strategy but `delete-row` and `keep`. */
@@ -21,14 +21,7 @@ export interface ResolvedPlan {
   secret: string | undefined;
 }
 
-/** A column as a SQL store describes it. */
-export interface ColumnInfo {
-  type: FieldType;
-  /** The store's own type name, e.g. `timestamp with time zone`. */
-  dbType: string;
-  /** Maximum characters of a text column, null when unbounded. */
-  maxLength: number | null;
-}
+export type { ColumnInfo } from './types.js';
 
 const strategies = new Set<string>(ERASURE_STRATEGIES);
 

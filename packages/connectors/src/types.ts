@@ -1,6 +1,5 @@
 import type { DatastoreKind, ErasureStrategy } from '@pledge/core';
-import type { DatastoreCapabilities } from './capabilities.js';
-import type { ColumnInfo } from './plan.js';
+import type { FieldType } from './strategies.js';
 
 /** The datastore kinds a manifest dataset can name: core's `DATASTORE_KINDS`. */
 export type ConnectorKind = DatastoreKind;
@@ -166,4 +165,43 @@ export interface Connector {
   readonly statementCount: number;
   /** Registers a listener for every statement; returns a function that removes it. */
   onStatement(listener: StatementListener): () => void;
+}
+
+/**
+ * What a datastore kind supports, declared by its connector so that callers (the DSR planner)
+ * ask instead of switching on the kind.
+ */
+export interface DatastoreCapabilities {
+  readonly kind: DatastoreKind;
+  /**
+   * The field whose values identify a row, as `locate` hands out keys of: the SQL primary
+   * key, a Redis key pattern's placeholder, a file's `path`. Undefined when the collection
+   * declares none.
+   */
+  keyField(collection: CollectionRef): string | undefined;
+  /** What a collection declares for its key field, for messages: `a primaryKey`. */
+  readonly keyDeclaration: string;
+  /** What one record is called: `row`, `key`, `file`. */
+  readonly recordNoun: string;
+  /** Erasure strategies it applies; a plan with any other is refused (`strategy-unsupported`). */
+  readonly strategies: readonly ErasureStrategy[];
+  /** Whether `rectify` can set values (files cannot: a file is replaced, not edited). */
+  readonly rectify: boolean;
+  /** Whether a write is one statement per batch of keys rather than one call per key. */
+  readonly setBased: boolean;
+  /** Whether one write statement applies to its whole batch or not at all. */
+  readonly atomicBatch: boolean;
+  /** Whether the datastore offers transactions across statements (connectors open none today). */
+  readonly transactions: boolean;
+  /** Whether the keys `locate` hands out are the key field's values, so reading that field back adds nothing. */
+  readonly keysAreKeyFieldValues: boolean;
+}
+
+/** A column as a SQL store describes it. */
+export interface ColumnInfo {
+  type: FieldType;
+  /** The store's own type name, e.g. `timestamp with time zone`. */
+  dbType: string;
+  /** Maximum characters of a text column, null when unbounded. */
+  maxLength: number | null;
 }

@@ -1,8 +1,8 @@
-import type { DatastoreCapabilities } from '../capabilities.js';
 import { ConnectorError, valueError } from '../errors.js';
 import { type ResolvedPlan, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
+  DatastoreCapabilities,
   DescribedCall,
   ErasurePlan,
   StatementDescription,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { loadDriver } from '../drivers.js';
 import { ConnectorBase } from '../connector-base.js';
+import { loadDriver } from '../drivers.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
 import { refuseKeyRewrite, resolvePlan } from '../plan.js';
 import { toInstant } from '../strategies.js';
