@@ -1,4 +1,5 @@
 export * from './calendar/index.js';
+export * from './consent/index.js';
 export * from './diff/index.js';
 export * from './jurisdictions/index.js';
 export * from './manifest/load.js';

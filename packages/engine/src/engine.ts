@@ -8,6 +8,7 @@ import {
   type SubjectState,
   subjectStateFromEvents,
 } from '@pledge/decide';
+import type { ConsentEventBody, DecideBody } from '@pledge/protocol';
 import {
   type AppendResult,
   appendEvents,
@@ -26,7 +27,6 @@ import {
   subjectHash,
   verifyLedger,
 } from '@pledge/store';
-import type { ConsentEventBody, DecideBody } from './inputs.js';
 import { renewalCheck, toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */

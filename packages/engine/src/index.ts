@@ -1,3 +1,3 @@
+export type { ConsentEventBody, DecideBody, RecordConsentBody } from '@pledge/protocol';
 export * from './engine.js';
-export * from './inputs.js';
 export * from './renewal.js';

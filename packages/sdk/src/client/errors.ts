@@ -9,7 +9,10 @@ export class PledgeApiError extends Error {
   override readonly name = 'PledgeApiError';
   /** HTTP status; 0 when the server could not be reached. */
   readonly status: number;
-  /** Stable code from the server (`bad-request`, `unauthorized`, `not-found`...). */
+  /**
+   * Stable code: an `ErrorCode` of `@pledge/protocol` (see docs/errors.md), or `http-<status>`
+   * when the answer was not a Pledge error body (a proxy's 502).
+   */
   readonly code: string;
   /** What was wrong with the request, field by field, when the server said. */
   readonly issues: readonly ApiIssue[];

@@ -1,0 +1,8 @@
+export {
+  LEDGER_ACTORS,
+  LEDGER_EVENT_TYPES,
+  type LedgerActor,
+  type LedgerEventType,
+  PRIVACY_SIGNALS,
+  type PrivacySignal,
+} from './event-types.js';
