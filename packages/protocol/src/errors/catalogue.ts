@@ -77,7 +77,7 @@ export const ERRORS = [
     status: 413,
     source: 'server',
     title: 'Body too large',
-    description: 'The body is larger than the server allows.',
+    description: 'The body is larger than the server allows: 1 MiB by default, 5 MiB for a manifest.',
     action: 'Send less per request: split a batch of events or decisions into several requests.',
   },
   {
