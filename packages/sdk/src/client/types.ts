@@ -1,3 +1,5 @@
+import type { Change } from '@pledge/core';
+import type { Decision } from '@pledge/decide';
 import type {
   AppendResponse,
   ChangesQuery,
@@ -53,23 +55,32 @@ export type RecordConsentResponse = AppendResponse;
 /** Response of `POST /v1/consents/query`. */
 export type ConsentQueryResponse = ProtocolConsentQueryResponse;
 
-/** Response of `POST /v1/decide/batch`. */
-export type DecideBatchResponse = ProtocolDecideBatchResponse;
+/** Response of `POST /v1/decide/batch`, its decisions typed as the decision engine's. */
+export interface DecideBatchResponse extends Omit<ProtocolDecideBatchResponse, 'decisions'> {
+  decisions: Decision[];
+}
 
 /** Response of `POST /v1/use`. */
 export type RecordUseResponse = ProtocolRecordUseResponse;
 
+/** Changes typed as `diffManifests` reports them. */
+type WithChanges<T> = Omit<T, 'changes'> & { changes: Change[] };
+
 /** A published policy version as `GET /v1/policies` lists it. */
-export type PolicyVersionSummary = ProtocolPolicyListResponse['versions'][number];
+export type PolicyVersionSummary = WithChanges<ProtocolPolicyListResponse['versions'][number]>;
 
 /** Response of `GET /v1/policies`. */
-export type PolicyListResponse = ProtocolPolicyListResponse;
+export interface PolicyListResponse {
+  versions: PolicyVersionSummary[];
+}
 
 /** Response of `GET /v1/policies/current`. */
 export type CurrentPolicyResponse = ProtocolCurrentPolicyResponse;
 
 /** Response of `POST /v1/policies`: `created` is false when the same manifest was already published. */
-export type PublishPolicyResponse = PublishResponse;
+export type PublishPolicyResponse = Omit<PublishResponse, 'policy'> & {
+  policy: WithChanges<PublishResponse['policy']>;
+};
 
 /** Query of `GET /v1/policy/rendered`. */
 export type RenderedPolicyQuery = ZodInput<typeof RenderedQuery>;
