@@ -1,3 +1,4 @@
+import type { HttpStatusErrorCode } from '@pledge/protocol';
 import type { ApiErrorBody, ApiIssue } from './types.js';
 
 /**
@@ -34,7 +35,8 @@ export class PledgeApiError extends Error {
 /** Builds the error for a non-2xx response from its (possibly non-JSON) body. */
 export function errorFromResponse(route: string, status: number, body: unknown): PledgeApiError {
   const error = isErrorBody(body) ? body.error : undefined;
-  const code = typeof error?.code === 'string' ? error.code : `http-${status}`;
+  const code =
+    typeof error?.code === 'string' ? error.code : (`http-${status}` satisfies HttpStatusErrorCode);
   const detail = typeof error?.message === 'string' ? `: ${error.message}` : '';
   const issues = Array.isArray(error?.issues) ? error.issues.filter(isIssue) : [];
   return new PledgeApiError(status, code, `${route} failed with ${status} ${code}${detail}`, issues);
