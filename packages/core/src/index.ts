@@ -15,7 +15,17 @@ export {
   type WorkingCalendar,
   workingDaysBetween,
 } from './calendar/index.js';
-export { purposesNeedingRenewal, type RenewalVersion, renewalCheck } from './consent/index.js';
+export {
+  LEDGER_ACTORS,
+  LEDGER_EVENT_TYPES,
+  type LedgerActor,
+  type LedgerEventType,
+  PRIVACY_SIGNALS,
+  type PrivacySignal,
+  purposesNeedingRenewal,
+  type RenewalVersion,
+  renewalCheck,
+} from './consent/index.js';
 export {
   type Change,
   type ChangeCode,

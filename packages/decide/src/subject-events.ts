@@ -1,20 +1,11 @@
+import type { LedgerEventType, PrivacySignal } from '@pledge/core';
 import { LEVEL_EXPLICIT, LEVEL_IMPLIED, LEVEL_SEPARATE } from './codes.js';
 import { draftSubjectState, packSubjectState, type SubjectDraft } from './packed-subject.js';
 import type { CompiledPolicy } from './policy.js';
 import type { ConsentRecord, GivenConsentMode, SubjectFacts, SubjectState } from './subject-state.js';
 
-/** Kinds of ledger events that shape a subject's state. */
-export type SubjectEventType =
-  | 'consent-given'
-  | 'consent-withdrawn'
-  | 'implied-acceptance'
-  | 'guardian-consent'
-  | 'objection'
-  | 'restriction'
-  | 'restriction-lifted'
-  | 'signal-seen'
-  | 'opt-out'
-  | 'policy-accepted';
+/** Kinds of ledger events that shape a subject's state: every kind the ledger records. */
+export type SubjectEventType = LedgerEventType;
 
 /**
  * One ledger event, reduced to what decisions need. `purposes` omitted means every purpose
@@ -34,7 +25,7 @@ export interface SubjectEvent {
   /** `consent-given`: how consent was given; default `opt-in`. */
   readonly mode?: GivenConsentMode;
   /** `signal-seen`: which signal. */
-  readonly signal?: 'gpc' | 'dnt';
+  readonly signal?: PrivacySignal;
   /** `signal-seen`: whether the signal is on; default true. */
   readonly value?: boolean;
 }

@@ -1,4 +1,4 @@
-import { JurisdictionKey } from '@pledge/core';
+import { JurisdictionKey, LEDGER_EVENT_TYPES } from '@pledge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryMask, type DecisionRequest, decide, decideIndexed } from '../src/decide.js';
@@ -13,18 +13,7 @@ const categoryIds = [...shop.categories.ids];
 
 const eventArb: fc.Arbitrary<SubjectEvent> = fc.record(
   {
-    type: fc.constantFrom<SubjectEvent['type']>(
-      'consent-given',
-      'consent-withdrawn',
-      'implied-acceptance',
-      'guardian-consent',
-      'objection',
-      'restriction',
-      'restriction-lifted',
-      'signal-seen',
-      'opt-out',
-      'policy-accepted',
-    ),
+    type: fc.constantFrom<SubjectEvent['type']>(...LEDGER_EVENT_TYPES),
     at: fc.integer({ min: 0, max: 100 }).map(t),
     purposes: fc.subarray(purposeIds),
     categories: fc.subarray(categoryIds, { maxLength: 2 }),

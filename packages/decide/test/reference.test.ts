@@ -1,4 +1,4 @@
-import { JurisdictionKey, type ManifestInput } from '@pledge/core';
+import { JurisdictionKey, LEDGER_EVENT_TYPES, type ManifestInput } from '@pledge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../src/compile.js';
@@ -60,18 +60,7 @@ function arbitraries(policy: CompiledPolicy) {
   const categoryIds = [...policy.categories.ids];
   const event: fc.Arbitrary<SubjectEvent> = fc.record(
     {
-      type: fc.constantFrom<SubjectEvent['type']>(
-        'consent-given',
-        'consent-withdrawn',
-        'implied-acceptance',
-        'guardian-consent',
-        'objection',
-        'restriction',
-        'restriction-lifted',
-        'signal-seen',
-        'opt-out',
-        'policy-accepted',
-      ),
+      type: fc.constantFrom<SubjectEvent['type']>(...LEDGER_EVENT_TYPES),
       at: fc.oneof(fc.integer({ min: 0, max: 100 }).map(t), fc.constant('not a time')),
       purposes: fc.subarray(purposeIds, { maxLength: 3 }),
       categories: fc.subarray(categoryIds, { maxLength: 3 }),

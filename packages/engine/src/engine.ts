@@ -9,6 +9,7 @@ import {
   type SubjectState,
   subjectStateFromEvents,
 } from '@pledge/decide';
+import type { ConsentEventBody, DecideBody } from '@pledge/protocol';
 import {
   type AppendResult,
   appendEvents,
@@ -27,7 +28,6 @@ import {
   subjectHash,
   verifyLedger,
 } from '@pledge/store';
-import type { ConsentEventBody, DecideBody } from './inputs.js';
 import { toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */

@@ -1,4 +1,4 @@
 export { type RenewalVersion, renewalCheck } from '@pledge/core';
+export type { ConsentEventBody, DecideBody, RecordConsentBody } from '@pledge/protocol';
 export * from './engine.js';
-export * from './inputs.js';
 export * from './renewal.js';

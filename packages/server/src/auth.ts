@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { errorBody } from '@pledge/protocol';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { errorBody } from './errors.js';
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();

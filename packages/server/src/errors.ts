@@ -1,33 +1,16 @@
+import { type ApiIssue, errorBody, type ServerErrorCode } from '@pledge/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
-/** One problem with a request: the field at fault (`events[0].type`), a stable code and a message. */
-export interface ApiIssue {
-  path: string;
-  code: string;
-  message: string;
-  /** For YAML manifests: where in the text. */
-  line?: number;
-  column?: number;
-}
-
-/** Body of every error response. */
-export interface ErrorBody {
-  error: {
-    /** Stable code: `bad-request`, `invalid-json`, `unauthorized`, `forbidden`, `not-found`, ... */
-    code: string;
-    /** Names fields, never their values: no personal data. */
-    message: string;
-    issues?: ApiIssue[];
-  };
-}
-
-/** An expected failure a route answers with; its message must not contain personal data. */
+/**
+ * An expected failure a route answers with; its code is one of the catalogue's
+ * (`@pledge/protocol`, docs/errors.md) and its message must not contain personal data.
+ */
 export class HttpError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: ServerErrorCode;
   readonly issues: ApiIssue[] | undefined;
 
-  constructor(statusCode: number, code: string, message: string, issues?: ApiIssue[]) {
+  constructor(statusCode: number, code: ServerErrorCode, message: string, issues?: ApiIssue[]) {
     super(message);
     this.statusCode = statusCode;
     this.code = code;
@@ -39,7 +22,7 @@ export class HttpError extends Error {
  * Fastify's own client errors, each answered with a fixed message: some of Fastify's messages
  * quote the request (a JSON syntax error quotes the body), which may hold personal data.
  */
-const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
+const FASTIFY_ERRORS: Record<string, { code: ServerErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid-json', message: 'the body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'invalid-json',
@@ -57,7 +40,7 @@ const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
 };
 
 /** Fixed messages by status for any other client error. */
-const STATUS_MESSAGES: Record<number, { code: string; message: string }> = {
+const STATUS_MESSAGES: Record<number, { code: ServerErrorCode; message: string }> = {
   400: { code: 'bad-request', message: 'bad request' },
   404: { code: 'not-found', message: 'not found' },
   405: { code: 'method-not-allowed', message: 'method not allowed' },
@@ -95,9 +78,4 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody('not-found', `no such route for ${request.method}: see /docs`)),
   );
-}
-
-/** An {@link ErrorBody}. */
-export function errorBody(code: string, message: string, issues?: ApiIssue[]): ErrorBody {
-  return { error: issues && issues.length > 0 ? { code, message, issues } : { code, message } };
 }

@@ -1,7 +1,5 @@
+import type { LedgerEventJson } from '@pledge/protocol';
 import type { LedgerEvent } from '@pledge/store';
-
-/** A ledger event as JSON (`LedgerEventJson`): `occurredAt` as an ISO string. */
-export type LedgerEventJson = Omit<LedgerEvent, 'occurredAt'> & { occurredAt: string };
 
 /** Converts a stored event for the wire. */
 export function toLedgerEventJson(event: LedgerEvent): LedgerEventJson {

@@ -1,5 +1,6 @@
 import type { Manifest } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
+import type { ErrorCode } from '@pledge/protocol';
 import { errorFromResponse, PledgeApiError } from './errors.js';
 import type {
   ConsentEventInput,
@@ -104,7 +105,7 @@ export function createClient(options: ClientOptions): PledgeClient {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      const code = timedOut ? 'timeout' : 'network-error';
+      const code: ErrorCode = timedOut ? 'timeout' : 'network-error';
       throw new PledgeApiError(0, code, `${route} failed: ${code}`, [], error);
     }
     const raw = await response.text();
@@ -114,7 +115,7 @@ export function createClient(options: ClientOptions): PledgeClient {
     if (parsed === undefined) {
       throw new PledgeApiError(
         response.status,
-        'invalid-response',
+        'invalid-response' satisfies ErrorCode,
         `${route} answered with a body that is not JSON`,
       );
     }

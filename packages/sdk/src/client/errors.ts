@@ -1,3 +1,4 @@
+import type { HttpStatusErrorCode } from '@pledge/protocol';
 import type { ApiErrorBody, ApiIssue } from './types.js';
 
 /**
@@ -9,7 +10,10 @@ export class PledgeApiError extends Error {
   override readonly name = 'PledgeApiError';
   /** HTTP status; 0 when the server could not be reached. */
   readonly status: number;
-  /** Stable code from the server (`bad-request`, `unauthorized`, `not-found`...). */
+  /**
+   * Stable code: an `ErrorCode` of `@pledge/protocol` (see docs/errors.md), or `http-<status>`
+   * when the answer was not a Pledge error body (a proxy's 502).
+   */
   readonly code: string;
   /** What was wrong with the request, field by field, when the server said. */
   readonly issues: readonly ApiIssue[];
@@ -31,7 +35,8 @@ export class PledgeApiError extends Error {
 /** Builds the error for a non-2xx response from its (possibly non-JSON) body. */
 export function errorFromResponse(route: string, status: number, body: unknown): PledgeApiError {
   const error = isErrorBody(body) ? body.error : undefined;
-  const code = typeof error?.code === 'string' ? error.code : `http-${status}`;
+  const code =
+    typeof error?.code === 'string' ? error.code : (`http-${status}` satisfies HttpStatusErrorCode);
   const detail = typeof error?.message === 'string' ? `: ${error.message}` : '';
   const issues = Array.isArray(error?.issues) ? error.issues.filter(isIssue) : [];
   return new PledgeApiError(status, code, `${route} failed with ${status} ${code}${detail}`, issues);

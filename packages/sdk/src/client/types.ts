@@ -1,14 +1,29 @@
-import type { Change, Manifest } from '@pledge/core';
+import type { Change } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
 import type {
+  AppendResponse,
+  ChangesQuery,
+  ChangesResponse,
   ConsentEventBody,
   DecideBody,
-  Engine,
+  ErrorBody,
+  ApiIssue as ProtocolApiIssue,
+  ConsentQueryResponse as ProtocolConsentQueryResponse,
+  CurrentPolicyResponse as ProtocolCurrentPolicyResponse,
+  DecideBatchResponse as ProtocolDecideBatchResponse,
+  LedgerEvent as ProtocolLedgerEvent,
+  LedgerEventJson as ProtocolLedgerEventJson,
+  PolicyListResponse as ProtocolPolicyListResponse,
+  RecordUseResponse as ProtocolRecordUseResponse,
+  SdkConfigResponse as ProtocolSdkConfigResponse,
+  PublishResponse,
   RecordConsentBody,
-  RenewalVersion,
-  toSubjectEvent,
-} from '@pledge/engine';
-import type { input as ZodInput } from 'zod';
+  RenderedQuery,
+  VerificationResponse,
+} from '@pledge/protocol';
+import type { input as ZodInput, output as ZodOutput } from 'zod';
+
+// The SDK's names for the wire types of @pledge/protocol, kept as its public API.
 
 /** One consent event as a client sends it (defaults such as `method: 'api'` may be left out). */
 export type ConsentEventInput = ZodInput<typeof ConsentEventBody>;
@@ -19,60 +34,40 @@ export type RecordConsentRequest = ZodInput<typeof RecordConsentBody>;
 /** Body of `POST /v1/decide`: one decision request, with an optional subject and facts. */
 export type DecideRequest = ZodInput<typeof DecideBody>;
 
-/** A stored ledger event as the engine reads it (`occurredAt` a `Date`). */
-export type LedgerEvent = Parameters<typeof toSubjectEvent>[0];
+/** A stored ledger event as read back (`occurredAt` a `Date`). */
+export type LedgerEvent = ProtocolLedgerEvent;
 
 /** A stored ledger event on the wire: {@link LedgerEvent} with `occurredAt` as an ISO string. */
-export type LedgerEventJson = Omit<LedgerEvent, 'occurredAt'> & { occurredAt: string };
+export type LedgerEventJson = ProtocolLedgerEventJson;
 
 /** Result of `GET /v1/ledger/verify`. */
-export type LedgerVerification = Awaited<ReturnType<Engine['verify']>>;
+export type LedgerVerification = VerificationResponse;
 
 /** A problem with a request, as the server names it (YAML manifests add line and column). */
-export interface ApiIssue {
-  path: string;
-  code: string;
-  message: string;
-  line?: number;
-  column?: number;
-  severity?: string;
-}
+export type ApiIssue = ProtocolApiIssue;
 
-/** Body of every 4xx/5xx answer. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: ApiIssue[] };
-}
+/** Body of every 4xx/5xx answer; codes are listed in docs/errors.md. */
+export type ApiErrorBody = ErrorBody;
 
 /** Response of `POST /v1/consents`. */
-export interface RecordConsentResponse {
-  events: Array<{ seq: number; id: string; hash: string }>;
-}
+export type RecordConsentResponse = AppendResponse;
 
 /** Response of `POST /v1/consents/query`. */
-export interface ConsentQueryResponse {
-  subjectHash: string;
-  events: LedgerEventJson[];
-}
+export type ConsentQueryResponse = ProtocolConsentQueryResponse;
 
-/** Response of `POST /v1/decide/batch`. */
-export interface DecideBatchResponse {
+/** Response of `POST /v1/decide/batch`, its decisions typed as the decision engine's. */
+export interface DecideBatchResponse extends Omit<ProtocolDecideBatchResponse, 'decisions'> {
   decisions: Decision[];
 }
 
 /** Response of `POST /v1/use`. */
-export interface RecordUseResponse {
-  recorded: boolean;
-}
+export type RecordUseResponse = ProtocolRecordUseResponse;
+
+/** Changes typed as `diffManifests` reports them. */
+type WithChanges<T> = Omit<T, 'changes'> & { changes: Change[] };
 
 /** A published policy version as `GET /v1/policies` lists it. */
-export interface PolicyVersionSummary {
-  seq: number;
-  version: string;
-  hash: string;
-  publishedAt: string;
-  renewalPurposes: string[];
-  changes: Change[];
-}
+export type PolicyVersionSummary = WithChanges<ProtocolPolicyListResponse['versions'][number]>;
 
 /** Response of `GET /v1/policies`. */
 export interface PolicyListResponse {
@@ -80,47 +75,22 @@ export interface PolicyListResponse {
 }
 
 /** Response of `GET /v1/policies/current`. */
-export interface CurrentPolicyResponse {
-  seq: number;
-  version: string;
-  hash: string;
-  publishedAt: string;
-  manifest: Manifest;
-}
+export type CurrentPolicyResponse = ProtocolCurrentPolicyResponse;
 
 /** Response of `POST /v1/policies`: `created` is false when the same manifest was already published. */
-export interface PublishPolicyResponse {
-  created: boolean;
-  policy: { seq: number; version: string; hash: string; renewalPurposes: string[]; changes: Change[] };
-}
+export type PublishPolicyResponse = Omit<PublishResponse, 'policy'> & {
+  policy: WithChanges<PublishResponse['policy']>;
+};
 
 /** Query of `GET /v1/policy/rendered`. */
-export interface RenderedPolicyQuery {
-  lang?: 'en' | 'zh-CN';
-  format?: 'html' | 'md';
-}
+export type RenderedPolicyQuery = ZodInput<typeof RenderedQuery>;
 
-/** Query of `GET /v1/ledger/changes`. */
-export interface LedgerChangesQuery {
-  /** Events after this sequence number. */
-  after: number;
-  /** 1 to 5000. */
-  limit?: number;
-}
+/** Query of `GET /v1/ledger/changes`: events after `after`, at most `limit` (1 to 5000). */
+export type LedgerChangesQuery = Pick<ZodOutput<typeof ChangesQuery>, 'after'> &
+  Partial<Pick<ZodOutput<typeof ChangesQuery>, 'limit'>>;
 
 /** Response of `GET /v1/ledger/changes`. */
-export interface LedgerChangesResponse {
-  events: LedgerEventJson[];
-  lastSeq: number;
-}
+export type LedgerChangesResponse = ChangesResponse;
 
 /** Response of `GET /v1/sdk/config`: what an SDK needs to decide in process. */
-export interface SdkConfigResponse {
-  manifest: Manifest;
-  version: string;
-  hash: string;
-  versions: RenewalVersion[];
-  /** Key of the subject hashes (HMAC-SHA256): treat it as a secret. */
-  subjectKey: string;
-  lastSeq: number;
-}
+export type SdkConfigResponse = ProtocolSdkConfigResponse;

@@ -1,4 +1,4 @@
-import { LEDGER_EVENT_TYPES } from '@pledge/store';
+import { LEDGER_EVENT_TYPES } from '@pledge/protocol';
 import type { ConsentEventInput, DecideRequest } from '../../src/index.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same subjects and requests. */

@@ -1,6 +1,6 @@
 import { ManifestSchema } from '@pledge/core';
+import { DecisionJson, ErrorResponse, LedgerEventJson } from '@pledge/protocol';
 import type { z } from 'zod';
-import { DecisionJson, ErrorResponse, LedgerEventJson } from '../schemas/responses.js';
 
 /**
  * Schemas shared by several routes: each is written once under `components.schemas` and

@@ -1,7 +1,8 @@
 import { formatPath } from '@pledge/core';
+import type { ApiIssue } from '@pledge/protocol';
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import { z } from 'zod';
-import { type ApiIssue, HttpError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import { COMPONENTS } from './components.js';
 
 /** Where a request part is named in messages. */

@@ -1,10 +1,15 @@
-import type { RecordConsentBody } from '@pledge/engine';
+import {
+  AppendResponse,
+  ConsentQueryBody,
+  ConsentQueryResponse,
+  ConsentWriteBody,
+  type RecordConsentBody,
+} from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { toLedgerEventJson } from '../ledger-json.js';
+import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { ConsentQueryBody, ConsentWriteBody } from '../schemas/requests.js';
-import { AppendResponse, BODY_ERRORS, ConsentQueryResponse } from '../schemas/responses.js';
 
 /**
  * `POST /v1/consents` (append events for one subject, stamped with the policy version in

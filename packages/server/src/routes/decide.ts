@@ -1,11 +1,10 @@
 import { type Decision, decide } from '@pledge/decide';
-import { DecideBody } from '@pledge/engine';
+import { DecideBatchBody, DecideBatchResponse, DecideBody, DecisionJson } from '@pledge/protocol';
 import type { LedgerEvent } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { DecideBatchBody } from '../schemas/requests.js';
-import { BODY_ERRORS, DecideBatchResponse, DecisionJson } from '../schemas/responses.js';
 
 /** `POST /v1/decide` and `POST /v1/decide/batch`. */
 export function registerDecideRoutes(app: FastifyInstance, rt: Runtime): void {

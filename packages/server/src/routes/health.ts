@@ -1,6 +1,6 @@
+import { HealthResponse } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { HealthResponse } from '../schemas/responses.js';
 
 /** `GET /healthz`: liveness, with the policy in force. */
 export function registerHealthRoutes(app: FastifyInstance, rt: Runtime): void {

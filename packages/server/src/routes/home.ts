@@ -1,11 +1,11 @@
 import type { Language } from '@pledge/core';
+import { HomeQuery } from '@pledge/protocol';
 import { escapeHtml } from '@pledge/render';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { textResponse } from '../openapi/responses.js';
 import { LANGUAGES } from '../query.js';
 import type { Runtime } from '../runtime.js';
-import { HomeQuery } from '../schemas/requests.js';
-import { textResponse } from '../schemas/responses.js';
 import { lintSummary } from './lint.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };

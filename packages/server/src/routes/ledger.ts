@@ -1,9 +1,9 @@
+import { ChangesQuery, ChangesResponse, VerificationResponse } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { toLedgerEventJson } from '../ledger-json.js';
+import { V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { ChangesQuery } from '../schemas/requests.js';
-import { ChangesResponse, V1_ERRORS, VerificationResponse } from '../schemas/responses.js';
 
 /** `GET /v1/ledger/verify` and `GET /v1/ledger/changes?after=&limit=`. */
 export function registerLedgerRoutes(app: FastifyInstance, rt: Runtime): void {

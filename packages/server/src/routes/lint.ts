@@ -1,9 +1,10 @@
 import type { Issue } from '@pledge/core';
+import { LintResponse } from '@pledge/protocol';
 import { escapeHtml } from '@pledge/render';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { textResponse } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { LintResponse, textResponse } from '../schemas/responses.js';
 
 const ORDER: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,18 +1,14 @@
 import { diffManifests, type Issue, type Manifest, ManifestSchema, parseManifest } from '@pledge/core';
 import { compilePolicy } from '@pledge/decide';
+import type { ApiIssue } from '@pledge/protocol';
+import { CurrentPolicyResponse, PolicyListResponse, PublishResponse } from '@pledge/protocol';
 import type { PolicyVersion } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type ApiIssue, HttpError } from '../errors.js';
+import { HttpError } from '../errors.js';
+import { BODY_ERRORS, V1_ERRORS } from '../openapi/responses.js';
 import { nulError } from '../openapi/zod-bridge.js';
 import type { Runtime } from '../runtime.js';
-import {
-  BODY_ERRORS,
-  CurrentPolicyResponse,
-  PolicyListResponse,
-  PublishResponse,
-  V1_ERRORS,
-} from '../schemas/responses.js';
 
 /** Media types a YAML manifest may be sent as. */
 const YAML_TYPES = ['application/yaml', 'text/yaml', 'application/x-yaml'];

@@ -1,9 +1,9 @@
 import type { Language } from '@pledge/core';
+import { PolicyPageQuery } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { PolicyFormat } from '../context.js';
+import { textResponse } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { PolicyPageQuery } from '../schemas/requests.js';
-import { textResponse } from '../schemas/responses.js';
 
 const CONTENT_TYPE: Record<PolicyFormat, string> = {
   html: 'text/html; charset=utf-8',

@@ -1,8 +1,8 @@
+import { RenderedQuery } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { textResponse, V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { RenderedQuery } from '../schemas/requests.js';
-import { textResponse, V1_ERRORS } from '../schemas/responses.js';
 
 const CONTENT_TYPE = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 

@@ -1,9 +1,10 @@
 import { toRenewalVersion } from '@pledge/engine';
+import { SdkConfigResponse } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import { isLoopback } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { errorResponse, V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { errorResponse, SdkConfigResponse, V1_ERRORS } from '../schemas/responses.js';
 
 /**
  * `GET /v1/sdk/config`: what an SDK needs to decide in process, including the subject-hash

@@ -1,8 +1,8 @@
+import { RecordUseBody, RecordUseResponse } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
-import { RecordUseBody } from '../schemas/requests.js';
-import { BODY_ERRORS, RecordUseResponse } from '../schemas/responses.js';
 
 /** `POST /v1/use`: use of the service as acceptance of the policy, where the manifest says so. */
 export function registerUseRoutes(app: FastifyInstance, rt: Runtime): void {

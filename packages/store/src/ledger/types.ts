@@ -1,19 +1,6 @@
-import type { ConsentMode, JurisdictionKey } from '@pledge/core';
+import type { ConsentMode, JurisdictionKey, LedgerEventType } from '@pledge/core';
 
-/** Kinds of consent-ledger events. */
-export const LEDGER_EVENT_TYPES = [
-  'consent-given',
-  'consent-withdrawn',
-  'implied-acceptance',
-  'guardian-consent',
-  'objection',
-  'restriction',
-  'restriction-lifted',
-  'signal-seen',
-  'opt-out',
-  'policy-accepted',
-] as const;
-export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
+export type { LedgerEventType };
 
 /**
  * A consent record to append, in the shape of ISO/IEC TS 27560: who (a subject

@@ -1,63 +1,20 @@
-import { ConsentMode, JurisdictionKey, LegalBasis, ManifestSchema } from '@pledge/core';
-import { LEDGER_EVENT_TYPES } from '@pledge/store';
+import { LegalBasis, ManifestSchema } from '@pledge/core';
 import { z } from 'zod';
+import { LedgerEventJson } from '../events/ledger-event.js';
 
 const Iso = z.string().describe('ISO 8601 date and time');
-
-/** Every error answer. */
-export const ErrorResponse = z
-  .object({
-    error: z.object({
-      code: z
-        .string()
-        .describe('Stable code: bad-request, invalid-json, unauthorized, forbidden, not-found...'),
-      message: z.string().describe('Names fields, never their values.'),
-      issues: z
-        .array(
-          z.object({
-            path: z.string().describe("The field at fault, e.g. 'events[0].type'."),
-            code: z.string(),
-            message: z.string(),
-            line: z.number().int().optional(),
-            column: z.number().int().optional(),
-          }),
-        )
-        .optional(),
-    }),
-  })
-  .describe('Error');
-
-/** A ledger event on the wire: the subject appears only as its keyed hash. */
-export const LedgerEventJson = z.object({
-  seq: z.number().int(),
-  id: z.string(),
-  subjectHash: z.string().describe('HMAC-SHA256 of the subject id under the subject key (base64url).'),
-  type: z.enum(LEDGER_EVENT_TYPES),
-  purposes: z.array(z.string()),
-  categories: z.array(z.string()),
-  consentMode: ConsentMode.optional(),
-  method: z.string(),
-  source: z.string(),
-  jurisdiction: JurisdictionKey.optional(),
-  policyVersion: z.string(),
-  policyHash: z.string(),
-  noticeHash: z.string().optional(),
-  actor: z.enum(['subject', 'guardian', 'officer', 'system']),
-  signal: z.enum(['gpc', 'dnt']).optional(),
-  occurredAt: Iso,
-  prevHash: z.string(),
-  hash: z.string(),
-});
 
 /** `POST /v1/consents`. */
 export const AppendResponse = z
   .object({ events: z.array(z.object({ seq: z.number().int(), id: z.string(), hash: z.string() })) })
   .describe('The events appended, in order');
+export type AppendResponse = z.infer<typeof AppendResponse>;
 
 /** `POST /v1/consents/query`. */
 export const ConsentQueryResponse = z
   .object({ subjectHash: z.string(), events: z.array(LedgerEventJson) })
   .describe("The subject's events, oldest first");
+export type ConsentQueryResponse = z.infer<typeof ConsentQueryResponse>;
 
 const Obligation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('log-access') }),
@@ -80,11 +37,13 @@ export const DecisionJson = z
     obligations: z.array(Obligation),
   })
   .describe('The decision');
+export type DecisionJson = z.infer<typeof DecisionJson>;
 
 /** `POST /v1/decide/batch`. */
 export const DecideBatchResponse = z
   .object({ decisions: z.array(DecisionJson) })
   .describe('One decision per request, in order');
+export type DecideBatchResponse = z.infer<typeof DecideBatchResponse>;
 
 /** `POST /v1/use`. */
 export const RecordUseResponse = z
@@ -92,6 +51,7 @@ export const RecordUseResponse = z
     recorded: z.boolean().describe('False when already recorded for this version, or not applicable.'),
   })
   .describe('Whether acceptance was recorded');
+export type RecordUseResponse = z.infer<typeof RecordUseResponse>;
 
 /** A change between two policy versions (`Change` from @pledge/core). */
 const ChangeJson = z.object({
@@ -121,6 +81,7 @@ const VersionSummary = z.object({
 export const PolicyListResponse = z
   .object({ versions: z.array(VersionSummary.extend({ publishedAt: Iso })) })
   .describe('Every published version, oldest first');
+export type PolicyListResponse = z.infer<typeof PolicyListResponse>;
 
 /** `GET /v1/policies/current`. */
 export const CurrentPolicyResponse = z
@@ -132,11 +93,13 @@ export const CurrentPolicyResponse = z
     manifest: ManifestSchema,
   })
   .describe('The policy in force');
+export type CurrentPolicyResponse = z.infer<typeof CurrentPolicyResponse>;
 
 /** `POST /v1/policies`. */
 export const PublishResponse = z
   .object({ created: z.boolean(), policy: VersionSummary })
   .describe('The published version');
+export type PublishResponse = z.infer<typeof PublishResponse>;
 
 /** `GET /v1/ledger/verify` (`LedgerVerification` from @pledge/store). */
 export const VerificationResponse = z
@@ -152,6 +115,7 @@ export const VerificationResponse = z
     }),
   ])
   .describe('The outcome of walking the whole chain');
+export type VerificationResponse = z.infer<typeof VerificationResponse>;
 
 /** `GET /v1/ledger/changes`. */
 export const ChangesResponse = z
@@ -165,6 +129,7 @@ export const ChangesResponse = z
       ),
   })
   .describe('Events after the given sequence number, oldest first');
+export type ChangesResponse = z.infer<typeof ChangesResponse>;
 
 /** `GET /v1/sdk/config`. */
 export const SdkConfigResponse = z
@@ -187,11 +152,13 @@ export const SdkConfigResponse = z
       .describe('The ledger head when this was read: follow the change feed from here.'),
   })
   .describe('What an SDK needs to decide in process');
+export type SdkConfigResponse = z.infer<typeof SdkConfigResponse>;
 
 /** `GET /healthz`. */
 export const HealthResponse = z
   .object({ status: z.literal('ok'), policy: z.object({ id: z.string(), version: z.string() }) })
   .describe('Alive, with the policy in force');
+export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** `GET /lint.json`. */
 export const LintResponse = z
@@ -204,30 +171,4 @@ export const LintResponse = z
     }),
   )
   .describe('Lint findings of the policy in force');
-
-/** A text page (HTML or Markdown). */
-export function textResponse(description: string, types: readonly string[]): Record<string, unknown> {
-  return {
-    description,
-    content: Object.fromEntries(types.map((type) => [type, { schema: z.string() }])),
-  };
-}
-
-/** An error answer with its description, for the OpenAPI document. */
-export function errorResponse(description: string): Record<string, unknown> {
-  return { description, content: { 'application/json': { schema: ErrorResponse } } };
-}
-
-/** The error answers every /v1 route may give. */
-export const V1_ERRORS = {
-  400: errorResponse("Bad request: 'issues' name the fields at fault"),
-  401: errorResponse('Missing or wrong API token (when one is configured)'),
-  500: errorResponse('Internal error'),
-} as const;
-
-/** The error answers of a route taking a JSON body. */
-export const BODY_ERRORS = {
-  ...V1_ERRORS,
-  413: errorResponse('Body too large'),
-  415: errorResponse('Unsupported content-type'),
-} as const;
+export type LintResponse = z.infer<typeof LintResponse>;

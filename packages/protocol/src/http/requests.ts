@@ -1,6 +1,6 @@
-import { Language } from '@pledge/core';
-import { DecideBody, RecordConsentBody } from '@pledge/engine';
+import { JurisdictionKey, Language } from '@pledge/core';
 import { z } from 'zod';
+import { ConsentEventBody } from '../events/ledger-event.js';
 
 /** Most decisions in one batch request. */
 export const MAX_BATCH = 1000;
@@ -9,6 +9,21 @@ export const MAX_BATCH = 1000;
 export const EARLIEST_EVENT = Date.UTC(1970, 0, 1);
 /** How far ahead of the server's clock an `occurredAt` may be (clock skew). */
 export const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+const Ids = z.array(z.string().min(1).max(100)).max(200);
+
+/** A request to record events for one subject. */
+export const RecordConsentBody = z
+  .object({
+    subject: z
+      .string()
+      .min(1)
+      .max(512)
+      .describe('Your identifier for the subject; stored only as a keyed hash.'),
+    events: z.array(ConsentEventBody).min(1).max(1000),
+  })
+  .strict();
+export type RecordConsentBody = z.infer<typeof RecordConsentBody>;
 
 /**
  * `POST /v1/consents`: {@link RecordConsentBody}, with `occurredAt` between 1970 and five
@@ -29,6 +44,30 @@ export const ConsentWriteBody = RecordConsentBody.superRefine((body, ctx) => {
     }
   });
 });
+
+/** Facts about the subject known to the caller at decision time. */
+export const SubjectFactsBody = z
+  .object({
+    jurisdiction: JurisdictionKey.optional(),
+    age: z.number().int().min(0).max(150).optional(),
+    gpc: z.boolean().optional(),
+    dnt: z.boolean().optional(),
+  })
+  .strict();
+
+/** A decision request (`POST /v1/decide`). */
+export const DecideBody = z
+  .object({
+    subject: z.string().min(1).max(512).optional().describe('Omitted: a subject with no recorded events.'),
+    purpose: z.string().min(1).max(100),
+    categories: Ids,
+    recipient: z.string().min(1).max(100).optional(),
+    jurisdiction: JurisdictionKey.optional(),
+    destinationCountry: z.string().length(2).optional(),
+    facts: SubjectFactsBody.optional(),
+  })
+  .strict();
+export type DecideBody = z.infer<typeof DecideBody>;
 
 /** `POST /v1/consents/query`: the subject goes in the body, never in a URL that proxies log. */
 export const ConsentQueryBody = z

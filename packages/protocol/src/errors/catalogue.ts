@@ -1,0 +1,185 @@
+/**
+ * Every error code the Pledge HTTP API and SDK answer with: the one list. The server's
+ * error helpers accept only these codes; `docs/errors.md` is generated from this list.
+ */
+export const ERRORS = [
+  {
+    code: 'bad-request',
+    status: 400,
+    source: 'server',
+    title: 'Bad request',
+    description:
+      "A field, query parameter or manifest is invalid. `issues` names each field at fault (`path`), with a code and a message; a YAML manifest's issues add `line` and `column`.",
+    action: 'Fix the fields named in `issues` and send the request again; do not retry it unchanged.',
+  },
+  {
+    code: 'invalid-json',
+    status: 400,
+    source: 'server',
+    title: 'Body is not valid JSON',
+    description:
+      'The body could not be parsed as JSON, was empty while `content-type` said `application/json`, or tried to set `__proto__` or `constructor.prototype`. The message never quotes the body.',
+    action: 'Send a well-formed JSON object (check the serialiser and the `content-type` header).',
+  },
+  {
+    code: 'unauthorized',
+    status: 401,
+    source: 'server',
+    title: 'Missing or wrong API token',
+    description:
+      'The server has an API token (`PLEDGE_API_TOKEN`) and the request to `/v1` carried none, or another one. The answer has a `WWW-Authenticate: Bearer` header.',
+    action: 'Send `Authorization: Bearer <API token>` with the token the server was started with.',
+  },
+  {
+    code: 'forbidden',
+    status: 403,
+    source: 'server',
+    title: 'Not allowed from here',
+    description:
+      'With no API token configured, `GET /v1/sdk/config` (which holds the subject key) is served to clients on the same machine only.',
+    action: 'Configure `PLEDGE_API_TOKEN` on the server and send it, or call from the server machine.',
+  },
+  {
+    code: 'not-found',
+    status: 404,
+    source: 'server',
+    title: 'No such route',
+    description:
+      'No route answers this method and path. The message never echoes the path, which may hold an identifier.',
+    action: 'Check the method and path against the OpenAPI document at `/docs`.',
+  },
+  {
+    code: 'method-not-allowed',
+    status: 405,
+    source: 'server',
+    title: 'Method not allowed',
+    description: 'The route exists but does not take this HTTP method.',
+    action: 'Use the method the OpenAPI document at `/docs` lists for the route.',
+  },
+  {
+    code: 'not-acceptable',
+    status: 406,
+    source: 'server',
+    title: 'Not acceptable',
+    description: 'The server cannot answer in any media type the `accept` header allows.',
+    action: 'Accept `application/json` (or the text type the route serves).',
+  },
+  {
+    code: 'request-timeout',
+    status: 408,
+    source: 'server',
+    title: 'Request timeout',
+    description: 'The client took too long to send the request.',
+    action: 'Send the request again; check the network between the client and the server.',
+  },
+  {
+    code: 'payload-too-large',
+    status: 413,
+    source: 'server',
+    title: 'Body too large',
+    description: 'The body is larger than the server allows: 1 MiB by default, 5 MiB for a manifest.',
+    action: 'Send less per request: split a batch of events or decisions into several requests.',
+  },
+  {
+    code: 'unsupported-media-type',
+    status: 415,
+    source: 'server',
+    title: 'Unsupported content-type',
+    description:
+      'The `/v1` API takes JSON bodies (and `application/yaml` for `POST /v1/policies`); another `content-type` is refused.',
+    action: 'Send `content-type: application/json`.',
+  },
+  {
+    code: 'internal',
+    status: 500,
+    source: 'server',
+    title: 'Internal error',
+    description:
+      'Something unexpected failed on the server (a database outage, a bug). The answer says nothing more; the server log has the details.',
+    action: 'Retry later; if it persists, read the server log and report the problem.',
+  },
+  {
+    code: 'network-error',
+    status: 0,
+    source: 'sdk',
+    title: 'Server not reached',
+    description:
+      'The SDK client could not reach the server (refused connection, DNS failure, TLS error); `status` is 0 and `cause` holds the underlying error.',
+    action: 'Check `baseUrl` and that the server is running and reachable.',
+  },
+  {
+    code: 'timeout',
+    status: 0,
+    source: 'sdk',
+    title: 'No answer in time',
+    description: 'The server did not answer within `timeoutMs` (default 10 000 ms); `status` is 0.',
+    action: 'Retry; raise `timeoutMs` for slow routes such as publishing a large policy.',
+  },
+  {
+    code: 'invalid-response',
+    status: 200,
+    source: 'sdk',
+    title: 'Answer is not JSON',
+    description:
+      'The server answered with a success status but a body that is not JSON: usually a proxy in between, not Pledge. `status` is the status received.',
+    action: 'Check that `baseUrl` points at the Pledge server itself.',
+  },
+  {
+    code: 'subject-not-cached',
+    status: 0,
+    source: 'sdk',
+    title: 'Subject not in the consent cache',
+    description:
+      'The synchronous `Pledge.decide` or `Pledge.state` was called for a subject whose events are not cached yet. Thrown as `SubjectNotCachedError`, with no HTTP request made.',
+    action: 'Call `decideAsync`, or `load(subject)` first.',
+  },
+] as const satisfies readonly ErrorSpec[];
+
+/** Who answers with an error: the server (in an error body) or the SDK (without one). */
+export type ErrorSource = 'server' | 'sdk';
+
+/** One entry of {@link ERRORS}. */
+export interface ErrorSpec {
+  /** Stable code, kebab-case; never renamed. */
+  readonly code: string;
+  /** HTTP status the error comes with (0: no answer from the server, or no request at all). */
+  readonly status: number;
+  readonly source: ErrorSource;
+  /** A few words, for headings. */
+  readonly title: string;
+  /** What happened. */
+  readonly description: string;
+  /** What the caller should do about it. */
+  readonly action: string;
+}
+
+/** A stable error code of the Pledge API or SDK. */
+export type ErrorCode = (typeof ERRORS)[number]['code'];
+
+/** A code the server sends in an error body. */
+export type ServerErrorCode = Extract<(typeof ERRORS)[number], { source: 'server' }>['code'];
+
+/** Every error code, in catalogue order. */
+export const ERROR_CODES: readonly ErrorCode[] = ERRORS.map((e) => e.code);
+
+/** The codes the server sends, in catalogue order (a non-empty tuple, as `z.enum` takes). */
+export const SERVER_ERROR_CODES = ERRORS.filter((e) => e.source === 'server').map((e) => e.code) as [
+  ServerErrorCode,
+  ...ServerErrorCode[],
+];
+
+/**
+ * The code an SDK gives an error answer whose body is not a Pledge error (a proxy's 502):
+ * `http-<status>`.
+ */
+export type HttpStatusErrorCode = `http-${number}`;
+
+/** Whether a value is one of the catalogue's codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The catalogue entry of a code. */
+export function errorSpec(code: ErrorCode): ErrorSpec {
+  return ERRORS.find((e) => e.code === code)!;
+}

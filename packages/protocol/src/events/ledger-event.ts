@@ -1,0 +1,56 @@
+import {
+  ConsentMode,
+  JurisdictionKey,
+  LEDGER_ACTORS,
+  LEDGER_EVENT_TYPES,
+  PRIVACY_SIGNALS,
+} from '@pledge/core';
+import { z } from 'zod';
+
+const Text = z.string().min(1).max(200);
+const Ids = z.array(z.string().min(1).max(100)).max(200);
+
+/** One consent event as a client sends it (the subject is hashed before storage). */
+export const ConsentEventBody = z
+  .object({
+    type: z.enum(LEDGER_EVENT_TYPES),
+    purposes: Ids.optional(),
+    categories: Ids.optional(),
+    consentMode: ConsentMode.optional(),
+    method: Text.default('api'),
+    source: Text.default('api'),
+    jurisdiction: JurisdictionKey.optional(),
+    noticeHash: z.string().max(200).optional(),
+    actor: z.enum(LEDGER_ACTORS).default('subject'),
+    signal: z.enum(PRIVACY_SIGNALS).optional(),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type ConsentEventBody = z.infer<typeof ConsentEventBody>;
+
+/** A ledger event on the wire: the subject appears only as its keyed hash. */
+export const LedgerEventJson = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  subjectHash: z.string().describe('HMAC-SHA256 of the subject id under the subject key (base64url).'),
+  type: z.enum(LEDGER_EVENT_TYPES),
+  purposes: z.array(z.string()),
+  categories: z.array(z.string()),
+  consentMode: ConsentMode.optional(),
+  method: z.string(),
+  source: z.string(),
+  jurisdiction: JurisdictionKey.optional(),
+  policyVersion: z.string(),
+  policyHash: z.string(),
+  noticeHash: z.string().optional(),
+  actor: z.enum(LEDGER_ACTORS),
+  signal: z.enum(PRIVACY_SIGNALS).optional(),
+  occurredAt: z.string().describe('ISO 8601 date and time'),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+/** A stored ledger event on the wire (`occurredAt` an ISO string). */
+export type LedgerEventJson = z.infer<typeof LedgerEventJson>;
+
+/** A stored ledger event as read back in process: {@link LedgerEventJson} with `occurredAt` a `Date`. */
+export type LedgerEvent = Omit<LedgerEventJson, 'occurredAt'> & { occurredAt: Date };

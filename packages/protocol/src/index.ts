@@ -1,0 +1,54 @@
+export {
+  LEDGER_ACTORS,
+  LEDGER_EVENT_TYPES,
+  type LedgerActor,
+  type LedgerEventType,
+  PRIVACY_SIGNALS,
+  type PrivacySignal,
+} from '@pledge/core';
+export {
+  ERROR_CODES,
+  ERRORS,
+  type ErrorCode,
+  type ErrorSource,
+  type ErrorSpec,
+  errorSpec,
+  type HttpStatusErrorCode,
+  isErrorCode,
+  SERVER_ERROR_CODES,
+  type ServerErrorCode,
+} from './errors/catalogue.js';
+export { ApiIssue, type ErrorBody, ErrorResponse, errorBody } from './errors/error-body.js';
+export { renderErrorDocs } from './errors/render-docs.js';
+export { ConsentEventBody, type LedgerEvent, LedgerEventJson } from './events/ledger-event.js';
+export {
+  ChangesQuery,
+  ConsentQueryBody,
+  ConsentWriteBody,
+  DecideBatchBody,
+  DecideBody,
+  EARLIEST_EVENT,
+  FUTURE_SKEW_MS,
+  HomeQuery,
+  MAX_BATCH,
+  PolicyPageQuery,
+  RecordConsentBody,
+  RecordUseBody,
+  RenderedQuery,
+  SubjectFactsBody,
+} from './http/requests.js';
+export {
+  AppendResponse,
+  ChangesResponse,
+  ConsentQueryResponse,
+  CurrentPolicyResponse,
+  DecideBatchResponse,
+  DecisionJson,
+  HealthResponse,
+  LintResponse,
+  PolicyListResponse,
+  PublishResponse,
+  RecordUseResponse,
+  SdkConfigResponse,
+  VerificationResponse,
+} from './http/responses.js';
