@@ -1,4 +1,5 @@
 import { ConsentMode, JurisdictionKey } from '@pledge/core';
+import type { DecisionRequest } from '@pledge/decide';
 import { z } from 'zod';
 
 const Text = z.string().min(1).max(200);
@@ -69,3 +70,14 @@ export const DecideBody = z
   })
   .strict();
 export type DecideBody = z.infer<typeof DecideBody>;
+
+/** The request part of a {@link DecideBody}, as the decision engine takes it. */
+export function decisionRequest(body: DecideBody): DecisionRequest {
+  return {
+    purpose: body.purpose,
+    categories: body.categories,
+    recipient: body.recipient,
+    jurisdiction: body.jurisdiction,
+    destinationCountry: body.destinationCountry,
+  };
+}

@@ -101,3 +101,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
 export function errorBody(code: string, message: string, issues?: ApiIssue[]): ErrorBody {
   return { error: issues && issues.length > 0 ? { code, message, issues } : { code, message } };
 }
+
+/** An engine's refusal of a request body (a stable code and the field at fault) as a 400. */
+export function refusal(
+  refused: { code: string; path: string; message: string },
+  message = `body ${refused.path}: ${refused.message}`,
+): HttpError {
+  return new HttpError(400, 'bad-request', message, [
+    { path: refused.path, code: refused.code, message: refused.message },
+  ]);
+}

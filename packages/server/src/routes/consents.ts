@@ -1,6 +1,7 @@
 import type { RecordConsentBody } from '@pledge/engine';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { refusal } from '../errors.js';
 import { toLedgerEventJson } from '../ledger-json.js';
 import type { Runtime } from '../runtime.js';
 import { ConsentQueryBody, ConsentWriteBody } from '../schemas/requests.js';
@@ -25,7 +26,8 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
     },
     async (request, reply) => {
       const result = await rt.engine.record(request.body.subject, request.body.events);
-      return reply.status(201).send(result);
+      if (!result.ok) throw refusal(result);
+      return reply.status(201).send({ events: result.events });
     },
   );
 
