@@ -95,8 +95,13 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   if (env.PLEDGE_SERVE_IPC === '1') process.send?.({ type: 'pledge-server-listening', url });
   app.log.info({ store: description, policy: source }, 'pledge server ready');
   if (options.handleSignals ?? true) {
+    // Ctrl-C under `pledge serve` reaches this process twice (from the terminal, and SIGTERM
+    // forwarded by the parent): the first closes, the second must not start another close.
+    let closing = false;
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        if (closing) return;
+        closing = true;
         void app.close().then(() => {
           process.exitCode = 0;
         });

@@ -50,19 +50,24 @@ function supervise(child: ChildProcess, io: CliIo): Promise<ExitCode> {
     if (message?.type !== 'pledge-server-listening' || !message.url) return;
     io.stderr(`pledge: serving on ${message.url} (API docs at ${message.url}/docs; Ctrl-C stops)\n`);
   });
-  const forward = (signal: NodeJS.Signals) => () => void child.kill(signal);
-  const onInt = forward('SIGINT');
-  const onTerm = forward('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  // One SIGTERM, whichever signal came: Ctrl-C in a terminal also reaches the child directly,
+  // and the server closes on the first of SIGINT/SIGTERM (a second SIGINT would kill it mid-close).
+  let forwarded = false;
+  const stop = () => {
+    if (forwarded) return;
+    forwarded = true;
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return new Promise((resolve) => {
     child.on('error', (error) => {
       io.stderr(`pledge: cannot start the server (${error.message})\n`);
       resolve(ExitCode.failed);
     });
     child.on('close', (code, signal) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       if (signal) return resolve(ExitCode.ok);
       resolve(code === 0 || code === 1 || code === 2 ? code : ExitCode.failed);
     });
