@@ -52,10 +52,9 @@ export type OpenStoreResult = { ok: true; opened: OpenedStore } | StoreOpenError
  */
 export async function openConfiguredStore(
   location: StoreLocation,
-  options: OpenStoreOptions | ((error: Error) => void) = {},
+  options: OpenStoreOptions = {},
 ): Promise<OpenStoreResult> {
-  const { role, onIdleError } =
-    typeof options === 'function' ? { onIdleError: options, role: undefined } : options;
+  const { role, onIdleError } = options;
   if (location.databaseUrl) {
     const description = `PostgreSQL at ${describeDatabaseUrl(location.databaseUrl)}`;
     const store = await openRawStore({ url: location.databaseUrl, ...(onIdleError ? { onIdleError } : {}) });
