@@ -31,6 +31,7 @@ function apiReport(program: ts.Program, pkg: WorkspacePackage): string {
   const checker = program.getTypeChecker();
   const sections: string[] = [];
   for (const [subpath, target] of Object.entries(pkg.json.exports ?? {})) {
+    if (typeof target === 'string') continue; // a runnable script (bin/*.js), not an API
     const types = (target as Record<string, string>).types ?? '';
     const file = program.getSourceFile(join(pkg.dir, types));
     const moduleSymbol = file && checker.getSymbolAtLocation(file);

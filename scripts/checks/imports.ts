@@ -41,6 +41,14 @@ export function importsOf(file: string): ImportRef[] {
       add(node, node.argument.literal);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
       add(node, node.arguments[0]);
+    // `import.meta.resolve('pkg/...')` locates a file of a package the code runs (a bin): a dependency too.
+    else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isMetaProperty(node.expression.expression) &&
+      node.expression.name.text === 'resolve'
+    )
+      add(node, node.arguments[0]);
     ts.forEachChild(node, visit);
   };
   visit(source);

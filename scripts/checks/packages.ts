@@ -92,6 +92,11 @@ function checkPackage(pkg: WorkspacePackage): string[] {
   const exportsMap = json.exports ?? {};
   expect('.' in exportsMap, 'an exports entry for "."');
   for (const [subpath, target] of Object.entries(exportsMap)) {
+    // A package's runnable scripts (bin/*.js, plain JavaScript) are exported as they are.
+    if (/^\.\/bin\/[^/]+\.js$/.test(subpath) && target === subpath) {
+      expect(existsSync(join(pkg.dir, subpath)), `exports["${subpath}"] does not exist`);
+      continue;
+    }
     const source =
       target && typeof target === 'object'
         ? (target as Record<string, unknown>)[SOURCE_CONDITION]
@@ -119,6 +124,7 @@ function fixPackage(pkg: WorkspacePackage): boolean {
   json.files = filesList(json);
   json.exports = Object.fromEntries(
     Object.entries(json.exports ?? { '.': './src/index.ts' }).map(([subpath, target]) => {
+      if (/^\.\/bin\/[^/]+\.js$/.test(subpath)) return [subpath, target];
       const source =
         typeof target === 'string'
           ? target

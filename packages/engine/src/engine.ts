@@ -18,6 +18,7 @@ import {
   type LedgerEvent,
   type LedgerEventInput,
   type LedgerVerification,
+  latestPolicy,
   listPolicies,
   migrateToLatest,
   type PolicyVersion,
@@ -28,6 +29,10 @@ import {
   subjectHash,
   verifyLedger,
 } from '@pledge/store';
+import { decideBatch } from './decide-batch.js';
+import { decisionRequest } from './decision-request.js';
+import { type EngineRefusal, eventTimeRefusal } from './event-time.js';
+import { publishRefusal } from './publish-check.js';
 import { toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */
@@ -52,6 +57,26 @@ export interface SubjectFactsInput {
   age?: number;
   gpc?: boolean;
   dnt?: boolean;
+}
+
+/** Outcome of {@link Engine.record}: the events appended, or why none was. */
+export type RecordResult = ({ ok: true } & AppendResult) | EngineRefusal<'event.time-out-of-window'>;
+
+/** Outcome of {@link Engine.publishPolicy}. */
+export type PublishPolicyResult =
+  | {
+      ok: true;
+      /** False when this manifest was already published (nothing stored). */
+      created: boolean;
+      /** The version of this manifest (not brought back into force when it is an older one). */
+      version: PolicyVersion;
+    }
+  | EngineRefusal<'manifest.uncompilable'>;
+
+/** A running {@link Engine.startPolicySync} loop. */
+export interface PolicySync {
+  /** Stops the loop and waits for a check in flight. */
+  stop(): Promise<void>;
 }
 
 const GIVEN_MODES = new Set(['implied', 'opt-in', 'separate']);
@@ -82,6 +107,8 @@ export class Engine {
   #needsRenewal: (version: string, purpose: string | undefined) => boolean;
   /** Subjects whose use was already recorded as acceptance of the current version. */
   readonly #accepted = new Set<string>();
+  /** The policy sync in flight, shared by concurrent callers. */
+  #syncing: Promise<boolean> | undefined;
 
   private constructor(store: Store, key: string, active: ActivePolicy, versions: PolicyVersion[]) {
     this.store = store;
@@ -120,7 +147,60 @@ export class Engine {
     return subjectHash(this.#key, subject);
   }
 
-  /** Publishes a new version and makes it the one in force. */
+  /**
+   * Publishes a manifest for every caller (the API, the CLI, workers): refuses, as a value, one
+   * the decision compiler cannot use (before anything is stored); then publishes it and makes
+   * the latest published version the one in force, so a manifest equal to an older version does
+   * not bring that one back.
+   */
+  async publishPolicy(manifest: Manifest): Promise<PublishPolicyResult> {
+    const refusal = publishRefusal(this.#active.manifest, manifest);
+    if (refusal) return refusal;
+    const result = await this.publish(manifest);
+    await this.syncPolicy();
+    return { ok: true, created: result.created, version: result.policy };
+  }
+
+  /**
+   * Makes the latest published version the one in force when another process (a worker or
+   * server sharing the PostgreSQL database) published one since. Concurrent calls share one
+   * check. Returns whether the policy in force changed.
+   */
+  syncPolicy(): Promise<boolean> {
+    this.#syncing ??= (async () => {
+      const head = await this.store.db
+        .selectFrom('pledge_policy_versions')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!head || head.hash === this.#active.version.hash) return false;
+      const latest = await latestPolicy(this.store.db);
+      if (!latest) return false;
+      // Publishing a stored manifest again creates nothing: it only makes it the one in force.
+      await this.publish(latest.manifest);
+      return true;
+    })().finally(() => {
+      this.#syncing = undefined;
+    });
+    return this.#syncing;
+  }
+
+  /** Runs {@link syncPolicy} every `intervalMs` (the timer does not keep the process alive). */
+  startPolicySync(intervalMs: number, onError?: (error: unknown) => void): PolicySync {
+    const timer = setInterval(() => {
+      this.syncPolicy().catch((error: unknown) => onError?.(error));
+    }, intervalMs);
+    timer.unref();
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await this.#syncing?.catch(() => undefined);
+      },
+    };
+  }
+
+  /** Publishes a new version and makes it the one in force (no checks: see {@link publishPolicy}). */
   async publish(manifest: Manifest): Promise<PublishResult> {
     const result = await publishPolicy(this.store.db, manifest);
     this.#versions = await listPolicies(this.store.db);
@@ -130,8 +210,14 @@ export class Engine {
     return result;
   }
 
-  /** Appends events for one subject, stamped with the policy version in force. */
-  async record(subject: string, events: readonly ConsentEventBody[]): Promise<AppendResult> {
+  /**
+   * Appends events for one subject, stamped with the policy version in force. An event whose
+   * `occurredAt` lies outside 1970-01-01 .. five minutes from now is refused (nothing is
+   * appended), whoever the caller is.
+   */
+  async record(subject: string, events: readonly ConsentEventBody[]): Promise<RecordResult> {
+    const refusal = eventTimeRefusal(events);
+    if (refusal) return refusal;
     const { version } = this.#active;
     const inputs: LedgerEventInput[] = events.map((e) => ({
       ...e,
@@ -142,7 +228,7 @@ export class Engine {
       policyVersion: version.version,
       policyHash: version.hash,
     }));
-    return appendEvents(this.store.db, this.#key, inputs);
+    return { ok: true, ...(await appendEvents(this.store.db, this.#key, inputs)) };
   }
 
   /**
@@ -190,17 +276,12 @@ export class Engine {
   /** Decides one request for one subject. */
   async decide(body: DecideBody): Promise<Decision> {
     const state = await this.state(body.subject, body.facts);
-    return decide(
-      this.#active.compiled,
-      {
-        purpose: body.purpose,
-        categories: body.categories,
-        recipient: body.recipient,
-        jurisdiction: body.jurisdiction,
-        destinationCountry: body.destinationCountry,
-      },
-      state,
-    );
+    return decide(this.#active.compiled, decisionRequest(body), state);
+  }
+
+  /** Decides many requests against one policy version, reading each distinct subject's events once. */
+  decideBatch(requests: readonly DecideBody[]): Promise<Decision[]> {
+    return decideBatch(this, requests);
   }
 
   /** Verifies the whole ledger chain. */

@@ -79,3 +79,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
     reply.status(404).send(errorBody('not-found', `no such route for ${request.method}: see /docs`)),
   );
 }
+
+/** An engine's refusal of a request body (a stable code and the field at fault) as a 400. */
+export function refusal(
+  refused: { code: string; path: string; message: string },
+  message = `body ${refused.path}: ${refused.message}`,
+): HttpError {
+  return new HttpError(400, 'bad-request', message, [
+    { path: refused.path, code: refused.code, message: refused.message },
+  ]);
+}

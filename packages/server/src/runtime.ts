@@ -1,6 +1,6 @@
 import type { Manifest } from '@pledge/core';
-import { createEngine, type Engine } from '@pledge/engine';
-import { latestPolicy, openStore, resolveSubjectKey, type Store } from '@pledge/store';
+import { createEngine, type Engine, type PolicySync } from '@pledge/engine';
+import { openStore, resolveSubjectKey, type Store } from '@pledge/store';
 import { createContext, type ServerContext } from './context.js';
 
 /** Options of {@link openRuntime}. */
@@ -44,7 +44,7 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await openStore());
-  let timer: NodeJS.Timeout | undefined;
+  let sync: PolicySync | undefined;
   try {
     const engine = await createEngine({
       store,
@@ -53,24 +53,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const subjectKey = await resolveSubjectKey(store.db, options.subjectKey);
     let cached: { hash: string; context: ServerContext } | undefined;
-    let syncing: Promise<void> | undefined;
-
-    const syncPolicy = (): Promise<void> => {
-      syncing ??= (async () => {
-        const head = await store.db
-          .selectFrom('pledge_policy_versions')
-          .select(['seq', 'hash'])
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        if (!head || head.hash === engine.policy.version.hash) return;
-        const latest = await latestPolicy(store.db);
-        // Publishing a stored manifest again creates nothing: it only makes it the one in force.
-        if (latest) await engine.publish(latest.manifest);
-      })().finally(() => {
-        syncing = undefined;
-      });
-      return syncing;
+    const syncPolicy = async (): Promise<void> => {
+      await engine.syncPolicy();
     };
 
     const started = engine.policy.version;
@@ -81,12 +65,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       );
     }
     if (options.policySyncMs && options.policySyncMs > 0) {
-      timer = setInterval(() => {
-        syncPolicy().catch((error: unknown) =>
-          options.warn?.(`policy sync failed: ${error instanceof Error ? error.message : 'error'}`),
-        );
-      }, options.policySyncMs);
-      timer.unref();
+      sync = engine.startPolicySync(options.policySyncMs, (error: unknown) =>
+        options.warn?.(`policy sync failed: ${error instanceof Error ? error.message : 'error'}`),
+      );
     }
 
     return {
@@ -103,13 +84,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
       syncPolicy,
       async close() {
-        clearInterval(timer);
-        await syncing?.catch(() => undefined);
+        await sync?.stop();
         if (ownsStore) await store.close();
       },
     };
   } catch (error) {
-    clearInterval(timer);
+    await sync?.stop();
     if (ownsStore) await store.close();
     throw error;
   }

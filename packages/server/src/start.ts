@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { readConfig } from './config.js';
 import type { LogOptions } from './logging.js';
-import { openConfiguredStore } from './open-store.js';
 
 /** Options for {@link startFromEnv}; the defaults are what `npm start` uses. */
 export interface StartOptions {
@@ -36,7 +36,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
     stderr(`pledge-server: ${message}\n`);
     return { ok: false, exitCode };
   };
-  const read = readConfig(options.env ?? process.env, cwd);
+  const env = options.env ?? process.env;
+  const read = readConfig(env, cwd);
   if (!read.ok) return fail(read.message, 2);
   const { config } = read;
   const local = relative(cwd, config.manifestPath);
@@ -55,9 +56,11 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
     for (const issue of parsed.issues) stderr(`${formatIssue(issue)}\n`);
     return fail(`${source} is not a valid manifest`, 1);
   }
-  const opened = await openConfiguredStore(config, (error) =>
-    stderr(`pledge-server: idle database connection lost (${error.message.split('\n')[0]})\n`),
-  );
+  const opened = await openConfiguredStore(config, {
+    role: 'server',
+    onIdleError: (error) =>
+      stderr(`pledge-server: idle database connection lost (${error.message.split('\n')[0]})\n`),
+  });
   if (!opened.ok) return fail(opened.message, 1);
   const { store, description } = opened.opened;
   let app: FastifyInstance;
@@ -69,6 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       logger: options.logger ?? { level: config.logLevel },
       ...(config.apiToken ? { apiToken: config.apiToken } : {}),
       ...(config.subjectKey ? { subjectKey: config.subjectKey } : {}),
+      ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
     });
   } catch (error) {
@@ -84,10 +88,20 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       1,
     );
   }
+  const url = listeningUrl(app);
+  // Other processes (the CLI) find the server here instead of opening the embedded store.
+  if (url) await opened.opened.advertise(url);
+  // `pledge serve` runs this as a child process and learns the address over the IPC channel.
+  if (env.PLEDGE_SERVE_IPC === '1') process.send?.({ type: 'pledge-server-listening', url });
   app.log.info({ store: description, policy: source }, 'pledge server ready');
   if (options.handleSignals ?? true) {
+    // Ctrl-C under `pledge serve` reaches this process twice (from the terminal, and SIGTERM
+    // forwarded by the parent): the first closes, the second must not start another close.
+    let closing = false;
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        if (closing) return;
+        closing = true;
         void app.close().then(() => {
           process.exitCode = 0;
         });
@@ -106,6 +120,18 @@ export async function startFromEnv(options: StartOptions = {}): Promise<FastifyI
   if (started.ok) return started.app;
   process.exitCode = started.exitCode;
   return undefined;
+}
+
+/** Where the app answers, for a client on this machine (a wildcard address becomes loopback). */
+function listeningUrl(app: FastifyInstance): string | undefined {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return undefined;
+  const host = ['0.0.0.0', '::', ''].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 function formatIssue(issue: Issue): string {

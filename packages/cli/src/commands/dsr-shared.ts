@@ -1,3 +1,4 @@
+import { addStoreOptions, type OpenedStore, type SettingFlags } from '@pledge/config';
 import { IdentityKind, type Issue } from '@pledge/core';
 import {
   type DsrQueue,
@@ -7,10 +8,11 @@ import {
   type RequestReport,
   type RequestState,
 } from '@pledge/dsr';
-import { migrateToLatest, openStore, type Store } from '@pledge/store';
+import { migrateToLatest } from '@pledge/store';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { lockedMessage, openCliStore } from '../store/open-store.js';
 
 /** The `pledge dsr` command, created by the first subcommand registered. */
 export function dsrCommand(program: Command): Command {
@@ -49,10 +51,8 @@ export function parseIdentity(
 }
 
 /** Options every executing subcommand takes. */
-export interface RunFlags {
+export interface RunFlags extends SettingFlags {
   identity: string[];
-  database?: string;
-  dataDir?: string;
   batchSize?: string;
   wait: boolean;
   format: 'text' | 'json';
@@ -60,15 +60,14 @@ export interface RunFlags {
 
 /** Adds the options of an executing subcommand. */
 export function runOptions(command: Command): Command {
-  return command
-    .option(
+  return addStoreOptions(
+    command.option(
       '--identity <kind=value>',
       'an identity of the subject (repeatable), e.g. email=a@example.com',
       collect,
       [],
-    )
-    .option('--database <url>', 'PostgreSQL store (default PLEDGE_DATABASE_URL; none: embedded PGlite)')
-    .option('--data-dir <dir>', 'PGlite data folder when no database is given (default PLEDGE_DATA_DIR)')
+    ),
+  )
     .option('--batch-size <n>', 'keys per write statement', '1000')
     .option('--no-wait', 'queue the request for `pledge dsr work` instead of running it now')
     .option('--format <format>', 'report format: text or json', 'text');
@@ -79,16 +78,50 @@ export function printIssues(io: CliIo, issues: readonly Issue[]): void {
   for (const i of issues) io.stderr(`${i.severity} ${i.code} at ${i.path}: ${i.message}\n`);
 }
 
-/** Opens the store (PostgreSQL or PGlite) and the DSR queue on it. */
+/** An open store and the DSR queue on it. */
+export interface OpenQueue {
+  opened: OpenedStore;
+  queue: DsrQueue;
+  /** False for an in-memory database (no data directory or database URL given). */
+  durable: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (PostgreSQL, PGlite in the data directory, else PGlite in memory) and the
+ * DSR queue on it; an embedded database another process holds is refused, with why. Prints
+ * problems and returns the exit code instead.
+ */
 export async function openQueue(
-  flags: Pick<RunFlags, 'database' | 'dataDir'>,
-): Promise<{ store: Store; queue: DsrQueue; durable: boolean }> {
-  const url = flags.database ?? process.env.PLEDGE_DATABASE_URL;
-  const dataDir = flags.dataDir ?? process.env.PLEDGE_DATA_DIR;
-  const store = await openStore({ ...(url ? { url } : {}), ...(!url && dataDir ? { dataDir } : {}) });
-  await migrateToLatest(store.db);
-  const queue = await openDsrQueue(store);
-  return { store, queue, durable: Boolean(url || dataDir) };
+  io: CliIo,
+  flags: SettingFlags,
+  role = 'cli',
+): Promise<{ ok: true; value: OpenQueue } | { ok: false; exitCode: ExitCode }> {
+  const opened = await openCliStore(io, flags, { fallback: 'memory', role });
+  if (!opened.ok) {
+    if (opened.error) io.stderr(`pledge: ${lockedMessage(opened.error)}\n`);
+    return { ok: false, exitCode: opened.exitCode };
+  }
+  const { store } = opened.opened;
+  try {
+    await migrateToLatest(store.db);
+    const queue = await openDsrQueue(store);
+    return {
+      ok: true,
+      value: {
+        opened: opened.opened,
+        queue,
+        durable: opened.durable,
+        close: async () => {
+          await queue.close();
+          await opened.opened.close();
+        },
+      },
+    };
+  } catch (error) {
+    await opened.opened.close();
+    throw error;
+  }
 }
 
 /** A report as text: one line per step, then what was kept and what failed. */
@@ -134,11 +167,13 @@ export async function submitAndRun(
     io.stderr('pledge: --batch-size must be a positive integer\n');
     return ExitCode.usage;
   }
-  const { store, queue, durable } = await openQueue(flags);
+  const open = await openQueue(io, flags);
+  if (!open.ok) return open.exitCode;
+  const { queue, durable } = open.value;
   try {
     if (!flags.wait && !durable) {
       io.stderr(
-        'pledge: --no-wait needs a durable store: set PLEDGE_DATABASE_URL, --database or --data-dir\n',
+        'pledge: --no-wait needs a durable store: set PLEDGE_DATABASE_URL, --database-url or --data-dir\n',
       );
       return ExitCode.usage;
     }
@@ -160,7 +195,6 @@ export async function submitAndRun(
     if (extra !== undefined && extra !== ExitCode.ok) return extra;
     return state.status === 'completed' ? ExitCode.ok : ExitCode.failed;
   } finally {
-    await queue.close();
-    await store.close();
+    await open.value.close();
   }
 }

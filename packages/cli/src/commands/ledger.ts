@@ -1,55 +1,65 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { addStoreOptions, type SettingFlags } from '@pledge/config';
 import { type LedgerVerification, verifyLedger } from '@pledge/store';
 import { sql } from 'kysely';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { lockedMessage, openCliStore } from '../store/open-store.js';
+import { verifyThroughServer } from '../store/through-server.js';
 
 /** Options of `pledge ledger verify`. */
-interface VerifyFlags {
-  databaseUrl?: string;
-  dataDir?: string;
+interface VerifyFlags extends SettingFlags {
   format: string;
 }
 
 /**
  * `pledge ledger verify [--database-url url] [--data-dir dir] [--format text|json]`: walks
  * the consent ledger's hash chain; when it is broken, prints the first bad event and what is
- * wrong with it and exits 1. Reads only: an absent ledger is reported, never created.
+ * wrong with it and exits 1. Reads only: an absent ledger is reported, never created. When a
+ * running server holds the embedded database, asks that server (`GET /v1/ledger/verify`)
+ * instead of opening the database a second time.
  */
 export const registerLedger: RegisterCommand = (program, io, finish) => {
   const ledger = program.command('ledger').description('the consent ledger');
-  ledger
-    .command('verify')
-    .description(
-      'verify the hash chain of the consent ledger; exit 1 and name the first bad event when broken',
-    )
-    .option('--database-url <url>', 'PostgreSQL connection string (default PLEDGE_DATABASE_URL)')
-    .option('--data-dir <dir>', 'embedded database folder (default PLEDGE_DATA_DIR, else .pledge-data)')
+  addStoreOptions(
+    ledger
+      .command('verify')
+      .description(
+        'verify the hash chain of the consent ledger; exit 1 and name the first bad event when broken',
+      ),
+  )
     .option('--format <format>', 'text or json', 'text')
     .action(async (flags: VerifyFlags) => {
       if (flags.format !== 'text' && flags.format !== 'json') {
         io.stderr('pledge: --format must be text or json\n');
         return finish(ExitCode.usage);
       }
-      const { openConfiguredStore, readConfig } = await import('@pledge/server');
-      const env: Record<string, string | undefined> = { ...process.env };
-      if (flags.databaseUrl !== undefined) env.PLEDGE_DATABASE_URL = flags.databaseUrl;
-      if (flags.dataDir !== undefined) env.PLEDGE_DATA_DIR = flags.dataDir;
-      const read = readConfig(env, io.cwd);
-      if (!read.ok) {
-        io.stderr(`pledge: ${read.message}\n`);
-        return finish(ExitCode.usage);
-      }
-      const { config } = read;
-      if (!config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
-        io.stderr(`pledge: no embedded database in ${config.dataDir} (set --data-dir or --database-url)\n`);
-        return finish(ExitCode.usage);
-      }
-      const opened = await openConfiguredStore(config);
+      const format = flags.format;
+      const opened = await openCliStore(io, flags, {
+        fallback: 'default',
+        precheck: (s) =>
+          !s.databaseUrl && !existsSync(join(s.dataDir, 'PG_VERSION'))
+            ? `no embedded database in ${s.dataDir} (set --data-dir or --database-url)`
+            : undefined,
+      });
       if (!opened.ok) {
-        io.stderr(`pledge: ${opened.message}\n`);
-        return finish(ExitCode.failed);
+        const { error, settings } = opened;
+        if (error?.code === 'store.locked' && error.holder.role === 'server' && error.holder.url) {
+          const through = await verifyThroughServer(error.holder.url, settings?.apiToken);
+          if (through.ok) {
+            io.stderr(
+              `pledge: a Pledge server (process ${error.holder.pid}) holds ${error.dataDir}; verified through its API\n`,
+            );
+            print(io, through.verification, `the server at ${error.holder.url}`, format);
+            return finish(through.verification.ok ? ExitCode.ok : ExitCode.failed);
+          }
+          io.stderr(`pledge: ${lockedMessage(error)}\n  Asking the server failed: ${through.message}\n`);
+          return finish(ExitCode.failed);
+        }
+        if (error) io.stderr(`pledge: ${lockedMessage(error)}\n`);
+        return finish(opened.exitCode);
       }
       const { store, description } = opened.opened;
       try {
@@ -61,17 +71,21 @@ export const registerLedger: RegisterCommand = (program, io, finish) => {
           return finish(ExitCode.usage);
         }
         const verification = await verifyLedger(store.db);
-        io.stdout(
-          flags.format === 'json'
-            ? `${JSON.stringify(verification, null, 2)}\n`
-            : formatVerification(verification, description),
-        );
+        print(io, verification, description, format);
         finish(verification.ok ? ExitCode.ok : ExitCode.failed);
       } finally {
         await opened.opened.close();
       }
     });
 };
+
+function print(io: CliIo, verification: LedgerVerification, where: string, format: 'text' | 'json'): void {
+  io.stdout(
+    format === 'json'
+      ? `${JSON.stringify(verification, null, 2)}\n`
+      : formatVerification(verification, where),
+  );
+}
 
 function formatVerification(v: LedgerVerification, where: string): string {
   if (v.ok) return `ledger ok: ${v.events} events verified in ${where}, head ${v.headHash}\n`;

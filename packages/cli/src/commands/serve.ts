@@ -1,62 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { addServerOptions, envWithFlags, type SettingFlags } from '@pledge/config';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-
-/** Options of `pledge serve`. */
-interface ServeFlags {
-  manifest?: string;
-  port?: string;
-  host?: string;
-  databaseUrl?: string;
-  dataDir?: string;
-}
+import type { CliIo } from '../io.js';
+import { cliSettings } from '../store/open-store.js';
 
 /**
- * `pledge serve [--manifest f] [--port n] [--database-url url] [--data-dir dir]`: the same
- * server as `npm start` (flags override PLEDGE_MANIFEST, PORT, HOST, PLEDGE_DATABASE_URL and
- * PLEDGE_DATA_DIR); runs until SIGINT or SIGTERM.
+ * The server's own program. The CLI does not import the server: `pledge serve` runs it as a
+ * child process, so the command line keeps no HTTP stack and the server stays the one process
+ * that owns its store.
+ */
+const SERVER_BIN = fileURLToPath(import.meta.resolve('@pledge/server/bin/pledge-server.js'));
+
+/**
+ * `pledge serve [--manifest f] [--port n] [--host h] [--database-url url] [--data-dir dir]`: the
+ * same server as `npm start` (flags override PLEDGE_MANIFEST, PORT, HOST, PLEDGE_DATABASE_URL and
+ * PLEDGE_DATA_DIR, declared once in @pledge/config with `pledge dsr` and `pledge ledger`); runs
+ * until SIGINT or SIGTERM.
  */
 export const registerServe: RegisterCommand = (program, io, finish) => {
-  program
-    .command('serve')
-    .description('run the Pledge server: the policy pages, the /v1 API and its docs at /docs (Ctrl-C stops)')
-    .option(
-      '--manifest <file>',
-      'manifest to start with (default PLEDGE_MANIFEST, else the AntSentry example)',
-    )
-    .option('--port <n>', 'port (default PORT, else 4400; 0 picks a free one)')
-    .option('--host <host>', 'address to listen on (default HOST, else 127.0.0.1)')
-    .option(
-      '--database-url <url>',
-      'PostgreSQL connection string (default PLEDGE_DATABASE_URL; prefer the variable: flags show in ps)',
-    )
-    .option(
-      '--data-dir <dir>',
-      'embedded database folder when no PostgreSQL (default PLEDGE_DATA_DIR, else .pledge-data)',
-    )
-    .action(async (flags: ServeFlags) => {
-      const env: Record<string, string | undefined> = { ...process.env };
-      if (flags.manifest !== undefined) env.PLEDGE_MANIFEST = flags.manifest;
-      if (flags.port !== undefined) env.PORT = flags.port;
-      if (flags.host !== undefined) env.HOST = flags.host;
-      if (flags.databaseUrl !== undefined) env.PLEDGE_DATABASE_URL = flags.databaseUrl;
-      if (flags.dataDir !== undefined) env.PLEDGE_DATA_DIR = flags.dataDir;
-      // Loaded here: the other commands need not load the server.
-      const { startServer } = await import('@pledge/server');
-      const started = await startServer({
-        env,
-        cwd: io.cwd,
-        stderr: (text) => io.stderr(text.replace(/^pledge-server:/, 'pledge:')),
-        handleSignals: false,
-      });
-      if (!started.ok) return finish(started.exitCode);
-      const address = started.app.server.address();
-      const where = address && typeof address === 'object' ? `http://${address.address}:${address.port}` : '';
-      io.stderr(`pledge: serving on ${where} (API docs at ${where}/docs; Ctrl-C stops)\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await started.app.close();
-      finish(ExitCode.ok);
+  addServerOptions(
+    program
+      .command('serve')
+      .description(
+        'run the Pledge server: the policy pages, the /v1 API and its docs at /docs (Ctrl-C stops)',
+      ),
+  ).action(async (flags: SettingFlags) => {
+    const checked = cliSettings(flags, io.cwd);
+    if (!checked.ok) {
+      io.stderr(`pledge: ${checked.message}\n`);
+      return finish(ExitCode.usage);
+    }
+    const env = { ...envWithFlags(process.env, flags), PLEDGE_SERVE_IPC: '1' };
+    const child = spawn(process.execPath, [SERVER_BIN], {
+      cwd: io.cwd,
+      env,
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    finish(await supervise(child, io));
+  });
 };
+
+/** Relays the server's messages, says where it serves, forwards SIGINT/SIGTERM; its exit code. */
+function supervise(child: ChildProcess, io: CliIo): Promise<ExitCode> {
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (text: string) => io.stderr(text.replace(/^pledge-server:/gm, 'pledge:')));
+  child.on('message', (message: { type?: string; url?: string }) => {
+    if (message?.type !== 'pledge-server-listening' || !message.url) return;
+    io.stderr(`pledge: serving on ${message.url} (API docs at ${message.url}/docs; Ctrl-C stops)\n`);
+  });
+  // One SIGTERM, whichever signal came: Ctrl-C in a terminal also reaches the child directly,
+  // and the server closes on the first of SIGINT/SIGTERM (a second SIGINT would kill it mid-close).
+  let forwarded = false;
+  const stop = () => {
+    if (forwarded) return;
+    forwarded = true;
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      io.stderr(`pledge: cannot start the server (${error.message})\n`);
+      resolve(ExitCode.failed);
+    });
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (signal) return resolve(ExitCode.ok);
+      resolve(code === 0 || code === 1 || code === 2 ? code : ExitCode.failed);
+    });
+  });
+}

@@ -7,6 +7,7 @@ import {
 } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { refusal } from '../errors.js';
 import { toLedgerEventJson } from '../ledger-json.js';
 import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
@@ -30,7 +31,8 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
     },
     async (request, reply) => {
       const result = await rt.engine.record(request.body.subject, request.body.events);
-      return reply.status(201).send(result);
+      if (!result.ok) throw refusal(result);
+      return reply.status(201).send({ events: result.events });
     },
   );
 

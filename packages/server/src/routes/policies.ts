@@ -1,11 +1,10 @@
-import { diffManifests, type Issue, type Manifest, ManifestSchema, parseManifest } from '@pledge/core';
-import { compilePolicy } from '@pledge/decide';
+import { type Issue, type Manifest, ManifestSchema, parseManifest } from '@pledge/core';
 import type { ApiIssue } from '@pledge/protocol';
 import { CurrentPolicyResponse, PolicyListResponse, PublishResponse } from '@pledge/protocol';
 import type { PolicyVersion } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../errors.js';
+import { HttpError, refusal } from '../errors.js';
 import { BODY_ERRORS, V1_ERRORS } from '../openapi/responses.js';
 import { nulError } from '../openapi/zod-bridge.js';
 import type { Runtime } from '../runtime.js';
@@ -94,13 +93,11 @@ export async function registerPolicyApiRoutes(
       },
       async (request, reply) => {
         const manifest = typeof request.body === 'string' ? fromYaml(request.body) : request.body;
-        assertUsable(rt, manifest);
-        const result = await rt.engine.publish(manifest);
-        // A manifest equal to an older version does not bring it back: the latest stays in force.
-        await rt.syncPolicy();
+        const result = await rt.engine.publishPolicy(manifest);
+        if (!result.ok) throw refusal(result, 'the manifest is valid but cannot be compiled into a policy');
         return reply
           .status(result.created ? 201 : 200)
-          .send({ created: result.created, policy: summary(result.policy) });
+          .send({ created: result.created, policy: summary(result.version) });
       },
     );
   });
@@ -114,26 +111,6 @@ function summary(v: PolicyVersion) {
     renewalPurposes: v.renewalPurposes,
     changes: v.changes,
   };
-}
-
-/**
- * Compiles the manifest and diffs it against the policy in force before anything is stored:
- * publishing stores first and compiles after, so a manifest the schema accepts but the
- * compiler cannot use would otherwise be stored and never be in force.
- */
-function assertUsable(rt: Runtime, manifest: Manifest): void {
-  try {
-    compilePolicy(manifest);
-    diffManifests(rt.engine.policy.manifest, manifest);
-  } catch {
-    throw new HttpError(400, 'bad-request', 'the manifest is valid but cannot be compiled into a policy', [
-      {
-        path: '(root)',
-        code: 'manifest.uncompilable',
-        message: 'the decision compiler refused this manifest',
-      },
-    ]);
-  }
 }
 
 function fromYaml(text: string): Manifest {

@@ -1,15 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIo, main } from '@pledge/cli';
+import { parseManifest } from '@pledge/core';
 import { createEngine } from '@pledge/engine';
 import { openStore, type Store } from '@pledge/store';
 import { createScratchDatabase } from '@pledge/testing';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './fixtures.js';
-import { antsentry, backends } from './helpers.js';
+import { backendKinds as backends } from '../../store/test/backends.js';
+import { type CliIo, main } from '../src/index.js';
+
+const REPO_ROOT = join(import.meta.dirname, '../../../');
+const parsed = parseManifest(readFileSync(join(REPO_ROOT, 'examples/antsentry/pledge.yaml'), 'utf8'));
+if (!parsed.ok) throw new Error('the AntSentry example is not valid');
+const antsentry = parsed.manifest;
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -123,6 +128,66 @@ describe('pledge serve', () => {
     expect(existsSync(join(dir, 'pledge.lock'))).toBe(true);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(dir, 'pledge.lock'))).toBe(false);
+  });
+});
+
+/** Starts `pledge serve` on an embedded database in `dir`; resolves once it listens. */
+async function serve(dir: string) {
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'packages/cli/bin/pledge.js'), 'serve', '--port', '0', '--data-dir', dir],
+    { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+      const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then(() => reject(new Error(`pledge serve exited: ${stderr}`)));
+  });
+  return { child, url, exited };
+}
+
+describe('the CLI while a server holds the embedded database', () => {
+  it('verifies the ledger through the server, and a dsr command refuses, saying why', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = tempDir();
+    const server = await serve(dir);
+    try {
+      const lock = readFileSync(join(dir, 'pledge.lock'), 'utf8');
+      expect(lock).toBe(`${/^\d+/.exec(lock)![0]}\nrole=server\nurl=${server.url}\n`);
+
+      const verify = await pledge('ledger', 'verify', '--data-dir', dir);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(
+        /^ledger ok: 0 events verified in the server at http:\/\/127\.0\.0\.1:\d+, head /,
+      );
+      expect(verify.stderr).toMatch(
+        /^pledge: a Pledge server \(process \d+\) holds .+; verified through its API\n$/,
+      );
+      const json = await pledge('ledger', 'verify', '--data-dir', dir, '--format', 'json');
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, events: 0 });
+
+      const status = await pledge('dsr', 'status', 'no-such-request', '--data-dir', dir);
+      expect(status.code).toBe(1);
+      expect(status.stdout).toBe('');
+      expect(status.stderr).toContain(
+        `the embedded database in ${dir} is held by a running Pledge server (process `,
+      );
+      expect(status.stderr).toContain('Two processes on one embedded database corrupt it');
+      expect(readFileSync(join(dir, 'pledge.lock'), 'utf8')).toBe(lock);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+    // Once the server is gone, the CLI opens the database itself.
+    const direct = await pledge('ledger', 'verify', '--data-dir', dir);
+    expect(direct.stdout).toMatch(/^ledger ok: 0 events verified in PGlite at /);
     expect(existsSync(join(dir, 'pledge.lock'))).toBe(false);
   });
 });

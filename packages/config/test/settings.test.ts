@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envWithFlags, REPO_ROOT, readSettings, SETTING_NAMES } from '../src/index.js';
+
+describe('readSettings', () => {
+  it('defaults every setting, and says the data directory was not given', () => {
+    expect(readSettings({}, '/x')).toEqual({
+      ok: true,
+      settings: {
+        port: 4400,
+        host: '127.0.0.1',
+        manifestPath: join(REPO_ROOT, 'examples/antsentry/pledge.yaml'),
+        logLevel: 'info',
+        dataDir: join(REPO_ROOT, '.pledge-data'),
+      },
+    });
+  });
+
+  it('reads every variable, trims it, and takes paths from the working directory', () => {
+    const read = readSettings(
+      {
+        PORT: ' 0 ',
+        LOG_LEVEL: 'warn',
+        PLEDGE_DATA_DIR: 'state',
+        PLEDGE_MANIFEST: '/etc/pledge.yaml',
+        PLEDGE_POLICY_SYNC_MS: '250',
+        PLEDGE_SUBJECT_KEY: 'a key with spaces ok',
+      },
+      '/srv',
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      settings: {
+        port: 0,
+        logLevel: 'warn',
+        dataDir: '/srv/state',
+        dataDirGiven: true,
+        manifestPath: '/etc/pledge.yaml',
+        policySyncMs: 250,
+        subjectKey: 'a key with spaces ok',
+      },
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(readSettings({ PORT: '  ', PLEDGE_DATABASE_URL: '' }, '/')).toMatchObject({
+      ok: true,
+      settings: { port: 4400 },
+    });
+  });
+
+  it.each([
+    ['PORT', '70000', 'PORT must be an integer from 0 to 65535'],
+    ['PORT', 'eighty', 'PORT must be an integer from 0 to 65535'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [
+      'PLEDGE_DATABASE_URL',
+      'mysql://root:s3cret@db/x',
+      'PLEDGE_DATABASE_URL must be a postgres:// or postgresql:// URL',
+    ],
+    ['PLEDGE_API_TOKEN', 'short s3cret', 'PLEDGE_API_TOKEN must be at least 16 characters, without spaces'],
+    ['PLEDGE_SUBJECT_KEY', 's3cret', 'PLEDGE_SUBJECT_KEY must be at least 16 characters'],
+    ['PLEDGE_POLICY_SYNC_MS', '1.5', 'PLEDGE_POLICY_SYNC_MS must be a whole number of milliseconds'],
+  ])('a bad %s is an error naming the variable, not quoting it', (variable, value, message) => {
+    const read = readSettings({ [variable]: value }, '/');
+    expect(read).toEqual({ ok: false, code: 'config.invalid', variable, message });
+    expect(JSON.stringify(read)).not.toContain(value);
+  });
+
+  it('names the variables it reads', () => {
+    expect(SETTING_NAMES).toContain('PLEDGE_DATA_DIR');
+  });
+});
+
+describe('envWithFlags', () => {
+  it('lets each flag given replace its variable, and --database stand for --database-url', () => {
+    const env = { PORT: '1', PLEDGE_DATA_DIR: 'a' };
+    expect(envWithFlags(env, { port: '2', dataDir: 'b', database: 'postgres://h/d' })).toEqual({
+      PORT: '2',
+      PLEDGE_DATA_DIR: 'b',
+      PLEDGE_DATABASE_URL: 'postgres://h/d',
+    });
+    expect(
+      envWithFlags(env, { database: 'postgres://old/d', databaseUrl: 'postgres://new/d' }),
+    ).toMatchObject({
+      PLEDGE_DATABASE_URL: 'postgres://new/d',
+    });
+    expect(env).toEqual({ PORT: '1', PLEDGE_DATA_DIR: 'a' });
+  });
+});
