@@ -14,7 +14,6 @@ type ZodIssue = z.core.$ZodIssue;
 /** How many allowed values or keys a message lists before `...`. */
 const MAX_LISTED = 16;
 /** How much of a wrong value a message repeats. */
-const MAX_ECHO = 60;
 
 /**
  * Error map for parsing a manifest: names the keys an object takes (so a union's object branch
@@ -129,14 +128,19 @@ function suggest(message: string, value: unknown, allowed: ReadonlyArray<unknown
   );
 }
 
-/** The value as a message may quote it: short scalars verbatim, anything else by type. */
+/**
+ * What was found, by its type only: a manifest sent through the API may carry anything,
+ * personal data included, and messages end up in answers and logs, so values are never quoted
+ * (the line and column point at them).
+ */
 function echo(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}...` : text;
+  if (typeof value === 'string') return value.trim() === '' ? 'an empty string' : 'a string';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return `a ${typeof value}`;
 }
 
 function list(values: ReadonlyArray<string>): string {
