@@ -7,6 +7,7 @@ export {
   digest,
   GENESIS_HASH,
 } from './chain/canonical.js';
+export { createChainTables } from './chain/create-tables.js';
 export { ChainFollower } from './chain/feed/follower.js';
 export { ListenFeed, type ListenFeedOptions, type Syncable } from './chain/feed/listen-feed.js';
 export { PollFeed } from './chain/feed/poll-feed.js';

@@ -6,6 +6,8 @@ export type ChainColumnType = (typeof CHAIN_COLUMN_TYPES)[number];
 export interface ChainColumn {
   name: string;
   type: ChainColumnType;
+  /** Whether the column may be null (for tables created by `createChainTables`). */
+  nullable?: boolean;
 }
 
 /** A column value as stored and hashed: timestamps are canonical strings (see `canonicalTime`). */

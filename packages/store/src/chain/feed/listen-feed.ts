@@ -33,6 +33,9 @@ export class ListenFeed implements ChangeFeed {
   #closed = false;
 
   constructor(follower: Syncable, options: ListenFeedOptions) {
+    // The channel goes into LISTEN unquoted, so it must be a plain lower-case identifier.
+    if (!/^[a-z_][a-z0-9_]*$/.test(options.channel))
+      throw new Error('a chain channel is a lower-case identifier');
     this.#follower = follower;
     this.#options = options;
   }
@@ -69,7 +72,7 @@ export class ListenFeed implements ChangeFeed {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      await client.query(`LISTEN ${channel}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       onError(error);
