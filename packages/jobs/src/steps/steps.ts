@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 
 /** States of a step of a job. A resumed job skips `done` steps and retries the others. */
 export const STEP_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
@@ -27,8 +27,8 @@ export interface StepBook<Row, Update> {
 }
 
 /** The {@link StepBook} of job `ownerId` in `on`. */
-export function stepBook<Row, Update extends object, T = unknown>(
-  db: Kysely<T>,
+export function stepBook<Row, Update extends object>(
+  db: QueryExecutorProvider,
   on: StepTable,
   ownerId: string,
 ): StepBook<Row, Update> {
