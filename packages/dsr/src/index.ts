@@ -1,3 +1,4 @@
+export { bossDb } from '@pledge/jobs';
 export {
   type ConnectorFactory,
   ConnectorPool,
@@ -10,7 +11,7 @@ export { buildReport, finishRequest, type RequestReport, type StepReport } from 
 export { recordRestriction, restrictionSubject } from './exec/restrict.js';
 export { dsrDb, type RunOptions, type RunOutcome, runRequest } from './exec/run-request.js';
 export { type JsonValue, toJsonValue } from './exec/values.js';
-export { bossDb, DSR_QUEUE, openBoss } from './jobs/boss.js';
+export { DSR_QUEUE, openBoss } from './jobs/boss.js';
 export { dsrMigrations, migrateDsr } from './jobs/migrations.js';
 export {
   DEFAULT_STALE_AFTER_MS,

@@ -13,15 +13,16 @@ export const backendKinds: Array<'pglite' | 'postgres'> = (await serviceAvailabl
 /** A migrated store on a fresh database of the given kind, with its cleanup. */
 export async function freshStore(
   kind: 'pglite' | 'postgres',
+  options: { migrate?: boolean } = {},
 ): Promise<{ store: Store; url?: string; cleanup(): Promise<void> }> {
   if (kind === 'pglite') {
     const store = await openStore();
-    await migrateToLatest(store.db);
+    if (options.migrate !== false) await migrateToLatest(store.db);
     return { store, cleanup: () => store.close() };
   }
   const scratch = await createScratchDatabase('pledge_store');
   const store = await openStore({ url: scratch.url });
-  await migrateToLatest(store.db);
+  if (options.migrate !== false) await migrateToLatest(store.db);
   return {
     store,
     url: scratch.url,

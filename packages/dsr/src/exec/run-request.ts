@@ -1,3 +1,4 @@
+import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
 import type { Store } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
@@ -36,9 +37,14 @@ export interface RunOutcome {
   status: RequestStatus | 'busy';
 }
 
-class LeaseLost extends Error {}
-
 type StepRow = Selectable<DsrStepTable>;
+
+/** A request's steps: one row per (request, index). */
+const REQUEST_STEPS: StepTable = { table: 'pledge_dsr_steps', owner: 'request_id', index: 'step_index' };
+
+function stepsOf(db: Kysely<DsrDatabase>, id: string): StepBook<StepRow, Updateable<DsrStepTable>> {
+  return stepBook(db, REQUEST_STEPS, id);
+}
 
 /** The DSR tables on the store's database. */
 export function dsrDb(store: Store): Kysely<DsrDatabase> {
@@ -68,30 +74,18 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   const now = options.now ?? (() => new Date());
   const pool = new ConnectorPool(manifest.datasets, options.connectors, options.kept);
   let failed = false;
-  // The lease is refreshed by time, not after every step and batch: often enough that it
-  // never looks stale to another worker, and a lost lease still stops this one soon.
-  const beatEveryMs = Math.min(1000, options.staleAfterMs / 4);
-  let beatAt = performance.now();
-  const beat = async () => {
-    if (performance.now() - beatAt < beatEveryMs) return;
-    if (!(await heartbeat(db, id, options.worker))) throw new LeaseLost();
-    beatAt = performance.now();
-  };
-  const updateStep = (index: number, values: Updateable<DsrStepTable>) =>
-    db
-      .updateTable('pledge_dsr_steps')
-      .set(values)
-      .set({ updated_at: sql<Date>`now()` })
-      .where('request_id', '=', id)
-      .where('step_index', '=', index)
-      .execute();
+  // The lease is refreshed by time, not after every step and batch (see Heartbeat).
+  const lease = new Heartbeat(() => heartbeat(db, id, options.worker), options.staleAfterMs);
+  const beat = () => lease.beat();
+  const steps = stepsOf(db, id);
+  const updateStep = (index: number, values: Updateable<DsrStepTable>) => steps.update(index, values);
   const fail = (index: number, failure: Failure) => {
     failed = true;
-    return updateStep(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+    return steps.fail(index, failure);
   };
   try {
     if (request.kind === 'restrict') {
-      const rows = await loadSteps(db, id);
+      const rows = await steps.load();
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
@@ -108,7 +102,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       return { id, status: await finishRequest(db, id, manifest, plan, now()) };
     }
     const located = new Map<number, Located>();
-    let rows = await loadSteps(db, id);
+    let rows = await steps.load();
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
@@ -282,13 +276,4 @@ async function saveLocated(
   } else {
     await steps.execute(db);
   }
-}
-
-async function loadSteps(db: Kysely<DsrDatabase>, id: string): Promise<StepRow[]> {
-  return db
-    .selectFrom('pledge_dsr_steps')
-    .selectAll()
-    .where('request_id', '=', id)
-    .orderBy('step_index')
-    .execute();
 }

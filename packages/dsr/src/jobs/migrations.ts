@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { runMigrations } from '@pledge/jobs';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 const m0001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -93,28 +94,10 @@ export const dsrMigrations: Record<string, Migration> = {
   '0002-dsr-manifests': m0002,
 };
 
-class Provider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return dsrMigrations;
-  }
-}
-
 /**
  * Creates or updates the request, step and package tables, in their own migration table
  * (`pledge_dsr_migrations`) beside the store's. Safe to run from several processes.
  */
 export async function migrateDsr<T>(db: Kysely<T>): Promise<void> {
-  const migrator = new Migrator({
-    db: db as Kysely<unknown>,
-    provider: new Provider(),
-    migrationTableName: 'pledge_dsr_migrations',
-    migrationLockTableName: 'pledge_dsr_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(
-      `dsr migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown'}`,
-    );
-  }
+  await runMigrations(db, { owner: 'dsr', migrations: dsrMigrations, table: 'pledge_dsr_migrations' });
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { bossDb, trackBossDb } from '@pledge/jobs';
 import type { Store } from '@pledge/store';
 import type { Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { connectorsFromEnv, KeptConnectors } from '../exec/connections.js';
 import type { RequestReport } from '../exec/finish.js';
 import { dsrDb, type RunOptions, runRequest } from '../exec/run-request.js';
-import { bossDb, DSR_QUEUE, openBoss, trackBossDb } from './boss.js';
+import { DSR_QUEUE, openBoss } from './boss.js';
 import { migrateDsr } from './migrations.js';
 import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests.js';
 import type { DsrDatabase, RequestStatus } from './schema.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
+import { type LeaseTable, renewLease, staleLeases, takeLease } from '@pledge/jobs';
 import { type Kysely, sql } from 'kysely';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
@@ -129,56 +130,31 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
   return { ok: true, id, plan };
 }
 
+/** Requests are leased by `id` in their own table. */
+const REQUEST_LEASE: LeaseTable = { table: 'pledge_dsr_requests' };
+
 /**
  * Takes the request for this worker: only when it is not finished and no other worker
  * holds it with a heartbeat newer than `staleAfterMs`. Returns false when another has it.
  */
-export async function acquireLease(
+export function acquireLease(
   db: Kysely<DsrDatabase>,
   id: string,
   worker: string,
   staleAfterMs: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('pledge_dsr_requests')
-    .set({
-      lease_owner: worker,
-      heartbeat_at: sql<Date>`now()`,
-      status: 'running',
-      attempts: sql<number>`attempts + 1`,
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', id)
-    .where('status', '!=', 'completed')
-    .where((eb) =>
-      eb.or([
-        eb('lease_owner', 'is', null),
-        eb('lease_owner', '=', worker),
-        eb('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return takeLease(db, REQUEST_LEASE, id, worker, staleAfterMs, {
+    set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
+    where: sql`status <> 'completed'`,
+  });
 }
 
 /** Refreshes the heartbeat; false when the lease was taken over (this worker must stop). */
-export async function heartbeat(db: Kysely<DsrDatabase>, id: string, worker: string): Promise<boolean> {
-  const result = await db
-    .updateTable('pledge_dsr_requests')
-    .set({ heartbeat_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .where('lease_owner', '=', worker)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function heartbeat(db: Kysely<DsrDatabase>, id: string, worker: string): Promise<boolean> {
+  return renewLease(db, REQUEST_LEASE, id, worker);
 }
 
 /** Requests held by a worker whose heartbeat is older than `staleAfterMs` (it died). */
-export async function staleRequests(db: Kysely<DsrDatabase>, staleAfterMs: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('pledge_dsr_requests')
-    .select('id')
-    .where('status', '=', 'running')
-    .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`)
-    .execute();
-  return rows.map((r) => r.id);
+export function staleRequests(db: Kysely<DsrDatabase>, staleAfterMs: number): Promise<string[]> {
+  return staleLeases(db, REQUEST_LEASE, staleAfterMs, sql`status = 'running'`);
 }

@@ -1,3 +1,4 @@
+import type { StepStatus } from '@pledge/jobs';
 import type { ColumnType } from 'kysely';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -6,8 +7,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** Status of a request. `partial`: some steps done, some failed; never shown as completed. */
 export type RequestStatus = 'queued' | 'running' | 'completed' | 'partial' | 'failed';
-/** Status of a step. */
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+/** Status of a step (the job machinery's step states). */
+export type { StepStatus };
 /** Where a request is: locating every step's keys, writing (or reading) step by step, or finished. */
 export type RequestPhase = 'locate' | 'act' | 'finished';
 

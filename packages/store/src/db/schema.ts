@@ -18,9 +18,12 @@ export interface LedgerEventTable {
   actor: string;
   signal: string | null;
   occurred_at: ColumnType<Date, Date | string, Date | string>;
-  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Set by the application (no default) and hashed from format 2 on. */
+  recorded_at: ColumnType<Date, Date | string, never>;
   prev_hash: string;
   hash: string;
+  /** Record format: 1 for rows written before formats existed, 2 since. */
+  format: ColumnType<number, number | undefined, never>;
 }
 
 /** The chain head: last sequence number and hash, locked by each writer. */

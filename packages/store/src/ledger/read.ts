@@ -3,8 +3,23 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, LedgerEventTable } from '../db/schema.js';
 import type { LedgerEvent, LedgerEventType } from './types.js';
 
-/** Maps a stored row to the public event shape. */
-export function toLedgerEvent(row: Selectable<LedgerEventTable>): LedgerEvent {
+/** A stored event with its chain bookkeeping: the record format and the recording time. */
+export interface StoredLedgerEvent extends LedgerEvent {
+  format: number;
+  recordedAt: Date;
+}
+
+/** Maps a stored row to the event shape, with its record format and recording time. */
+export function toLedgerEvent(row: Selectable<LedgerEventTable>): StoredLedgerEvent {
+  return {
+    ...publicEvent(row),
+    format: Number(row.format),
+    recordedAt: new Date(row.recorded_at),
+  };
+}
+
+/** Maps a stored row to the public event shape (what reads and the change feed return). */
+function publicEvent(row: Selectable<LedgerEventTable>): LedgerEvent {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -38,7 +53,7 @@ export async function eventsOfSubject(
     .where('subject_hash', '=', subjectHashValue)
     .orderBy('seq')
     .execute();
-  return rows.map(toLedgerEvent);
+  return rows.map(publicEvent);
 }
 
 /** Events after `afterSeq`, oldest first, at most `limit`: the change feed caches follow. */
@@ -54,5 +69,5 @@ export async function eventsSince(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map(toLedgerEvent);
+  return rows.map(publicEvent);
 }
