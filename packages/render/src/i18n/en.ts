@@ -10,6 +10,7 @@ export const en = {
   'common.none': 'None',
   'common.separator': ', ',
   'common.duration': '{amount} {unit}',
+  'common.or': ' or ',
   'common.clauseSeparator': '; ',
   'common.dash': ' — ',
   'common.sentenceSeparator': ' ',

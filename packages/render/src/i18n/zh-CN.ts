@@ -8,6 +8,7 @@ export const zhCN: Messages = {
   'common.none': '无',
   'common.separator': '、',
   'common.duration': '{amount}{unit}',
+  'common.or': '或',
   'common.clauseSeparator': '；',
   'common.dash': '——',
   'common.sentenceSeparator': '',
