@@ -17,11 +17,8 @@ export const PROMISE_FIELDS = [
     runtime: false,
     behaviour: 'Do Not Track (DNT: 1) is not honoured: non-essential trackers keep collecting',
   },
-  {
-    path: 'trackers[].essential',
-    runtime: false,
-    behaviour: 'the tracker is treated as non-essential: it needs consent and stops under Do Not Track',
-  },
+  // Not essential is the cautious reading (consent first), so lint does not report it.
+  { path: 'trackers[].essential', runtime: false, behaviour: undefined },
   { path: 'purposes[].sale', runtime: false, behaviour: undefined },
   { path: 'purposes[].targetedAdvertising', runtime: false, behaviour: undefined },
   { path: 'categories[].required', runtime: false, behaviour: undefined },
