@@ -160,7 +160,10 @@ function mdTables(md: string): string[][][] {
       .slice(1, -1)
       .map((cell) => cell.trim());
     if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
-    if (!current) tables.push((current = []));
+    if (!current) {
+      current = [];
+      tables.push(current);
+    }
     current.push(cells);
   }
   return tables;
