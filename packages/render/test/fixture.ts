@@ -81,7 +81,7 @@ retention:
 rights:
   - right: access
     channels: [mail]
-    deadline: { amount: 15, unit: working-days, clockStart: later-of-receipt-and-verification, extension: { amount: 15, unit: working-days, when: complex requests } }
+    deadline: { amount: 15, unit: working-days, clockStart: later-of-receipt-and-verification, kind: completion, extension: { amount: 15, unit: working-days, when: complex requests } }
     fee: { kind: free }
     verification: one-time-code
   - { right: erasure, channels: [mail] }

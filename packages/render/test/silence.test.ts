@@ -16,7 +16,7 @@ type Draft = Record<string, unknown> & Manifest;
 
 /** Where a field's words can appear: anywhere in the text, or only in table cells. */
 interface Probe {
-  /** Messages that state the field one way or the other; params are cut at the first `{`. */
+  /** Messages that state the field one way or the other (found when all their literal parts are). */
   keys: MessageKey[];
   /** Only the cells of the table column with this heading (values such as "Yes" recur elsewhere). */
   column?: MessageKey;
@@ -122,6 +122,18 @@ const CASES: SilenceCase[] = [
     state: (m) => Object.assign(m.breach ?? {}, { notifyAuthority: true }),
   },
   {
+    path: 'rights[].deadline.clockStart',
+    keys: ['clock.receipt', 'clock.verification', 'clock.later-of-receipt-and-verification'],
+    omit: (m) => each(m.rights, (r) => delete r.deadline?.clockStart),
+    state: (m) => each(m.rights, (r) => Object.assign(r.deadline ?? {}, { clockStart: 'receipt' })),
+  },
+  {
+    path: 'rights[].deadline.kind',
+    keys: ['deadline.reply', 'deadline.completion', 'deadline.replyFrom', 'deadline.completionFrom'],
+    omit: (m) => each(m.rights, (r) => delete r.deadline?.kind),
+    state: (m) => each(m.rights, (r) => Object.assign(r.deadline ?? {}, { kind: 'reply' })),
+  },
+  {
     path: 'policy.changes.advanceNotice',
     keys: ['changes.notice', 'changes.noNotice', 'changes.noticeValue'],
     omit: (m) => delete m.policy.changes.advanceNotice,
@@ -131,10 +143,17 @@ const CASES: SilenceCase[] = [
 
 const TABLES = { en, 'zh-CN': zhCN } as const;
 
-/** The fixed part of a message: up to its first placeholder. */
-function fixedPart(text: string): string {
-  const cut = text.indexOf('{');
-  return (cut === -1 ? text : text.slice(0, cut)).trim();
+/** The literal parts of a message, around its placeholders. */
+function literals(message: string): string[] {
+  return message
+    .split(/\{[^}]*\}/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Whether a message appears in a text: every literal part of it does. */
+function appears(message: string, text: string): boolean {
+  return literals(message).every((part) => text.includes(part));
 }
 
 /** The cells under the column headed `heading` in every table, from rows of cell texts. */
@@ -186,7 +205,7 @@ function found(manifest: Manifest, probe: Probe): string[] {
   for (const lang of ['en', 'zh-CN'] as const) {
     const md = renderPolicy(manifest, { format: 'md', lang });
     const html = renderPolicy(manifest, { format: 'html', lang });
-    const words = probe.keys.map((key) => fixedPart(TABLES[lang][key]));
+    const messages = probe.keys.map((key) => TABLES[lang][key]);
     if (probe.column) {
       const heading = TABLES[lang][probe.column];
       const within = probe.within && TABLES[lang][probe.within];
@@ -194,10 +213,12 @@ function found(manifest: Manifest, probe: Probe): string[] {
         ...columnOf(mdTables(md), heading, within),
         ...columnOf(htmlTables(html), heading, within),
       ];
-      hits.push(...words.filter((w) => cells.some((cell) => cell.includes(w))).map((w) => `${lang}: ${w}`));
+      hits.push(
+        ...messages.filter((w) => cells.some((cell) => appears(w, cell))).map((w) => `${lang}: ${w}`),
+      );
     } else {
       const text = `${markdownText(md)}\n${htmlText(html)}`;
-      hits.push(...words.filter((w) => text.includes(w)).map((w) => `${lang}: ${w}`));
+      hits.push(...messages.filter((w) => appears(w, text)).map((w) => `${lang}: ${w}`));
     }
   }
   return hits;

@@ -27,6 +27,8 @@ export const PROMISE_FIELDS = [
   { path: 'minors.ageVerification', runtime: 'none', behaviour: undefined },
   { path: 'breach.notifySubjects', runtime: true, behaviour: undefined },
   { path: 'breach.notifyAuthority', runtime: true, behaviour: undefined },
+  { path: 'rights[].deadline.clockStart', runtime: 'receipt', behaviour: undefined },
+  { path: 'rights[].deadline.kind', runtime: 'completion', behaviour: undefined },
   { path: 'policy.changes.advanceNotice', runtime: 'none', behaviour: undefined },
 ] as const;
 
