@@ -1,10 +1,5 @@
-import {
-  type Jurisdiction,
-  type JurisdictionKey,
-  type Manifest,
-  type MinorRule,
-  runtimeDefault,
-} from '@pledge/core';
+import type { Jurisdiction, JurisdictionKey, Manifest, MinorRule } from '@pledge/core';
+import { runtimeDefault } from '@pledge/core/model-runtime';
 import { JURISDICTION_SLOTS, LEVEL_SEPARATE, levelForMode, modeCode, SLOT_COUNT } from './codes.js';
 import type { CompiledLocalisation, JurisdictionTables } from './policy.js';
 import type { JurisdictionLookup } from './taxonomy-lookup.js';

@@ -1,4 +1,5 @@
-import { isAtOrUnder, type JurisdictionKey, type LegalBasis, type Manifest } from '@pledge/core';
+import type { JurisdictionKey, LegalBasis, Manifest } from '@pledge/core';
+import { isAtOrUnder } from '@pledge/core/model-runtime';
 import { setBit } from './bitset.js';
 import {
   JURISDICTION_SLOTS,

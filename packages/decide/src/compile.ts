@@ -1,4 +1,5 @@
-import { isAtOrUnder, type JurisdictionKey, type Manifest, runtimeDefault } from '@pledge/core';
+import type { JurisdictionKey, Manifest } from '@pledge/core';
+import { isAtOrUnder, runtimeDefault } from '@pledge/core/model-runtime';
 import { bitsetOf, setBit, wordsFor } from './bitset.js';
 import { JURISDICTION_SLOTS, SLOT_COUNT } from './codes.js';
 import { compileJurisdictions } from './compile-jurisdictions.js';
