@@ -66,7 +66,7 @@ export function policyFacts(manifest: Manifest, policy: CompiledPolicy): PolicyF
     const mode = purpose.consent[BENCH_JURISDICTION] ?? purpose.consent.default;
     const basis = purpose.legalBasis[BENCH_JURISDICTION] ?? purpose.legalBasis.default;
     const level = LEVEL_OF_MODE[mode] ?? 0;
-    const saleShare = purpose.sale || purpose.targetedAdvertising;
+    const saleShare = purpose.sale === true || purpose.targetedAdvertising === true;
     const declared = new Set(purpose.categories);
     return {
       index,

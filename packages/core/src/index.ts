@@ -33,7 +33,6 @@ export {
   type ConsentFrom,
   diffManifests,
   formatDuration,
-  inJurisdiction,
   summariseChanges,
 } from './diff/index.js';
 export {
@@ -72,6 +71,22 @@ export {
   type Verification,
 } from './jurisdictions/index.js';
 export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
+export {
+  buildModel,
+  canonicalSource,
+  type HierarchyLookup,
+  isAtOrUnder,
+  keyFor,
+  type ManifestModel,
+  overridesOf,
+  type PerJurisdictionValue,
+  PROMISE_FIELDS,
+  type PromiseField,
+  retentionActions,
+  runtimeDefault,
+  stated,
+  valueFor,
+} from './manifest/model/index.js';
 export {
   Breach,
   BreachContent,
@@ -112,6 +127,7 @@ export {
   perJurisdiction,
   Recipient,
   Retention,
+  RetentionAction,
   RetentionRule,
   Right,
   RightKind,

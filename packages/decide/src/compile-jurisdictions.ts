@@ -1,4 +1,5 @@
 import type { Jurisdiction, JurisdictionKey, Manifest, MinorRule } from '@pledge/core';
+import { runtimeDefault } from '@pledge/core/model-runtime';
 import { JURISDICTION_SLOTS, LEVEL_SEPARATE, levelForMode, modeCode, SLOT_COUNT } from './codes.js';
 import type { CompiledLocalisation, JurisdictionTables } from './policy.js';
 import type { JurisdictionLookup } from './taxonomy-lookup.js';
@@ -25,6 +26,7 @@ export function compileJurisdictions(
   const home: ReadonlySet<string>[] = [];
   const bySlot: (readonly number[])[] = [];
   const storage = manifest.transfers.storage.map((country) => country.toUpperCase());
+  const honoursGpc = manifest.signals.globalPrivacyControl ?? runtimeDefault('signals.globalPrivacyControl');
 
   for (let slot = 0; slot < SLOT_COUNT; slot++) {
     const key = JURISDICTION_SLOTS[slot] as JurisdictionKey | 'default';
@@ -39,7 +41,7 @@ export function compileJurisdictions(
     digitalConsentAge[slot] = Math.max(0, ...laws.map((law) => law.minors?.digitalConsentAge?.value ?? 0));
     saleOptInBelow[slot] = Math.max(0, ...laws.map((law) => law.minors?.saleOptInBelow?.value ?? 0));
     const lawGpc = laws.some((law) => law.signals?.gpc?.value === true);
-    gpc[slot] = lawGpc || manifest.signals.globalPrivacyControl ? 1 : 0;
+    gpc[slot] = lawGpc || honoursGpc ? 1 : 0;
     sensitiveLevel[slot] = Math.max(0, ...laws.map(sensitiveLevelOf));
     separateDisclosure[slot] = laws.some((law) => separateFor(law, 'disclosure-to-controller')) ? 1 : 0;
     separateTransfer[slot] = laws.some((law) => separateFor(law, 'transfer-abroad')) ? 1 : 0;

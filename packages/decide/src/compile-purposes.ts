@@ -1,4 +1,5 @@
 import type { JurisdictionKey, LegalBasis, Manifest } from '@pledge/core';
+import { isAtOrUnder } from '@pledge/core/model-runtime';
 import { setBit } from './bitset.js';
 import {
   JURISDICTION_SLOTS,
@@ -13,7 +14,7 @@ import {
 } from './codes.js';
 import { knownIndexes } from './id-index.js';
 import type { IdIndex, JurisdictionTables, PurposeTables } from './policy.js';
-import { isAtOrUnder, type TaxonomyLookup } from './taxonomy-lookup.js';
+import type { TaxonomyLookup } from './taxonomy-lookup.js';
 
 /** Legal bases an objection can stop (GDPR Art. 21(1)); direct marketing is stoppable on any basis. */
 const OBJECTABLE_BASES: ReadonlySet<LegalBasis> = new Set(['legitimate-interests', 'public-task']);

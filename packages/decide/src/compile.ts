@@ -1,4 +1,5 @@
 import type { JurisdictionKey, Manifest } from '@pledge/core';
+import { isAtOrUnder, runtimeDefault } from '@pledge/core/model-runtime';
 import { bitsetOf, setBit, wordsFor } from './bitset.js';
 import { JURISDICTION_SLOTS, SLOT_COUNT } from './codes.js';
 import { compileJurisdictions } from './compile-jurisdictions.js';
@@ -12,7 +13,6 @@ import {
   type CompileOptions,
   type CompileSources,
   compileSources,
-  isAtOrUnder,
   type TaxonomyLookup,
 } from './taxonomy-lookup.js';
 
@@ -59,8 +59,9 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
     localisations,
     transfers: compileTransfers(manifest, { recipients, categories }, categoryWords),
     signals: Object.freeze({
-      doNotTrack: manifest.signals.doNotTrack,
-      globalPrivacyControl: manifest.signals.globalPrivacyControl,
+      doNotTrack: manifest.signals.doNotTrack ?? runtimeDefault('signals.doNotTrack'),
+      globalPrivacyControl:
+        manifest.signals.globalPrivacyControl ?? runtimeDefault('signals.globalPrivacyControl'),
     }),
     accessLogging: manifest.security?.accessLogging === true,
     engine: compileEngineTables({
@@ -70,7 +71,7 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
       purpose,
       category,
       jurisdiction,
-      doNotTrack: manifest.signals.doNotTrack,
+      doNotTrack: manifest.signals.doNotTrack ?? runtimeDefault('signals.doNotTrack'),
     }),
     memo: createDecisionMemo(purposes.ids.length, categoryWords),
   });

@@ -32,14 +32,3 @@ export function compileSources(manifest: Manifest, options: CompileOptions): Com
     jurisdiction: options.jurisdiction ?? getJurisdiction,
   };
 }
-
-/** Whether `key` is `ancestor` or below it. Unknown keys fall back to the dotted-prefix reading. */
-export function isAtOrUnder(taxonomy: TaxonomyLookup, key: string, ancestor: string): boolean {
-  if (key === ancestor) return true;
-  try {
-    if (taxonomy.isUnder(key, ancestor)) return true;
-  } catch {
-    // A key the taxonomy does not know: the dotted prefix is the only hierarchy left.
-  }
-  return key.startsWith(`${ancestor}.`);
-}

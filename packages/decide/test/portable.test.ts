@@ -55,7 +55,7 @@ describe('@pledge/decide runs anywhere', () => {
     expect(forbidden).toEqual([]);
   });
 
-  it('takes only the zod-free parts of core: vocabulary, taxonomy and jurisdictions', () => {
+  it('takes only the zod-free parts of core: vocabulary, model helpers, taxonomy and jurisdictions', () => {
     const fromCore = [...bare].filter((spec) => spec.startsWith('@pledge/core')).sort();
     expect(fromCore).toEqual([
       '@pledge/core/jurisdictions',

@@ -1,14 +1,15 @@
-import type {
-  ConsentMode,
-  Duration,
-  Jurisdiction,
-  JurisdictionKey,
-  LocalText,
-  Purpose,
-  RightKind,
-  StatutoryDeadline,
+import {
+  type ConsentMode,
+  type Duration,
+  type Jurisdiction,
+  type JurisdictionKey,
+  keyFor,
+  type LocalText,
+  type Purpose,
+  type RightKind,
+  type StatutoryDeadline,
 } from '@pledge/core';
-import type { LintContext, PerJurisdiction } from './context.js';
+import type { LintContext } from './context.js';
 
 /** The texts of a {@link LocalText} with the path suffix each sits at (`''` for a plain string). */
 export function localTexts(text: LocalText): Array<{ suffix: string; value: string }> {
@@ -21,17 +22,6 @@ export function localTexts(text: LocalText): Array<{ suffix: string; value: stri
 }
 
 /**
- * The key of a per-jurisdiction value that holds the value for `jurisdiction`: the jurisdiction
- * when it has an override, else `default`. Used to point a finding at the exact manifest path.
- */
-export function keyIn<T>(
-  value: PerJurisdiction<T>,
-  jurisdiction: JurisdictionKey,
-): JurisdictionKey | 'default' {
-  return value[jurisdiction] !== undefined ? jurisdiction : 'default';
-}
-
-/**
  * For each of the policy's jurisdictions, the legal basis and consent mode a purpose has there,
  * with the keys (`default` or the jurisdiction) those values come from.
  */
@@ -39,9 +29,9 @@ export function purposeIn(ctx: LintContext, purpose: Purpose) {
   return ctx.jurisdictions.map((jurisdiction) => ({
     jurisdiction,
     basis: ctx.valueIn(purpose.legalBasis, jurisdiction.key),
-    basisKey: keyIn(purpose.legalBasis, jurisdiction.key),
+    basisKey: keyFor(purpose.legalBasis, jurisdiction.key),
     consent: ctx.valueIn(purpose.consent, jurisdiction.key),
-    consentKey: keyIn(purpose.consent, jurisdiction.key),
+    consentKey: keyFor(purpose.consent, jurisdiction.key),
   }));
 }
 

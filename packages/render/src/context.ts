@@ -1,19 +1,21 @@
 import {
-  createTaxonomy,
+  buildModel,
   type DataCategory,
   type DurationUnit,
   type Language,
   type LegalBasis,
   type LocalText,
   type Manifest,
+  type ManifestModel,
   type Purpose,
-  type Taxonomy,
 } from '@pledge/core';
 import { countryName, localText, type MessageKey, type MessageParams, translate } from './i18n/index.js';
 
 /** Everything a section builder needs: the manifest, the language and lookups. */
 export interface RenderContext {
   readonly manifest: Manifest;
+  /** The resolved view of the manifest: id maps, taxonomy, sensitivity, what was stated. */
+  readonly model: ManifestModel;
   readonly lang: Language;
   /** A fixed string in the output language. */
   t(key: MessageKey, params?: MessageParams): string;
@@ -42,19 +44,10 @@ export interface RenderContext {
   isMarketing(purpose: Purpose): boolean;
 }
 
-function buildTaxonomy(manifest: Manifest): Taxonomy {
-  return createTaxonomy({
-    categories: manifest.taxonomy.categories,
-    purposes: manifest.taxonomy.purposes,
-  });
-}
-
 /** Creates the context for one rendering. Pure: reads only its arguments. */
 export function createRenderContext(manifest: Manifest, lang: Language): RenderContext {
-  const taxonomy = buildTaxonomy(manifest);
-  const categories = new Map(manifest.categories.map((c) => [c.id, c]));
-  const purposes = new Map(manifest.purposes.map((p) => [p.id, p]));
-  const recipients = new Map(manifest.recipients.map((r) => [r.id, r]));
+  const model = buildModel(manifest);
+  const { taxonomy, categories, purposes, recipients } = model;
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const text = (value: LocalText | undefined) => localText(value, lang).trim();
   const join = (items: string[]) => items.filter((item) => item !== '').join(t('common.separator'));
@@ -64,6 +57,7 @@ export function createRenderContext(manifest: Manifest, lang: Language): RenderC
   const concat = (parts: string[]) => parts.filter((p) => p !== '').join(t('common.sentenceSeparator'));
   return {
     manifest,
+    model,
     lang,
     t,
     text,
@@ -85,8 +79,7 @@ export function createRenderContext(manifest: Manifest, lang: Language): RenderC
     purposeNames: (ids) => join(ids.map((id) => nameOr(purposes.get(id)?.name, id))),
     recipientName: (id) => nameOr(recipients.get(id)?.name, id),
     legalBasis: (key) => nameOr(taxonomy.get('legal-basis', key)?.name, key),
-    isSensitive: (category) => category.sensitive ?? taxonomy.isSensitive(category.taxonomy),
-    isMarketing: (purpose) =>
-      purpose.taxonomy === 'marketing' || taxonomy.isUnder(purpose.taxonomy, 'marketing', 'purpose'),
+    isSensitive: (category) => model.sensitivityOf(category),
+    isMarketing: (purpose) => model.isUnder(purpose.taxonomy, 'marketing', 'purpose'),
   };
 }

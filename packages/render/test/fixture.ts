@@ -38,6 +38,7 @@ categories:
     taxonomy: user.location.precise
     name: { en: Precise location, zh-CN: 精确位置 }
     source: automatic
+    required: false
 purposes:
   - id: account
     taxonomy: essential.service
@@ -73,14 +74,14 @@ permissions:
 retention:
   rules:
     - { id: r1, categories: [email], duration: { amount: 3, unit: years }, anchor: account-closed, backups: purge-next-cycle, legalHolds: [tax] }
-    - { id: r2, categories: [location], criteria: [As long as the purpose needs it] }
+    - { id: r2, categories: [location], criteria: [As long as the purpose needs it], action: delete }
   legalHolds: [{ id: tax, reason: Tax law, categories: [email], duration: { amount: 5, unit: years } }]
   onCessation: delete
   cessationNotice: true
 rights:
   - right: access
     channels: [mail]
-    deadline: { amount: 15, unit: working-days, clockStart: later-of-receipt-and-verification, extension: { amount: 15, unit: working-days, when: complex requests } }
+    deadline: { amount: 15, unit: working-days, clockStart: later-of-receipt-and-verification, kind: completion, extension: { amount: 15, unit: working-days, when: complex requests } }
     fee: { kind: free }
     verification: one-time-code
   - { right: erasure, channels: [mail] }

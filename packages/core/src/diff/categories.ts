@@ -1,4 +1,4 @@
-import { createTaxonomy } from '../taxonomy/index.js';
+import { buildModel } from '../manifest/model/build-model.js';
 import { byId, change } from './change.js';
 import type { Change, DiffPair } from './types.js';
 
@@ -10,11 +10,11 @@ import type { Change, DiffPair } from './types.js';
  */
 export function diffCategories({ before, after }: DiffPair): Change[] {
   const old = byId(before.categories);
-  const taxonomy = createTaxonomy(after.taxonomy);
+  const model = buildModel(after);
   const changes: Change[] = [];
   after.categories.forEach((category, index) => {
     if (old.has(category.id)) return;
-    const sensitive = category.sensitive ?? taxonomy.isSensitive(category.taxonomy);
+    const sensitive = model.sensitivityOf(category);
     changes.push(
       change({
         code: 'category-added',

@@ -1,4 +1,5 @@
-import type { Breach, Security } from '../manifest/schema/index.js';
+import { runtimeDefault } from '../manifest/model/defaults.js';
+import type { Breach, Manifest, Security } from '../manifest/schema/index.js';
 import { change } from './change.js';
 import { compareDurations, formatDuration } from './duration.js';
 import type { Change, DiffPair } from './types.js';
@@ -19,7 +20,7 @@ const BREACH_FLAGS = [
 export function diffCommitments({ before, after }: DiffPair): Change[] {
   const changes: Change[] = [];
   for (const signal of SIGNALS) {
-    if (before.signals[signal] && !after.signals[signal]) {
+    if (honours(before, signal) && !honours(after, signal)) {
       changes.push(
         change({
           code: 'signal-dropped',
@@ -32,6 +33,18 @@ export function diffCommitments({ before, after }: DiffPair): Change[] {
   changes.push(...securityChanges(before.security, after.security));
   changes.push(...breachChanges(before.breach, after.breach));
   return changes;
+}
+
+/** Whether a signal is honoured at run time: as stated, else as Pledge does by default. */
+function honours(manifest: Manifest, signal: (typeof SIGNALS)[number]): boolean {
+  return manifest.signals[signal] ?? runtimeDefault(`signals.${signal}`);
+}
+
+/** A breach flag as Pledge acts on it: as stated, else its run-time default. */
+function breachFlag(breach: Breach, flag: (typeof BREACH_FLAGS)[number]): boolean {
+  if (flag === 'notifySubjects' || flag === 'notifyAuthority')
+    return breach[flag] ?? runtimeDefault(`breach.${flag}`);
+  return breach[flag];
 }
 
 function securityChanges(was: Security | undefined, now: Security | undefined): Change[] {
@@ -65,7 +78,7 @@ function breachChanges(was: Breach | undefined, now: Breach | undefined): Change
   const weakened = (path: string, message: string) =>
     change({ code: 'breach-notice-weakened', path, message });
   if (!now) return [weakened('breach', 'breach notification promises removed')];
-  const changes = BREACH_FLAGS.filter((flag) => was[flag] && !now[flag]).map((flag) =>
+  const changes = BREACH_FLAGS.filter((flag) => breachFlag(was, flag) && !breachFlag(now, flag)).map((flag) =>
     weakened(`breach.${flag}`, `${flag} no longer promised`),
   );
   const lostContents = was.contents.filter((c) => !now.contents.includes(c));

@@ -1,14 +1,7 @@
+import { valueFor } from '../manifest/model/per-jurisdiction.js';
 import type { ConsentMode, JurisdictionKey, LegalBasis } from '../manifest/schema/common.js';
 import type { Manifest, Purpose } from '../manifest/schema/index.js';
 import type { ChangeScope, ConsentFrom } from './types.js';
-
-/** A value normalised by `perJurisdiction`: a default plus optional overrides. */
-export type PerJurisdictionValue<T> = { default: T } & { [K in JurisdictionKey]?: T | undefined };
-
-/** The value that applies in one jurisdiction. */
-export function inJurisdiction<T>(value: PerJurisdictionValue<T>, jurisdiction: JurisdictionKey): T {
-  return value[jurisdiction] ?? value.default;
-}
 
 /** Consent modes under which the subject has to say yes before processing starts. */
 export const PRIOR_CONSENT: ReadonlySet<ConsentMode> = new Set<ConsentMode>([
@@ -23,8 +16,8 @@ export function consentJurisdictions(
   jurisdictions: readonly JurisdictionKey[],
 ): JurisdictionKey[] {
   return jurisdictions.filter((j) => {
-    const basis: LegalBasis = inJurisdiction(purpose.legalBasis, j);
-    return basis === 'consent' || PRIOR_CONSENT.has(inJurisdiction(purpose.consent, j));
+    const basis: LegalBasis = valueFor(purpose.legalBasis, j);
+    return basis === 'consent' || PRIOR_CONSENT.has(valueFor(purpose.consent, j));
   });
 }
 

@@ -1,4 +1,3 @@
-export { inJurisdiction } from './consent.js';
 export { diffManifests, summariseChanges } from './diff-manifests.js';
 export { formatDuration } from './duration.js';
 export type { Change, ChangeCode, ChangeScope, ConsentFrom } from './types.js';

@@ -1,7 +1,8 @@
+import { valueFor } from '../manifest/model/per-jurisdiction.js';
 import type { ConsentMode, JurisdictionKey } from '../manifest/schema/common.js';
 import type { Purpose } from '../manifest/schema/index.js';
 import { byId, change } from './change.js';
-import { inJurisdiction, onlySome, PRIOR_CONSENT } from './consent.js';
+import { onlySome, PRIOR_CONSENT } from './consent.js';
 import type { Change, DiffPair } from './types.js';
 
 /** How much a consent mode asks of the subject before processing; higher is stronger. */
@@ -43,8 +44,8 @@ function legalBasisChange(
   const moves: string[] = [];
   const toConsent = new Set<JurisdictionKey>();
   for (const j of jurisdictions) {
-    const was = inJurisdiction(previous.legalBasis, j);
-    const now = inJurisdiction(purpose.legalBasis, j);
+    const was = valueFor(previous.legalBasis, j);
+    const now = valueFor(purpose.legalBasis, j);
     if (was === now) continue;
     moves.push(`${j}: ${was} -> ${now}`);
     if (now === 'consent') toConsent.add(j);
@@ -70,8 +71,8 @@ function consentModeChanges(
   const weakerIn = new Set<JurisdictionKey>();
   const needsIn = new Set<JurisdictionKey>();
   for (const j of jurisdictions) {
-    const was = inJurisdiction(previous.consent, j);
-    const now = inJurisdiction(purpose.consent, j);
+    const was = valueFor(previous.consent, j);
+    const now = valueFor(purpose.consent, j);
     if (STRENGTH[now] < STRENGTH[was]) {
       weaker.push(`${j}: ${was} -> ${now}`);
       weakerIn.add(j);

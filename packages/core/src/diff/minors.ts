@@ -1,3 +1,4 @@
+import { runtimeDefault } from '../manifest/model/defaults.js';
 import type { JurisdictionKey } from '../manifest/schema/common.js';
 import type { Manifest, MinorRule } from '../manifest/schema/index.js';
 import { change } from './change.js';
@@ -10,7 +11,7 @@ const STRENGTH: Record<MinorRule['rule'], number> = {
   'guardian-consent': 2,
   'guardian-guidance': 1,
 };
-const VERIFICATION: Record<Manifest['minors']['ageVerification'], number> = {
+const VERIFICATION: Record<NonNullable<Manifest['minors']['ageVerification']>, number> = {
   none: 0,
   'self-declared': 1,
   verified: 2,
@@ -49,8 +50,8 @@ export function diffMinors({ before, after }: DiffPair): Change[] {
       }),
     );
   }
-  const was = before.minors.ageVerification;
-  const now = after.minors.ageVerification;
+  const was = before.minors.ageVerification ?? runtimeDefault('minors.ageVerification');
+  const now = after.minors.ageVerification ?? runtimeDefault('minors.ageVerification');
   if (VERIFICATION[now] < VERIFICATION[was]) {
     changes.push(
       change({

@@ -1,3 +1,4 @@
+import { runtimeDefault } from '../manifest/model/defaults.js';
 import type { Deadline, Fee, Right } from '../manifest/schema/index.js';
 import { compareDurations, formatDuration } from './duration.js';
 import type { ChangeCode } from './types.js';
@@ -9,7 +10,7 @@ export interface Finding {
   message: string;
 }
 
-const CLOCK_RANK: Record<Deadline['clockStart'], number> = {
+const CLOCK_RANK: Record<NonNullable<Deadline['clockStart']>, number> = {
   receipt: 0,
   verification: 1,
   'later-of-receipt-and-verification': 1,
@@ -30,15 +31,15 @@ export function deadlineFindings(was: Right, now: Right, path: string): Finding[
   if (compareDurations(after, before) > 0) {
     findings.push(longer('deadline', `deadline ${formatDuration(before)} -> ${formatDuration(after)}`));
   }
-  if (CLOCK_RANK[after.clockStart] > CLOCK_RANK[before.clockStart]) {
+  // Compared as Pledge counts them: an unstated clock start or kind takes its run-time default.
+  const clock = (d: Deadline) => d.clockStart ?? runtimeDefault('rights[].deadline.clockStart');
+  const kind = (d: Deadline) => d.kind ?? runtimeDefault('rights[].deadline.kind');
+  if (CLOCK_RANK[clock(after)] > CLOCK_RANK[clock(before)]) {
     findings.push(
-      longer(
-        'deadline.clockStart',
-        `deadline clock now starts at ${after.clockStart} (was ${before.clockStart})`,
-      ),
+      longer('deadline.clockStart', `deadline clock now starts at ${clock(after)} (was ${clock(before)})`),
     );
   }
-  if (before.kind === 'completion' && after.kind === 'reply') {
+  if (kind(before) === 'completion' && kind(after) === 'reply') {
     findings.push(longer('deadline.kind', 'deadline now only covers a reply, not completion'));
   }
   const extension = extensionFinding(before, after);

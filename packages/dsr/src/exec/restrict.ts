@@ -1,5 +1,5 @@
 import type { Manifest } from '@pledge/core';
-import { appendEvents, contentHash, resolveSubjectKey, type Store } from '@pledge/store';
+import { appendEvents, manifestHash, resolveSubjectKey, type Store } from '@pledge/store';
 import type { RestrictionScope } from '../jobs/requests.js';
 import type { IdentityValues } from '../plan/types.js';
 import { DsrError } from './connections.js';
@@ -35,7 +35,7 @@ export async function recordRestriction(
       method: 'dsr',
       source: options.source,
       policyVersion: manifest.policy.version,
-      policyHash: contentHash(manifest),
+      policyHash: manifestHash(manifest),
       actor: 'officer',
       occurredAt: options.at,
     },

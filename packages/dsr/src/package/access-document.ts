@@ -1,4 +1,4 @@
-import type { LocalText, Manifest } from '@pledge/core';
+import { type LocalText, type Manifest, retentionActions } from '@pledge/core';
 import type { JsonValue } from '../exec/values.js';
 
 /** The rows of one collection in a package. */
@@ -91,7 +91,7 @@ export function accessDocument(
           rule: r.id,
           ...(r.duration ? { duration: { ...r.duration } } : {}),
           anchor: r.anchor,
-          action: r.action,
+          action: retentionActions(r).join(' or '),
           criteria: r.criteria,
         })),
       foundIn: [...(found.get(c.id) ?? [])],

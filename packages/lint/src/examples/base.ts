@@ -69,6 +69,7 @@ export const baseManifest: ManifestInput = {
       contracts: { required: ['dpa'], onFile: ['dpa'] },
     },
   ],
+  signals: { doNotTrack: false, globalPrivacyControl: true },
   trackers: [
     {
       id: 'session',

@@ -1,3 +1,4 @@
+import { runtimeDefault } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 
 /** Breaches are not reported to the authority where the law requires it. */
@@ -10,7 +11,7 @@ export const breachNoAuthority = defineRule({
   why: 'Reporting to the regulator is a duty, not an option: GDPR Art. 33(1) within 72 hours, PIPL Art. 57 immediately, LGPD Art. 48 (3 business days under ANPD Resolution 15/2024), and the California Attorney General under Cal. Civ. Code §1798.82 when over 500 residents are affected.',
   check(ctx, report) {
     const breach = ctx.manifest.breach;
-    if (!breach || breach.notifyAuthority) return;
+    if (!breach || (breach.notifyAuthority ?? runtimeDefault('breach.notifyAuthority'))) return;
     const laws = ctx.jurisdictions.filter((j) => j.breach.authorityDeadline.value !== 'none');
     if (laws.length === 0) return;
     report(

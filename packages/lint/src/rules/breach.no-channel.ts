@@ -1,3 +1,4 @@
+import { runtimeDefault } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 
 /** Subjects are to be told of a breach, but by no channel. */
@@ -10,7 +11,11 @@ export const breachNoChannel = defineRule({
   why: 'Notifying affected subjects (GDPR Art. 34; PIPL Art. 57) needs a way to reach them. With no channel, Pledge can only fall back to a public notice, which the law allows only when individual notice is impossible or disproportionate (GDPR Art. 34(3)(c)).',
   check(ctx, report) {
     const breach = ctx.manifest.breach;
-    if (breach?.notifySubjects && breach.channels.length === 0) {
+    if (
+      breach &&
+      (breach.notifySubjects ?? runtimeDefault('breach.notifySubjects')) &&
+      breach.channels.length === 0
+    ) {
       report('breach.channels', 'subjects are to be notified of breaches but no channel is listed');
     }
   },

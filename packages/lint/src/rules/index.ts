@@ -11,6 +11,7 @@ import { controllerPlaceholder } from './controller.placeholder.js';
 import { datasetNoIdentity } from './dataset.no-identity.js';
 import { datasetUnknownReference } from './dataset.unknown-reference.js';
 import { datasetUnmappedCategory } from './dataset.unmapped-category.js';
+import { defaultRuntimeBehaviour } from './default.runtime-behaviour.js';
 import { idDuplicate } from './id.duplicate.js';
 import { marketingWithoutOptOut } from './marketing.without-opt-out.js';
 import { minorsNoRule } from './minors.no-rule.js';
@@ -69,6 +70,7 @@ export const rules: ReadonlyArray<LintRule> = [
   datasetNoIdentity,
   datasetUnknownReference,
   datasetUnmappedCategory,
+  defaultRuntimeBehaviour,
   idDuplicate,
   marketingWithoutOptOut,
   minorsNoRule,

@@ -1,3 +1,4 @@
+import { runtimeDefault } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 
 /** Sale, sharing or targeted advertising where a law requires GPC, with GPC not honoured. */
@@ -9,7 +10,7 @@ export const signalsGpcNotHonoured = defineRule({
     'Checks that a policy addressing a jurisdiction that requires Global Privacy Control honours it (`signals.globalPrivacyControl`) when a purpose sells or shares personal information or does targeted advertising, or a third-party tracker is used for advertising.',
   why: 'Under the CCPA a business that sells or shares personal information must treat a GPC signal as a valid request to opt out (11 CCR §7025; Cal. Civ. Code §1798.135).',
   check(ctx, report) {
-    if (ctx.manifest.signals.globalPrivacyControl) return;
+    if (ctx.manifest.signals.globalPrivacyControl ?? runtimeDefault('signals.globalPrivacyControl')) return;
     const requiring = ctx.jurisdictions.filter((j) => j.signals.gpc.value);
     if (requiring.length === 0) return;
     const sells =

@@ -7,10 +7,13 @@ import type { RenderContext } from '../context.js';
  */
 export function deadlineText(ctx: RenderContext, deadline: Deadline | undefined): string {
   if (deadline === undefined) return ctx.t('common.notStated');
-  const text = ctx.t(deadline.kind === 'reply' ? 'deadline.reply' : 'deadline.completion', {
-    duration: ctx.duration(deadline),
-    start: ctx.t(`clock.${deadline.clockStart}`),
-  });
+  // Only what the manifest states: no clock start, or no reply/completion, when it is silent on them.
+  const duration = ctx.duration(deadline);
+  const kind = deadline.kind ?? 'within';
+  const text =
+    deadline.clockStart === undefined
+      ? ctx.t(`deadline.${kind}`, { duration })
+      : ctx.t(`deadline.${kind}From`, { duration, start: ctx.t(`clock.${deadline.clockStart}`) });
   const qualifier = ctx.text(deadline.qualifier);
   return qualifier ? ctx.t('common.parenthesis', { text, note: qualifier }) : text;
 }

@@ -1,11 +1,12 @@
 import {
-  createTaxonomy,
+  buildModel,
   formatDuration,
-  inJurisdiction,
   type Language,
   type Manifest,
   type Purpose,
   type Recipient,
+  retentionActions,
+  valueFor,
 } from '@pledge/core';
 import { describeController } from './controller.js';
 import { localText } from './local-text.js';
@@ -37,7 +38,7 @@ export function buildRopa(manifest: Manifest, options: RopaOptions = {}): RopaRe
   const lang = options.lang ?? manifest.policy.defaultLanguage;
   const controller = describeController(manifest.controller, lang);
   const security = describeSecurity(manifest.security, lang);
-  const taxonomy = createTaxonomy(manifest.taxonomy);
+  const model = buildModel(manifest);
   const home = homeRegion(manifest.controller.country);
   return manifest.purposes.map((purpose) => {
     const categories = manifest.categories.filter((c) => purpose.categories.includes(c.id));
@@ -53,14 +54,14 @@ export function buildRopa(manifest: Manifest, options: RopaOptions = {}): RopaRe
       },
       legalBasis: manifest.policy.jurisdictions.map((jurisdiction) => ({
         jurisdiction,
-        basis: inJurisdiction(purpose.legalBasis, jurisdiction),
+        basis: valueFor(purpose.legalBasis, jurisdiction),
       })),
       dataSubjects: [...new Set(categories.flatMap((c) => c.subjects))],
       dataCategories: categories.map((c) => ({
         id: c.id,
         name: localText(c.name, lang) ?? c.id,
         taxonomy: c.taxonomy,
-        sensitive: c.sensitive ?? taxonomy.isSensitive(c.taxonomy),
+        sensitive: model.sensitivityOf(c),
       })),
       recipients: recipients.map((r) => describeRecipient(r, lang, home)),
       transfers: transfersOf(manifest, purpose, recipients),
@@ -120,7 +121,8 @@ function erasureOf(manifest: Manifest, purpose: Purpose, lang: Language): RopaEr
               : criteria.length > 0
                 ? criteria.join('; ')
                 : 'not stated';
-            return `${when}, then ${rule.action}`;
+            // The record is of what happens at run time, so an unstated action reads as Pledge's default.
+            return `${when}, then ${retentionActions(rule).join(' or ')}`;
           });
     const limit = limits.join(' | ');
     groups.set(limit, [...(groups.get(limit) ?? []), category]);

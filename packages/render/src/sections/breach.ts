@@ -8,16 +8,18 @@ export function breachSection(ctx: RenderContext): Section {
   if (breach === undefined)
     return section('breaches', ctx.t('section.breach'), [paragraph(ctx.t('breach.none'))]);
   const statements = ctx.concat([
-    ctx.t(breach.notifySubjects ? 'breach.subjects' : 'breach.noSubjects'),
+    breach.notifySubjects === undefined
+      ? ''
+      : ctx.t(breach.notifySubjects ? 'breach.subjects' : 'breach.noSubjects'),
     breach.publicNoticeFallback ? ctx.t('breach.fallback') : '',
     breach.notifyAuthority ? ctx.t('breach.authority') : '',
     breach.notifyGuardians ? ctx.t('breach.guardians') : '',
     ctx.sentence(ctx.text(breach.note)),
   ]);
   return section('breaches', ctx.t('section.breach'), [
-    paragraph(statements),
+    statements ? paragraph(statements) : undefined,
     fields([
-      breach.notifySubjects
+      breach.notifySubjects === true || (breach.notifySubjects === undefined && breach.channels.length > 0)
         ? {
             label: ctx.t('breach.channels'),
             value: [
@@ -27,7 +29,8 @@ export function breachSection(ctx: RenderContext): Section {
             ],
           }
         : undefined,
-      breach.notifySubjects
+      breach.notifySubjects === true ||
+      (breach.notifySubjects === undefined && breach.subjectDeadline !== undefined)
         ? {
             label: ctx.t('breach.deadline'),
             value: [

@@ -24,14 +24,16 @@ export function changesSection(ctx: RenderContext): Section {
   return section('changes', ctx.t('section.changes'), [
     fields([
       ...versionFields(ctx),
-      {
-        label: ctx.t('changes.notice'),
-        value: [
-          changes.advanceNotice
-            ? ctx.t('changes.noticeValue', { duration: ctx.duration(changes.advanceNotice) })
-            : ctx.t('changes.noNotice'),
-        ],
-      },
+      changes.advanceNotice === undefined
+        ? undefined
+        : {
+            label: ctx.t('changes.notice'),
+            value: [
+              changes.advanceNotice === 'none'
+                ? ctx.t('changes.noNotice')
+                : ctx.t('changes.noticeValue', { duration: ctx.duration(changes.advanceNotice) }),
+            ],
+          },
       {
         label: ctx.t('changes.channels'),
         value: [

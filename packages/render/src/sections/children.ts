@@ -23,7 +23,7 @@ export function childrenSection(ctx: RenderContext): Section {
     rules.length > 0 ? list(rules) : paragraph(ctx.t('children.noRules')),
     paragraph(
       ctx.concat([
-        ctx.t(`children.verification.${minors.ageVerification}`),
+        minors.ageVerification === undefined ? '' : ctx.t(`children.verification.${minors.ageVerification}`),
         ctx.t(`children.discovery.${minors.onDiscovery}`),
         minors.separatePolicy ? ctx.t('children.separatePolicy') : '',
       ]),

@@ -15,7 +15,11 @@ export function collectionSection(ctx: RenderContext): Section {
       [ctx.text(category.name) || category.id],
       [details || ctx.t('common.notStated')],
       [ctx.t(`source.${category.source}`)],
-      [ctx.t(category.required ? 'collection.required' : 'collection.optional')],
+      [
+        category.required === undefined
+          ? ''
+          : ctx.t(category.required ? 'collection.required' : 'collection.optional'),
+      ],
       [ctx.isSensitive(category) ? ctx.t('collection.sensitive') : ctx.t('common.no')],
     ];
   });

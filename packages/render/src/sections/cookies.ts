@@ -30,7 +30,7 @@ function trackerRow(ctx: RenderContext, tracker: Tracker): Inline[][] {
         : purposes,
     ],
     [expiry],
-    [ctx.t(tracker.essential ? 'common.yes' : 'common.no')],
+    [tracker.essential === undefined ? '' : ctx.t(tracker.essential ? 'common.yes' : 'common.no')],
     [ctx.text(tracker.control) || ctx.t('common.notStated')],
   ];
 }
@@ -38,12 +38,17 @@ function trackerRow(ctx: RenderContext, tracker: Tracker): Inline[][] {
 /** Cookies and similar technologies, then how we respond to Do Not Track and Global Privacy Control. */
 export function cookiesSection(ctx: RenderContext): Section {
   const { trackers, signals } = ctx.manifest;
-  const signalsSection = section('browser-signals', ctx.t('signals.title'), [
-    list([
-      [ctx.t(signals.doNotTrack ? 'signals.dnt.yes' : 'signals.dnt.no')],
-      [ctx.t(signals.globalPrivacyControl ? 'signals.gpc.yes' : 'signals.gpc.no')],
-    ]),
-  ]);
+  // A signal the manifest leaves out is not mentioned: silence is neither a promise nor a refusal.
+  const stated: Inline[][] = [
+    signals.doNotTrack === undefined
+      ? []
+      : [ctx.t(signals.doNotTrack ? 'signals.dnt.yes' : 'signals.dnt.no')],
+    signals.globalPrivacyControl === undefined
+      ? []
+      : [ctx.t(signals.globalPrivacyControl ? 'signals.gpc.yes' : 'signals.gpc.no')],
+  ].filter((item) => item.length > 0);
+  const signalsSection =
+    stated.length > 0 ? section('browser-signals', ctx.t('signals.title'), [list(stated)]) : undefined;
   return section(
     'cookies',
     ctx.t('section.cookies'),
@@ -65,6 +70,6 @@ export function cookiesSection(ctx: RenderContext): Section {
             trackers.map((tracker) => trackerRow(ctx, tracker)),
           ),
         ],
-    [signalsSection],
+    signalsSection ? [signalsSection] : [],
   );
 }

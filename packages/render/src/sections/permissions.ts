@@ -12,7 +12,7 @@ function permissionRow(ctx: RenderContext, permission: Permission): Inline[][] {
     [ctx.purposeNames(permission.purposes)],
     [ctx.categoryNames(permission.categories) || ctx.t('common.none')],
     [ctx.text(permission.when) || ctx.t('common.notStated')],
-    [ctx.t(permission.required ? 'common.yes' : 'common.no')],
+    [permission.required === undefined ? '' : ctx.t(permission.required ? 'common.yes' : 'common.no')],
   ];
 }
 

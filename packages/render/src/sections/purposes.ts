@@ -26,8 +26,8 @@ function optOut(ctx: RenderContext, purpose: Purpose): Field | undefined {
 
 function purposeSection(ctx: RenderContext, purpose: Purpose, index: number): Section {
   const description = ctx.text(purpose.description);
-  const flag = (on: boolean, label: MessageKey, value: MessageKey): Field | undefined =>
-    on ? { label: ctx.t(label), value: [ctx.t(value)] } : undefined;
+  const flag = (on: boolean | undefined, label: MessageKey, value: MessageKey): Field | undefined =>
+    on === true ? { label: ctx.t(label), value: [ctx.t(value)] } : undefined;
   return section(`purpose-${index + 1}`, ctx.text(purpose.name) || purpose.id, [
     description ? paragraph(description) : undefined,
     fields([

@@ -16,6 +16,15 @@ function anchorText(ctx: RenderContext, anchor: string): string {
   return known === undefined ? ctx.t('anchor.field', { field: anchor }) : ctx.t(`anchor.${known}`);
 }
 
+/** The action(s) at the end of retention, "Deleted or anonymised"; empty when the rule is silent. */
+function actionText(ctx: RenderContext, action: RetentionRule['action']): string {
+  if (action === undefined) return '';
+  const actions = Array.isArray(action) ? action : [action];
+  const texts = actions.map((a) => ctx.t(`retentionAction.${a}`));
+  // Only the first reads as the start of the cell: "Deleted or anonymised".
+  return texts.map((t, i) => (i === 0 ? t : t.charAt(0).toLowerCase() + t.slice(1))).join(ctx.t('common.or'));
+}
+
 function ruleRow(ctx: RenderContext, rule: RetentionRule): Inline[][] {
   const period =
     rule.duration === undefined
@@ -28,7 +37,7 @@ function ruleRow(ctx: RenderContext, rule: RetentionRule): Inline[][] {
   return [
     [ctx.categoryNames(rule.categories)],
     [period],
-    [ctx.t(`retentionAction.${rule.action}`)],
+    [actionText(ctx, rule.action)],
     [criteria || ctx.t('common.none')],
     [rule.backups === 'unstated' ? ctx.t('common.notStated') : ctx.t(`backups.${rule.backups}`)],
   ];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalSource, type Manifest } from '@pledge/core';
 
 /** JSON with object keys sorted, so equal manifests hash equally whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -16,4 +17,13 @@ export function canonicalJson(value: unknown): string {
 export function contentHash(value: unknown): string {
   const text = typeof value === 'string' ? value : canonicalJson(value);
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/**
+ * A manifest's identity: `sha256:<hex>` over its canonical source document (the values the
+ * schema fills in by default left out) and the manifest format version. Restating a default,
+ * reordering keys or a later Pledge changing a default leaves it unchanged.
+ */
+export function manifestHash(manifest: Manifest): string {
+  return contentHash({ format: manifest.pledge, source: canonicalSource(manifest) });
 }

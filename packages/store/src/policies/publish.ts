@@ -1,7 +1,7 @@
 import { type Change, diffManifests, type Manifest, purposesNeedingRenewal } from '@pledge/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { contentHash } from './hash.js';
+import { manifestHash } from './hash.js';
 
 /** A published policy version. */
 export interface PolicyVersion {
@@ -64,7 +64,7 @@ export async function listPolicies(db: Kysely<Database>): Promise<PolicyVersion[
  * Publishing the same manifest twice is a no-op.
  */
 export async function publishPolicy(db: Kysely<Database>, manifest: Manifest): Promise<PublishResult> {
-  const hash = contentHash(manifest);
+  const hash = manifestHash(manifest);
   return db.transaction().execute(async (trx) => {
     // One publisher at a time, so two versions never diff against the same predecessor.
     await sql`LOCK TABLE pledge_policy_versions IN SHARE ROW EXCLUSIVE MODE`.execute(trx);

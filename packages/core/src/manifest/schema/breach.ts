@@ -17,7 +17,10 @@ export const BreachContent = z.enum([
 /** Breach notification settings. */
 export const Breach = z
   .object({
-    notifySubjects: z.boolean().default(true),
+    notifySubjects: z
+      .boolean()
+      .optional()
+      .describe('Affected subjects are told. Omitted: the policy says nothing; Pledge plans to tell them.'),
     channels: z
       .array(z.enum(['email', 'sms', 'push', 'letter', 'phone', 'public-notice', 'in-app']))
       .default([]),
@@ -26,7 +29,10 @@ export const Breach = z
       .default(false)
       .describe('Publish a notice when subjects cannot be reached one by one.'),
     contents: z.array(BreachContent).default([]),
-    notifyAuthority: z.boolean().default(true),
+    notifyAuthority: z
+      .boolean()
+      .optional()
+      .describe('The authority is told. Omitted: the policy says nothing; Pledge plans to tell it.'),
     notifyGuardians: z.boolean().default(false).describe('Also notify guardians of affected minors.'),
     subjectDeadline: Duration.optional().describe(
       'Policy deadline for telling subjects; omitted: the law default.',

@@ -19,7 +19,10 @@ export const DataCategory = z
       .boolean()
       .optional()
       .describe('Overrides the taxonomy sensitivity. Omitted: taken from the taxonomy.'),
-    required: z.boolean().default(false).describe('Needed for the core service; refusing blocks it.'),
+    required: z
+      .boolean()
+      .optional()
+      .describe('Needed for the core service; refusing blocks it. Omitted: the policy says nothing.'),
     refusalEffect: LocalText.optional().describe('What happens if the subject does not provide it.'),
   })
   .strict();

@@ -48,7 +48,7 @@ export const ManifestSchema = z
     purposes: z.array(Purpose).min(1),
     recipients: z.array(Recipient).default([]),
     trackers: z.array(Tracker).default([]),
-    signals: Signals.default({ doNotTrack: false, globalPrivacyControl: true }),
+    signals: Signals.default({}),
     permissions: z.array(Permission).default([]),
     retention: Retention.default({
       rules: [],
@@ -60,7 +60,6 @@ export const ManifestSchema = z
     rights: z.array(Right).default([]),
     minors: Minors.default({
       rules: [],
-      ageVerification: 'none',
       onDiscovery: 'unstated',
       separatePolicy: false,
     }),

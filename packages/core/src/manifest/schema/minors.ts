@@ -16,7 +16,10 @@ export type MinorRule = z.infer<typeof MinorRule>;
 export const Minors = z
   .object({
     rules: z.array(MinorRule).default([]),
-    ageVerification: z.enum(['none', 'self-declared', 'verified']).default('none'),
+    ageVerification: z
+      .enum(['none', 'self-declared', 'verified'])
+      .optional()
+      .describe('How age is checked. Omitted: the policy says nothing.'),
     onDiscovery: z
       .enum(['delete', 'seek-guardian-consent', 'unstated'])
       .default('unstated')

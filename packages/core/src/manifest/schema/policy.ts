@@ -25,9 +25,12 @@ export const PolicyMeta = z
       .describe('Whether, and which, use of the service is recorded as acceptance of the policy.'),
     changes: z
       .object({
-        advanceNotice: Duration.optional().describe(
-          'Notice before a material change takes effect; omitted: none.',
-        ),
+        advanceNotice: z
+          .union([Duration, z.literal('none')])
+          .optional()
+          .describe(
+            'Notice before a material change takes effect, or none (changes take effect when published). Omitted: the policy says nothing.',
+          ),
         channels: z.array(z.enum(['email', 'site-notice', 'in-app', 'push', 'sms'])).default([]),
         reviewEvery: Duration.optional(),
         noRightsReductionWithoutConsent: z.boolean().default(false),

@@ -21,8 +21,16 @@ export const Purpose = z
       .boolean()
       .default(false)
       .describe('Involves automated decision-making with significant effects.'),
-    sale: z.boolean().default(false).describe('Sells or shares personal information (CCPA/CPRA sense).'),
-    targetedAdvertising: z.boolean().default(false),
+    sale: z
+      .boolean()
+      .optional()
+      .describe(
+        'Sells or shares personal information (CCPA/CPRA sense). Omitted: the policy says nothing; Pledge treats it as no sale.',
+      ),
+    targetedAdvertising: z
+      .boolean()
+      .optional()
+      .describe('Used for targeted advertising. Omitted: the policy says nothing; Pledge treats it as not.'),
     refusalEffect: LocalText.optional(),
   })
   .strict();

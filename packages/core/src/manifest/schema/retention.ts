@@ -12,6 +12,10 @@ export const LegalHold = z
   .strict();
 export type LegalHold = z.infer<typeof LegalHold>;
 
+/** What happens to data at the end of its retention. */
+export const RetentionAction = z.enum(['delete', 'anonymise', 'restrict']);
+export type RetentionAction = z.infer<typeof RetentionAction>;
+
 /** How long data is kept and what happens then. */
 export const RetentionRule = z
   .object({
@@ -26,7 +30,12 @@ export const RetentionRule = z
       .describe(
         'What the clock starts from: collected, last-activity, account-closed, purpose-fulfilled, contract-ended, or a dataset field (dataset.collection.field).',
       ),
-    action: z.enum(['delete', 'anonymise', 'restrict']).default('delete'),
+    action: z
+      .union([RetentionAction, z.array(RetentionAction).min(1)])
+      .optional()
+      .describe(
+        'What happens at the end: one action, or several the controller chooses between (delete or anonymise). Omitted: the policy says nothing; Pledge deletes.',
+      ),
     criteria: z
       .array(LocalText)
       .default([])

@@ -25,8 +25,15 @@ export const ClockStart = z.enum(['receipt', 'verification', 'later-of-receipt-a
 
 /** A response deadline. */
 export const Deadline = Duration.extend({
-  clockStart: ClockStart.default('receipt'),
-  kind: z.enum(['reply', 'completion']).default('completion'),
+  clockStart: ClockStart.optional().describe(
+    'When the clock starts. Omitted: the policy says nothing; Pledge counts from receipt.',
+  ),
+  kind: z
+    .enum(['reply', 'completion'])
+    .optional()
+    .describe(
+      'Whether the deadline is for a reply or for completing the request. Omitted: the policy says nothing; Pledge treats it as completion.',
+    ),
   qualifier: LocalText.optional().describe('Hedge in the policy text, e.g. "under normal circumstances".'),
   extension: z
     .object({

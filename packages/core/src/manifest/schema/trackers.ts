@@ -20,7 +20,12 @@ export const Tracker = z
     purposes: z.array(Id).min(1),
     categories: z.array(Id).default([]),
     advertising: z.boolean().default(false).describe('Used for advertising or cross-site tracking.'),
-    essential: z.boolean().default(false).describe('Strictly necessary; set without consent.'),
+    essential: z
+      .boolean()
+      .optional()
+      .describe(
+        'Strictly necessary; set without consent. Omitted: the policy says nothing; Pledge treats it as non-essential.',
+      ),
     expiry: z.union([Duration, z.literal('session')]).optional(),
     control: LocalText.optional().describe('How a visitor refuses or clears it.'),
   })
@@ -30,11 +35,18 @@ export type Tracker = z.infer<typeof Tracker>;
 /** Browser signals the policy honours. */
 export const Signals = z
   .object({
-    doNotTrack: z.boolean().default(false).describe('Do Not Track (DNT: 1) is honoured.'),
+    doNotTrack: z
+      .boolean()
+      .optional()
+      .describe(
+        'Do Not Track (DNT: 1) is honoured. Omitted: the policy says nothing; Pledge does not honour it.',
+      ),
     globalPrivacyControl: z
       .boolean()
-      .default(true)
-      .describe('Global Privacy Control (Sec-GPC: 1) is honoured as an opt-out of sale/share.'),
+      .optional()
+      .describe(
+        'Global Privacy Control (Sec-GPC: 1) is honoured as an opt-out of sale/share. Omitted: the policy says nothing; Pledge honours it.',
+      ),
   })
   .strict();
 export type Signals = z.infer<typeof Signals>;
@@ -48,7 +60,10 @@ export const Permission = z
     label: LocalText.optional(),
     purposes: z.array(Id).min(1).describe('Ids of the purposes the permission serves.'),
     categories: z.array(Id).default([]),
-    required: z.boolean().default(false),
+    required: z
+      .boolean()
+      .optional()
+      .describe('Refusing it blocks the app. Omitted: the policy says nothing.'),
     when: LocalText.optional().describe('When the app asks for it.'),
   })
   .strict();

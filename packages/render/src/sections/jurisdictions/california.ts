@@ -9,6 +9,8 @@ export function californiaSection(ctx: RenderContext): Section | undefined {
   if (!addresses(ctx, ['us-ca-ccpa'])) return undefined;
   const { categories, purposes, rights, signals } = ctx.manifest;
   const selling = purposes.filter((p) => p.sale || p.targetedAdvertising);
+  // "No purpose sells" only when every purpose says so; silence on a purpose is not a denial.
+  const deniesSale = purposes.every((p) => p.sale === false && p.targetedAdvertising === false);
   const optOutChannels = rights
     .filter(
       (r) =>
@@ -32,10 +34,14 @@ export function californiaSection(ctx: RenderContext): Section | undefined {
           ctx.t('california.saleYes'),
           selling.map((p) => ctx.text(p.name) || p.id),
         )
-      : [paragraph(ctx.t('california.saleNo'))]),
+      : deniesSale
+        ? [paragraph(ctx.t('california.saleNo'))]
+        : []),
     showOptOut ? paragraph(strong(ctx.t('california.optOut'))) : undefined,
     showOptOut ? paragraph(...channelsInline(ctx, [...new Set(optOutChannels)])) : undefined,
-    paragraph(ctx.t(signals.globalPrivacyControl ? 'signals.gpc.yes' : 'signals.gpc.no')),
+    signals.globalPrivacyControl === undefined
+      ? undefined
+      : paragraph(ctx.t(signals.globalPrivacyControl ? 'signals.gpc.yes' : 'signals.gpc.no')),
     ...rightsList(ctx, ctx.t('california.rights'), rightsIn(ctx, ['us-ca-ccpa'])),
     paragraph(ctx.t('california.nonDiscrimination')),
   ]);

@@ -1,6 +1,6 @@
+import { valueFor } from '@pledge/core';
 import type { RenderContext } from '../../context.js';
 import { channelInline } from '../../format/channels.js';
-import { valueFor } from '../../format/per-jurisdiction.js';
 import { fields, list, paragraph, section, strong, table } from '../../model/blocks.js';
 import type { Inline, Section } from '../../model/types.js';
 import { minorRuleText } from '../children.js';

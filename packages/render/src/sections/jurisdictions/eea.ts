@@ -1,7 +1,7 @@
 import type { JurisdictionKey } from '@pledge/core';
+import { valueFor } from '@pledge/core';
 import type { RenderContext } from '../../context.js';
 import { channelInline } from '../../format/channels.js';
-import { valueFor } from '../../format/per-jurisdiction.js';
 import { list, paragraph, section, strong, table } from '../../model/blocks.js';
 import type { Inline, Section } from '../../model/types.js';
 import { transfersTable } from '../transfers.js';
