@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,21 +16,9 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const manifest = join(root, 'examples/antsentry/pledge.yaml');
 /** Every package a user installs; @pledge/testing is for this repository's tests only. */
-const PACKAGES = [
-  'core',
-  'decide',
-  'lint',
-  'render',
-  'import-fides',
-  'store',
-  'connectors',
-  'engine',
-  'dsr',
-  'refdata',
-  'server',
-  'sdk',
-  'cli',
-];
+const PACKAGES = readdirSync(join(root, 'packages')).filter(
+  (name) => name !== 'testing' && existsSync(join(root, 'packages', name, 'package.json')),
+);
 
 /** The root's overrides that pin third-party versions (rollup is the test runner's). */
 const { rollup: _, ...pins } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -121,9 +109,10 @@ process.stdout.write(JSON.stringify(out));
     const bin = join(app, 'node_modules/.bin/pledge');
     const failed = await run(bin, ['lint', manifest, '--format', 'json'], { cwd: app }).then(
       () => undefined,
-      (error: { code: number; stdout: string }) => error,
+      (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toBe('');
     expect(failed?.stdout).toContain('purpose.basis-contradicts-consent');
   });
 });

@@ -190,6 +190,8 @@ const COLUMNS = [
   ['actor', 'text'],
   ['signal', 'text'],
   ['occurred_at', 'timestamptz'],
+  ['recorded_at', 'timestamptz'],
+  ['format', 'smallint'],
   ['prev_hash', 'text'],
   ['hash', 'text'],
 ] as const;

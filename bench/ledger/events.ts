@@ -66,6 +66,9 @@ export type RawRow = {
   actor: string;
   signal: string | null;
   occurred_at: Date;
+  /** Set by the writer, as the ledger's own appends do (the chain hashes it). */
+  recorded_at: Date;
+  format: number;
   prev_hash: string;
   hash: string;
 };
@@ -102,6 +105,8 @@ export function rawRows(
     actor: event.actor,
     signal: event.signal ?? null,
     occurred_at: new Date(event.occurredAt ?? Date.now()),
+    recorded_at: new Date(),
+    format: 2,
     prev_hash: filler(),
     hash: filler(),
   }));

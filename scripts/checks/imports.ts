@@ -41,12 +41,13 @@ export function importsOf(file: string): ImportRef[] {
       add(node, node.argument.literal);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
       add(node, node.arguments[0]);
-    // `import.meta.resolve('pkg/...')` locates a file of a package the code runs (a bin): a dependency too.
+    // `createRequire(...).resolve('pkg/...')` or `import.meta.resolve('pkg/...')` locates a file of
+    // a package the code runs (a bin): that package is a dependency too.
     else if (
       ts.isCallExpression(node) &&
       ts.isPropertyAccessExpression(node.expression) &&
-      ts.isMetaProperty(node.expression.expression) &&
-      node.expression.name.text === 'resolve'
+      node.expression.name.text === 'resolve' &&
+      (ts.isMetaProperty(node.expression.expression) || ts.isCallExpression(node.expression.expression))
     )
       add(node, node.arguments[0]);
     ts.forEachChild(node, visit);

@@ -59,6 +59,7 @@ describe('@pledge/decide runs anywhere', () => {
     const fromCore = [...bare].filter((spec) => spec.startsWith('@pledge/core')).sort();
     expect(fromCore).toEqual([
       '@pledge/core/jurisdictions',
+      '@pledge/core/model-runtime',
       '@pledge/core/taxonomy',
       '@pledge/core/vocabulary',
     ]);

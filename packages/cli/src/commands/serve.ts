@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { addServerOptions, envWithFlags, type SettingFlags } from '@pledge/config';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -11,7 +11,7 @@ import { cliSettings } from '../store/open-store.js';
  * child process, so the command line keeps no HTTP stack and the server stays the one process
  * that owns its store.
  */
-const SERVER_BIN = fileURLToPath(import.meta.resolve('@pledge/server/bin/pledge-server.js'));
+const SERVER_BIN = createRequire(import.meta.url).resolve('@pledge/server/bin/pledge-server.js');
 
 /**
  * `pledge serve [--manifest f] [--port n] [--host h] [--database-url url] [--data-dir dir]`: the
