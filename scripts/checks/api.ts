@@ -26,6 +26,31 @@ function printSymbol(checker: ts.TypeChecker, exported: ts.Symbol): string {
   return `${alias}${printed.join('\n')}`;
 }
 
+/**
+ * Declarations that tsc infers (zod schemas above all) list string literals in the order the
+ * compiler first met them, which differs between a clean and an incremental build. Their order
+ * means nothing, so the report sorts them: unions of string literals, and the `key: "key";`
+ * lines of an enum's object type.
+ */
+export function normaliseOrder(text: string): string {
+  const unions = text.replace(/"[^"\n]*"(?: \| "[^"\n]*")+/g, (run) =>
+    run
+      .split(' | ')
+      .sort((a, b) => a.localeCompare(b))
+      .join(' | '),
+  );
+  const lines = unions.split('\n');
+  const enumEntry = /^\s*("?)([\w.-]+)\1: "\2";$/;
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && enumEntry.test(lines[j]!)) j++;
+    if (j - i > 1)
+      lines.splice(i, j - i, ...lines.slice(i, j).sort((a, b) => a.trim().localeCompare(b.trim())));
+    i = Math.max(j, i + 1);
+  }
+  return lines.join('\n');
+}
+
 /** The api.md a package's built declarations give, or why there is none. */
 function apiReport(program: ts.Program, pkg: WorkspacePackage): string {
   const checker = program.getTypeChecker();
@@ -39,7 +64,7 @@ function apiReport(program: ts.Program, pkg: WorkspacePackage): string {
     const exports = checker
       .getExportsOfModule(moduleSymbol)
       .sort((a, b) => a.getName().localeCompare(b.getName()));
-    const body = exports.map((symbol) => printSymbol(checker, symbol)).join('\n\n');
+    const body = normaliseOrder(exports.map((symbol) => printSymbol(checker, symbol)).join('\n\n'));
     sections.push(
       `## \`${pkg.json.name}${subpath === '.' ? '' : subpath.slice(1)}\`\n\n\`\`\`ts\n${body}\n\`\`\`\n`,
     );

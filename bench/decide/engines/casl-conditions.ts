@@ -1,6 +1,7 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, subject as tag } from '@casl/ability';
 import type { CategoryFacts, PolicyFacts, PurposeFacts, SubjectFacts } from '../facts.js';
-import type { Answer, BenchWorld, Engine } from './types.js';
+import { ruleLane } from './casl-rule-lane.js';
+import type { BenchWorld, Engine } from './types.js';
 
 type Rule = RawRuleOf<MongoAbility>;
 
@@ -59,19 +60,7 @@ export function caslConditionsEngine(world: BenchWorld): Engine {
     name: CASL_CONDITIONS,
     encoding:
       'one MongoAbility from the manifest; action = purpose, subject type = category, conditions over the state; relevantRuleFor(purpose, subject(category, { ...state }))',
-    answer(i): Answer {
-      const rule = decisive(i);
-      const allowed = rule !== null && !rule.inverted;
-      return { allowed, reasons: [rule?.reason ?? 'deny.no-matching-rule'] };
-    },
-    batch(offset, n) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) {
-        const rule = decisive((offset + k) % count);
-        sum += (rule !== null && !rule.inverted ? 1 : 2) + (rule?.reason?.length ?? 0);
-      }
-      return sum;
-    },
+    ...ruleLane(decisive, count),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, subject as tag } from '@casl/ability';
 import { meets, type PolicyFacts, type PurposeFacts, type SubjectFacts } from '../facts.js';
-import type { Answer, BenchWorld, Engine } from './types.js';
+import { ruleLane } from './casl-rule-lane.js';
+import type { BenchWorld, Engine } from './types.js';
 
 type Rule = RawRuleOf<MongoAbility>;
 
@@ -49,19 +50,7 @@ export function caslEngine(world: BenchWorld): Engine {
     name: CASL_PER_SUBJECT,
     encoding:
       'MongoAbility per subject; action = purpose, subject("Data", { category }); reasons via relevantRuleFor',
-    answer(i): Answer {
-      const rule = decisive(i);
-      const allowed = rule !== null && !rule.inverted;
-      return { allowed, reasons: [rule?.reason ?? 'deny.no-matching-rule'] };
-    },
-    batch(offset, n) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) {
-        const rule = decisive((offset + k) % count);
-        sum += (rule !== null && !rule.inverted ? 1 : 2) + (rule?.reason?.length ?? 0);
-      }
-      return sum;
-    },
+    ...ruleLane(decisive, count),
   };
 }
 

@@ -1,31 +1,12 @@
-import { openStore, type Store } from '@pledge/store';
-import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
+import type { Store } from '@pledge/store';
+import { backendKinds, freshStore as freshMigratedStore } from '../../store/test/backends.js';
 
-/** Back ends the jobs tests run on: PGlite always, PostgreSQL when it answers. */
-export const backendKinds: Array<'pglite' | 'postgres'> = (await serviceAvailable(
-  'PostgreSQL',
-  '127.0.0.1',
-  5432,
-))
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+/** Back ends the jobs tests run on: the store tests' own (PGlite always, PostgreSQL when it answers). */
+export { backendKinds };
 
-/** A store on a fresh database of the given kind, with its cleanup. */
-export async function freshStore(
+/** A store on a fresh database of the given kind, without the store's migrations (jobs brings its own). */
+export function freshStore(
   kind: 'pglite' | 'postgres',
 ): Promise<{ store: Store; url?: string; cleanup(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const store = await openStore();
-    return { store, cleanup: () => store.close() };
-  }
-  const scratch = await createScratchDatabase('pledge_jobs');
-  const store = await openStore({ url: scratch.url });
-  return {
-    store,
-    url: scratch.url,
-    cleanup: async () => {
-      await store.close();
-      await scratch.drop();
-    },
-  };
+  return freshMigratedStore(kind, { migrate: false });
 }
