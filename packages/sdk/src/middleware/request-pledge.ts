@@ -1,4 +1,4 @@
-import type { JurisdictionKey } from '@pledge/core';
+import { type JurisdictionKey, PRIVACY_SIGNALS } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
 import type { Pledge, SubjectHandle } from '../pledge/pledge.js';
@@ -49,7 +49,7 @@ export async function prepareRequest<Request>(
   let handle: SubjectHandle | undefined;
   if (subject !== undefined) {
     handle = await pledge.forSubject(subject);
-    const unseen = (['gpc', 'dnt'] as const).filter((s) => signals[s] && !handle?.hasSignal(s));
+    const unseen = PRIVACY_SIGNALS.filter((s) => signals[s] && !handle?.hasSignal(s));
     // A failed write is reported, not fatal: this request's decisions honour the header anyway.
     await Promise.all(
       unseen.map((s) => pledge.recordSignal(subject, s, options.source).catch((e) => pledge.reportError(e))),

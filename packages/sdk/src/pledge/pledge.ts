@@ -1,4 +1,4 @@
-import type { JurisdictionKey } from '@pledge/core';
+import type { JurisdictionKey, PrivacySignal } from '@pledge/core';
 import {
   type CategoryMask,
   categoryMask,
@@ -38,7 +38,7 @@ export interface SubjectHandle {
   /** {@link Pledge.state} for this subject. */
   state(facts?: SubjectFactsInput): SubjectState;
   /** Whether the subject's events hold a `signal-seen` event for this signal. */
-  hasSignal(signal: 'gpc' | 'dnt'): boolean;
+  hasSignal(signal: PrivacySignal): boolean;
 }
 
 /** Settings of a {@link Pledge} instance (see `createPledge`). */
@@ -223,7 +223,7 @@ export class Pledge {
   }
 
   /** Whether a cached subject has a `signal-seen` event for this signal. */
-  hasSignal(subject: string, signal: 'gpc' | 'dnt'): boolean {
+  hasSignal(subject: string, signal: PrivacySignal): boolean {
     const entry = this.#cache.get(this.#hash(subject));
     return entry !== undefined && hasSignal(entry.events, signal);
   }
@@ -232,7 +232,7 @@ export class Pledge {
    * Records a `signal-seen` event once per subject and signal: not when the subject's events
    * already hold one, nor twice when requests race. Returns whether this call recorded it.
    */
-  async recordSignal(subject: string, signal: 'gpc' | 'dnt', source = 'web'): Promise<boolean> {
+  async recordSignal(subject: string, signal: PrivacySignal, source = 'web'): Promise<boolean> {
     const entry = await this.#entry(subject);
     if (hasSignal(entry.events, signal)) return false;
     const key = `${this.#hash(subject)}:${signal}`;
@@ -314,7 +314,7 @@ export class Pledge {
   }
 }
 
-function hasSignal(events: readonly LedgerEvent[], signal: 'gpc' | 'dnt'): boolean {
+function hasSignal(events: readonly LedgerEvent[], signal: PrivacySignal): boolean {
   return events.some((e) => e.type === 'signal-seen' && e.signal === signal);
 }
 

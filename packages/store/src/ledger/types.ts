@@ -1,4 +1,4 @@
-import type { ConsentMode, JurisdictionKey, LedgerEventType } from '@pledge/core';
+import type { ConsentMode, JurisdictionKey, LedgerActor, LedgerEventType, PrivacySignal } from '@pledge/core';
 
 export type { LedgerEventType };
 
@@ -24,9 +24,9 @@ export interface LedgerEventInput {
   policyHash: string;
   /** Hash of the notice text the subject was shown. */
   noticeHash?: string;
-  actor: 'subject' | 'guardian' | 'officer' | 'system';
+  actor: LedgerActor;
   /** For signal-seen: gpc or dnt. */
-  signal?: 'gpc' | 'dnt';
+  signal?: PrivacySignal;
   /** Defaults to now. */
   occurredAt?: Date | string;
 }
