@@ -1,10 +1,13 @@
 import { formatPath } from '@pledge/core';
-import type { ConsentEventBody } from '@pledge/protocol';
+import {
+  type ConsentEventBody,
+  EARLIEST_EVENT,
+  EVENT_TIME_WINDOW_MESSAGE,
+  FUTURE_SKEW_MS,
+  inEventTimeWindow,
+} from '@pledge/protocol';
 
-/** Earliest `occurredAt` accepted: no digital consent predates it. */
-export const EARLIEST_EVENT = Date.UTC(1970, 0, 1);
-/** How far ahead of this process's clock an `occurredAt` may be (clock skew). */
-export const FUTURE_SKEW_MS = 5 * 60 * 1000;
+export { EARLIEST_EVENT, FUTURE_SKEW_MS };
 
 /** An input the engine refuses, as a value: a stable code, the path of the field, why. */
 export interface EngineRefusal<Code extends string = string> {
@@ -23,16 +26,13 @@ export function eventTimeRefusal(
   events: readonly Pick<ConsentEventBody, 'occurredAt'>[],
   now: number = Date.now(),
 ): EngineRefusal<'event.time-out-of-window'> | undefined {
-  const latest = now + FUTURE_SKEW_MS;
   for (const [i, event] of events.entries()) {
-    if (event.occurredAt === undefined) continue;
-    const time = Date.parse(event.occurredAt);
-    if (time >= EARLIEST_EVENT && time <= latest) continue;
+    if (event.occurredAt === undefined || inEventTimeWindow(event.occurredAt, now)) continue;
     return {
       ok: false,
       code: 'event.time-out-of-window',
       path: formatPath(['events', i, 'occurredAt']),
-      message: 'must be between 1970-01-01 and five minutes from now',
+      message: EVENT_TIME_WINDOW_MESSAGE,
     };
   }
   return undefined;

@@ -9,17 +9,26 @@ export const MAX_BATCH = 1000;
 export const EARLIEST_EVENT = Date.UTC(1970, 0, 1);
 /** How far ahead of the server's clock an `occurredAt` may be (clock skew). */
 export const FUTURE_SKEW_MS = 5 * 60 * 1000;
+/** What an `occurredAt` outside the accepted window is told. */
+export const EVENT_TIME_WINDOW_MESSAGE = 'must be between 1970-01-01 and five minutes from now';
+
+/**
+ * Whether an `occurredAt` lies in the accepted window, from 1970 to `now` plus the clock skew.
+ * The wire schema and the engine (for callers that do not come through HTTP) both ask this.
+ */
+export function inEventTimeWindow(occurredAt: string, now: number = Date.now()): boolean {
+  const time = Date.parse(occurredAt);
+  return time >= EARLIEST_EVENT && time <= now + FUTURE_SKEW_MS;
+}
 
 const Ids = z.array(z.string().min(1).max(100)).max(200);
+/** Your identifier for a subject, as every body takes it (stored only as a keyed hash). */
+const SubjectId = z.string().min(1).max(512);
 
 /** A request to record events for one subject. */
 export const RecordConsentBody = z
   .object({
-    subject: z
-      .string()
-      .min(1)
-      .max(512)
-      .describe('Your identifier for the subject; stored only as a keyed hash.'),
+    subject: SubjectId.describe('Your identifier for the subject; stored only as a keyed hash.'),
     events: z.array(ConsentEventBody).min(1).max(1000),
   })
   .strict();
@@ -31,17 +40,10 @@ export type RecordConsentBody = z.infer<typeof RecordConsentBody>;
  * outrank every withdrawal recorded before that date.
  */
 export const ConsentWriteBody = RecordConsentBody.superRefine((body, ctx) => {
-  const latest = Date.now() + FUTURE_SKEW_MS;
+  const now = Date.now();
   body.events.forEach((event, i) => {
-    if (event.occurredAt === undefined) return;
-    const time = Date.parse(event.occurredAt);
-    if (!(time >= EARLIEST_EVENT && time <= latest)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['events', i, 'occurredAt'],
-        message: 'must be between 1970-01-01 and five minutes from now',
-      });
-    }
+    if (event.occurredAt === undefined || inEventTimeWindow(event.occurredAt, now)) return;
+    ctx.addIssue({ code: 'custom', path: ['events', i, 'occurredAt'], message: EVENT_TIME_WINDOW_MESSAGE });
   });
 });
 
@@ -58,7 +60,7 @@ export const SubjectFactsBody = z
 /** A decision request (`POST /v1/decide`). */
 export const DecideBody = z
   .object({
-    subject: z.string().min(1).max(512).optional().describe('Omitted: a subject with no recorded events.'),
+    subject: SubjectId.optional().describe('Omitted: a subject with no recorded events.'),
     purpose: z.string().min(1).max(100),
     categories: Ids,
     recipient: z.string().min(1).max(100).optional(),
@@ -72,11 +74,7 @@ export type DecideBody = z.infer<typeof DecideBody>;
 /** `POST /v1/consents/query`: the subject goes in the body, never in a URL that proxies log. */
 export const ConsentQueryBody = z
   .object({
-    subject: z
-      .string()
-      .min(1)
-      .max(512)
-      .describe('Your identifier for the subject; looked up by its keyed hash.'),
+    subject: SubjectId.describe('Your identifier for the subject; looked up by its keyed hash.'),
   })
   .strict();
 
@@ -86,11 +84,7 @@ export const DecideBatchBody = z.object({ requests: z.array(DecideBody).min(1).m
 /** `POST /v1/use`. */
 export const RecordUseBody = z
   .object({
-    subject: z
-      .string()
-      .min(1)
-      .max(512)
-      .describe('Your identifier for the subject; stored only as a keyed hash.'),
+    subject: SubjectId.describe('Your identifier for the subject; stored only as a keyed hash.'),
     source: z
       .string()
       .min(1)

@@ -1,15 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { ChainSpec, ChainValue } from './types.js';
+import type { ChainRecord, ChainSpec } from './types.js';
 
-/** One row to insert: the chain's columns and the codec's, in canonical form. */
-export interface ChainRowToInsert {
-  seq: number;
-  format: number;
-  recordedAt: string;
-  prevHash: string;
-  hash: string;
-  values: Readonly<Record<string, ChainValue>>;
-}
+/** One row to insert: exactly the record that is hashed, so the hash covers what is stored. */
+export type ChainRowToInsert = ChainRecord;
 
 /**
  * A text[] value as a PostgreSQL array literal: `unnest` flattens nested arrays, so each
