@@ -12,8 +12,8 @@ describe.skipIf(!up)('adversarial world dump', () => {
     world = await openWorld('harness');
     await world.pg('CREATE TABLE accounts (id int PRIMARY KEY, email text)');
     await world.pg("INSERT INTO accounts VALUES (1, 'a@example.com'), (2, 'b@example.com')");
-    await world.mysql('CREATE TABLE users (name varchar(40))');
-    await world.mysql("INSERT INTO users VALUES ('bob'), ('Bob'), ('bob ')");
+    await world.mysql('CREATE TABLE users (id int, name varchar(40))');
+    await world.mysql("INSERT INTO users VALUES (7, 'bob'), (8, 'Bob'), (9, 'bob ')");
     await world.redis.set(`${world.redisPrefix}session:1`, 'x');
     await world.file('shots/1/a.png', 'png');
   });
@@ -27,6 +27,7 @@ describe.skipIf(!up)('adversarial world dump', () => {
     const users = dump.filter((i) => i.place === 'mysql:users');
     expect(new Set(users.map((u) => u.text)).size).toBe(3);
     expect(users.map((u) => u.values.name).sort()).toEqual(['Bob', 'bob', 'bob ']);
+    expect(users.map((u) => u.values.id).sort()).toEqual(['7', '8', '9']);
     expect(dump.some((i) => i.place === 'redis' && i.values.key === 'session:1')).toBe(true);
     expect(dump.some((i) => i.place === 'files' && i.values.path === 'shots/1/a.png')).toBe(true);
   });

@@ -107,8 +107,9 @@ export async function openWorld(name: string): Promise<World> {
         [id, name],
       );
       const names = (columns as Array<{ name: string }>).map((c) => c.name);
-      // HEX of the stored bytes: trailing spaces, case and padding all count.
-      const select = names.map((c) => `HEX(\`${c}\`) AS \`${c}\``).join(', ');
+      // HEX of the stored bytes: trailing spaces, case and padding all count. The cast makes a
+      // number its text first (HEX of a number alone is the number in base 16, not bytes).
+      const select = names.map((c) => `HEX(CAST(\`${c}\` AS BINARY)) AS \`${c}\``).join(', ');
       const [rows] = await my.query(`SELECT ${select} FROM \`${name}\``);
       for (const row of rows as Array<Record<string, string | null>>) {
         const values = Object.fromEntries(
