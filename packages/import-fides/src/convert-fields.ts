@@ -135,7 +135,12 @@ function directionOf(item: Record<string, unknown>, where: Path, issues: IssueLi
   const value = own(item, 'direction');
   if (value === 'from' || value === 'to') return value;
   if (value !== undefined && value !== null) {
-    issues.add('direction-invalid', 'warning', [...where, 'direction'], 'direction must be from or to; taken as omitted');
+    issues.add(
+      'direction-invalid',
+      'warning',
+      [...where, 'direction'],
+      'direction must be from or to; taken as omitted',
+    );
   }
   return 'both';
 }
@@ -183,7 +188,13 @@ function referencesOf(meta: Record<string, unknown>, path: Path, issues: IssueLi
       );
       return;
     }
-    found.push({ dataset: datasetId(dataset), collection, field, direction: directionOf(item, where, issues), path: where });
+    found.push({
+      dataset: datasetId(dataset),
+      collection,
+      field,
+      direction: directionOf(item, where, issues),
+      path: where,
+    });
   });
   return found;
 }

@@ -132,8 +132,7 @@ function resolveReference(
     );
     return undefined;
   }
-  const known =
-    parent.collection.fields.some((p) => p.name === fieldName) || parent.keyField === fieldName;
+  const known = parent.collection.fields.some((p) => p.name === fieldName) || parent.keyField === fieldName;
   if (!known) {
     issues.push(
       issue(

@@ -38,7 +38,8 @@ export function reach(graph: Graph, edges: readonly Edge[], kinds: ReadonlySet<I
   const reached = new Set(seeds);
   const climbed = new Set<number>();
   for (const edge of edges) {
-    if (edge.relation !== 'identifies-owner' || edge.child === edge.parent || !seeds.has(edge.child)) continue;
+    if (edge.relation !== 'identifies-owner' || edge.child === edge.parent || !seeds.has(edge.child))
+      continue;
     const child = graph.nodes[edge.child];
     const parent = graph.nodes[edge.parent];
     if (!child || !parent) continue;
@@ -71,7 +72,8 @@ export function reach(graph: Graph, edges: readonly Edge[], kinds: ReadonlySet<I
       }
     }
   }
-  const ownedBy = (id: number) => edges.some((e) => e.child === id && e.parent !== id && reached.has(e.parent));
+  const ownedBy = (id: number) =>
+    edges.some((e) => e.child === id && e.parent !== id && reached.has(e.parent));
   const roots = new Set<number>();
   const owned = new Set<number>();
   for (const id of [...seeds, ...climbed].sort((a, b) => a - b)) {

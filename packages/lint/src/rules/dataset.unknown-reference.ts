@@ -18,7 +18,8 @@ export const datasetUnknownReference = defineRule({
       const list = fieldReferences(field);
       list.forEach((target, i) => {
         if (known.has(target)) return;
-        const at = typeof field.references === 'string' ? [...path, 'references'] : [...path, 'references', i];
+        const at =
+          typeof field.references === 'string' ? [...path, 'references'] : [...path, 'references', i];
         report(
           at,
           withDidYouMean(

@@ -61,12 +61,14 @@ export const DatasetField = z
     references: z
       .union([FieldReference, z.array(FieldReference).min(1)])
       .optional()
-      .describe('Foreign reference: dataset.collection.field this field points to (a list when it points to several).'),
+      .describe(
+        'Foreign reference: dataset.collection.field this field points to (a list when it points to several).',
+      ),
     relation: z
       .enum(REFERENCE_RELATIONS)
       .optional()
       .describe(
-        'How the field\'s references relate rows: owned-by (default: the referenced row owns this row; followed from it to this row), identifies-owner (owned-by, and this row found by the subject\'s own identity names its owner, so the request climbs to it), link (never followed).',
+        "How the field's references relate rows: owned-by (default: the referenced row owns this row; followed from it to this row), identifies-owner (owned-by, and this row found by the subject's own identity names its owner, so the request climbs to it), link (never followed).",
       ),
     erasure: ErasureStrategy.default('null'),
     legalHold: Id.optional().describe('Id of a legal hold that keeps this field on erasure.'),
