@@ -119,9 +119,13 @@ export function legalHoldReferences(manifest: Manifest): Reference[] {
 export function datasetFieldReferences(manifest: Manifest): Reference[] {
   const out: Reference[] = [];
   for (const { field, path } of datasetFields(manifest)) {
-    if (typeof field.references === 'string')
+    if (typeof field.references === 'string') {
       out.push({ id: field.references, path: [...path, 'references'] });
-    else field.references?.forEach((id, i) => out.push({ id, path: [...path, 'references', i] }));
+    } else {
+      field.references?.forEach((id, i) => {
+        out.push({ id, path: [...path, 'references', i] });
+      });
+    }
   }
   return out;
 }
