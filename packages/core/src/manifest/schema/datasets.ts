@@ -68,7 +68,7 @@ export const DatasetField = z
       .enum(REFERENCE_RELATIONS)
       .optional()
       .describe(
-        "How the field's references relate rows: owned-by (default: the referenced row owns this row; followed from it to this row), identifies-owner (owned-by, and this row found by the subject's own identity names its owner, so the request climbs to it), link (never followed).",
+        "Which side owns the row. `owned-by` (the default): the referenced row owns this row; a request reaches this row from it (`orders.user_id` → `users.id`). `identifies-owner`: as `owned-by`, and a row found by the subject's own identity names its owner, so a request climbs to it, one level (a device found by its serial names the account). `link`: never followed (`tickets.handled_by` → `employees.id`). See docs/dsr.md.",
       ),
     erasure: ErasureStrategy.default('null'),
     legalHold: Id.optional().describe('Id of a legal hold that keeps this field on erasure.'),
