@@ -139,6 +139,20 @@ describe('directed, owned traversal', () => {
     expect(text.match(/root:/g)).toHaveLength(1);
   });
 
+  it('warns when rows are owned by two root collections, as when a link is left owned-by', () => {
+    expect(buildPlan(app, { kind: 'erase' }).issues.some((i) => i.code === 'dsr.shared-owner')).toBe(false);
+    const careless = structuredClone(app);
+    const tickets = careless.datasets[0]?.collections.find((c) => c.name === 'tickets');
+    const handledBy = tickets?.fields.find((f) => f.name === 'handled_by');
+    if (handledBy) handledBy.relation = undefined;
+    const plan = buildPlan(careless, { kind: 'erase', identity: ['email'] });
+    // tickets, and shares below them, are now reached from an employee as well.
+    expect(plan.issues.filter((i) => i.code === 'dsr.shared-owner').map((i) => i.path)).toEqual([
+      'datasets[0].collections[5]',
+      'datasets[0].collections[6]',
+    ]);
+  });
+
   it('refuses an unknown relation in the schema', () => {
     expect(() =>
       withDatasets(

@@ -79,6 +79,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     }
   }
   issues.push(...ownedIdentities(graph, edges, actual, given));
+  issues.push(...sharedOwners(graph, edges, structural.roots));
   const order = traversalOrder(actual.reached, edges);
   if (order.length === 0) {
     issues.push({
@@ -180,6 +181,39 @@ function ownedIdentities(
       severity: 'info',
       path: node.path,
       message: `${label(node)} is owned by ${[...new Set(owners)].join(', ')}: its rows are found from their owners, not by ${fields.join(', ')}; mark the reference identifies-owner to climb from them`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Collections whose rows are owned, through owning references, by rows of more than one root
+ * collection (tickets owned by a customer and by the employee who handled them): erasing a
+ * subject of either reaches them, which is right only when each really owns the row.
+ */
+function sharedOwners(graph: Graph, edges: readonly Edge[], roots: ReadonlySet<number>): Issue[] {
+  const issues: Issue[] = [];
+  for (const node of graph.nodes) {
+    if (roots.has(node.id)) continue;
+    const above = new Set<number>();
+    const seen = new Set<number>([node.id]);
+    const queue = [node.id];
+    while (queue.length > 0) {
+      const at = queue.shift() as number;
+      for (const e of edges) {
+        if (e.child !== at || seen.has(e.parent)) continue;
+        seen.add(e.parent);
+        if (roots.has(e.parent)) above.add(e.parent);
+        else queue.push(e.parent);
+      }
+    }
+    if (above.size < 2) continue;
+    const names = [...above].sort((a, b) => a - b).map((id) => label(graph.nodes[id] as Node));
+    issues.push({
+      code: 'dsr.shared-owner',
+      severity: 'warning',
+      path: node.path,
+      message: `${label(node)} is owned by rows of ${names.join(' and ')}: erasing a subject of any of them reaches its rows; declare relation: link on a reference to a row that does not own it (such as who handled it)`,
     });
   }
   return issues;
