@@ -70,9 +70,18 @@ describe('buildPlan on the example manifests', () => {
         },
       },
     ]);
+    expect(users?.root).toBe(true);
     // pools has no identity field: it is reached down from users, not up from miners.
     const pools = plan.steps.find((s) => s.collection === 'pools');
     expect(pools?.locators.map((l) => l.via)).toEqual(['reference']);
+    // miners.user_id identifies the owner, so the serial climbs to users; the miners
+    // themselves are then found from their owner (every miner of the account), not by serial.
+    const miners = plan.steps.find((s) => s.collection === 'miners');
+    expect(miners?.root).toBe(false);
+    expect(miners?.locators.map((l) => `${l.via}:${l.field}`)).toEqual([
+      'reference:user_id',
+      'reference:pool_id',
+    ]);
   });
 
   it('orders a collection reached only through another dataset after it', () => {

@@ -11,10 +11,15 @@ import { isRecord, own, type Path, text } from './issues.js';
 import { datasetId } from './mappings.js';
 import type { DatastoreKind } from './types.js';
 
+/** A reference and the field that makes it. */
+export interface SourcedReference extends PendingReference {
+  source: { dataset: string; collection: string; field: string };
+}
+
 /** A converted dataset and the references its fields make. */
 export interface ConvertedDataset {
   dataset: Dataset;
-  references: PendingReference[];
+  references: SourcedReference[];
 }
 
 type Context = Omit<FieldContext, 'deleteRow' | 'skip'>;
@@ -24,7 +29,7 @@ function convertCollection(
   path: Path,
   context: Context,
   inherited: readonly string[],
-): { collection: DatasetCollection; references: PendingReference[] } | undefined {
+): { collection: DatasetCollection; references: SourcedReference[] } | undefined {
   const { issues } = context;
   const name = isRecord(node) ? text(own(node, 'name')) : undefined;
   if (!isRecord(node) || name === undefined) {
@@ -101,8 +106,19 @@ function convertCollection(
       fields: converted.map((c) => c.field),
       erasure: deleteRow ? 'delete-row' : 'fields',
     },
-    references: converted.flatMap((c) => (c.reference ? [c.reference] : [])),
+    references: converted.flatMap((c) =>
+      c.references.map((r) => ({ ...r, source: { dataset: '', collection: name, field: c.field.name } })),
+    ),
   };
+}
+
+/**
+ * The environment variable a dataset's connection is read from: `PLEDGE_<ID>_URL` (`_DIR`
+ * for a folder of files), the id upper-cased with every other character as `_`.
+ */
+export function connectionVariable(id: string, kind: DatastoreKind): string {
+  const name = id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return `PLEDGE_${name}_${kind === 'files' ? 'DIR' : 'URL'}`;
 }
 
 /** One fideslang dataset as a Pledge dataset; undefined (with an error issue) when nothing usable is left. */
@@ -142,7 +158,7 @@ export function convertDataset(
   }
   const inherited = declaredCategories(node, path, context) ?? [];
   const converted: DatasetCollection[] = [];
-  const references: PendingReference[] = [];
+  const references: SourcedReference[] = [];
   collections.forEach((item, i) => {
     const result = convertCollection(item, [...path, 'collections', i], context, inherited);
     if (!result) return;
@@ -156,7 +172,7 @@ export function convertDataset(
       return;
     }
     converted.push(result.collection);
-    references.push(...result.references);
+    references.push(...result.references.map((r) => ({ ...r, source: { ...r.source, dataset: id } })));
   });
   if (converted.length === 0) {
     issues.add('dataset-empty', 'error', path, 'dataset has no usable collection; dropped');
@@ -164,7 +180,12 @@ export function convertDataset(
   }
   const description = text(own(node, 'description')) ?? text(own(node, 'name'));
   return {
-    dataset: { id, datastore: { kind }, ...(description ? { description } : {}), collections: converted },
+    dataset: {
+      id,
+      datastore: { kind, connection: connectionVariable(id, kind) },
+      ...(description ? { description } : {}),
+      collections: converted,
+    },
     references,
   };
 }

@@ -20,11 +20,19 @@ export interface FieldContext {
   skip: boolean;
 }
 
-/** A reference as written, to check once every dataset is converted. */
+/**
+ * The `direction` of a fideslang reference: `from`, the referenced field's values find this
+ * field's rows; `to`, this field's values find the referenced rows; `both` when omitted
+ * (fideslang then follows it whichever way finds data).
+ */
+export type FidesDirection = 'from' | 'to' | 'both';
+
+/** A reference as written, placed on a field once every dataset is converted. */
 export interface PendingReference {
   dataset: string;
   collection: string;
   field: string;
+  direction: FidesDirection;
   path: Path;
 }
 
@@ -32,12 +40,13 @@ export interface PendingReference {
 export interface ConvertedField {
   field: DatasetField;
   primaryKey: boolean;
-  reference?: PendingReference;
+  references: PendingReference[];
   path: Path;
 }
 
 const MAX_DEPTH = 16;
-const referenceShape = DatasetField.shape.references;
+/** One reference as the manifest writes it, `dataset.collection.field`. */
+export const referenceShape = DatasetField.shape.references;
 
 /** The fideslang `fides_meta` of a node (or its older name `fidesops_meta`). */
 export function metaOf(
@@ -122,24 +131,34 @@ function identityOf(meta: Record<string, unknown>, path: Path, issues: IssueList
   return 'external-id';
 }
 
-function referenceOf(
-  meta: Record<string, unknown>,
-  path: Path,
-  issues: IssueList,
-): PendingReference | undefined {
+function directionOf(item: Record<string, unknown>, where: Path, issues: IssueList): FidesDirection {
+  const value = own(item, 'direction');
+  if (value === 'from' || value === 'to') return value;
+  if (value !== undefined && value !== null) {
+    issues.add(
+      'direction-invalid',
+      'warning',
+      [...where, 'direction'],
+      'direction must be from or to; taken as omitted',
+    );
+  }
+  return 'both';
+}
+
+function referencesOf(meta: Record<string, unknown>, path: Path, issues: IssueList): PendingReference[] {
   const value = own(meta, 'references');
-  if (value === undefined || value === null) return undefined;
+  if (value === undefined || value === null) return [];
   const at = [...path, 'references'];
   if (!Array.isArray(value)) {
     issues.add('reference-invalid', 'warning', at, 'references must be a list; ignored');
-    return undefined;
+    return [];
   }
-  let found: PendingReference | undefined;
+  const found: PendingReference[] = [];
   value.forEach((item, i) => {
     const where = [...at, i];
     const dataset = isRecord(item) ? text(own(item, 'dataset')) : undefined;
     const target = isRecord(item) ? text(own(item, 'field')) : undefined;
-    if (dataset === undefined || target === undefined || !target.includes('.')) {
+    if (!isRecord(item) || dataset === undefined || target === undefined || !target.includes('.')) {
       issues.add(
         'reference-invalid',
         'warning',
@@ -169,16 +188,13 @@ function referenceOf(
       );
       return;
     }
-    if (found) {
-      issues.add(
-        'reference-dropped',
-        'warning',
-        where,
-        'Pledge keeps one reference per field; this one is dropped',
-      );
-      return;
-    }
-    found = { dataset: datasetId(dataset), collection, field, path: where };
+    found.push({
+      dataset: datasetId(dataset),
+      collection,
+      field,
+      direction: directionOf(item, where, issues),
+      path: where,
+    });
   });
   return found;
 }
@@ -245,7 +261,7 @@ export function convertFields(
       return;
     }
     const identity = identityOf(meta, metaPath, context.issues);
-    const reference = referenceOf(meta, metaPath, context.issues);
+    const references = referencesOf(meta, metaPath, context.issues);
     const override = overrideOf(meta, metaPath, context.issues);
     const primaryKey = own(meta, 'primary_key') === true;
     const dataType = text(own(meta, 'data_type'));
@@ -272,13 +288,10 @@ export function convertFields(
         name: `${prefix}${name}`,
         categories,
         ...(identity ? { identity } : {}),
-        ...(reference
-          ? { references: `${reference.dataset}.${reference.collection}.${reference.field}` }
-          : {}),
         erasure,
       },
       primaryKey,
-      ...(reference ? { reference } : {}),
+      references,
       path: at,
     });
   });

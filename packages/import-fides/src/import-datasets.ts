@@ -1,37 +1,10 @@
 import { createTaxonomy, Dataset } from '@pledge/core';
 import { CategoryRegistry } from './categories.js';
 import { type ConvertedDataset, convertDataset } from './convert-dataset.js';
-import type { PendingReference } from './convert-fields.js';
 import { IssueList } from './issues.js';
+import { placeReferences } from './place-references.js';
 import { readFidesInput } from './read-input.js';
 import type { FidesImportOptions, FidesImportResult } from './types.js';
-
-/** Reports references to fields the file does not have; references to other files are noted. */
-function checkReferences(converted: readonly ConvertedDataset[], issues: IssueList): void {
-  const known = new Map(converted.map((c) => [c.dataset.id, c.dataset]));
-  const pending: PendingReference[] = converted.flatMap((c) => c.references);
-  for (const reference of pending) {
-    const dataset = known.get(reference.dataset);
-    if (!dataset) {
-      issues.add(
-        'reference-external',
-        'info',
-        reference.path,
-        `dataset ${reference.dataset} is not in this file`,
-      );
-      continue;
-    }
-    const collection = dataset.collections.find((c) => c.name === reference.collection);
-    if (!collection?.fields.some((f) => f.name === reference.field)) {
-      issues.add(
-        'reference-unresolved',
-        'warning',
-        reference.path,
-        `${reference.dataset}.${reference.collection}.${reference.field} is not a field of this file`,
-      );
-    }
-  }
-}
 
 /**
  * Converts a fideslang dataset file (YAML or JSON text, or its parsed value) into the
@@ -44,8 +17,11 @@ function checkReferences(converted: readonly ConvertedDataset[], issues: IssueLi
  *   without categories takes its parent field's, its collection's, then its dataset's.
  * - `fides_meta.identity` becomes an identity kind (`email`, `phone_number` → `phone`, ...;
  *   any other name → `external-id`, with a warning).
- * - `fides_meta.references` (either direction) becomes `dataset.collection.field`;
- *   Pledge keeps one per field and cannot point into nested fields.
+ * - `fides_meta.references` keep Fides's direction (see `placeReferences`): `from` becomes
+ *   a reference owned by the referenced row, `to` is written on the referenced field the
+ *   other way round, no direction becomes a `link`; a field keeps several references as a
+ *   list; Pledge cannot point into nested fields.
+ * - Each dataset reads its connection from `PLEDGE_<ID>_URL` (`datastore.connection`).
  * - Nested `fields` are flattened as `parent.child`.
  * - Erasure: `masking_strategy_override` when given; primary keys and read-only fields are
  *   kept; otherwise from the strictest category sensitivity (see `defaultErasure`). A
@@ -86,7 +62,7 @@ export function fidesDatasetToPledge(input: unknown, options: FidesImportOptions
     }
     converted.push(result);
   }
-  checkReferences(converted, issues);
+  placeReferences(converted, issues);
   // Only categories the returned datasets use: a dropped dataset adds none.
   const used = new Set(
     converted.flatMap((c) => c.dataset.collections.flatMap((col) => col.fields.flatMap((f) => f.categories))),

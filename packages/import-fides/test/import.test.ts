@@ -25,7 +25,10 @@ describe('fidesDatasetToPledge on a realistic dataset file', () => {
     expect(result.ok).toBe(true);
     expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(result.datasets.map((d) => d.id)).toEqual(['bookshop_postgres', 'bookshop_mongo']);
-    expect(result.datasets[0]?.datastore).toEqual({ kind: 'postgres' });
+    expect(result.datasets[0]?.datastore).toEqual({
+      kind: 'postgres',
+      connection: 'PLEDGE_BOOKSHOP_POSTGRES_URL',
+    });
     expect(result.datasets[0]?.description).toBe(
       'Customers, addresses, orders and payments of the online bookshop.',
     );
@@ -49,16 +52,22 @@ describe('fidesDatasetToPledge on a realistic dataset file', () => {
     expect(field(result, 'bookshop_postgres/customer/email').identity).toBe('email');
     expect(field(result, 'bookshop_postgres/customer/phone').identity).toBe('phone');
     expect(field(result, 'bookshop_mongo/newsletter/ga_client').identity).toBe('cookie-id');
-    // direction "to" and "from" both mean the field holds the other field's values.
-    expect(field(result, 'bookshop_postgres/customer/address_id').references).toBe(
-      'bookshop_postgres.address.id',
-    );
+    // direction "from": the referenced row owns this one; the field keeps the reference.
     expect(field(result, 'bookshop_postgres/orders/customer_id').references).toBe(
       'bookshop_postgres.customer.id',
     );
     expect(field(result, 'bookshop_mongo/newsletter/subscriber_email').references).toBe(
       'bookshop_postgres.customer.email',
     );
+    // direction "to": this field's values find the referenced rows, so the reference is
+    // written on the referenced field, owned by the rows that point at it.
+    expect(field(result, 'bookshop_postgres/customer/address_id').references).toBeUndefined();
+    expect(field(result, 'bookshop_postgres/address/id').references).toEqual([
+      'bookshop_postgres.customer.address_id',
+      'bookshop_postgres.orders.shipping_address_id',
+      'bookshop_postgres.payment_card.billing_address_id',
+    ]);
+    expect(field(result, 'bookshop_postgres/address/id').relation).toBeUndefined();
     expect(collection(result, 'bookshop_postgres', 'reading_profile').primaryKey).toBeUndefined();
   });
 

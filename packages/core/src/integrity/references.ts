@@ -119,7 +119,13 @@ export function legalHoldReferences(manifest: Manifest): Reference[] {
 export function datasetFieldReferences(manifest: Manifest): Reference[] {
   const out: Reference[] = [];
   for (const { field, path } of datasetFields(manifest)) {
-    if (field.references !== undefined) out.push({ id: field.references, path: [...path, 'references'] });
+    if (typeof field.references === 'string') {
+      out.push({ id: field.references, path: [...path, 'references'] });
+    } else {
+      field.references?.forEach((id, i) => {
+        out.push({ id, path: [...path, 'references', i] });
+      });
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
 import { planErasure } from './erasure.js';
-import { buildGraph, cycleEdges, type Edge, type Node } from './graph.js';
-import { reach, traversalOrder } from './reach.js';
+import { buildGraph, cycleEdges, type Edge, type Graph, type Node } from './graph.js';
+import { type Reach, reach, traversalOrder } from './reach.js';
 import { rectifyTargets } from './rectify-targets.js';
 import { stepStatements } from './statements.js';
 import type { Locator, Plan, PlanStep, TraversalKind } from './types.js';
@@ -42,7 +42,9 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       message: `${label(child)}.${edge.childField} closes a reference cycle through ${label(parent)}: it is not followed from parent to child`,
     });
   }
-  const edges = graph.edges.filter((e) => !cycles.has(e));
+  // Link edges are never followed; edges closing a cycle are not followed from parent to child.
+  const kept = graph.edges.filter((e) => !cycles.has(e));
+  const edges = kept.filter((e) => e.relation !== 'link');
   const known = [...new Set(graph.nodes.flatMap((n) => n.identities.map((i) => i.identity)))].sort();
   const given = options.identity ? new Set(options.identity) : new Set(known);
   const structural = reach(graph, edges, new Set(known));
@@ -76,6 +78,8 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       });
     }
   }
+  issues.push(...ownedIdentities(graph, edges, actual, given));
+  issues.push(...sharedOwners(graph, edges, structural.roots));
   const order = traversalOrder(actual.reached, edges);
   if (order.length === 0) {
     issues.push({
@@ -86,13 +90,14 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     });
   }
   const targets =
-    options.kind === 'rectify' ? rectifyTargets(graph, edges, options.rectify ?? [], order) : null;
+    options.kind === 'rectify' ? rectifyTargets(graph, kept, options.rectify ?? [], order) : null;
   if (targets) issues.push(...targets.issues);
   const stepOf = new Map(order.map((id, i) => [id, i]));
   const steps: PlanStep[] = order.map((id, index) => {
     const node = graph.nodes[id] as Node;
+    const root = actual.roots.has(id);
     const locators: Locator[] = [
-      ...node.identities
+      ...(root ? node.identities : [])
         .filter((i) => given.has(i.identity))
         .map((i): Locator => ({ via: 'identity', field: i.field, identity: i.identity })),
       ...(actual.owners.get(id) ?? []),
@@ -129,6 +134,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       collection: node.collection.name,
       datastore: node.datastore,
       keyField: node.keyField,
+      root,
       locators,
       provides,
       categories: [...new Set(node.collection.fields.flatMap((f) => f.categories))],
@@ -148,6 +154,69 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     notReached: notReached.map(label),
     issues,
   };
+}
+
+/**
+ * Identity fields the request gives that locate nothing, because a reached collection owns
+ * their rows (a session naming an e-mail is found from its account, not by the e-mail) and
+ * no `identifies-owner` edge climbs from them.
+ */
+function ownedIdentities(
+  graph: Graph,
+  edges: readonly Edge[],
+  actual: Reach,
+  given: ReadonlySet<IdentityKind>,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const id of actual.owned) {
+    const node = graph.nodes[id] as Node;
+    const climbs = edges.some((e) => e.child === id && e.relation === 'identifies-owner');
+    if (climbs) continue;
+    const owners = edges
+      .filter((e) => e.child === id && e.parent !== id && actual.reached.has(e.parent))
+      .map((e) => `${label(graph.nodes[e.parent] as Node)} (${e.childField})`);
+    const fields = node.identities.filter((i) => given.has(i.identity)).map((i) => i.field);
+    issues.push({
+      code: 'dsr.identity-owned',
+      severity: 'info',
+      path: node.path,
+      message: `${label(node)} is owned by ${[...new Set(owners)].join(', ')}: its rows are found from their owners, not by ${fields.join(', ')}; mark the reference identifies-owner to climb from them`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Collections whose rows are owned, through owning references, by rows of more than one root
+ * collection (tickets owned by a customer and by the employee who handled them): erasing a
+ * subject of either reaches them, which is right only when each really owns the row.
+ */
+function sharedOwners(graph: Graph, edges: readonly Edge[], roots: ReadonlySet<number>): Issue[] {
+  const issues: Issue[] = [];
+  for (const node of graph.nodes) {
+    if (roots.has(node.id)) continue;
+    const above = new Set<number>();
+    const seen = new Set<number>([node.id]);
+    const queue = [node.id];
+    while (queue.length > 0) {
+      const at = queue.shift() as number;
+      for (const e of edges) {
+        if (e.child !== at || seen.has(e.parent)) continue;
+        seen.add(e.parent);
+        if (roots.has(e.parent)) above.add(e.parent);
+        else queue.push(e.parent);
+      }
+    }
+    if (above.size < 2) continue;
+    const names = [...above].sort((a, b) => a - b).map((id) => label(graph.nodes[id] as Node));
+    issues.push({
+      code: 'dsr.shared-owner',
+      severity: 'warning',
+      path: node.path,
+      message: `${label(node)} is owned by rows of ${names.join(' and ')}: erasing a subject of any of them reaches its rows; declare relation: link on a reference to a row that does not own it (such as who handled it)`,
+    });
+  }
+  return issues;
 }
 
 /**

@@ -19,6 +19,7 @@ function stepText(plan: Plan, step: PlanStep): string[] {
   const lines = [
     `${step.index + 1}. ${step.dataset}.${step.collection} (${step.datastore}, key ${step.keyField})`,
   ];
+  if (step.root) lines.push("     root: the rows found here are the subject's own");
   for (const locator of step.locators) lines.push(`     locate: ${locatorText(plan, locator)}`);
   if (step.categories.length > 0) lines.push(`     categories: ${step.categories.join(', ')}`);
   if (step.erasure) {

@@ -5,29 +5,48 @@ import type { Locator } from './types.js';
 /** Collections a set of identity kinds reaches, with the owner locators found on the way. */
 export interface Reach {
   reached: Set<number>;
+  /**
+   * Root collections: the rows the subject's identity values find in them (directly, or by
+   * climbing an `identifies-owner` edge) are the subject's own, since no reached collection
+   * owns them. Every other reached collection is located from its owners only.
+   */
+  roots: Set<number>;
+  /** Collections holding an identity kind given, that are not roots: owned by a reached collection. */
+  owned: Set<number>;
   owners: Map<number, Locator[]>;
 }
 
 /**
- * Walks the graph from the collections holding one of `kinds`. Children are reached from
- * their parents along `edges`; a parent is reached from a child only when the parent holds
- * identity fields itself (it records subjects, like `users`) and only from the child's rows
- * found by identity, one level up: climbing further, or into a parent shared by many
- * subjects (`products` from `orders`), would reach other people's data.
+ * Walks the graph from the collections holding one of `kinds` (`edges`: the followed ones,
+ * without `link` and cycle edges):
+ *
+ * 1. **Seeds**: collections with an identity field of a kind given.
+ * 2. **Climb**: along an `identifies-owner` edge from a seed, the rows the subject's own
+ *    identity finds there name their owner (`owner` locator), one level up, never further.
+ * 3. **Down**: from every reached collection along owning edges to the rows it owns.
+ * 4. **Roots**: the seeds and climbed-to collections that no owning edge from another reached
+ *    collection points into. Their identity-found (or climbed-to) rows are the subject's roots;
+ *    a seed that is not a root is found from its owners only, so a row that merely mentions an
+ *    identity (a session naming an e-mail) never makes its owner, or itself, the subject's.
  */
 export function reach(graph: Graph, edges: readonly Edge[], kinds: ReadonlySet<IdentityKind>): Reach {
-  const reached = new Set<number>();
+  const seeds = new Set<number>();
   const owners = new Map<number, Locator[]>();
   for (const node of graph.nodes) {
-    if (node.identities.some((i) => kinds.has(i.identity))) reached.add(node.id);
+    if (node.identities.some((i) => kinds.has(i.identity))) seeds.add(node.id);
   }
+  const reached = new Set(seeds);
+  const climbed = new Set<number>();
   for (const edge of edges) {
+    if (edge.relation !== 'identifies-owner' || edge.child === edge.parent || !seeds.has(edge.child))
+      continue;
     const child = graph.nodes[edge.child];
     const parent = graph.nodes[edge.parent];
-    if (!child || !parent || child.id === parent.id || parent.identities.length === 0) continue;
+    if (!child || !parent) continue;
     for (const id of child.identities) {
       if (!kinds.has(id.identity)) continue;
       reached.add(parent.id);
+      climbed.add(parent.id);
       const list = owners.get(parent.id) ?? [];
       list.push({
         via: 'owner',
@@ -53,7 +72,16 @@ export function reach(graph: Graph, edges: readonly Edge[], kinds: ReadonlySet<I
       }
     }
   }
-  return { reached, owners };
+  const ownedBy = (id: number) =>
+    edges.some((e) => e.child === id && e.parent !== id && reached.has(e.parent));
+  const roots = new Set<number>();
+  const owned = new Set<number>();
+  for (const id of [...seeds, ...climbed].sort((a, b) => a - b)) {
+    if (!ownedBy(id)) roots.add(id);
+    else if (seeds.has(id)) owned.add(id);
+  }
+  for (const id of owners.keys()) if (!roots.has(id)) owners.delete(id);
+  return { reached, roots, owned, owners };
 }
 
 /** Reached collections with every parent before its children; ties keep manifest order. */

@@ -28,7 +28,8 @@ export interface FieldAddress {
  *   (a child found from its parent).
  * - `owner`: rows whose `field` equals the `through.referenceField` of the rows of
  *   `through` found by the subject's own `through.identity` values (the account that owns
- *   a device the subject named). Only parents that hold identity fields are reached this way.
+ *   a device the subject named). Only along a reference the manifest marks
+ *   `relation: identifies-owner`, one level up.
  */
 export type Locator =
   | { via: 'identity'; field: string; identity: IdentityKind }
@@ -91,6 +92,12 @@ export interface PlanStep {
   datastore: DatastoreKind;
   /** The key field: SQL primary key, Redis placeholder, or `path` for files. */
   keyField: string;
+  /**
+   * A root step: the rows its `identity` and `owner` locators find are the subject's root
+   * rows (no reached collection owns them); every other step is located from the rows of the
+   * steps that own it (`reference` locators only). A root step has no `reference` locator.
+   */
+  root: boolean;
   /** Ways the step's keys are found; they are united. */
   locators: Locator[];
   /** Fields whose values later steps need (children located from this step). */

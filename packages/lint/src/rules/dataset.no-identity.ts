@@ -7,14 +7,14 @@ export const datasetNoIdentity = defineRule({
   severity: 'warning',
   title: 'Collection with personal data but no way to find the subject',
   description:
-    'Checks that every collection whose fields hold data categories has an identity field or a field that references another collection.',
+    'Checks that every collection whose fields hold data categories has an identity field or a field that references another collection (a `link` reference, never followed, does not count).',
   why: 'Pledge answers access and erasure requests by finding the subject through identity fields and references. A collection with neither is invisible to those requests, so its data is never returned or erased (GDPR Art. 15 and 17; PIPL Arts. 45 and 47).',
   check(ctx, report) {
     ctx.manifest.datasets.forEach((dataset, d) => {
       dataset.collections.forEach((collection, c) => {
         const personal = collection.fields.some((f) => f.categories.length > 0);
         const reachable = collection.fields.some(
-          (f) => f.identity !== undefined || f.references !== undefined,
+          (f) => f.identity !== undefined || (f.references !== undefined && f.relation !== 'link'),
         );
         if (personal && !reachable) {
           report(

@@ -1,4 +1,4 @@
-import { datasetFields, withDidYouMean } from '@pledge/core';
+import { datasetFields, fieldReferences, withDidYouMean } from '@pledge/core';
 import { defineRule } from '../define-rule.js';
 import { pageViews, shopDatasets } from '../examples/patches.js';
 
@@ -15,16 +15,20 @@ export const datasetUnknownReference = defineRule({
     const addresses = fields.map((f) => f.address);
     const known = new Set(addresses);
     for (const { field, path } of fields) {
-      if (field.references !== undefined && !known.has(field.references)) {
+      const list = fieldReferences(field);
+      list.forEach((target, i) => {
+        if (known.has(target)) return;
+        const at =
+          typeof field.references === 'string' ? [...path, 'references'] : [...path, 'references', i];
         report(
-          [...path, 'references'],
+          at,
           withDidYouMean(
-            `field "${field.name}" refers to "${field.references}", which is not a declared dataset field`,
-            field.references,
+            `field "${field.name}" refers to "${target}", which is not a declared dataset field`,
+            target,
             addresses,
           ),
         );
-      }
+      });
     }
   },
   examples: {

@@ -4,7 +4,7 @@ import { exampleDefinitions } from '../../src/examples/index.js';
 import { generate } from '../../src/generate.js';
 import { knownSubject } from '../../src/known-subject.js';
 import type { ExampleName, GenerateResult } from '../../src/types.js';
-import { loadManifest, referencedField, subjectRowsInStores } from './manifest.js';
+import { loadManifest, referencedField, referenceOf, subjectRowsInStores } from './manifest.js';
 import { listFiles, openSandbox, redisKeys, type Sandbox, snapshot, storesAvailable } from './stores.js';
 
 /** Checks the documented per-subject proportions on the counts of a generation of `scale` subjects. */
@@ -90,8 +90,8 @@ export async function exampleSuite(example: ExampleName, proportions: Proportion
       const actual = rows.map((r) => `${r.t}.${r.c} -> ${dataset.id}.${r.rt}.${r.rcol}`).sort();
       const expected = dataset.collections
         .flatMap((c) => c.fields.map((f) => ({ c, f })))
-        .filter(({ f }) => f.references?.startsWith(`${dataset.id}.`))
-        .map(({ c, f }) => `${c.name}.${f.name} -> ${f.references}`)
+        .filter(({ f }) => referenceOf(f)?.startsWith(`${dataset.id}.`))
+        .map(({ c, f }) => `${c.name}.${f.name} -> ${referenceOf(f)}`)
         .sort();
       expect(actual).toEqual(expected);
     });
@@ -109,8 +109,9 @@ export async function exampleSuite(example: ExampleName, proportions: Proportion
       for (const dataset of manifest.datasets) {
         for (const collection of dataset.collections) {
           for (const field of collection.fields) {
-            if (!field.references || field.references.startsWith(`${dataset.id}.`)) continue;
-            const known = await ids(field.references);
+            const reference = referenceOf(field);
+            if (!reference || reference.startsWith(`${dataset.id}.`)) continue;
+            const known = await ids(reference);
             const values: string[] = [];
             if (dataset.datastore.kind === 'redis' && main.sandbox.redis) {
               const prefix = main.sandbox.targets.redisPrefix ?? '';
@@ -128,7 +129,7 @@ export async function exampleSuite(example: ExampleName, proportions: Proportion
               }
             }
             expect(values.length, `${dataset.id}.${collection.name}`).toBeGreaterThan(0);
-            for (const value of values) expect(known.has(value), `${field.references} = ${value}`).toBe(true);
+            for (const value of values) expect(known.has(value), `${reference} = ${value}`).toBe(true);
             checked++;
           }
         }

@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { type Dataset, type DatasetField, type Manifest, parseManifest } from '@pledge/core';
+import { type Dataset, type DatasetField, fieldReferences, type Manifest, parseManifest } from '@pledge/core';
 import { exampleDefinitions } from '../../src/examples/index.js';
 import { examplePath } from '../../src/schema-files.js';
 import type { ExampleName, KnownSubject } from '../../src/types.js';
 import { listFiles, redisKeys, type Sandbox } from './stores.js';
+
+/** A field's one reference: the examples give at most one per field. */
+export function referenceOf(field: Pick<DatasetField, 'references' | 'name'>): string | undefined {
+  const list = fieldReferences(field);
+  if (list.length > 1) throw new Error(`${field.name}: the examples give one reference per field`);
+  return list[0];
+}
 
 /** The example's manifest, parsed; throws with the issues when it does not validate. */
 export async function loadManifest(example: ExampleName): Promise<Manifest> {
@@ -38,9 +45,10 @@ async function subjectValues(
   sandbox: Sandbox,
 ): Promise<Values> {
   if (field.identity) return new Set(known.identities[field.identity] ?? []);
-  if (!field.references) return new Set();
-  const target = referencedField(manifest, field.references);
-  if (!target) throw new Error(`${dataset.id}: dangling reference ${field.references}`);
+  const reference = referenceOf(field);
+  if (!reference) return new Set();
+  const target = referencedField(manifest, reference);
+  if (!target) throw new Error(`${dataset.id}: dangling reference ${reference}`);
   if (target.field.identity) return new Set(known.identities[target.field.identity] ?? []);
   if (target.dataset.datastore.kind !== 'postgres' && target.dataset.datastore.kind !== 'mysql')
     return new Set();
@@ -64,7 +72,9 @@ async function sqlRowsOfSubject(
     // Only direct links to the subject: a reference to another row (device_id) is not one.
     const direct =
       field.identity ??
-      (field.references ? referencedField(manifest, field.references)?.field.identity : undefined);
+      (referenceOf(field)
+        ? referencedField(manifest, referenceOf(field) as string)?.field.identity
+        : undefined);
     if (!direct) continue;
     const values = [...(await subjectValues(manifest, dataset, field, known, sandbox))];
     if (values.length === 0) continue;

@@ -34,6 +34,24 @@ export const IdentityKind = z.enum([
 ]);
 export type IdentityKind = z.infer<typeof IdentityKind>;
 
+/** A reference, written `dataset.collection.field`. */
+const FieldReference = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_:*-]+\.[A-Za-z0-9_-]+$/, 'must be dataset.collection.field');
+
+/**
+ * What a field's `references` say about the rows (`fields[].relation`), the one list the
+ * schema and the DSR planner share. `owned-by` (the default): the referenced row owns this
+ * row, so a request reaches this row from its owner (`orders.user_id → users.id`).
+ * `identifies-owner`: as `owned-by`, and this row, when the subject's own identity finds it,
+ * names its owner, so the request climbs to the referenced row (a device found by its serial
+ * names the account). `link`: a mere link that a request never follows
+ * (`tickets.handled_by → employees.id`).
+ */
+export const REFERENCE_RELATIONS = ['owned-by', 'identifies-owner', 'link'] as const;
+/** A relation of {@link REFERENCE_RELATIONS}. */
+export type ReferenceRelation = (typeof REFERENCE_RELATIONS)[number];
+
 /** A field of a table, key or file. */
 export const DatasetField = z
   .object({
@@ -41,10 +59,17 @@ export const DatasetField = z
     categories: z.array(Id).default([]).describe('Data categories the field holds.'),
     identity: IdentityKind.optional().describe('The field identifies the subject directly.'),
     references: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_:*-]+\.[A-Za-z0-9_-]+$/, 'must be dataset.collection.field')
+      .union([FieldReference, z.array(FieldReference).min(1)])
       .optional()
-      .describe('Foreign reference: dataset.collection.field this field points to.'),
+      .describe(
+        'Foreign reference: dataset.collection.field this field points to (a list when it points to several).',
+      ),
+    relation: z
+      .enum(REFERENCE_RELATIONS)
+      .optional()
+      .describe(
+        "Which side owns the row. `owned-by` (the default): the referenced row owns this row; a request reaches this row from it (`orders.user_id` → `users.id`). `identifies-owner`: as `owned-by`, and a row found by the subject's own identity names its owner, so a request climbs to it, one level (a device found by its serial names the account). `link`: never followed (`tickets.handled_by` → `employees.id`). See docs/dsr.md.",
+      ),
     erasure: ErasureStrategy.default('null'),
     legalHold: Id.optional().describe('Id of a legal hold that keeps this field on erasure.'),
   })
@@ -83,3 +108,10 @@ export const Dataset = z
   })
   .strict();
 export type Dataset = z.infer<typeof Dataset>;
+
+/** A field's references as a list (`references` may be one reference or several). */
+export function fieldReferences(field: Pick<DatasetField, 'references'>): string[] {
+  const value = field.references;
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
