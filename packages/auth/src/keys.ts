@@ -64,7 +64,12 @@ export async function createApiKey(
 
 /** Every key, oldest first; revoked ones are listed with their revocation date. */
 export async function listApiKeys(db: KeyDb): Promise<ApiKeyInfo[]> {
-  const rows = await auth(db).selectFrom('pledge_api_keys').selectAll().orderBy('created_at').orderBy('id').execute();
+  const rows = await auth(db)
+    .selectFrom('pledge_api_keys')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toInfo);
 }
 

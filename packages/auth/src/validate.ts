@@ -73,11 +73,15 @@ export function checkNewKey(input: NewKey): { ok: true; key: CheckedKey } | { ok
   for (const [i, text] of (input.origins ?? []).entries()) {
     const origin = normaliseOrigin(text);
     if (!origin) {
-      return issue(`origins.${i}`, 'must be an origin such as https://shop.example (http only for localhost)');
+      return issue(
+        `origins.${i}`,
+        'must be an origin such as https://shop.example (http only for localhost)',
+      );
     }
     if (!origins.includes(origin)) origins.push(origin);
   }
-  if (kind === 'site' && origins.length === 0) return issue('origins', 'a site key needs at least one origin');
+  if (kind === 'site' && origins.length === 0)
+    return issue('origins', 'a site key needs at least one origin');
   const actor = input.actor ?? 'subject';
   if (!(LEDGER_ACTORS as readonly string[]).includes(actor)) {
     return issue('actor', `must be one of ${LEDGER_ACTORS.join(', ')}`);

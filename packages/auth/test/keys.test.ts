@@ -22,12 +22,17 @@ describe('API keys', () => {
 
   it('a created key authenticates as its principal; only its digest is stored', async () => {
     expect(await hasActiveApiKeys(store)).toBe(false);
-    const made = await createApiKey(store, { name: 'backend', scopes: ['decide', 'consent:write', 'decide'] });
+    const made = await createApiKey(store, {
+      name: 'backend',
+      scopes: ['decide', 'consent:write', 'decide'],
+    });
     if (!made.ok) throw new Error(made.issue.message);
     const { secret, key } = made.created;
     expect(secret).toMatch(/^pledge_sk_[A-Za-z0-9_-]{43}$/);
     expect(key.scopes).toEqual(['decide', 'consent:write']);
-    const dump = await sql<{ t: string }>`SELECT row_to_json(k)::text AS t FROM pledge_api_keys k`.execute(store.db);
+    const dump = await sql<{ t: string }>`SELECT row_to_json(k)::text AS t FROM pledge_api_keys k`.execute(
+      store.db,
+    );
     const stored = dump.rows.map((r) => r.t).join('\n');
     expect(stored).not.toContain(secret);
     expect(stored).not.toContain(secret.slice(10));
@@ -75,7 +80,16 @@ describe('API keys', () => {
       [{ name: 's', kind: 'site', scopes: ['consent:write'] }, 'origins'],
       [{ name: 's', kind: 'site', scopes: ['consent:write'], origins: ['http://a.example'] }, 'origins.0'],
       [{ name: 's', kind: 'site', scopes: ['consent:write'], origins: ['https://a.example/x'] }, 'origins.0'],
-      [{ name: 's', kind: 'site', scopes: ['consent:write'], origins: ['https://a.example'], actor: 'officer' }, 'actor'],
+      [
+        {
+          name: 's',
+          kind: 'site',
+          scopes: ['consent:write'],
+          origins: ['https://a.example'],
+          actor: 'officer',
+        },
+        'actor',
+      ],
       [{ name: '', scopes: ['decide'] }, 'name'],
       [{ name: 'x', scopes: [] }, 'scopes'],
       [{ name: 'x', scopes: ['root'] }, 'scopes.0'],
@@ -88,6 +102,14 @@ describe('API keys', () => {
   });
 
   it('the scope list is the one the issue names', () => {
-    expect(API_SCOPES).toEqual(['consent:write', 'decide', 'ledger:read', 'policy:publish', 'dsr', 'admin', 'sdk:config']);
+    expect(API_SCOPES).toEqual([
+      'consent:write',
+      'decide',
+      'ledger:read',
+      'policy:publish',
+      'dsr',
+      'admin',
+      'sdk:config',
+    ]);
   });
 });

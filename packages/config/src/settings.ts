@@ -62,7 +62,7 @@ export const SettingsEnv = z.object({
   PLEDGE_API_KEY: secret('API key', false).optional(),
   PLEDGE_ALLOWED_HOSTS: z
     .string()
-    .regex(/^[A-Za-z0-9.:[\]\-]+(\s*,\s*[A-Za-z0-9.:[\]\-]+)*$/, {
+    .regex(/^[A-Za-z0-9.:[\]-]+(\s*,\s*[A-Za-z0-9.:[\]-]+)*$/, {
       error: 'must be host names separated by commas (e.g. pledge.example.com,localhost)',
     })
     .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()))
