@@ -15,6 +15,7 @@ import { registerV1 } from './routes/v1.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { guardHook, modeHook } from './security/guard.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimitHooks } from './security/rate-limits.js';
+import { trackRoutes } from './security/registered-routes.js';
 import { installSecurityHeaders } from './security-headers.js';
 
 /** Default largest request body, bytes (1 MiB). */
@@ -89,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 10))),
     },
   });
+  trackRoutes(app);
   const rt = await openRuntime({
     manifest: options.manifest,
     source: options.source ?? 'pledge.yaml',
