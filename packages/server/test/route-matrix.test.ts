@@ -43,8 +43,7 @@ const BOOTSTRAP = 'bootstrap-token-0123456789abcdef';
 function expectedFor(method: string, url: string): 'public' | readonly ApiScope[] | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
   return (
-    EXPECTED[`${m} ${url}`] ??
-    (url.startsWith('/docs/') && m === 'GET' ? EXPECTED['GET /docs/*'] : undefined)
+    EXPECTED[`${m} ${url}`] ?? (url.startsWith('/docs/') && m === 'GET' ? EXPECTED['GET /docs/*'] : undefined)
   );
 }
 
@@ -54,7 +53,9 @@ function passed(res: LightMyRequestResponse): boolean {
   if (res.statusCode !== 403) return true;
   // A HEAD answer has no body: a 403 there is the guard's.
   const code = errorCode(res);
-  return code !== undefined && !['insufficient-scope', 'origin-not-allowed', 'dev-mode-local-only'].includes(code);
+  return (
+    code !== undefined && !['insufficient-scope', 'origin-not-allowed', 'dev-mode-local-only'].includes(code)
+  );
 }
 
 function errorCode(res: LightMyRequestResponse): string | undefined {
@@ -132,7 +133,8 @@ describe('the route matrix: every registered route, with no credential and with 
         problems.push(`${method} ${url} with the site key: ${siteOk ? 'allowed' : 'refused'}`);
       }
       const wrong = await call({ authorization: 'Bearer pledge_sk_not-a-key-at-all-0000000000000000000000' });
-      if (passed(wrong) !== (expected === 'public')) problems.push(`${method} ${url} with a wrong key passed`);
+      if (passed(wrong) !== (expected === 'public'))
+        problems.push(`${method} ${url} with a wrong key passed`);
     }
     expect(problems).toEqual([]);
   });
@@ -157,7 +159,11 @@ describe('the route matrix: every registered route, with no credential and with 
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
-    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/v1/consents', headers: { origin: SITE_ORIGIN } });
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/consents',
+      headers: { origin: SITE_ORIGIN },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
     const foreign = await t.app.inject({
       method: 'OPTIONS',
@@ -188,7 +194,8 @@ describe('the route matrix in development mode (no key)', () => {
         });
       if (!passed(await call('127.0.0.1'))) problems.push(`${method} ${url} refused on loopback`);
       const remote = await call('203.0.113.7');
-      if (passed(remote) !== (expected === 'public')) problems.push(`${method} ${url} from afar: ${remote.statusCode}`);
+      if (passed(remote) !== (expected === 'public'))
+        problems.push(`${method} ${url} from afar: ${remote.statusCode}`);
       if (expected !== 'public' && method !== 'HEAD' && errorCode(remote) !== 'dev-mode-local-only') {
         problems.push(`${method} ${url} from afar: ${remote.body}`);
       }
