@@ -23,7 +23,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /lint.json': ['policy:publish'],
   'POST /v1/consents': ['consent:write'],
   'POST /v1/use': ['consent:write'],
-  'POST /v1/consents/query': ['ledger:read'],
+  'POST /v1/consents/query': ['ledger:read', 'sdk:config'],
   'POST /v1/decide': ['decide'],
   'POST /v1/decide/batch': ['decide'],
   'GET /v1/policies': ['policy:publish', 'decide', 'sdk:config'],

@@ -8,7 +8,7 @@ import type { ApiScope } from '@pledge/auth';
 export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/consents': ['consent:write'],
   'POST /v1/use': ['consent:write'],
-  'POST /v1/consents/query': ['ledger:read'],
+  'POST /v1/consents/query': ['ledger:read', 'sdk:config'],
   'POST /v1/decide': ['decide'],
   'POST /v1/decide/batch': ['decide'],
   'GET /v1/policies': ['policy:publish', 'decide', 'sdk:config'],
