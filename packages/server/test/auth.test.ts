@@ -24,25 +24,37 @@ describe('API keys over HTTP', () => {
     ['GET', '/v1/sdk/config'],
     ['POST', '/v1/decide'],
     ['POST', '/v1/consents'],
-  ] as const)('%s %s: none or a wrong key is a 401 that stores nothing, even from loopback', async (method, url) => {
-    const before = await ledgerCount(t.store);
-    const payload = { subject: 'u', events: [{ type: 'opt-out' }] };
-    for (const headers of [{}, { authorization: 'Bearer pledge_sk_wrong-0123456789' }, { authorization: TOKEN }]) {
-      const res = await t.app.inject({ method, url, headers, ...(method === 'POST' ? { payload } : {}) });
-      expect(res.statusCode).toBe(401);
-      expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="pledge"/);
-      expect(res.json().error.code).toBe('unauthorized');
-      expect(res.body).not.toContain(TOKEN);
-    }
-    expect(await ledgerCount(t.store)).toBe(before);
-  });
+  ] as const)(
+    '%s %s: none or a wrong key is a 401 that stores nothing, even from loopback',
+    async (method, url) => {
+      const before = await ledgerCount(t.store);
+      const payload = { subject: 'u', events: [{ type: 'opt-out' }] };
+      for (const headers of [
+        {},
+        { authorization: 'Bearer pledge_sk_wrong-0123456789' },
+        { authorization: TOKEN },
+      ]) {
+        const res = await t.app.inject({ method, url, headers, ...(method === 'POST' ? { payload } : {}) });
+        expect(res.statusCode).toBe(401);
+        expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="pledge"/);
+        expect(res.json().error.code).toBe('unauthorized');
+        expect(res.body).not.toContain(TOKEN);
+      }
+      expect(await ledgerCount(t.store)).toBe(before);
+    },
+  );
 
   it('the admin key creates, lists and revokes keys; the secret is shown once, never listed', async () => {
     const { secret, key } = await createKey({ name: 'backend', scopes: ['consent:write', 'decide'] });
     expect(secret).toMatch(/^pledge_sk_/);
-    const ok = await post(t.app, '/v1/consents', { subject: 'u', events: [{ type: 'opt-out' }] }, {
-      authorization: `bearer ${secret}`,
-    });
+    const ok = await post(
+      t.app,
+      '/v1/consents',
+      { subject: 'u', events: [{ type: 'opt-out' }] },
+      {
+        authorization: `bearer ${secret}`,
+      },
+    );
     expect(ok.statusCode).toBe(201);
     const bad = await post(t.app, '/v1/decide', { purpose: 1 }, { authorization: `Bearer ${secret}` });
     expect(bad.statusCode).toBe(400);
@@ -51,11 +63,18 @@ describe('API keys over HTTP', () => {
     expect(listed.body).not.toContain(secret);
     const revoked = await t.app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: admin });
     expect(revoked.json()).toEqual({ revoked: true });
-    const after = await post(t.app, '/v1/decide', { purpose: 'registration', categories: ['email'] }, {
-      authorization: `Bearer ${secret}`,
-    });
+    const after = await post(
+      t.app,
+      '/v1/decide',
+      { purpose: 'registration', categories: ['email'] },
+      {
+        authorization: `Bearer ${secret}`,
+      },
+    );
     expect(after.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: admin })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: admin })).statusCode,
+    ).toBe(404);
   });
 
   it('only sdk:config receives the subject key, from anywhere', async () => {
@@ -67,7 +86,10 @@ describe('API keys over HTTP', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().subjectKey).toEqual(expect.any(String));
-    const other = await createKey({ name: 'all but', scopes: ['consent:write', 'decide', 'ledger:read', 'policy:publish', 'dsr'] });
+    const other = await createKey({
+      name: 'all but',
+      scopes: ['consent:write', 'decide', 'ledger:read', 'policy:publish', 'dsr'],
+    });
     for (const headers of [{ authorization: `Bearer ${other.secret}` }, admin]) {
       const refused = await t.app.inject({ url: '/v1/sdk/config', headers });
       expect(refused.statusCode).toBe(403);
@@ -84,7 +106,12 @@ describe('API keys over HTTP', () => {
   });
 
   it('a bad key request is a 400 naming the field', async () => {
-    const res = await post(t.app, '/v1/keys', { name: 'x', kind: 'site', scopes: ['decide'], origins: ['https://a.example'] }, admin);
+    const res = await post(
+      t.app,
+      '/v1/keys',
+      { name: 'x', kind: 'site', scopes: ['decide'], origins: ['https://a.example'] },
+      admin,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0]).toMatchObject({ path: 'scopes', code: 'key.invalid' });
   });

@@ -155,7 +155,9 @@ describe('startFromEnv', () => {
     }
   });
 
-  it('PLEDGE_API_TOKEN ends development mode and is an admin-only bootstrap key: it creates keys, nothing else', { timeout: 60_000 }, async () => {
+  it('PLEDGE_API_TOKEN ends development mode and is an admin-only bootstrap key: it creates keys, nothing else', {
+    timeout: 60_000,
+  }, async () => {
     const token = 'token-for-start-test-0123';
     const app = await startFromEnv({
       env: { PORT: '0', PLEDGE_DATA_DIR: tempDir(), PLEDGE_API_TOKEN: token },
@@ -180,7 +182,9 @@ describe('startFromEnv', () => {
     }
   });
 
-  it('refuses to listen on a non-loopback address while no key exists (exit code 2); with a key it listens', { timeout: 60_000 }, async () => {
+  it('refuses to listen on a non-loopback address while no key exists (exit code 2); with a key it listens', {
+    timeout: 60_000,
+  }, async () => {
     const err: string[] = [];
     const dir = tempDir();
     const refused = await startServer({
@@ -191,7 +195,12 @@ describe('startFromEnv', () => {
     expect(refused).toEqual({ ok: false, exitCode: 2 });
     expect(err.join('')).toContain('refusing to listen on 0.0.0.0: no API key exists');
     const started = await startServer({
-      env: { PORT: '0', HOST: '0.0.0.0', PLEDGE_DATA_DIR: dir, PLEDGE_API_TOKEN: 'bootstrap-0123456789abcdef' },
+      env: {
+        PORT: '0',
+        HOST: '0.0.0.0',
+        PLEDGE_DATA_DIR: dir,
+        PLEDGE_API_TOKEN: 'bootstrap-0123456789abcdef',
+      },
       ...quiet,
     });
     expect(started.ok).toBe(true);
