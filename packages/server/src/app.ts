@@ -14,6 +14,7 @@ import { registerPolicyRoutes } from './routes/policy.js';
 import { registerV1 } from './routes/v1.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { guardHook, modeHook } from './security/guard.js';
+import { KeyPresence } from './security/key-presence.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimitHooks } from './security/rate-limits.js';
 import { trackRoutes } from './security/registered-routes.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -122,8 +123,10 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandlers(app);
   installSecurityHeaders(app);
+  const keys = new KeyPresence(rt.store);
   const guard = {
     store: rt.store,
+    keys,
     ...(options.apiToken ? { bootstrapToken: options.apiToken } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
   };
@@ -141,6 +144,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerHealthRoutes(app, rt);
   registerFaviconRoute(app);
   await registerV1(app, rt, {
+    keys,
     manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0),
   });
   await app.ready();

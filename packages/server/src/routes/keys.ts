@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { HttpError } from '../errors.js';
 import { BODY_ERRORS, errorResponse, V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
+import type { KeyPresence } from '../security/key-presence.js';
 
 const KeyJson = z.object({
   id: z.string(),
@@ -50,7 +51,7 @@ function toJson(key: ApiKeyInfo): z.infer<typeof KeyJson> {
 }
 
 /** `GET /v1/keys`, `POST /v1/keys` (the secret is in this answer only) and `DELETE /v1/keys/:id`: `admin` scope. */
-export function registerKeyRoutes(app: FastifyInstance, rt: Runtime): void {
+export function registerKeyRoutes(app: FastifyInstance, rt: Runtime, keys: KeyPresence): void {
   app.get(
     '/keys',
     {
@@ -77,6 +78,7 @@ export function registerKeyRoutes(app: FastifyInstance, rt: Runtime): void {
     },
     async (request, reply) => {
       const made = await createApiKey(rt.store, request.body);
+      keys.invalidate();
       if (!made.ok) {
         const { issue } = made;
         throw new HttpError(400, 'bad-request', `body ${issue.path}: ${issue.message}`, [issue]);
@@ -100,7 +102,9 @@ export function registerKeyRoutes(app: FastifyInstance, rt: Runtime): void {
       },
     },
     async (request) => {
-      if (!(await revokeApiKey(rt.store, request.params.id))) {
+      const revoked = await revokeApiKey(rt.store, request.params.id);
+      keys.invalidate();
+      if (!revoked) {
         throw new HttpError(404, 'not-found', 'no active API key has this id');
       }
       return { revoked: true as const };

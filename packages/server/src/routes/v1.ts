@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
+import type { KeyPresence } from '../security/key-presence.js';
 import { registerConsentRoutes } from './consents.js';
 import { registerCorsRoutes } from './cors.js';
 import { registerDecideRoutes } from './decide.js';
@@ -12,6 +13,8 @@ import { registerUseRoutes } from './use.js';
 
 /** Options of the /v1 API. */
 export interface V1Options {
+  /** Told when a key is created or revoked here. */
+  keys: KeyPresence;
   /** Largest body of `POST /v1/policies`, bytes. */
   manifestBodyLimit: number;
 }
@@ -33,7 +36,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerRenderedRoutes(v1, rt);
       registerLedgerRoutes(v1, rt);
       registerSdkConfigRoutes(v1, rt);
-      registerKeyRoutes(v1, rt);
+      registerKeyRoutes(v1, rt, options.keys);
       registerCorsRoutes(v1, rt);
     },
     { prefix: '/v1' },

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { authenticateApiKey, hasActiveApiKeys, type Principal } from '@pledge/auth';
+import { authenticateApiKey, type Principal } from '@pledge/auth';
 import type { Store } from '@pledge/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLoopback } from '../auth.js';
 import { HttpError } from '../errors.js';
+import type { KeyPresence } from './key-presence.js';
 import { DEV_PRINCIPAL, requestAuth, setRequestAuth } from './principal.js';
 import { isPublicRoute } from './public-routes.js';
 import { routeScopes } from './route-scopes.js';
@@ -17,6 +18,8 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 /** What the guard needs. */
 export interface GuardOptions {
   store: Store;
+  /** Whether any key exists (cached briefly). */
+  keys: KeyPresence;
   /** PLEDGE_API_TOKEN: a bootstrap key with the `admin` scope only. */
   bootstrapToken?: string;
   /** PLEDGE_ALLOWED_HOSTS; unset: any host with keys, loopback names in development mode. */
@@ -54,7 +57,7 @@ function bearer(request: FastifyRequest): string | undefined {
  */
 export function modeHook(options: GuardOptions) {
   return async (request: FastifyRequest): Promise<void> => {
-    const devMode = !options.bootstrapToken && !(await hasActiveApiKeys(options.store));
+    const devMode = !options.bootstrapToken && !(await options.keys.any());
     setRequestAuth(request, { devMode });
     const allowed = options.allowedHosts ?? (devMode ? LOOPBACK_HOSTS : undefined);
     if (allowed && !allowed.includes(hostName(request.headers.host))) {
