@@ -69,7 +69,7 @@ describe('readSettings', () => {
     ],
     [
       'PLEDGE_REQUEST_TIMEOUT_MS',
-      '0',
+      'soon',
       'PLEDGE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0',
     ],
     [
