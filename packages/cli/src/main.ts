@@ -4,6 +4,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
 import { registerInit } from './commands/init.js';
+import { registerKeys } from './commands/keys.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
 import { registerRefdata } from './commands/refdata.js';
@@ -31,6 +32,7 @@ const COMMANDS = [
   registerDsr,
   registerServe,
   registerLedger,
+  registerKeys,
   registerImportFides,
   registerRefdata,
 ];

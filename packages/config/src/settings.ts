@@ -17,6 +17,22 @@ const secret = (name: string, spaces: boolean) =>
     })
     .describe(name);
 
+function positiveMs() {
+  return z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: 'must be a whole number of milliseconds above 0' })
+    .transform(Number)
+    .optional();
+}
+
+function perMinute() {
+  return z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: 'must be a whole number of requests per minute above 0' })
+    .transform(Number)
+    .optional();
+}
+
 /**
  * The environment variables every Pledge process reads, each validated on its own; an
  * error message names the variable and never quotes its value (it may be a secret).
@@ -43,6 +59,19 @@ export const SettingsEnv = z.object({
     .regex(/^\d+$/, { error: 'must be a whole number of milliseconds' })
     .transform(Number)
     .optional(),
+  PLEDGE_API_KEY: secret('API key', false).optional(),
+  PLEDGE_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]+(\s*,\s*[A-Za-z0-9.:[\]-]+)*$/, {
+      error: 'must be host names separated by commas (e.g. pledge.example.com,localhost)',
+    })
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()))
+    .optional(),
+  PLEDGE_REQUEST_TIMEOUT_MS: positiveMs(),
+  PLEDGE_KEEP_ALIVE_TIMEOUT_MS: positiveMs(),
+  PLEDGE_RATE_LIMIT_KEY: perMinute(),
+  PLEDGE_RATE_LIMIT_ADDRESS: perMinute(),
+  PLEDGE_RATE_LIMIT_SITE: perMinute(),
 });
 /** A variable {@link SettingsEnv} reads. */
 export type SettingName = keyof typeof SettingsEnv.shape;
@@ -62,12 +91,26 @@ export interface Settings {
   dataDir: string;
   /** Whether PLEDGE_DATA_DIR (or `--data-dir`) was given, rather than defaulted. */
   dataDirGiven?: boolean;
-  /** PLEDGE_API_TOKEN: required by every /v1 route when set. */
+  /** PLEDGE_API_TOKEN: a bootstrap key with the `admin` scope only (manages keys; see docs/api-keys.md). */
   apiToken?: string;
   /** PLEDGE_SUBJECT_KEY: key of subject hashes; default generated once and kept in the store. */
   subjectKey?: string;
   /** PLEDGE_POLICY_SYNC_MS: how often to pick up versions published by another process. */
   policySyncMs?: number;
+  /** PLEDGE_API_KEY: the key the CLI sends when it asks a running server (see docs/api-keys.md). */
+  apiKey?: string;
+  /** PLEDGE_ALLOWED_HOSTS: host names the server answers to (the `Host` header), lower-cased. */
+  allowedHosts?: string[];
+  /** PLEDGE_REQUEST_TIMEOUT_MS: time to receive a whole request (headers and body); server default 30 000. */
+  requestTimeoutMs?: number;
+  /** PLEDGE_KEEP_ALIVE_TIMEOUT_MS: how long an idle kept-alive connection stays open; server default 5 000. */
+  keepAliveTimeoutMs?: number;
+  /** PLEDGE_RATE_LIMIT_KEY: requests per minute per API key; server default 6 000. */
+  rateLimitKey?: number;
+  /** PLEDGE_RATE_LIMIT_ADDRESS: requests per minute per client address; server default 1 200. */
+  rateLimitAddress?: number;
+  /** PLEDGE_RATE_LIMIT_SITE: requests per minute per address with one site key; server default 60. */
+  rateLimitSite?: number;
 }
 
 /** Outcome of {@link readSettings}: the settings, or which variable is wrong and why. */
@@ -79,7 +122,9 @@ export type SettingsResult =
  * Reads PORT (default 4400), HOST (default 127.0.0.1), PLEDGE_MANIFEST (default the AntSentry
  * example; a relative path is taken from `cwd`), LOG_LEVEL (default info), PLEDGE_DATABASE_URL
  * (PostgreSQL; default none: the embedded database), PLEDGE_DATA_DIR (default `.pledge-data` at
- * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY and PLEDGE_POLICY_SYNC_MS. Blank
+ * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY,
+ * PLEDGE_ALLOWED_HOSTS, PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS and the rate limits
+ * PLEDGE_RATE_LIMIT_KEY, PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE. Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
 export function readSettings(env: Record<string, string | undefined>, cwd: string): SettingsResult {
@@ -115,6 +160,13 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_API_TOKEN ? { apiToken: e.PLEDGE_API_TOKEN } : {}),
       ...(e.PLEDGE_SUBJECT_KEY ? { subjectKey: e.PLEDGE_SUBJECT_KEY } : {}),
       ...(e.PLEDGE_POLICY_SYNC_MS !== undefined ? { policySyncMs: e.PLEDGE_POLICY_SYNC_MS } : {}),
+      ...(e.PLEDGE_API_KEY ? { apiKey: e.PLEDGE_API_KEY } : {}),
+      ...(e.PLEDGE_ALLOWED_HOSTS ? { allowedHosts: e.PLEDGE_ALLOWED_HOSTS } : {}),
+      ...(e.PLEDGE_REQUEST_TIMEOUT_MS ? { requestTimeoutMs: e.PLEDGE_REQUEST_TIMEOUT_MS } : {}),
+      ...(e.PLEDGE_KEEP_ALIVE_TIMEOUT_MS ? { keepAliveTimeoutMs: e.PLEDGE_KEEP_ALIVE_TIMEOUT_MS } : {}),
+      ...(e.PLEDGE_RATE_LIMIT_KEY ? { rateLimitKey: e.PLEDGE_RATE_LIMIT_KEY } : {}),
+      ...(e.PLEDGE_RATE_LIMIT_ADDRESS ? { rateLimitAddress: e.PLEDGE_RATE_LIMIT_ADDRESS } : {}),
+      ...(e.PLEDGE_RATE_LIMIT_SITE ? { rateLimitSite: e.PLEDGE_RATE_LIMIT_SITE } : {}),
     },
   };
 }

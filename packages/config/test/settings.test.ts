@@ -61,10 +61,50 @@ describe('readSettings', () => {
     ['PLEDGE_API_TOKEN', 'short s3cret', 'PLEDGE_API_TOKEN must be at least 16 characters, without spaces'],
     ['PLEDGE_SUBJECT_KEY', 's3cret', 'PLEDGE_SUBJECT_KEY must be at least 16 characters'],
     ['PLEDGE_POLICY_SYNC_MS', '1.5', 'PLEDGE_POLICY_SYNC_MS must be a whole number of milliseconds'],
+    ['PLEDGE_API_KEY', 'short s3cret', 'PLEDGE_API_KEY must be at least 16 characters, without spaces'],
+    [
+      'PLEDGE_ALLOWED_HOSTS',
+      'a.example/x',
+      'PLEDGE_ALLOWED_HOSTS must be host names separated by commas (e.g. pledge.example.com,localhost)',
+    ],
+    [
+      'PLEDGE_REQUEST_TIMEOUT_MS',
+      'soon',
+      'PLEDGE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0',
+    ],
+    [
+      'PLEDGE_RATE_LIMIT_SITE',
+      '-1',
+      'PLEDGE_RATE_LIMIT_SITE must be a whole number of requests per minute above 0',
+    ],
   ])('a bad %s is an error naming the variable, not quoting it', (variable, value, message) => {
     const read = readSettings({ [variable]: value }, '/');
     expect(read).toEqual({ ok: false, code: 'config.invalid', variable, message });
     expect(JSON.stringify(read)).not.toContain(value);
+  });
+
+  it('reads the closed-API settings: host names lower-cased, timeouts and limits as numbers', () => {
+    const read = readSettings(
+      {
+        PLEDGE_ALLOWED_HOSTS: 'Pledge.Example.com, localhost',
+        PLEDGE_REQUEST_TIMEOUT_MS: '2000',
+        PLEDGE_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        PLEDGE_RATE_LIMIT_KEY: '100',
+        PLEDGE_RATE_LIMIT_ADDRESS: '50',
+        PLEDGE_RATE_LIMIT_SITE: '5',
+        PLEDGE_API_KEY: 'pledge_sk_0123456789abcdef',
+      },
+      '/',
+    );
+    expect(read.ok && read.settings).toMatchObject({
+      allowedHosts: ['pledge.example.com', 'localhost'],
+      requestTimeoutMs: 2000,
+      keepAliveTimeoutMs: 1000,
+      rateLimitKey: 100,
+      rateLimitAddress: 50,
+      rateLimitSite: 5,
+      apiKey: 'pledge_sk_0123456789abcdef',
+    });
   });
 
   it('names the variables it reads', () => {

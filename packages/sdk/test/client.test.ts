@@ -18,7 +18,7 @@ let client: PledgeClient;
 
 beforeAll(async () => {
   server = await startServer('pglite');
-  client = createClient({ baseUrl: `${server.baseUrl}/`, token: server.token });
+  client = createClient({ baseUrl: `${server.baseUrl}/`, apiKey: server.token });
 });
 afterAll(() => server.close());
 

@@ -33,7 +33,7 @@ describe('the examples of docs/sdk.md run', () => {
   beforeAll(async () => {
     server = await startServer('pglite');
     process.env.PLEDGE_URL = server.baseUrl;
-    process.env.PLEDGE_API_TOKEN = server.token;
+    process.env.PLEDGE_API_KEY = server.token;
     delete process.env.PLEDGE_DATABASE_URL;
     pledge = await connect();
   });

@@ -1,3 +1,4 @@
+import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
 import type { Store } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,12 +13,21 @@ import { registerLintRoutes } from './routes/lint.js';
 import { registerPolicyRoutes } from './routes/policy.js';
 import { registerV1 } from './routes/v1.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { guardHook, modeHook } from './security/guard.js';
+import { KeyPresence } from './security/key-presence.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimitHooks } from './security/rate-limits.js';
+import { trackRoutes } from './security/registered-routes.js';
 import { installSecurityHeaders } from './security-headers.js';
 
 /** Default largest request body, bytes (1 MiB). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Largest manifest body of `POST /v1/policies`, bytes (5 MiB, as `parseManifest` allows). */
 export const MANIFEST_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** Default time to receive a whole request, headers and body, ms: a half-sent request is closed after it. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default time an idle kept-alive connection stays open, ms. */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /** Options for {@link buildServer}. */
 export interface ServerOptions {
@@ -29,8 +39,19 @@ export interface ServerOptions {
   logger?: LogOptions | false;
   /** The store (the caller closes it). Default: a new in-memory PGlite, closed with the app. */
   store?: Store;
-  /** When set, every /v1 route needs `Authorization: Bearer <apiToken>`. */
+  /**
+   * PLEDGE_API_TOKEN: a bootstrap key with the `admin` scope only (it creates and revokes keys).
+   * Setting it ends development mode, as a stored key does.
+   */
   apiToken?: string;
+  /** PLEDGE_ALLOWED_HOSTS: host names answered. Default: any with keys; loopback names in development mode. */
+  allowedHosts?: readonly string[];
+  /** Time to receive a whole request, ms (PLEDGE_REQUEST_TIMEOUT_MS). Default 30 000. */
+  requestTimeoutMs?: number;
+  /** Idle time of a kept-alive connection, ms (PLEDGE_KEEP_ALIVE_TIMEOUT_MS). Default 5 000. */
+  keepAliveTimeoutMs?: number;
+  /** Requests per minute per key, per address, per address with a site key. */
+  rateLimits?: Partial<RateLimits>;
   /** Key of subject hashes (PLEDGE_SUBJECT_KEY). Default: generated once and kept in the store. */
   subjectKey?: string;
   /** Largest request body, bytes. Default 1 MiB (manifests: 5 MiB). */
@@ -56,10 +77,21 @@ export interface ServerOptions {
  * const res = await app.inject({ method: 'POST', url: '/v1/decide', payload: { purpose: 'registration', categories: ['email'] } });
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: loggerOptions(options.logger ?? {}),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    // Node checks these timeouts every `connectionsCheckingInterval` (30 s by default), which
+    // would let a half-sent request live up to twice the timeout.
+    http: {
+      headersTimeout: requestTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 10))),
+    },
   });
+  trackRoutes(app);
   const rt = await openRuntime({
     manifest: options.manifest,
     source: options.source ?? 'pledge.yaml',
@@ -78,9 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.close();
     throw error;
   }
-  if (!options.apiToken) {
+  if (!options.apiToken && !(await hasActiveApiKeys(rt.store))) {
     app.log.warn(
-      'no API token configured (PLEDGE_API_TOKEN): the /v1 API is open to anyone who can reach it; set one before exposing the server',
+      'development mode: no API key exists, so the server answers this machine only (loopback, no proxy headers, localhost host names); create a key with `pledge keys create` before exposing it (docs/api-keys.md)',
     );
   }
   return app;
@@ -91,14 +123,28 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandlers(app);
   installSecurityHeaders(app);
-  await registerDocs(app, { bearer: Boolean(options.apiToken) });
+  const keys = new KeyPresence(rt.store);
+  const guard = {
+    store: rt.store,
+    keys,
+    ...(options.apiToken ? { bootstrapToken: options.apiToken } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  };
+  // Order matters: mode, host and proxy checks; the per-address limit (failed keys count);
+  // the key and its scopes; the per-key limit. All before the body is read.
+  const limits = await rateLimitHooks(app, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  app.addHook('onRequest', modeHook(guard));
+  app.addHook('onRequest', limits.perAddress);
+  app.addHook('onRequest', guardHook(guard));
+  app.addHook('onRequest', limits.perKey);
+  await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);
   registerLintRoutes(app, rt);
   registerHealthRoutes(app, rt);
   registerFaviconRoute(app);
   await registerV1(app, rt, {
-    ...(options.apiToken ? { apiToken: options.apiToken } : {}),
+    keys,
     manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0),
   });
   await app.ready();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { hasActiveApiKeys } from '@pledge/auth';
 import { openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
@@ -26,7 +27,8 @@ export type StartResult = { ok: true; app: FastifyInstance } | { ok: false; exit
  * Starts the server from environment variables (see `readConfig`): the manifest, the store
  * (PostgreSQL from PLEDGE_DATABASE_URL, else the embedded database in PLEDGE_DATA_DIR), the
  * API token, then listens. Problems (bad variable: exit code 2; unreadable manifest: 2;
- * invalid manifest: 1; store unreachable or data directory in use: 1; port in use: 1) are
+ * invalid manifest: 1; store unreachable or data directory in use: 1; port in use: 1; a
+ * non-loopback HOST with no API key: 2) are
  * printed without credentials. Closing the app closes the store.
  */
 export async function startServer(options: StartOptions = {}): Promise<StartResult> {
@@ -71,6 +73,14 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       store,
       logger: options.logger ?? { level: config.logLevel },
       ...(config.apiToken ? { apiToken: config.apiToken } : {}),
+      ...(config.allowedHosts ? { allowedHosts: config.allowedHosts } : {}),
+      ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+      ...(config.keepAliveTimeoutMs ? { keepAliveTimeoutMs: config.keepAliveTimeoutMs } : {}),
+      rateLimits: {
+        ...(config.rateLimitKey ? { perKey: config.rateLimitKey } : {}),
+        ...(config.rateLimitAddress ? { perAddress: config.rateLimitAddress } : {}),
+        ...(config.rateLimitSite ? { perSiteAddress: config.rateLimitSite } : {}),
+      },
       ...(config.subjectKey ? { subjectKey: config.subjectKey } : {}),
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
@@ -78,6 +88,14 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   } catch (error) {
     await opened.opened.close();
     return fail(`cannot start on ${description}: ${error instanceof Error ? error.message : 'error'}`, 1);
+  }
+  // Development mode (no key) answers loopback only; on any other address it would be open.
+  if (!isLoopbackHost(config.host) && !config.apiToken && !(await hasActiveApiKeys(store))) {
+    await app.close();
+    return fail(
+      `refusing to listen on ${config.host}: no API key exists, so the API would be open to the network. Create one first (pledge keys create --name <name> --scope <scope>; docs/api-keys.md), or listen on 127.0.0.1 in development mode`,
+      2,
+    );
   }
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -120,6 +138,15 @@ export async function startFromEnv(options: StartOptions = {}): Promise<FastifyI
   if (started.ok) return started.app;
   process.exitCode = started.exitCode;
   return undefined;
+}
+
+/** Whether a listening address is loopback only (`0.0.0.0` and `::` are every address). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\./.test(h);
 }
 
 /** Where the app answers, for a client on this machine (a wildcard address becomes loopback). */

@@ -193,7 +193,7 @@ describe.each(backends)('the /v1 API on %s', (kind) => {
     expect(html.body).toContain('<html lang="en">');
   });
 
-  it('serves the SDK configuration to loopback clients when no token is configured', async () => {
+  it('serves the SDK configuration to loopback clients in development mode (no key)', async () => {
     const res = await t.app.inject({ url: '/v1/sdk/config' });
     expect(res.statusCode).toBe(200);
     documented('get', '/v1/sdk/config', res);
@@ -210,7 +210,7 @@ describe.each(backends)('the /v1 API on %s', (kind) => {
 
     const remote = await t.app.inject({ url: '/v1/sdk/config', remoteAddress: '203.0.113.7' });
     expect(remote.statusCode).toBe(403);
-    expect(remote.json().error.code).toBe('forbidden');
+    expect(remote.json().error.code).toBe('dev-mode-local-only');
     expect(remote.body).not.toContain(config.subjectKey);
     documented('get', '/v1/sdk/config', remote);
     const v6 = await t.app.inject({ url: '/v1/sdk/config', remoteAddress: '::1' });

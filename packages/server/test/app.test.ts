@@ -129,6 +129,9 @@ describe('buildServer', () => {
         'GET /v1/ledger/verify',
         'GET /v1/ledger/changes',
         'GET /v1/sdk/config',
+        'GET /v1/keys',
+        'POST /v1/keys',
+        'DELETE /v1/keys/{id}',
       ].sort(),
     );
     for (const { path, method, op } of operations) {

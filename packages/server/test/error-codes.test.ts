@@ -40,9 +40,29 @@ describe('every error code the server answers with is in the catalogue, with its
     ],
     ['no token', () => guarded.app.inject({ url: '/v1/policies' }), 'unauthorized'],
     [
-      'the SDK configuration from afar',
+      'the SDK configuration from afar in development mode',
       () => t.app.inject({ url: '/v1/sdk/config', remoteAddress: '203.0.113.7' }),
-      'forbidden',
+      'dev-mode-local-only',
+    ],
+    [
+      'a proxied request in development mode',
+      () => t.app.inject({ url: '/v1/policies', headers: { 'x-forwarded-for': '203.0.113.7' } }),
+      'proxy-in-dev-mode',
+    ],
+    [
+      'a foreign host name in development mode',
+      () => t.app.inject({ url: '/healthz', headers: { host: 'rebind.example' } }),
+      'host-not-allowed',
+    ],
+    [
+      'a body naming another actor',
+      () => post(t.app, '/v1/consents', { subject: 'u', events: [{ type: 'opt-out', actor: 'officer' }] }),
+      'actor-not-allowed',
+    ],
+    [
+      'the bootstrap token on a route it has no scope for',
+      () => guarded.app.inject({ url: '/v1/policies', headers: { authorization: `Bearer ${TOKEN}` } }),
+      'insufficient-scope',
     ],
     ['an unknown route', () => t.app.inject({ url: '/v1/nope' }), 'not-found'],
     [

@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { startFromEnv, startServer } from '../src/start.js';
 import { MINIMAL, REPO_ROOT } from './fixtures.js';
-import { backends } from './helpers.js';
+import { backends, captureLogs } from './helpers.js';
 
 const quiet = { logger: false as const, handleSignals: false };
 const dirs: string[] = [];
@@ -155,7 +155,9 @@ describe('startFromEnv', () => {
     }
   });
 
-  it('requires PLEDGE_API_TOKEN on /v1 when set', { timeout: 60_000 }, async () => {
+  it('PLEDGE_API_TOKEN ends development mode and is an admin-only bootstrap key: it creates keys, nothing else', {
+    timeout: 60_000,
+  }, async () => {
     const token = 'token-for-start-test-0123';
     const app = await startFromEnv({
       env: { PORT: '0', PLEDGE_DATA_DIR: tempDir(), PLEDGE_API_TOKEN: token },
@@ -164,11 +166,60 @@ describe('startFromEnv', () => {
     try {
       const url = `${baseUrl(app!)}/v1/ledger/verify`;
       expect((await fetch(url)).status).toBe(401);
-      const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const admin = { authorization: `Bearer ${token}` };
+      expect((await fetch(url, { headers: admin })).status).toBe(403);
+      const created = await postJson(
+        `${baseUrl(app!)}/v1/keys`,
+        { name: 'auditor', scopes: ['ledger:read'] },
+        admin,
+      );
+      expect(created.status).toBe(201);
+      const { secret } = (await created.json()) as { secret: string };
+      const ok = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
       expect(await ok.json()).toMatchObject({ ok: true, events: 0 });
     } finally {
       await app!.close();
     }
+  });
+
+  it('refuses to listen on a non-loopback address while no key exists (exit code 2); with a key it listens', {
+    timeout: 60_000,
+  }, async () => {
+    const err: string[] = [];
+    const dir = tempDir();
+    const refused = await startServer({
+      env: { PORT: '0', HOST: '0.0.0.0', PLEDGE_DATA_DIR: dir },
+      stderr: (t) => void err.push(t),
+      ...quiet,
+    });
+    expect(refused).toEqual({ ok: false, exitCode: 2 });
+    expect(err.join('')).toContain('refusing to listen on 0.0.0.0: no API key exists');
+    const started = await startServer({
+      env: {
+        PORT: '0',
+        HOST: '0.0.0.0',
+        PLEDGE_DATA_DIR: dir,
+        PLEDGE_API_TOKEN: 'bootstrap-0123456789abcdef',
+      },
+      ...quiet,
+    });
+    expect(started.ok).toBe(true);
+    if (started.ok) {
+      // Keys exist, so nothing answers without one, not even on loopback.
+      expect((await fetch(`${baseUrl(started.app)}/v1/policies`)).status).toBe(401);
+      await started.app.close();
+    }
+  });
+
+  it('says it is in development mode at start when no key exists', { timeout: 60_000 }, async () => {
+    const logs = captureLogs();
+    const app = await startFromEnv({
+      env: { PORT: '0', PLEDGE_DATA_DIR: tempDir() },
+      logger: { level: 'info', stream: logs.stream },
+      handleSignals: false,
+    });
+    await app!.close();
+    expect(logs.text()).toContain('development mode: no API key exists');
   });
 
   it.runIf(backends.includes('postgres'))('runs on PLEDGE_DATABASE_URL', { timeout: 60_000 }, async () => {

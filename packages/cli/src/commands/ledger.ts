@@ -47,7 +47,7 @@ export const registerLedger: RegisterCommand = (program, io, finish) => {
       if (!opened.ok) {
         const { error, settings } = opened;
         if (error?.code === 'store.locked' && error.holder.role === 'server' && error.holder.url) {
-          const through = await verifyThroughServer(error.holder.url, settings?.apiToken);
+          const through = await verifyThroughServer(error.holder.url, settings?.apiKey);
           if (through.ok) {
             io.stderr(
               `pledge: a Pledge server (process ${error.holder.pid}) holds ${error.dataDir}; verified through its API\n`,

@@ -5,7 +5,7 @@ const TIMEOUT_MS = 10 * 60_000;
 
 /**
  * `GET /v1/ledger/verify` on a running server: what `pledge ledger verify` does when that
- * server holds the embedded database. The token is PLEDGE_API_TOKEN, when set.
+ * server holds the embedded database, with PLEDGE_API_KEY (a `ledger:read` key) when set.
  */
 export async function verifyThroughServer(
   url: string,
@@ -27,7 +27,7 @@ export async function verifyThroughServer(
   if (res.status === 401 || res.status === 403) {
     return {
       ok: false,
-      message: `${url} answered ${res.status}: set PLEDGE_API_TOKEN to the server's token`,
+      message: `${url} answered ${res.status}: set PLEDGE_API_KEY to a key with the ledger:read scope`,
     };
   }
   if (!res.ok) return { ok: false, message: `${url} answered ${res.status}` };

@@ -25,19 +25,68 @@ export const ERRORS = [
     code: 'unauthorized',
     status: 401,
     source: 'server',
-    title: 'Missing or wrong API token',
+    title: 'Missing or unknown API key',
     description:
-      'The server has an API token (`PLEDGE_API_TOKEN`) and the request to `/v1` carried none, or another one. The answer has a `WWW-Authenticate: Bearer` header.',
-    action: 'Send `Authorization: Bearer <API token>` with the token the server was started with.',
+      'API keys exist (or `PLEDGE_API_TOKEN` is set) and the request to a route that is not public carried no `Authorization: Bearer <key>`, or a key that is unknown or revoked. The answer has a `WWW-Authenticate: Bearer` header. See docs/api-keys.md.',
+    action:
+      'Create a key with `pledge keys create --name <name> --scope <scope>` and send it as `Authorization: Bearer <key>`.',
   },
   {
     code: 'forbidden',
     status: 403,
     source: 'server',
-    title: 'Not allowed from here',
+    title: 'Not allowed',
+    description: 'The request is understood but not allowed for this caller.',
+    action: 'Check which credential the route needs in docs/api-keys.md.',
+  },
+  {
+    code: 'insufficient-scope',
+    status: 403,
+    source: 'server',
+    title: 'The key lacks the scope this route needs',
     description:
-      'With no API token configured, `GET /v1/sdk/config` (which holds the subject key) is served to clients on the same machine only.',
-    action: 'Configure `PLEDGE_API_TOKEN` on the server and send it, or call from the server machine.',
+      'The key is valid but holds none of the scopes the route accepts (for example `decide` for `POST /v1/decide`). The message names the scopes the route accepts; the table is in docs/api-keys.md.',
+    action:
+      'Create a key with the scope the route needs (`pledge keys create --scope ...`); keep each key to the scopes its caller needs.',
+  },
+  {
+    code: 'dev-mode-local-only',
+    status: 403,
+    source: 'server',
+    title: 'Development mode answers this machine only',
+    description:
+      'No API key exists, so the server runs in development mode, which answers clients on the loopback address only.',
+    action: 'Create an API key (`pledge keys create`) and send it, or call from the server machine.',
+  },
+  {
+    code: 'proxy-in-dev-mode',
+    status: 403,
+    source: 'server',
+    title: 'Development mode refuses proxied requests',
+    description:
+      'No API key exists (development mode) and the request carried a proxy header (`Forwarded`, `X-Forwarded-For`, `X-Forwarded-Host`, `X-Real-IP`): behind a reverse proxy on the same host every caller looks local, so development mode does not answer it.',
+    action:
+      'Create an API key (`pledge keys create`) before putting Pledge behind a proxy, and send the key.',
+  },
+  {
+    code: 'origin-not-allowed',
+    status: 403,
+    source: 'server',
+    title: 'Origin not allowed for this key',
+    description:
+      "The key is limited to some origins (a site key always is) and the request's `Origin` header is missing or not one of them.",
+    action:
+      'Call from one of the origins the key was created with, or create a key for this origin (`--origin https://...`).',
+  },
+  {
+    code: 'actor-not-allowed',
+    status: 403,
+    source: 'server',
+    title: 'The actor comes from the key',
+    description:
+      "An event's `actor` is set by the API key that records it (default `subject`); a body naming another actor is refused and nothing is recorded. `issues` names the event.",
+    action:
+      'Leave `actor` out of the body, or record with a key created for that actor (`pledge keys create --actor officer`).',
   },
   {
     code: 'not-found',
@@ -88,6 +137,25 @@ export const ERRORS = [
     description:
       'The `/v1` API takes JSON bodies (and `application/yaml` for `POST /v1/policies`); another `content-type` is refused.',
     action: 'Send `content-type: application/json`.',
+  },
+  {
+    code: 'host-not-allowed',
+    status: 421,
+    source: 'server',
+    title: 'Host not served',
+    description:
+      "The request's `Host` header is not one this server answers to: `PLEDGE_ALLOWED_HOSTS`, or in development mode `localhost`, `127.0.0.1` and `[::1]` (this stops DNS rebinding).",
+    action: 'Call the server by a name in `PLEDGE_ALLOWED_HOSTS`, or add the name there.',
+  },
+  {
+    code: 'rate-limited',
+    status: 429,
+    source: 'server',
+    title: 'Too many requests',
+    description:
+      'The caller sent more requests in a minute than allowed per key (`PLEDGE_RATE_LIMIT_KEY`), per address (`PLEDGE_RATE_LIMIT_ADDRESS`) or per address with one site key (`PLEDGE_RATE_LIMIT_SITE`). The `retry-after` header says when to try again.',
+    action:
+      'Wait for `retry-after` seconds; batch decisions (`POST /v1/decide/batch`) instead of sending one request each.',
   },
   {
     code: 'internal',

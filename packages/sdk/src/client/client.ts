@@ -23,7 +23,12 @@ import type {
 export interface ClientOptions {
   /** Where the Pledge server answers, e.g. `http://127.0.0.1:4400`. */
   baseUrl: string;
-  /** API token (PLEDGE_API_TOKEN on the server), sent as `Authorization: Bearer`. */
+  /**
+   * API key (`pledge keys create`), sent as `Authorization: Bearer`: with the scopes of the
+   * routes called (docs/api-keys.md). Not needed when the server runs in development mode.
+   */
+  apiKey?: string;
+  /** @deprecated The older name of {@link ClientOptions.apiKey}. */
   token?: string;
   /** Fetch implementation; default the global `fetch`. */
   fetch?: typeof fetch;
@@ -74,13 +79,14 @@ interface Call {
  * Creates a {@link PledgeClient}.
  *
  * @example
- * const client = createClient({ baseUrl: 'http://127.0.0.1:4400', token: process.env.PLEDGE_API_TOKEN });
+ * const client = createClient({ baseUrl: 'http://127.0.0.1:4400', apiKey: process.env.PLEDGE_API_KEY });
  * const decision = await client.decide({ subject: 'user-42', purpose: 'newsletter', categories: ['email'] });
  */
 export function createClient(options: ClientOptions): PledgeClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const key = options.apiKey ?? options.token;
 
   async function call<T>(spec: Call): Promise<T> {
     const route = `${spec.method} ${spec.path}`;
@@ -89,7 +95,7 @@ export function createClient(options: ClientOptions): PledgeClient {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers: Record<string, string> = { accept: spec.text ? 'text/*' : 'application/json' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (key) headers.authorization = `Bearer ${key}`;
     let body: string | undefined;
     if (spec.body !== undefined) {
       headers['content-type'] = spec.contentType ?? 'application/json';

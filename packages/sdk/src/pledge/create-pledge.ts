@@ -5,7 +5,12 @@ import { Pledge } from './pledge.js';
 export interface PledgeOptions {
   /** Where the Pledge server answers, e.g. `http://127.0.0.1:4400`. */
   baseUrl: string;
-  /** API token (PLEDGE_API_TOKEN on the server). `/v1/sdk/config` needs one unless the server is on loopback. */
+  /**
+   * API key with the `sdk:config` scope (the subject key, the change feed, a subject's events),
+   * plus `consent:write` to record. Not needed when the server runs in development mode.
+   */
+  apiKey?: string;
+  /** @deprecated The older name of {@link PledgeOptions.apiKey}. */
   token?: string;
   /**
    * PostgreSQL URL of the server's database. Given: the cache follows the ledger through
@@ -31,7 +36,7 @@ export interface PledgeOptions {
  * policy, and starts following the ledger's change feed. Resolves once the feed is live.
  *
  * @example
- * const pledge = await createPledge({ baseUrl: 'http://127.0.0.1:4400', token });
+ * const pledge = await createPledge({ baseUrl: 'http://127.0.0.1:4400', apiKey });
  * const decision = await pledge.decideAsync('user-42', { purpose: 'newsletter', categories: ['email'] });
  */
 export async function createPledge(options: PledgeOptions): Promise<Pledge> {
@@ -45,7 +50,7 @@ export async function createPledge(options: PledgeOptions): Promise<Pledge> {
     throw new Error('policyRefreshMs must be 0 or more');
   const client = createClient({
     baseUrl: options.baseUrl,
-    token: options.token,
+    apiKey: options.apiKey ?? options.token,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
   });

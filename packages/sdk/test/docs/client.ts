@@ -2,7 +2,7 @@ import { createClient, PledgeApiError } from '@pledge/sdk';
 
 const client = createClient({
   baseUrl: process.env.PLEDGE_URL ?? 'http://127.0.0.1:4400',
-  token: process.env.PLEDGE_API_TOKEN,
+  apiKey: process.env.PLEDGE_API_KEY,
 });
 
 /** The privacy centre's "withdraw" button. Returns the problems when the server rejects the request. */

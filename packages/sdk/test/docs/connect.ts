@@ -4,7 +4,7 @@ import { createPledge, type Pledge } from '@pledge/sdk';
 export function connect(): Promise<Pledge> {
   return createPledge({
     baseUrl: process.env.PLEDGE_URL ?? 'http://127.0.0.1:4400',
-    token: process.env.PLEDGE_API_TOKEN,
+    apiKey: process.env.PLEDGE_API_KEY,
     // The server's PostgreSQL: updates arrive by LISTEN/NOTIFY. Without it: polling every second.
     databaseUrl: process.env.PLEDGE_DATABASE_URL,
   });

@@ -12,13 +12,15 @@ export interface TestServer {
   app: FastifyInstance;
   store: Store;
   baseUrl: string;
+  /** An API key with every scope but admin (what the SDK and the tests call). */
   token: string;
   /** The scratch database URL (postgres only): what the SDK LISTENs on. */
   databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
-export const TOKEN = 'sdk-test-token-0123456789abcdef';
+/** PLEDGE_API_TOKEN of the test server: the admin key that creates {@link TestServer.token}. */
+export const ADMIN_TOKEN = 'sdk-test-token-0123456789abcdef';
 
 /** Back ends to run on: PGlite always, PostgreSQL when it answers (skipped with a message otherwise). */
 export async function backends(): Promise<Array<'pglite' | 'postgres'>> {
@@ -36,17 +38,28 @@ export async function startServer(
     manifest,
     store,
     logger: false,
-    apiToken: TOKEN,
+    apiToken: ADMIN_TOKEN,
     subjectKey: 'sdk-test-subject-key-0123456789',
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/keys',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    payload: {
+      name: 'sdk tests',
+      scopes: ['consent:write', 'decide', 'ledger:read', 'policy:publish', 'dsr', 'sdk:config'],
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`cannot create the test key: ${created.body}`);
+  const token = (created.json() as { secret: string }).secret;
   return {
     kind,
     app,
     store,
     baseUrl: `http://127.0.0.1:${port}`,
-    token: TOKEN,
+    token,
     databaseUrl: scratch?.url,
     async close() {
       await app.close();

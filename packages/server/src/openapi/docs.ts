@@ -1,6 +1,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { isPublicRoute } from '../security/public-routes.js';
+import { routeScopes } from '../security/route-scopes.js';
 import { componentSchemas, swaggerTransform } from './zod-bridge.js';
 
 /** Tags of the OpenAPI document, in display order. */
@@ -10,6 +12,7 @@ const TAGS = [
   { name: 'policies', description: 'Published policy versions' },
   { name: 'ledger', description: 'Chain verification and the change feed' },
   { name: 'sdk', description: 'For SDKs deciding in process' },
+  { name: 'keys', description: 'API keys (admin scope)' },
   { name: 'pages', description: 'Web pages and health' },
 ];
 
@@ -17,7 +20,7 @@ const TAGS = [
  * The OpenAPI 3.1 document at `/docs/json` (`/docs/yaml` too), generated from the route
  * schemas, and Swagger UI at `/docs`. Register before any route.
  */
-export async function registerDocs(app: FastifyInstance, options: { bearer: boolean }): Promise<void> {
+export async function registerDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -30,24 +33,31 @@ export async function registerDocs(app: FastifyInstance, options: { bearer: bool
       tags: TAGS,
       components: {
         schemas: componentSchemas(),
-        ...(options.bearer
-          ? {
-              securitySchemes: {
-                bearer: { type: 'http', scheme: 'bearer', description: 'PLEDGE_API_TOKEN' },
-              },
-            }
-          : {}),
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key (pledge keys create); the scopes each route accepts are listed in its description',
+          },
+        },
       },
     },
     transform: swaggerTransform,
     transformObject: (documentObject) => {
       const document = 'openapiObject' in documentObject ? documentObject.openapiObject : undefined;
-      if (!document || !options.bearer) return document ?? {};
-      // The token guards /v1 only.
+      if (!document) return {};
+      // Every route but the public ones needs a key; the scopes it accepts are listed.
       for (const [path, item] of Object.entries(document.paths ?? {})) {
-        if (!path.startsWith('/v1/')) continue;
-        for (const operation of Object.values(item as Record<string, { security?: unknown }>)) {
+        const url = path.replace(/\{(\w+)\}/g, ':$1');
+        for (const [method, operation] of Object.entries(
+          item as Record<string, { security?: unknown; description?: string }>,
+        )) {
+          if (isPublicRoute(method.toUpperCase(), url)) continue;
           operation.security = [{ bearer: [] }];
+          const scopes = routeScopes(method.toUpperCase(), url);
+          const needs = `Needs an API key with the scope ${scopes.join(' or ')}.`;
+          operation.description = operation.description ? `${operation.description} ${needs}` : needs;
         }
       }
       return document;

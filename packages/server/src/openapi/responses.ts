@@ -17,7 +17,12 @@ export function errorResponse(description: string): Record<string, unknown> {
 /** The error answers every /v1 route may give. */
 export const V1_ERRORS = {
   400: errorResponse("Bad request: 'issues' name the fields at fault"),
-  401: errorResponse('Missing or wrong API token (when one is configured)'),
+  401: errorResponse('Missing, unknown or revoked API key (when keys exist)'),
+  403: errorResponse(
+    'The key lacks the scope or origin, development mode refuses the caller, or the body names another actor',
+  ),
+  421: errorResponse('Host name not served (PLEDGE_ALLOWED_HOSTS)'),
+  429: errorResponse('Too many requests (rate limit)'),
   500: errorResponse('Internal error'),
 } as const;
 

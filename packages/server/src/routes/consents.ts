@@ -11,6 +11,7 @@ import { refusal } from '../errors.js';
 import { toLedgerEventJson } from '../ledger-json.js';
 import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
+import { refuseForeignActor, withKeyActor } from '../security/actor.js';
 
 /**
  * `POST /v1/consents` (append events for one subject, stamped with the policy version in
@@ -23,14 +24,16 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
       schema: {
         summary: 'Record consent events for one subject',
         description:
-          "Appends the events to the hash-chained ledger in one transaction, stamped with the policy version in force. The subject is stored only as a keyed hash. 'occurredAt' (default now) must lie between 1970-01-01 and five minutes from now.",
+          "Appends the events to the hash-chained ledger in one transaction, stamped with the policy version in force. The subject is stored only as a keyed hash. 'occurredAt' (default now) must lie between 1970-01-01 and five minutes from now. The events' 'actor' is the API key's (default 'subject'); a body naming another actor is refused (403 actor-not-allowed).",
         tags: ['consents'],
         body: ConsentWriteBody,
         response: { 201: AppendResponse, ...BODY_ERRORS },
       },
+      preValidation: refuseForeignActor,
     },
     async (request, reply) => {
-      const result = await rt.engine.record(request.body.subject, request.body.events);
+      const events = withKeyActor(request, request.body.events);
+      const result = await rt.engine.record(request.body.subject, events);
       if (!result.ok) throw refusal(result);
       return reply.status(201).send({ events: result.events });
     },

@@ -1,44 +1,27 @@
 import { toRenewalVersion } from '@pledge/engine';
 import { SdkConfigResponse } from '@pledge/protocol';
 import type { FastifyInstance } from 'fastify';
-import { isLoopback } from '../auth.js';
-import { HttpError } from '../errors.js';
-import { errorResponse, V1_ERRORS } from '../openapi/responses.js';
+import { V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
 
 /**
  * `GET /v1/sdk/config`: what an SDK needs to decide in process, including the subject-hash
- * key. With an API token configured only token holders reach it (the /v1 token check);
- * with none, only clients on this machine do.
+ * key: served to keys with the `sdk:config` scope only (and in development mode, to this
+ * machine).
  */
-export function registerSdkConfigRoutes(
-  app: FastifyInstance,
-  rt: Runtime,
-  options: { tokenConfigured: boolean },
-): void {
+export function registerSdkConfigRoutes(app: FastifyInstance, rt: Runtime): void {
   app.get(
     '/sdk/config',
     {
       schema: {
         summary: 'Configuration for SDKs deciding in process',
         description:
-          'Served to API token holders; with no token configured, to loopback clients only (it carries the subject-hash key).',
+          'Served to keys with the sdk:config scope only (it carries the subject-hash key); in development mode (no keys), to loopback clients.',
         tags: ['sdk'],
-        response: {
-          200: SdkConfigResponse,
-          ...V1_ERRORS,
-          403: errorResponse('No API token configured and the client is not on this machine'),
-        },
+        response: { 200: SdkConfigResponse, ...V1_ERRORS },
       },
     },
-    async (request) => {
-      if (!options.tokenConfigured && !isLoopback(request)) {
-        throw new HttpError(
-          403,
-          'forbidden',
-          'with no API token configured, the SDK configuration is served to loopback clients only',
-        );
-      }
+    async () => {
       await rt.syncPolicy();
       const head = await rt.store.db
         .selectFrom('pledge_ledger_head')

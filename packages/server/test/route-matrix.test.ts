@@ -1,0 +1,205 @@
+import { API_SCOPES, type ApiScope, createApiKey } from '@pledge/auth';
+import { migrateToLatest } from '@pledge/store';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredRoutes } from '../src/security/registered-routes.js';
+import { type TestApp, testApp } from './helpers.js';
+
+/**
+ * The specification of who may call what, written out here on its own (not read from the
+ * server's tables): `public` routes answer anyone; every other route lists the scopes whose
+ * keys it accepts. A route the server registers that is missing here fails the test.
+ */
+const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
+  'GET /': 'public',
+  'GET /policy': 'public',
+  'GET /v1/policy/rendered': 'public',
+  'GET /healthz': 'public',
+  'GET /favicon.ico': 'public',
+  'GET /docs': 'public',
+  'GET /docs/*': 'public',
+  'OPTIONS /v1/consents': 'public',
+  'GET /lint': ['policy:publish'],
+  'GET /lint.json': ['policy:publish'],
+  'POST /v1/consents': ['consent:write'],
+  'POST /v1/use': ['consent:write'],
+  'POST /v1/consents/query': ['ledger:read', 'sdk:config'],
+  'POST /v1/decide': ['decide'],
+  'POST /v1/decide/batch': ['decide'],
+  'GET /v1/policies': ['policy:publish', 'decide', 'sdk:config'],
+  'GET /v1/policies/current': ['policy:publish', 'decide', 'sdk:config'],
+  'POST /v1/policies': ['policy:publish'],
+  'GET /v1/ledger/verify': ['ledger:read'],
+  'GET /v1/ledger/changes': ['ledger:read', 'sdk:config'],
+  'GET /v1/sdk/config': ['sdk:config'],
+  'GET /v1/keys': ['admin'],
+  'POST /v1/keys': ['admin'],
+  'DELETE /v1/keys/:id': ['admin'],
+};
+
+const SITE_ORIGIN = 'https://shop.example';
+const BOOTSTRAP = 'bootstrap-token-0123456789abcdef';
+
+function expectedFor(method: string, url: string): 'public' | readonly ApiScope[] | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return (
+    EXPECTED[`${m} ${url}`] ?? (url.startsWith('/docs/') && m === 'GET' ? EXPECTED['GET /docs/*'] : undefined)
+  );
+}
+
+/** Whether the guard let the request through (any answer but its own refusals). */
+function passed(res: LightMyRequestResponse): boolean {
+  if (res.statusCode === 401) return false;
+  if (res.statusCode !== 403) return true;
+  // A HEAD answer has no body: a 403 there is the guard's.
+  const code = errorCode(res);
+  return (
+    code !== undefined && !['insufficient-scope', 'origin-not-allowed', 'dev-mode-local-only'].includes(code)
+  );
+}
+
+function errorCode(res: LightMyRequestResponse): string | undefined {
+  return res.body ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+}
+
+const concrete = (url: string) => url.replace(':id', 'key_doesnotexist').replace('*', 'json');
+
+describe('the route matrix: every registered route, with no credential and with a key of each scope', () => {
+  let t: TestApp;
+  const secrets = new Map<ApiScope, string>();
+  let site = '';
+  beforeAll(async () => {
+    t = await testApp('pglite', { apiToken: BOOTSTRAP });
+    await migrateToLatest(t.store.db);
+    for (const scope of API_SCOPES) {
+      const made = await createApiKey(t.store, { name: `only ${scope}`, scopes: [scope] });
+      if (!made.ok) throw new Error(made.issue.message);
+      secrets.set(scope, made.created.secret);
+    }
+    const made = await createApiKey(t.store, {
+      name: 'banner',
+      kind: 'site',
+      scopes: ['consent:write'],
+      origins: [SITE_ORIGIN],
+    });
+    if (!made.ok) throw new Error(made.issue.message);
+    site = made.created.secret;
+  });
+  afterAll(() => t.close());
+
+  it('every route is in the specification', () => {
+    const routes = registeredRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(20);
+    const missing = routes.filter((r) => expectedFor(r.method, r.url) === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('each route lets through exactly the scopes it accepts; public routes need nothing', async () => {
+    const problems: string[] = [];
+    for (const { method, url } of registeredRoutes(t.app)) {
+      const expected = expectedFor(method, url)!;
+      const call = (headers: Record<string, string>) =>
+        t.app.inject({
+          method: method as 'GET',
+          url: concrete(url),
+          headers,
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+      const anonymous = await call({});
+      if (passed(anonymous) !== (expected === 'public')) {
+        problems.push(`${method} ${url} without a key: ${anonymous.statusCode}`);
+      }
+      if (expected !== 'public' && anonymous.statusCode !== 401) {
+        problems.push(`${method} ${url} without a key: ${anonymous.statusCode}, not 401`);
+      }
+      const allowed: string[] = [];
+      for (const [scope, secret] of secrets) {
+        const res = await call({ authorization: `Bearer ${secret}` });
+        if (passed(res)) allowed.push(scope);
+        else if (res.statusCode !== 403 || (method !== 'HEAD' && errorCode(res) !== 'insufficient-scope')) {
+          problems.push(`${method} ${url} with ${scope}: ${res.statusCode} ${res.body}`);
+        }
+      }
+      const want = expected === 'public' ? [...API_SCOPES] : [...expected];
+      if (allowed.sort().join(',') !== want.sort().join(',')) {
+        problems.push(`${method} ${url}: allowed ${allowed.join(',')}, expected ${want.join(',')}`);
+      }
+      const bootstrap = passed(await call({ authorization: `Bearer ${BOOTSTRAP}` }));
+      if (bootstrap !== (expected === 'public' || expected.includes('admin'))) {
+        problems.push(`${method} ${url} with PLEDGE_API_TOKEN: ${bootstrap ? 'allowed' : 'refused'}`);
+      }
+      const siteOk = passed(await call({ authorization: `Bearer ${site}`, origin: SITE_ORIGIN }));
+      if (siteOk !== (expected === 'public' || expected.includes('consent:write'))) {
+        problems.push(`${method} ${url} with the site key: ${siteOk ? 'allowed' : 'refused'}`);
+      }
+      const wrong = await call({ authorization: 'Bearer pledge_sk_not-a-key-at-all-0000000000000000000000' });
+      if (passed(wrong) !== (expected === 'public'))
+        problems.push(`${method} ${url} with a wrong key passed`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a site key is refused from another origin or with none', async () => {
+    const body = { subject: 'matrix-user', events: [{ type: 'opt-out' }] };
+    for (const headers of [{ origin: 'https://evil.example' }, {}]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/consents',
+        payload: body,
+        headers: { authorization: `Bearer ${site}`, ...headers },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('origin-not-allowed');
+    }
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/v1/consents',
+      payload: body,
+      headers: { authorization: `Bearer ${site}`, origin: SITE_ORIGIN },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/consents',
+      headers: { origin: SITE_ORIGIN },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
+    const foreign = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/consents',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the route matrix in development mode (no key)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('loopback callers reach every route; others reach only the public ones', async () => {
+    const problems: string[] = [];
+    for (const { method, url } of registeredRoutes(t.app)) {
+      const expected = expectedFor(method, url);
+      const call = (remoteAddress: string) =>
+        t.app.inject({
+          method: method as 'GET',
+          url: concrete(url),
+          remoteAddress,
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+      if (!passed(await call('127.0.0.1'))) problems.push(`${method} ${url} refused on loopback`);
+      const remote = await call('203.0.113.7');
+      if (passed(remote) !== (expected === 'public'))
+        problems.push(`${method} ${url} from afar: ${remote.statusCode}`);
+      if (expected !== 'public' && method !== 'HEAD' && errorCode(remote) !== 'dev-mode-local-only') {
+        problems.push(`${method} ${url} from afar: ${remote.body}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
