@@ -113,6 +113,7 @@ export {
   Language,
   LegalBasis,
   LegalHold,
+  LintOverride,
   Localisation,
   LocalText,
   type Manifest,
