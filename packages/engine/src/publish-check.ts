@@ -29,6 +29,17 @@ export type PublishCheck = { ok: true; acceptedLint: AcceptedLint[] } | PublishR
  * and never be in force. The version label is checked by the store, under its lock.
  */
 export function publishCheck(current: Manifest | undefined, next: Manifest): PublishCheck {
+  try {
+    compilePolicy(next);
+    if (current) diffManifests(current, next);
+  } catch {
+    return {
+      ok: false,
+      code: 'manifest.uncompilable',
+      path: '(root)',
+      message: 'the decision compiler refused this manifest',
+    };
+  }
   const gate = publishGate(next);
   if (!gate.ok) {
     const first = gate.errors[0] as Issue;
@@ -39,17 +50,6 @@ export function publishCheck(current: Manifest | undefined, next: Manifest): Pub
       path: first.path,
       message: `the manifest has ${gate.errors.length} lint error(s) no lintOverrides entry accepts (${rules.join(', ')}): fix them, or accept each with its rule, path and reason`,
       issues: gate.errors,
-    };
-  }
-  try {
-    compilePolicy(next);
-    if (current) diffManifests(current, next);
-  } catch {
-    return {
-      ok: false,
-      code: 'manifest.uncompilable',
-      path: '(root)',
-      message: 'the decision compiler refused this manifest',
     };
   }
   return {
