@@ -49,7 +49,12 @@ describe.each(backendKinds)('publishing through the lint gate, on %s', (kind) =>
     const stored = (await listPolicies(store.db)).find((v) => v.version === '9.0');
     const contact = stored?.acceptedLint.filter((a) => a.rule === 'contact.placeholder');
     expect(contact).toEqual([
-      { rule: 'contact.placeholder', path: 'controller.contacts[0].value', message: expect.any(String), reason },
+      {
+        rule: 'contact.placeholder',
+        path: 'controller.contacts[0].value',
+        message: expect.any(String),
+        reason,
+      },
     ]);
     expect(stored?.acceptedLint.map((a) => a.rule)).toContain('breach.missing');
     // The same rule accepted at another path does not cover this one.
@@ -80,7 +85,11 @@ describe.each(backendKinds)('publishing through the lint gate, on %s', (kind) =>
   });
 
   it('refuses to open with a new manifest the gate refuses, naming each rule and path', async () => {
-    const opening = createEngine({ store, manifest: shopWithout('9.0', ['breach.missing']), subjectKey: KEY });
+    const opening = createEngine({
+      store,
+      manifest: shopWithout('9.0', ['breach.missing']),
+      subjectKey: KEY,
+    });
     await expect(opening).rejects.toBeInstanceOf(PublishRefusedError);
     await expect(opening).rejects.toThrow(/manifest\.lint-errors.*\n {2}breach: .*\(breach\.missing\)/);
     const relabelled = shopManifest((m) => {
