@@ -6,6 +6,7 @@ import { registerImportFides } from './commands/import-fides.js';
 import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
+import { registerPolicies } from './commands/policies.js';
 import { registerRefdata } from './commands/refdata.js';
 import { registerRender } from './commands/render.js';
 import { registerRopa } from './commands/ropa.js';
@@ -31,6 +32,7 @@ const COMMANDS = [
   registerDsr,
   registerServe,
   registerLedger,
+  registerPolicies,
   registerImportFides,
   registerRefdata,
 ];
