@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /** One consent-ledger event as stored. */
 export interface LedgerEventTable {
