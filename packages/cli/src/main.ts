@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerKeys } from './commands/keys.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
+import { registerPolicies } from './commands/policies.js';
 import { registerRefdata } from './commands/refdata.js';
 import { registerRender } from './commands/render.js';
 import { registerRopa } from './commands/ropa.js';
@@ -33,6 +34,7 @@ const COMMANDS = [
   registerServe,
   registerLedger,
   registerKeys,
+  registerPolicies,
   registerImportFides,
   registerRefdata,
 ];

@@ -31,8 +31,11 @@ export {
   type ChangeCode,
   type ChangeScope,
   type ConsentFrom,
+  DETAIL_CHANGE_CODES,
+  type DetailChangeCode,
   diffManifests,
   formatDuration,
+  isDetailChange,
   summariseChanges,
 } from './diff/index.js';
 export {
@@ -114,6 +117,7 @@ export {
   Language,
   LegalBasis,
   LegalHold,
+  LintOverride,
   Localisation,
   LocalText,
   type Manifest,

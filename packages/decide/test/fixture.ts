@@ -164,6 +164,22 @@ export const shopInput: ManifestInput = {
       },
     ],
   },
+  // The shop keeps faults that decision tests exercise; publishing it accepts them (each rule, anywhere).
+  lintOverrides: [
+    'breach.missing',
+    'ccpa.no-opt-out',
+    'consent.weaker-than-law',
+    'contact.placeholder',
+    'marketing.without-opt-out',
+    'minors.threshold-below-law',
+    'pipl.sensitive-without-separate-consent',
+    'pipl.transfer-without-separate-consent',
+    'purpose.basis-contradicts-consent',
+    'purpose.basis-not-valid-in-jurisdiction',
+    'recipient.contract-missing',
+    'signals.gpc-not-honoured',
+    'transfer.localisation-conflict',
+  ].map((rule) => ({ rule, reason: 'test fixture: the shop keeps this fault for the decision tests' })),
 };
 
 /** The shop manifest, validated, with optional changes applied to the input first. */

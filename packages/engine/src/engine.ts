@@ -15,13 +15,17 @@ import {
   appendEvents,
   eventsOfSubject,
   eventsSince,
+  findPolicy,
   type LedgerEvent,
   type LedgerEventInput,
   type LedgerVerification,
   latestPolicy,
+  latestPolicyHash,
   listPolicies,
+  manifestHash,
   migrateToLatest,
   type PolicyVersion,
+  type PublishOptions,
   type PublishResult,
   publishPolicy,
   resolveSubjectKey,
@@ -32,7 +36,7 @@ import {
 import { decideBatch } from './decide-batch.js';
 import { decisionRequest } from './decision-request.js';
 import { type EngineRefusal, eventTimeRefusal } from './event-time.js';
-import { publishRefusal } from './publish-check.js';
+import { type PublishRefusal, PublishRefusedError, publishCheck } from './publish-check.js';
 import { toRenewalVersion } from './renewal.js';
 
 /** Options of {@link createEngine}. */
@@ -71,7 +75,7 @@ export type PublishPolicyResult =
       /** The version of this manifest (not brought back into force when it is an older one). */
       version: PolicyVersion;
     }
-  | EngineRefusal<'manifest.uncompilable'>;
+  | PublishRefusal;
 
 /** A running {@link Engine.startPolicySync} loop. */
 export interface PolicySync {
@@ -118,11 +122,16 @@ export class Engine {
     this.#needsRenewal = renewalCheck(versions.map(toRenewalVersion));
   }
 
-  /** Opens an engine: migrates the store, publishes the manifest if new, compiles it. */
+  /**
+   * Opens an engine: migrates the store, publishes the manifest if new (through the same
+   * checks as {@link publishPolicy}; a refusal throws a {@link PublishRefusedError} naming
+   * each lint rule and path at fault), compiles it.
+   */
   static async open(options: EngineOptions): Promise<Engine> {
     await migrateToLatest(options.store.db);
     const key = await resolveSubjectKey(options.store.db, options.subjectKey);
-    const published = await publishPolicy(options.store.db, options.manifest);
+    const published = await checkedPublish(options.store.db, options.manifest);
+    if (!published.ok) throw new PublishRefusedError(published);
     const versions = await listPolicies(options.store.db);
     return new Engine(
       options.store,
@@ -148,15 +157,18 @@ export class Engine {
   }
 
   /**
-   * Publishes a manifest for every caller (the API, the CLI, workers): refuses, as a value, one
-   * the decision compiler cannot use (before anything is stored); then publishes it and makes
-   * the latest published version the one in force, so a manifest equal to an older version does
-   * not bring that one back.
+   * Publishes a manifest for every caller (the API, the CLI, workers). A manifest not
+   * published before is refused, as a value and before anything is stored, when it has lint
+   * errors its `lintOverrides` do not accept (`manifest.lint-errors`, with every such error),
+   * when the decision compiler cannot use it (`manifest.uncompilable`), or when its version
+   * label was already published with other content (`policy.version-label-reused`). Then it
+   * is published, with the lint errors it accepts, and the latest published version is made
+   * the one in force, so a manifest equal to an older version does not bring that one back.
    */
   async publishPolicy(manifest: Manifest): Promise<PublishPolicyResult> {
-    const refusal = publishRefusal(this.#active.manifest, manifest);
-    if (refusal) return refusal;
-    const result = await this.publish(manifest);
+    const result = await checkedPublish(this.store.db, manifest, this.#active.manifest);
+    if (!result.ok) return result;
+    await this.adopt(manifest, result);
     await this.syncPolicy();
     return { ok: true, created: result.created, version: result.policy };
   }
@@ -168,13 +180,8 @@ export class Engine {
    */
   syncPolicy(): Promise<boolean> {
     this.#syncing ??= (async () => {
-      const head = await this.store.db
-        .selectFrom('pledge_policy_versions')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (!head || head.hash === this.#active.version.hash) return false;
+      const head = await latestPolicyHash(this.store.db);
+      if (!head || head === this.#active.version.hash) return false;
       const latest = await latestPolicy(this.store.db);
       if (!latest) return false;
       // Publishing a stored manifest again creates nothing: it only makes it the one in force.
@@ -200,14 +207,22 @@ export class Engine {
     };
   }
 
-  /** Publishes a new version and makes it the one in force (no checks: see {@link publishPolicy}). */
-  async publish(manifest: Manifest): Promise<PublishResult> {
-    const result = await publishPolicy(this.store.db, manifest);
+  /**
+   * Publishes a new version and makes it the one in force, without the lint gate (see
+   * {@link publishPolicy}); a version label used for other content is still refused.
+   */
+  async publish(manifest: Manifest, options: PublishOptions = {}): Promise<PublishResult> {
+    const result = await publishPolicy(this.store.db, manifest, options);
+    if (result.ok) await this.adopt(manifest, result);
+    return result;
+  }
+
+  /** Makes a published version the one in force. */
+  private async adopt(manifest: Manifest, result: Extract<PublishResult, { ok: true }>): Promise<void> {
     this.#versions = await listPolicies(this.store.db);
     this.#needsRenewal = renewalCheck(this.#versions.map(toRenewalVersion));
     this.#active = { manifest, compiled: compilePolicy(manifest), version: result.policy };
     this.#accepted.clear();
-    return result;
   }
 
   /**
@@ -293,6 +308,23 @@ export class Engine {
   changesSince(afterSeq: number, limit = 1000): Promise<LedgerEvent[]> {
     return eventsSince(this.store.db, afterSeq, limit);
   }
+}
+
+/**
+ * Publishes a manifest through the publish checks: one already published is found by its
+ * hash and not checked again (a later Pledge's new lint rule never stops a restart); a new
+ * one must pass {@link publishCheck}, and is stored with the lint errors it accepts.
+ */
+async function checkedPublish(
+  db: Store['db'],
+  manifest: Manifest,
+  current?: Manifest,
+): Promise<PublishResult | PublishRefusal> {
+  const stored = await findPolicy(db, manifestHash(manifest));
+  if (stored) return { ok: true, created: false, policy: stored };
+  const check = publishCheck(current, manifest);
+  if (!check.ok) return check;
+  return publishPolicy(db, manifest, { acceptedLint: check.acceptedLint });
 }
 
 /** Opens an {@link Engine}. */

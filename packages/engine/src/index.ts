@@ -3,4 +3,12 @@ export type { ConsentEventBody, DecideBody, RecordConsentBody } from '@pledge/pr
 export { decisionRequest } from './decision-request.js';
 export * from './engine.js';
 export { EARLIEST_EVENT, type EngineRefusal, eventTimeRefusal, FUTURE_SKEW_MS } from './event-time.js';
+export {
+  PUBLISH_REFUSALS,
+  type PublishCheck,
+  type PublishRefusal,
+  type PublishRefusalCode,
+  PublishRefusedError,
+  publishCheck,
+} from './publish-check.js';
 export * from './renewal.js';

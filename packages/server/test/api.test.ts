@@ -173,6 +173,7 @@ describe.each(backends)('the /v1 API on %s', (kind) => {
         publishedAt: expect.any(String),
         renewalPurposes: [],
         changes: [],
+        acceptedLint: expect.arrayContaining([expect.objectContaining({ rule: 'ref.unknown-purpose' })]),
       },
     ]);
     const current = await t.app.inject({ url: '/v1/policies/current' });

@@ -158,6 +158,10 @@ describe('buildServer', () => {
     const minimal = loadManifest(MINIMAL);
     const hostile = structuredClone(minimal);
     hostile.controller.contacts[0]!.value = '<script>alert(1)</script>';
+    hostile.lintOverrides.push({
+      rule: 'contact.placeholder',
+      reason: 'the test shows the lint page escapes it',
+    });
     const other = await buildServer({ manifest: hostile, source: '<b>x</b>.yaml', logger: false });
     const res = await other.inject({ url: '/lint' });
     expect(res.body).not.toContain('<b>x</b>');

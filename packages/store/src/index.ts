@@ -1,4 +1,4 @@
-export { type Appended, type AppendOptions, appendToChain } from './chain/append.js';
+export { type Appended, type AppendOptions, appendInTransaction, appendToChain } from './chain/append.js';
 export {
   CANONICAL_FORMAT,
   canonicalEncoding,
@@ -40,5 +40,7 @@ export * from './ledger/subject-key.js';
 export * from './ledger/types.js';
 export * from './ledger/verify.js';
 export * from './migrations/index.js';
+export { POLICY_CHAIN, POLICY_CHANNEL, POLICY_COLUMNS } from './policies/chain-spec.js';
 export * from './policies/hash.js';
 export * from './policies/publish.js';
+export * from './policies/verify.js';

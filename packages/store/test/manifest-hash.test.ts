@@ -22,4 +22,11 @@ describe('manifestHash', () => {
     expect(manifestHash(changed)).not.toBe(manifestHash(base));
     expect(manifestHash(base)).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
+
+  it('leaves out the lint errors accepted for publishing: accepting a fault is not a new policy', () => {
+    const accepting = edited((m) => {
+      m.lintOverrides = [{ rule: 'breach.missing', reason: 'no breach notice yet' }];
+    });
+    expect(manifestHash(accepting)).toBe(manifestHash(base));
+  });
 });

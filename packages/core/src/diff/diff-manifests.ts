@@ -1,7 +1,10 @@
 import type { Manifest } from '../manifest/schema/index.js';
 import { diffCategories } from './categories.js';
 import { diffCommitments } from './commitments.js';
+import { diffController } from './controller.js';
+import { diffDetails, isUnder } from './details.js';
 import { diffLegalBasis } from './legal-basis.js';
+import { diffLegalHolds } from './legal-holds.js';
 import { diffMinors } from './minors.js';
 import { diffPurposes } from './purposes.js';
 import { diffRecipients } from './recipients.js';
@@ -18,26 +21,33 @@ const FAMILIES: readonly ChangeFamily[] = [
   diffCategories,
   diffRecipients,
   diffRetention,
+  diffLegalHolds,
   diffRights,
   diffTransfers,
   diffMinors,
   diffTrackers,
   diffCommitments,
+  diffController,
 ];
 
 /**
- * Changes between two versions of a policy that subjects may care about, each saying
- * whether it is material and whose fresh consent it needs. Entries are matched by `id`
- * (rights by kind and jurisdictions), so a renamed id reads as a removal plus an addition.
- * Changes that only favour subjects (a shorter retention, a new right) are not reported,
- * except removals of purposes and stronger consent modes, which have `material: false`.
+ * Every change between two versions of a policy. First the changes subjects may care about,
+ * by family, each saying whether it is material and whose fresh consent it needs; entries are
+ * matched by `id` (rights by kind and jurisdictions), so a renamed id reads as a removal plus
+ * an addition. Then every other difference, field by field over the whole manifest, as a
+ * detail (`material: false`): a shorter retention, a new contact address, a reworded text. A
+ * detail at or under the path of a family's change is left out: that change reports it.
  *
  * @example
  * const changes = diffManifests(v1, v2);
  * const reconsent = changes.filter((c) => c.needsConsent);
+ * const material = changes.filter((c) => c.material);
  */
 export function diffManifests(before: Manifest, after: Manifest): Change[] {
-  return FAMILIES.flatMap((family) => family({ before, after }));
+  const pair = { before, after };
+  const changes = FAMILIES.flatMap((family) => family(pair));
+  const details = diffDetails(pair).filter((d) => !changes.some((c) => isUnder(d.path, c.path)));
+  return [...changes, ...details];
 }
 
 /** Summary counts of a diff, e.g. for a CLI footer or a change notice. */

@@ -1,5 +1,19 @@
 import type { Manifest } from '../manifest/schema/index.js';
 
+/** Codes of details: differences no family reports, field by field, never material. */
+export const DETAIL_CHANGE_CODES = [
+  'field-changed',
+  'entry-added',
+  'entry-removed',
+  'order-changed',
+] as const;
+export type DetailChangeCode = (typeof DETAIL_CHANGE_CODES)[number];
+
+/** Whether a change is a detail (see {@link DETAIL_CHANGE_CODES}) rather than a family's finding. */
+export function isDetailChange(change: Pick<Change, 'code'>): boolean {
+  return (DETAIL_CHANGE_CODES as readonly string[]).includes(change.code);
+}
+
 /** Stable codes of the changes {@link diffManifests} reports. */
 export type ChangeCode =
   | 'purpose-added'
@@ -28,7 +42,11 @@ export type ChangeCode =
   | 'tracker-added'
   | 'signal-dropped'
   | 'security-weakened'
-  | 'breach-notice-weakened';
+  | 'breach-notice-weakened'
+  | 'controller-changed'
+  | 'legal-hold-added'
+  | 'legal-hold-widened'
+  | DetailChangeCode;
 
 /**
  * Whose fresh consent a change needs before it takes effect.

@@ -1,6 +1,6 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 
@@ -9,7 +9,7 @@ describe('diffManifests: minors', () => {
     const after = edited((m) => {
       m.minors!.rules![1]!.below = 13;
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       {
         code: 'minors-threshold-lowered',
         path: 'minors.rules',
@@ -26,7 +26,7 @@ describe('diffManifests: minors', () => {
     const after = edited((m) => {
       m.minors!.rules![0]!.rule = 'guardian-consent';
     });
-    const changes = diffManifests(base, after);
+    const changes = familyChanges(base, after);
     expect(changes).toHaveLength(1);
     expect(changes[0]?.message).toBe(
       "minors covered by 'barred' lowered (eu-gdpr: under 14 -> nobody; cn-pipl: under 14 -> nobody)",
@@ -37,11 +37,11 @@ describe('diffManifests: minors', () => {
     const higher = edited((m) => {
       m.minors!.rules![0]!.below = 16;
     });
-    expect(diffManifests(base, higher)).toEqual([]);
+    expect(familyChanges(base, higher)).toEqual([]);
     const weaker = edited((m) => {
       m.minors!.ageVerification = 'none';
     });
-    expect(diffManifests(base, weaker)).toMatchObject([{ code: 'age-verification-weakened' }]);
+    expect(familyChanges(base, weaker)).toMatchObject([{ code: 'age-verification-weakened' }]);
   });
 });
 
@@ -66,7 +66,7 @@ describe('diffManifests: trackers and commitments', () => {
         essential: true,
       });
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       {
         code: 'tracker-added',
         path: 'trackers[1]',
@@ -87,7 +87,7 @@ describe('diffManifests: trackers and commitments', () => {
       m.breach!.contents = ['nature'];
       m.breach!.notifySubjects = false;
     });
-    expect(diffManifests(base, after).map((c) => [c.code, c.path])).toEqual([
+    expect(familyChanges(base, after).map((c) => [c.code, c.path])).toEqual([
       ['signal-dropped', 'signals.doNotTrack'],
       ['security-weakened', 'security.encryptionAtRest'],
       ['security-weakened', 'security.accessReviewEvery'],
@@ -99,6 +99,6 @@ describe('diffManifests: trackers and commitments', () => {
       delete m.breach;
       delete m.security;
     });
-    expect(diffManifests(base, gone).map((c) => c.path)).toEqual(['security', 'breach']);
+    expect(familyChanges(base, gone).map((c) => c.path)).toEqual(['security', 'breach']);
   });
 });

@@ -1,13 +1,14 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index.js';
+import type { diffManifests } from '../../src/diff/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 const codes = (changes: ReturnType<typeof diffManifests>) => changes.map((c) => c.code);
 
 describe('diffManifests: purposes', () => {
   it('reports nothing for identical manifests', () => {
-    expect(diffManifests(base, toManifest(baseInput()))).toEqual([]);
+    expect(familyChanges(base, toManifest(baseInput()))).toEqual([]);
   });
 
   it('a new consent-based purpose needs opt-in from everyone', () => {
@@ -21,7 +22,7 @@ describe('diffManifests: purposes', () => {
         consent: 'opt-in',
       });
     });
-    const [added] = diffManifests(base, after);
+    const [added] = familyChanges(base, after);
     expect(added).toMatchObject({
       code: 'purpose-added',
       path: 'purposes[3]',
@@ -43,7 +44,7 @@ describe('diffManifests: purposes', () => {
         consent: 'none',
       });
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       expect.objectContaining({
         code: 'purpose-added',
         material: true,
@@ -64,7 +65,7 @@ describe('diffManifests: purposes', () => {
         consent: { default: 'opt-out', 'cn-pipl': 'opt-in' },
       });
     });
-    expect(diffManifests(base, after)[0]?.affected.jurisdictions).toEqual(['cn-pipl']);
+    expect(familyChanges(base, after)[0]?.affected.jurisdictions).toEqual(['cn-pipl']);
   });
 
   it('removing a purpose is reported as not material', () => {
@@ -72,7 +73,7 @@ describe('diffManifests: purposes', () => {
       m.purposes.splice(1, 1);
       m.recipients![0]!.purposes = [];
     });
-    const removed = diffManifests(base, after).find((c) => c.code === 'purpose-removed');
+    const removed = familyChanges(base, after).find((c) => c.code === 'purpose-removed');
     expect(removed).toMatchObject({ path: 'purposes[1]', material: false, needsConsent: false });
     expect(removed?.affected.purposes).toEqual(['newsletter']);
   });
@@ -81,7 +82,7 @@ describe('diffManifests: purposes', () => {
     const after = edited((m) => {
       m.purposes[1]!.categories.push('name');
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       {
         code: 'purpose-categories-widened',
         path: 'purposes[1].categories',
@@ -98,7 +99,7 @@ describe('diffManifests: purposes', () => {
     const after = edited((m) => {
       m.purposes[0]!.categories.push('location');
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       { code: 'purpose-categories-widened', material: true, needsConsent: false, consentFrom: 'none' },
     ]);
   });
@@ -111,7 +112,7 @@ describe('diffManifests: purposes', () => {
       p.automatedDecisions = true;
       p.optional = false;
     });
-    const changes = diffManifests(base, after);
+    const changes = familyChanges(base, after);
     expect(changes.map((c) => c.path)).toEqual([
       'purposes[1].sale',
       'purposes[1].targetedAdvertising',
@@ -133,7 +134,7 @@ describe('diffManifests: legal basis and consent mode', () => {
       };
       m.purposes[2]!.consent = { default: 'opt-out', 'cn-pipl': 'opt-in', 'eu-gdpr': 'opt-in' };
     });
-    const changes = diffManifests(base, after);
+    const changes = familyChanges(base, after);
     expect(codes(changes)).toEqual(['legal-basis-changed', 'consent-mode-strengthened']);
     expect(changes[0]).toMatchObject({
       path: 'purposes[2].legalBasis',
@@ -150,7 +151,7 @@ describe('diffManifests: legal basis and consent mode', () => {
       m.purposes[1]!.legalBasis = 'legitimate-interests';
       m.purposes[1]!.consent = 'opt-out';
     });
-    const changes = diffManifests(base, after);
+    const changes = familyChanges(base, after);
     expect(changes).toMatchObject([
       { code: 'legal-basis-changed', material: true, needsConsent: false },
       { code: 'consent-mode-weakened', path: 'purposes[1].consent', material: true, needsConsent: false },
@@ -166,14 +167,14 @@ describe('diffManifests: legal basis and consent mode', () => {
         'eu-gdpr': 'legitimate-interests',
       };
     });
-    expect(diffManifests(base, after)).toEqual([]);
+    expect(familyChanges(base, after)).toEqual([]);
   });
 
   it('separate consent replacing opt-in asks the existing subjects again', () => {
     const after = edited((m) => {
       m.purposes[1]!.consent = 'separate';
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       { code: 'consent-mode-strengthened', needsConsent: true, consentFrom: 'subjects-of-purpose' },
     ]);
   });

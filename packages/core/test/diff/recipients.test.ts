@@ -1,6 +1,6 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 
@@ -15,7 +15,7 @@ describe('diffManifests: recipients and categories', () => {
         purposes: ['newsletter'],
       });
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       {
         code: 'recipient-added',
         path: 'recipients[2]',
@@ -42,7 +42,7 @@ describe('diffManifests: recipients and categories', () => {
         purposes: ['service'],
       });
     });
-    expect(diffManifests(after, more)).toMatchObject([{ code: 'recipient-added', needsConsent: false }]);
+    expect(familyChanges(after, more)).toMatchObject([{ code: 'recipient-added', needsConsent: false }]);
   });
 
   it('a new third party under PIPL needs separate consent from the subjects of its categories', () => {
@@ -55,7 +55,7 @@ describe('diffManifests: recipients and categories', () => {
         purposes: ['service'],
       });
     });
-    expect(diffManifests(base, after)[0]).toMatchObject({
+    expect(familyChanges(base, after)[0]).toMatchObject({
       needsConsent: true,
       consentFrom: 'subjects-of-category',
       affected: { categories: ['orders'], jurisdictions: ['cn-pipl'] },
@@ -70,7 +70,7 @@ describe('diffManifests: recipients and categories', () => {
       m.policy.jurisdictions = ['eu-gdpr'];
       m.recipients!.push({ id: 'crm', name: 'CRM', kind: 'processor', categories: ['email'] });
     });
-    expect(diffManifests(after, more)[0]).toMatchObject({
+    expect(familyChanges(after, more)[0]).toMatchObject({
       consentFrom: 'subjects-of-purpose',
       affected: { purposes: ['newsletter'] },
     });
@@ -83,7 +83,7 @@ describe('diffManifests: recipients and categories', () => {
       mailer.purposes!.push('service');
       mailer.country = 'US';
     });
-    const changes = diffManifests(base, after);
+    const changes = familyChanges(base, after);
     expect(changes.map((c) => [c.code, c.path, c.consentFrom])).toEqual([
       ['recipient-categories-widened', 'recipients[0].categories', 'subjects-of-purpose'],
       ['recipient-purposes-widened', 'recipients[0].purposes', 'none'],
@@ -105,7 +105,7 @@ describe('diffManifests: recipients and categories', () => {
         { id: 'phone', taxonomy: 'user.contact.phone_number', name: 'Phone', source: 'voluntary' },
       );
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       {
         code: 'category-added',
         path: 'categories[5]',

@@ -1,7 +1,7 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
 import { compareDurations } from '../../src/diff/duration.js';
-import { diffManifests } from '../../src/diff/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 
@@ -25,7 +25,7 @@ describe('diffManifests: retention', () => {
     const after = edited((m) => {
       m.retention!.rules![0]!.duration = { amount: 2, unit: 'months' };
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       {
         code: 'retention-longer',
         path: 'retention.rules[0]',
@@ -42,7 +42,7 @@ describe('diffManifests: retention', () => {
     const after = edited((m) => {
       m.retention!.rules![1]!.duration = { amount: 11, unit: 'years' };
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       { code: 'retention-longer', needsConsent: false, affected: { categories: ['orders'] } },
     ]);
   });
@@ -51,23 +51,23 @@ describe('diffManifests: retention', () => {
     const dropped = edited((m) => {
       delete m.retention!.rules![1]!.duration;
     });
-    expect(diffManifests(base, dropped)[0]?.message).toContain('10 years -> no limit');
+    expect(familyChanges(base, dropped)[0]?.message).toContain('10 years -> no limit');
     const ruleGone = edited((m) => {
       m.retention!.rules!.splice(1, 1);
     });
-    expect(diffManifests(base, ruleGone)[0]?.message).toBe("'orders' no longer covered by a retention rule");
+    expect(familyChanges(base, ruleGone)[0]?.message).toBe("'orders' no longer covered by a retention rule");
     const shorter = edited((m) => {
       m.retention!.rules![1]!.duration = { amount: 5, unit: 'years' };
     });
-    expect(diffManifests(base, shorter)).toEqual([]);
-    expect(diffManifests(dropped, base)).toEqual([]);
+    expect(familyChanges(base, shorter)).toEqual([]);
+    expect(familyChanges(dropped, base)).toEqual([]);
   });
 
   it('a different anchor is reported, since it cannot be shown shorter', () => {
     const after = edited((m) => {
       m.retention!.rules![2]!.anchor = 'last-activity';
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       { code: 'retention-anchor-changed', path: 'retention.rules[2]', consentFrom: 'subjects-of-purpose' },
     ]);
   });

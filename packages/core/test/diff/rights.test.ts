@@ -1,7 +1,8 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index.js';
+import type { diffManifests } from '../../src/diff/index.js';
 import type { ManifestInput } from '../../src/manifest/schema/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 const promising = edited((m) => {
@@ -20,7 +21,7 @@ describe('diffManifests: rights', () => {
     const removeErasure = (m: ManifestInput) => {
       m.rights!.splice(1, 1);
     };
-    expect(diffManifests(base, edited(removeErasure))).toEqual([
+    expect(familyChanges(base, edited(removeErasure))).toEqual([
       {
         code: 'right-removed',
         path: 'rights[1]',
@@ -31,14 +32,14 @@ describe('diffManifests: rights', () => {
         affected: {},
       },
     ]);
-    expect(diffManifests(promising, promisingEdit(removeErasure))).toMatchObject([
+    expect(familyChanges(promising, promisingEdit(removeErasure))).toMatchObject([
       { code: 'right-removed', needsConsent: true, consentFrom: 'all-subjects' },
     ]);
-    expect(diffManifests(promising, promisingEdit(removeErasure))[0]?.message).toContain('express consent');
+    expect(familyChanges(promising, promisingEdit(removeErasure))[0]?.message).toContain('express consent');
   });
 
   it('withdrawing the no-reduction promise itself needs consent of all', () => {
-    expect(diffManifests(promising, base)).toMatchObject([
+    expect(familyChanges(promising, base)).toMatchObject([
       {
         code: 'rights-promise-removed',
         path: 'policy.changes.noRightsReductionWithoutConsent',
@@ -51,7 +52,7 @@ describe('diffManifests: rights', () => {
     const after = edited((m) => {
       m.rights![1]!.jurisdictions = ['eu-gdpr'];
     });
-    expect(summary(diffManifests(base, after))).toEqual([
+    expect(summary(familyChanges(base, after))).toEqual([
       [
         'right-reduced',
         'rights[1].jurisdictions',
@@ -61,7 +62,7 @@ describe('diffManifests: rights', () => {
     const wider = edited((m) => {
       m.rights![2]!.jurisdictions = [];
     });
-    expect(diffManifests(base, wider)).toEqual([]);
+    expect(familyChanges(base, wider)).toEqual([]);
   });
 
   it('fewer channels, stricter verification or form and new conditions reduce a right', () => {
@@ -72,7 +73,7 @@ describe('diffManifests: rights', () => {
       access.form = 'written';
       access.conditions = ['Only once a year'];
     });
-    expect(summary(diffManifests(base, after)).map(([code, path]) => [code, path])).toEqual([
+    expect(summary(familyChanges(base, after)).map(([code, path]) => [code, path])).toEqual([
       ['right-reduced', 'rights[0].channels'],
       ['right-reduced', 'rights[0].verification'],
       ['right-reduced', 'rights[0].form'],
@@ -85,7 +86,7 @@ describe('diffManifests: rights', () => {
       m.rights![0]!.deadline = { amount: 45, unit: 'days', clockStart: 'verification', kind: 'reply' };
       m.rights![1]!.deadline = { amount: 15, unit: 'working-days', extension: { amount: 15 } };
     });
-    expect(summary(diffManifests(base, after))).toEqual([
+    expect(summary(familyChanges(base, after))).toEqual([
       ['deadline-longer', 'rights[0].deadline', "right 'access': deadline 1 months -> 45 days"],
       [
         'deadline-longer',
@@ -106,29 +107,29 @@ describe('diffManifests: rights', () => {
     const none = edited((m) => {
       delete m.rights![1]!.deadline;
     });
-    expect(summary(diffManifests(base, none))).toEqual([
+    expect(summary(familyChanges(base, none))).toEqual([
       ['deadline-longer', 'rights[1].deadline', "right 'erasure': deadline of 15 working-days dropped"],
     ]);
     const shorter = edited((m) => {
       m.rights![0]!.deadline = { amount: 14, unit: 'days' };
     });
-    expect(diffManifests(base, shorter)).toEqual([]);
+    expect(familyChanges(base, shorter)).toEqual([]);
   });
 
   it('a fee where requests were free, or fewer free requests', () => {
     const after = edited((m) => {
       m.rights![0]!.fee = { kind: 'free-first', freeRequestsPerYear: 2 };
     });
-    expect(summary(diffManifests(base, after))).toEqual([
+    expect(summary(familyChanges(base, after))).toEqual([
       ['fee-added', 'rights[0].fee', "right 'access': no longer free (free-first)"],
     ]);
     const fewer = edited((m) => {
       m.rights![0]!.fee = { kind: 'free-first', freeRequestsPerYear: 1 };
     });
-    expect(summary(diffManifests(after, fewer))).toEqual([
+    expect(summary(familyChanges(after, fewer))).toEqual([
       ['fee-added', 'rights[0].fee', "right 'access': free requests per year 2 -> 1"],
     ]);
-    expect(diffManifests(fewer, base)).toEqual([]);
+    expect(familyChanges(fewer, base)).toEqual([]);
   });
 });
 
@@ -138,18 +139,18 @@ describe('diffManifests: several entries of one right', () => {
   };
   it('matches entries of the same kind and scope by occurrence', () => {
     const before = edited(twoAccess);
-    expect(diffManifests(before, edited(twoAccess))).toEqual([]);
+    expect(familyChanges(before, edited(twoAccess))).toEqual([]);
     const after = edited((m) => {
       twoAccess(m);
       m.rights![3]!.deadline = { amount: 30, unit: 'days' };
     });
-    expect(diffManifests(before, after).map((c) => [c.code, c.path])).toEqual([
+    expect(familyChanges(before, after).map((c) => [c.code, c.path])).toEqual([
       ['deadline-longer', 'rights[3].deadline'],
     ]);
   });
 
   it('a dropped duplicate entry reports the channels only it offered', () => {
-    expect(summary(diffManifests(edited(twoAccess), base))).toEqual([
+    expect(summary(familyChanges(edited(twoAccess), base))).toEqual([
       ['right-reduced', 'rights[0].channels', "right 'access': channels 'support' removed"],
     ]);
   });

@@ -1,6 +1,6 @@
 import { baseInput, edited, toManifest } from '@pledge/testing/manifests';
 import { describe, expect, it } from 'vitest';
-import { diffManifests } from '../../src/diff/index.js';
+import { familyChanges } from './families.js';
 
 const base = toManifest(baseInput());
 
@@ -15,7 +15,7 @@ describe('diffManifests: transfers and localisation', () => {
         mechanisms: ['scc'],
       });
     });
-    expect(diffManifests(base, after)).toEqual([
+    expect(familyChanges(base, after)).toEqual([
       {
         code: 'transfer-added',
         path: 'transfers.transfers[1]',
@@ -38,7 +38,7 @@ describe('diffManifests: transfers and localisation', () => {
         mechanisms: ['consent'],
       });
     });
-    expect(diffManifests(base, after)[0]).toMatchObject({
+    expect(familyChanges(base, after)[0]).toMatchObject({
       needsConsent: true,
       consentFrom: 'subjects-of-category',
     });
@@ -53,7 +53,7 @@ describe('diffManifests: transfers and localisation', () => {
         mechanisms: ['pipl-standard-contract'],
       });
     });
-    expect(diffManifests(base, after)[0]).toMatchObject({
+    expect(familyChanges(base, after)[0]).toMatchObject({
       consentFrom: 'all-subjects',
       affected: { jurisdictions: ['cn-pipl'] },
     });
@@ -63,23 +63,23 @@ describe('diffManifests: transfers and localisation', () => {
     const after = edited((m) => {
       m.transfers!.transfers![0]!.to = 'CA';
     });
-    expect(diffManifests(base, after)[0]?.message).toBe("transfer 'hosting-us' now goes to CA (was US)");
+    expect(familyChanges(base, after)[0]?.message).toBe("transfer 'hosting-us' now goes to CA (was US)");
     const scoped = edited((m) => {
       m.transfers!.transfers![0]!.categories = ['email'];
     });
     const widened = edited((m) => {
       m.transfers!.transfers![0]!.categories = ['email', 'orders'];
     });
-    expect(diffManifests(scoped, widened)[0]?.message).toBe("transfer 'hosting-us' now also covers 'orders'");
-    expect(diffManifests(scoped, base)[0]?.message).toBe("transfer 'hosting-us' now covers every category");
-    expect(diffManifests(base, scoped)).toEqual([]);
+    expect(familyChanges(scoped, widened)[0]?.message).toBe("transfer 'hosting-us' now also covers 'orders'");
+    expect(familyChanges(scoped, base)[0]?.message).toBe("transfer 'hosting-us' now covers every category");
+    expect(familyChanges(base, scoped)).toEqual([]);
   });
 
   it('a new storage country is a transfer', () => {
     const after = edited((m) => {
       m.transfers!.storage = ['DE', 'US'];
     });
-    expect(diffManifests(base, after)).toMatchObject([
+    expect(familyChanges(base, after)).toMatchObject([
       {
         code: 'transfer-added',
         path: 'transfers.storage[1]',
@@ -92,7 +92,7 @@ describe('diffManifests: transfers and localisation', () => {
     const removed = edited((m) => {
       m.transfers!.localisation = [];
     });
-    expect(diffManifests(base, removed)).toMatchObject([
+    expect(familyChanges(base, removed)).toMatchObject([
       {
         code: 'localisation-removed',
         path: 'transfers.localisation[0]',
@@ -102,10 +102,10 @@ describe('diffManifests: transfers and localisation', () => {
     const narrowed = edited((m) => {
       m.transfers!.localisation![0]!.categories = ['orders'];
     });
-    expect(diffManifests(base, narrowed)[0]?.message).toBe("only 'orders' still have to stay in CN");
+    expect(familyChanges(base, narrowed)[0]?.message).toBe("only 'orders' still have to stay in CN");
     const excepted = edited((m) => {
       m.transfers!.localisation![0]!.exceptions = ['Where the user travels abroad'];
     });
-    expect(diffManifests(base, excepted)[0]?.message).toBe('1 new exception(s) to keeping data in CN');
+    expect(familyChanges(base, excepted)[0]?.message).toBe('1 new exception(s) to keeping data in CN');
   });
 });

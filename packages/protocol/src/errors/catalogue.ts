@@ -158,6 +158,25 @@ export const ERRORS = [
       'Wait for `retry-after` seconds; batch decisions (`POST /v1/decide/batch`) instead of sending one request each.',
   },
   {
+    code: 'version-label-taken',
+    status: 409,
+    source: 'server',
+    title: 'Version label already used',
+    description:
+      'A policy version label names one content only: publishing a different manifest under a label already published is refused (`issues[0].path` is `policy.version`, its code `policy.version-label-reused`). The same manifest again is not an error (200, created false).',
+    action: 'Give the new manifest a new `policy.version` label and publish it again.',
+  },
+  {
+    code: 'manifest-lint-errors',
+    status: 422,
+    source: 'server',
+    title: 'Manifest has lint errors',
+    description:
+      'Publishing refuses a manifest with lint errors that no `lintOverrides` entry accepts. `issues` lists each such error, with the lint rule as `code` and the manifest `path` (see docs/publishing.md).',
+    action:
+      "Fix each error, or accept it in the manifest's `lintOverrides` with the rule, the path and the reason, then publish again.",
+  },
+  {
     code: 'internal',
     status: 500,
     source: 'server',

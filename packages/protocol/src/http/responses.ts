@@ -75,6 +75,11 @@ const VersionSummary = z.object({
   hash: z.string(),
   renewalPurposes: z.array(z.string()).describe('Purposes whose earlier consents this version reopened.'),
   changes: z.array(ChangeJson),
+  acceptedLint: z
+    .array(z.object({ rule: z.string(), path: z.string(), message: z.string(), reason: z.string() }))
+    .describe(
+      "Lint errors published anyway: each accepted by the manifest's lintOverrides, with the reason.",
+    ),
 });
 
 /** `GET /v1/policies`. */

@@ -33,40 +33,52 @@ export async function appendToChain<T>(
   options: AppendOptions = {},
 ): Promise<Appended[]> {
   if (records.length === 0) return [];
+  return db.transaction().execute((trx) => appendInTransaction(trx, spec, records, options));
+}
+
+/**
+ * {@link appendToChain} inside a transaction the caller holds (e.g. one that checked the
+ * chain's records under the head lock before appending): locks the head (again, which is a
+ * no-op when the caller already did) and appends. The caller commits.
+ */
+export async function appendInTransaction<T>(
+  trx: Kysely<T>,
+  spec: ChainSpec,
+  records: ReadonlyArray<Readonly<Record<string, ChainInputValue | undefined>>>,
+  options: AppendOptions = {},
+): Promise<Appended[]> {
+  if (records.length === 0) return [];
   const encode = spec.codec.formats[spec.codec.current];
   if (!encode) throw new Error(`chain ${spec.name} has no encoder for its format ${spec.codec.current}`);
-  return db.transaction().execute(async (trx) => {
-    const head = await lockHead(trx, spec);
-    let seq = head.seq;
-    let prev = head.hash;
-    const recordedAt = canonicalTime((options.now ?? (() => new Date()))());
-    const rows: ChainRowToInsert[] = [];
-    for (const input of records) {
-      seq += 1;
-      const values: Record<string, ChainValue> = {};
-      for (const column of spec.codec.columns)
-        values[column.name] = canonicalValue(column, input[column.name]);
-      const record: ChainRecord = {
-        seq,
-        format: spec.codec.current,
-        recordedAt,
-        prevHash: prev,
-        hash: '',
-        values,
-      };
-      const hash = digest(encode(record, spec.name));
-      rows.push({ ...record, hash });
-      prev = hash;
-    }
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const last = i + ROWS_PER_STATEMENT >= rows.length;
-      await insertChainRows(
-        trx,
-        spec,
-        rows.slice(i, i + ROWS_PER_STATEMENT),
-        last ? { seq, hash: prev } : undefined,
-      );
-    }
-    return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
-  });
+  const head = await lockHead(trx, spec);
+  let seq = head.seq;
+  let prev = head.hash;
+  const recordedAt = canonicalTime((options.now ?? (() => new Date()))());
+  const rows: ChainRowToInsert[] = [];
+  for (const input of records) {
+    seq += 1;
+    const values: Record<string, ChainValue> = {};
+    for (const column of spec.codec.columns) values[column.name] = canonicalValue(column, input[column.name]);
+    const record: ChainRecord = {
+      seq,
+      format: spec.codec.current,
+      recordedAt,
+      prevHash: prev,
+      hash: '',
+      values,
+    };
+    const hash = digest(encode(record, spec.name));
+    rows.push({ ...record, hash });
+    prev = hash;
+  }
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const last = i + ROWS_PER_STATEMENT >= rows.length;
+    await insertChainRows(
+      trx,
+      spec,
+      rows.slice(i, i + ROWS_PER_STATEMENT),
+      last ? { seq, hash: prev } : undefined,
+    );
+  }
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }

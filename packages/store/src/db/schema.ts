@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /** One consent-ledger event as stored. */
 export interface LedgerEventTable {
@@ -33,15 +33,32 @@ export interface LedgerHeadTable {
   hash: string;
 }
 
-/** A published policy version. */
+/** A published policy version: a record of the policy chain (see `POLICY_CHAIN`). */
 export interface PolicyVersionTable {
-  seq: Generated<number>;
+  seq: number;
   version: string;
-  hash: string;
-  manifest: ColumnType<unknown, string, string>;
-  changes: ColumnType<unknown, string, string>;
+  /** `sha256:` of the manifest's canonical source: the version's identity. */
+  manifest_hash: string;
+  /** The manifest as JSON text (what is hashed). */
+  manifest: string;
+  /** The changes against the previous version as JSON text. */
+  changes: string;
   renewal_purposes: ColumnType<string[], string[], string[]>;
-  published_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Lint errors accepted for publishing, as JSON text; null when there were none. */
+  lint_accepted: string | null;
+  /** The publication time, set by the application and hashed. */
+  recorded_at: ColumnType<Date, Date | string, never>;
+  prev_hash: string;
+  /** The chain hash of this record. */
+  hash: string;
+  format: number;
+}
+
+/** A chain head (the policy chain's; the ledger's has its own table). */
+export interface PolicyHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 /** Store settings, e.g. the generated subject-hash key of an embedded deployment. */
@@ -55,5 +72,6 @@ export interface Database {
   pledge_ledger_events: LedgerEventTable;
   pledge_ledger_head: LedgerHeadTable;
   pledge_policy_versions: PolicyVersionTable;
+  pledge_policy_head: PolicyHeadTable;
   pledge_settings: SettingTable;
 }

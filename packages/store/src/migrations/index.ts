@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './0001-ledger-and-policies.js';
 import * as m0002 from './0002-chain-format.js';
 import * as m0003 from './0003-api-keys.js';
+import * as m0004 from './0004-policy-chain.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
   '0001-ledger-and-policies': m0001,
   '0002-chain-format': m0002,
   '0003-api-keys': m0003,
+  '0004-policy-chain': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -22,8 +22,12 @@ export function contentHash(value: unknown): string {
 /**
  * A manifest's identity: `sha256:<hex>` over its canonical source document (the values the
  * schema fills in by default left out) and the manifest format version. Restating a default,
- * reordering keys or a later Pledge changing a default leaves it unchanged.
+ * reordering keys or a later Pledge changing a default leaves it unchanged. `lintOverrides`
+ * is left out too: it says which lint errors the operator accepts for publishing, not what
+ * the policy says, so accepting a fault does not make a new version of the same policy (the
+ * errors a version accepted are stored with it when it is published).
  */
 export function manifestHash(manifest: Manifest): string {
-  return contentHash({ format: manifest.pledge, source: canonicalSource(manifest) });
+  const { lintOverrides: _, ...source } = canonicalSource(manifest) as Record<string, unknown>;
+  return contentHash({ format: manifest.pledge, source });
 }

@@ -4,6 +4,7 @@ import { DataCategory, TaxonomyExtension } from './categories.js';
 import { Id, LocalText, OperatorChoice } from './common.js';
 import { Controller } from './controller.js';
 import { Dataset } from './datasets.js';
+import { LintOverride } from './lint-overrides.js';
 import { Minors } from './minors.js';
 import { PolicyMeta } from './policy.js';
 import { Purpose } from './purposes.js';
@@ -19,6 +20,7 @@ export * from './categories.js';
 export * from './common.js';
 export * from './controller.js';
 export * from './datasets.js';
+export * from './lint-overrides.js';
 export * from './minors.js';
 export * from './policy.js';
 export * from './purposes.js';
@@ -71,6 +73,12 @@ export const ManifestSchema = z
       .strict()
       .optional(),
     operatorChoices: z.array(OperatorChoice).default([]),
+    lintOverrides: z
+      .array(LintOverride)
+      .default([])
+      .describe(
+        'Lint errors accepted for publishing, each with its reason: publishing refuses a manifest with lint errors none of these covers.',
+      ),
   })
   .strict();
 
