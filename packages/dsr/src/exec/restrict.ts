@@ -25,7 +25,7 @@ export async function recordRestriction(
   scope: RestrictionScope | undefined,
   options: { subjectKey?: string; source: string; at: Date },
 ): Promise<{ seq: number }> {
-  const key = await resolveSubjectKey(store.db, options.subjectKey);
+  const key = await resolveSubjectKey(store, options.subjectKey);
   const result = await appendEvents(store.db, key, [
     {
       type: 'restriction',

@@ -10,6 +10,7 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
+import { forgetInLedger } from './forget.js';
 import { type Located, locateStep } from './locate.js';
 import { recordRestriction } from './restrict.js';
 
@@ -26,7 +27,7 @@ export interface RunOptions {
   pauseMs?: number;
   /** A lease whose heartbeat is older than this is taken over. */
   staleAfterMs: number;
-  /** Key of subject hashes in the ledger (PLEDGE_SUBJECT_KEY). */
+  /** Key of subject hashes in the ledger (PLEDGE_SUBJECT_KEY); default as `resolveSubjectKey` finds it. */
   subjectKey?: string;
   now?: () => Date;
 }
@@ -169,6 +170,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       }
       await beat();
     }
+    // The ledger keeps its events, but the link from this person to them goes (idempotent).
+    if (plan.kind === 'erase') await forgetInLedger(store, identity, options.subjectKey);
     return { id, status: await finishRequest(db, id, manifest, plan, now()) };
   } catch (error) {
     if (error instanceof LeaseLost) return { id, status: 'busy' };

@@ -52,6 +52,7 @@ export function registerSdkConfigRoutes(
         hash: version.hash,
         versions: rt.engine.versions.map(toRenewalVersion),
         subjectKey: rt.subjectKey,
+        subjectKeyFingerprint: rt.engine.subjectKeyFingerprint,
         lastSeq: Number(head?.seq ?? 0),
       };
     },

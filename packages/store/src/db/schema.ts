@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 export interface LedgerEventTable {
   seq: number;
   id: string;
+  /** The subject's pseudonym (the column keeps its first name: the chain hashes it by name). */
   subject_hash: string;
   type: string;
   purposes: ColumnType<string[], string[], string[]>;
@@ -44,7 +45,16 @@ export interface PolicyVersionTable {
   published_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
-/** Store settings, e.g. the generated subject-hash key of an embedded deployment. */
+/**
+ * The only link from a person to their ledger events: keyed hash of the identifier →
+ * random pseudonym. Forgetting a subject deletes its row.
+ */
+export interface SubjectMapTable {
+  subject_hash: string;
+  pseudonym: string;
+}
+
+/** Store settings, e.g. the subject key's fingerprint (never the key itself). */
 export interface SettingTable {
   key: string;
   value: string;
@@ -56,4 +66,5 @@ export interface Database {
   pledge_ledger_head: LedgerHeadTable;
   pledge_policy_versions: PolicyVersionTable;
   pledge_settings: SettingTable;
+  pledge_subject_map: SubjectMapTable;
 }

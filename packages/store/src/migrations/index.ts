@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './0001-ledger-and-policies.js';
 import * as m0002 from './0002-chain-format.js';
+import * as m0005 from './0005-subject-pseudonyms.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
   '0001-ledger-and-policies': m0001,
   '0002-chain-format': m0002,
+  '0005-subject-pseudonyms': m0005,
 };
 
 class StaticProvider implements MigrationProvider {
