@@ -8,7 +8,7 @@ import {
   type RequestReport,
   type RequestState,
 } from '@pledge/dsr';
-import { migrateToLatest } from '@pledge/store';
+import { EMBEDDED_DURABILITY_WARNING, migrateToLatest } from '@pledge/store';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -115,6 +115,8 @@ export async function openQueue(
       return { ok: false, exitCode: ExitCode.failed };
     }
     for (const warning of key.warnings) io.stderr(`pledge: warning: ${warning}\n`);
+    if (store.kind === 'pglite' && store.dataDir)
+      io.stderr(`pledge: warning: ${EMBEDDED_DURABILITY_WARNING}\n`);
     const queue = await openDsrQueue(store);
     return {
       ok: true,

@@ -10,7 +10,7 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
-import { forgetInLedger } from './forget.js';
+import { forgetInLedger, ledgerSubjects } from './forget.js';
 import { type Located, locateStep } from './locate.js';
 import { recordRestriction } from './restrict.js';
 
@@ -27,7 +27,10 @@ export interface RunOptions {
   pauseMs?: number;
   /** A lease whose heartbeat is older than this is taken over. */
   staleAfterMs: number;
-  /** Key of subject hashes in the ledger (PLEDGE_SUBJECT_KEY); default as `resolveSubjectKey` finds it. */
+  /**
+   * Key of subject hashes in the ledger, as `openDsrQueue(...).work` resolved and checked it
+   * against the store's fingerprint at start; default as `resolveSubjectKey` finds it.
+   */
   subjectKey?: string;
   now?: () => Date;
 }
@@ -171,7 +174,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       await beat();
     }
     // The ledger keeps its events, but the link from this person to them goes (idempotent).
-    if (plan.kind === 'erase') await forgetInLedger(store, identity, options.subjectKey);
+    if (plan.kind === 'erase') {
+      const subjects = ledgerSubjects(manifest, plan, identity, (i) => rows[i]?.located_keys);
+      await forgetInLedger(store, subjects, options.subjectKey);
+    }
     return { id, status: await finishRequest(db, id, manifest, plan, now()) };
   } catch (error) {
     if (error instanceof LeaseLost) return { id, status: 'busy' };

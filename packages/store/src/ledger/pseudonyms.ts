@@ -50,9 +50,20 @@ export async function pseudonymsFor(
  * the subject had a pseudonym.
  */
 export async function forgetSubject(db: Kysely<Database>, key: string, subject: string): Promise<boolean> {
+  return (await forgetSubjects(db, key, [subject])) > 0;
+}
+
+/** {@link forgetSubject} for several identifiers in one statement; returns how many had a pseudonym. */
+export async function forgetSubjects(
+  db: Kysely<Database>,
+  key: string,
+  subjects: readonly string[],
+): Promise<number> {
+  if (subjects.length === 0) return 0;
+  const hashes = [...new Set(subjects)].map((s) => subjectHash(key, s));
   const result = await db
     .deleteFrom('pledge_subject_map')
-    .where('subject_hash', '=', subjectHash(key, subject))
+    .where(sql<boolean>`subject_hash = any(${arrayLiteral(hashes)}::text[])`)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return Number(result.numDeletedRows);
 }
