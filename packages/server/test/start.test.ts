@@ -17,7 +17,11 @@ function tempDir(): string {
   return dir;
 }
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+    // The embedded store's generated subject key lives next to its folder.
+    rmSync(`${dir}.subject-key`, { force: true });
+  }
 });
 
 function baseUrl(app: FastifyInstance): string {
