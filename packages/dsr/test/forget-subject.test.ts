@@ -11,7 +11,7 @@ import {
   verifyLedger,
 } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DsrQueue, type DsrWorker, openDsrQueue } from '../src/index.js';
+import { type DsrQueue, type DsrWorker, openDsrQueue, runRequest } from '../src/index.js';
 import { createWorld, email, type World } from './sqlite-world.js';
 
 const SECRET = 'forget-subject-erasure-secret';
@@ -83,5 +83,13 @@ describe('erasure forgets the subject in the consent ledger', () => {
     expect(error).toMatchObject({ code: 'subject-key.mismatch', setting: 'PLEDGE_SUBJECT_KEY' });
     expect((error as Error).message).toMatch(/PLEDGE_SUBJECT_KEY is not the key/);
     expect((error as Error).message).not.toContain('not-the-store-key-0123456789');
+    // The request runner itself refuses a key it is handed, before taking any lease.
+    const run = await runRequest(store, '00000000-0000-4000-8000-000000000000', {
+      worker: 'subjectkeys-test',
+      connectors: world.factory,
+      staleAfterMs: 60_000,
+      subjectKey: 'not-the-store-key-0123456789',
+    }).catch((e: unknown) => e);
+    expect(run).toMatchObject({ name: 'SubjectKeyError', code: 'subject-key.mismatch' });
   });
 });

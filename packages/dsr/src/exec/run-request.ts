@@ -1,5 +1,5 @@
 import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
-import type { Store } from '@pledge/store';
+import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
@@ -65,6 +65,11 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
+  if (options.subjectKey !== undefined) {
+    // A runner handed another key than the store's refuses before touching anything.
+    const checked = await checkSubjectKey(store.db, options.subjectKey);
+    if (!checked.ok) throw new SubjectKeyError(checked.code, checked.setting, checked.message);
+  }
   if (!(await acquireLease(db, id, options.worker, options.staleAfterMs))) return { id, status: 'busy' };
   const request = await db
     .selectFrom('pledge_dsr_requests')

@@ -197,6 +197,27 @@ export async function loadSubjectKey(
 }
 
 /**
+ * Whether `key` is the key this store's ledger is written with, by the stored fingerprint (one
+ * read; nothing written): for a process handed a key by its caller, before it writes with it
+ * (a DSR run, a preflight). A store with no fingerprint yet accepts any key.
+ */
+export async function checkSubjectKey(
+  db: Kysely<Database>,
+  key: string,
+  name = 'PLEDGE_SUBJECT_KEY',
+): Promise<{ ok: true } | { ok: false; code: 'subject-key.mismatch'; setting: string; message: string }> {
+  const stored = await setting(db, FINGERPRINT);
+  const fingerprint = subjectKeyFingerprint(key);
+  if (stored === undefined || stored === fingerprint) return { ok: true };
+  return {
+    ok: false,
+    code: 'subject-key.mismatch',
+    setting: name,
+    message: mismatchMessage(name, fingerprint, stored),
+  };
+}
+
+/**
  * {@link loadSubjectKey} for callers that treat a refusal as fatal: returns the key or throws
  * a {@link SubjectKeyError}. `given` is a key (as from PLEDGE_SUBJECT_KEY), a source, or options.
  */
@@ -216,11 +237,11 @@ export async function resolveSubjectKey(
 }
 
 function mismatch(name: string, fingerprint: string, stored: string): SubjectKeyResult {
-  return refuse(
-    'subject-key.mismatch',
-    name,
-    `${name} is not the key this store's ledger is written with (key fingerprint ${fingerprint}, store ${stored}); use the key the other Pledge processes use`,
-  );
+  return refuse('subject-key.mismatch', name, mismatchMessage(name, fingerprint, stored));
+}
+
+function mismatchMessage(name: string, fingerprint: string, stored: string): string {
+  return `${name} is not the key this store's ledger is written with (key fingerprint ${fingerprint}, store ${stored}); use the key the other Pledge processes use`;
 }
 
 function refuse(code: SubjectKeyRefusal, setting: string, message: string): SubjectKeyResult {
