@@ -35,6 +35,8 @@ export interface PledgeLaneOptions {
 
 /** A fixed HMAC key, as a worker would have configured (the camera-app plan hashes nothing). */
 const SECRET = 'bench-erasure-secret';
+/** The ledger's subject key (held outside the database, as in production). */
+const BENCH_SUBJECT_KEY = 'bench-subject-key-0123456789';
 
 /**
  * The connectors a worker would open for the camera-app datasets (what `connectorsFromEnv`
@@ -121,6 +123,7 @@ export class PledgeLane implements Lane {
       ...(this.#kept ? { kept: this.#kept } : {}),
       staleAfterMs: 60_000,
       secret: SECRET,
+      subjectKey: BENCH_SUBJECT_KEY,
     });
     const zip =
       phase === 'access'

@@ -143,7 +143,13 @@ async function benchBackend(
   subjects: number,
   log: (message: string) => void,
 ): Promise<BackendFigures> {
-  const app = await buildServer({ manifest, store, logger: false });
+  // PostgreSQL is production mode: the subject key is configured, never kept in the database.
+  const app = await buildServer({
+    manifest,
+    store,
+    logger: false,
+    subjectKey: 'bench-http-subject-key-0123456789',
+  });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

@@ -43,7 +43,11 @@ async function pledge(...args: string[]): Promise<{ code: number; stdout: string
 
 /** Records three events in the store, then closes it. */
 async function seed(store: Store): Promise<void> {
-  const engine = await createEngine({ store, manifest: antsentry });
+  const engine = await createEngine({
+    store,
+    manifest: antsentry,
+    subjectKey: 'cli-test-subject-key-0123456789',
+  });
   for (const subject of ['a', 'b', 'c'])
     await engine.record(subject, [{ type: 'opt-out', method: 'api', source: 'api', actor: 'subject' }]);
   await store.close();

@@ -32,3 +32,4 @@ export {
   type StoreLocation,
   type StoreOpenError,
 } from './store/open-store.js';
+export { configuredSubjectKey, type SubjectKeySettings, subjectKeySource } from './store/subject-key.js';

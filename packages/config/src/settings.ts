@@ -54,6 +54,11 @@ export const SettingsEnv = z.object({
   PLEDGE_DATA_DIR: z.string().optional(),
   PLEDGE_API_TOKEN: secret('API token', false).optional(),
   PLEDGE_SUBJECT_KEY: secret('subject key', true).optional(),
+  PLEDGE_SUBJECT_KEY_FILE: z.string().describe('file holding the subject key').optional(),
+  PLEDGE_SUBJECT_KEY_REQUIRED: z
+    .enum(['1', 'true', '0', 'false'], { error: 'must be 1, true, 0 or false' })
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
   PLEDGE_POLICY_SYNC_MS: z
     .string()
     .regex(/^\d+$/, { error: 'must be a whole number of milliseconds' })
@@ -93,8 +98,15 @@ export interface Settings {
   dataDirGiven?: boolean;
   /** PLEDGE_API_TOKEN: a bootstrap key with the `admin` scope only (manages keys; see docs/api-keys.md). */
   apiToken?: string;
-  /** PLEDGE_SUBJECT_KEY: key of subject hashes; default generated once and kept in the store. */
+  /** PLEDGE_SUBJECT_KEY: key of subject hashes (never stored in the database). */
   subjectKey?: string;
+  /** PLEDGE_SUBJECT_KEY_FILE: absolute path of a file holding the key (a mounted secret). */
+  subjectKeyFile?: string;
+  /**
+   * PLEDGE_SUBJECT_KEY_REQUIRED: production mode for the subject key on any store (always on
+   * for PostgreSQL): refuse to start without a configured key.
+   */
+  subjectKeyRequired?: boolean;
   /** PLEDGE_POLICY_SYNC_MS: how often to pick up versions published by another process. */
   policySyncMs?: number;
   /** PLEDGE_API_KEY: the key the CLI sends when it asks a running server (see docs/api-keys.md). */
@@ -122,8 +134,9 @@ export type SettingsResult =
  * Reads PORT (default 4400), HOST (default 127.0.0.1), PLEDGE_MANIFEST (default the AntSentry
  * example; a relative path is taken from `cwd`), LOG_LEVEL (default info), PLEDGE_DATABASE_URL
  * (PostgreSQL; default none: the embedded database), PLEDGE_DATA_DIR (default `.pledge-data` at
- * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY,
- * PLEDGE_ALLOWED_HOSTS, PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS and the rate limits
+ * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY or PLEDGE_SUBJECT_KEY_FILE (one of them),
+ * PLEDGE_SUBJECT_KEY_REQUIRED, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY, PLEDGE_ALLOWED_HOSTS,
+ * PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS and the rate limits
  * PLEDGE_RATE_LIMIT_KEY, PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE. Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
@@ -145,6 +158,14 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
     };
   }
   const e = parsed.data;
+  if (e.PLEDGE_SUBJECT_KEY && e.PLEDGE_SUBJECT_KEY_FILE) {
+    return {
+      ok: false,
+      code: 'config.invalid',
+      variable: 'PLEDGE_SUBJECT_KEY_FILE',
+      message: 'PLEDGE_SUBJECT_KEY_FILE and PLEDGE_SUBJECT_KEY are both set: set one',
+    };
+  }
   return {
     ok: true,
     settings: {
@@ -159,6 +180,8 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_DATA_DIR ? { dataDirGiven: true } : {}),
       ...(e.PLEDGE_API_TOKEN ? { apiToken: e.PLEDGE_API_TOKEN } : {}),
       ...(e.PLEDGE_SUBJECT_KEY ? { subjectKey: e.PLEDGE_SUBJECT_KEY } : {}),
+      ...(e.PLEDGE_SUBJECT_KEY_FILE ? { subjectKeyFile: absolute(e.PLEDGE_SUBJECT_KEY_FILE, cwd) } : {}),
+      ...(e.PLEDGE_SUBJECT_KEY_REQUIRED ? { subjectKeyRequired: true } : {}),
       ...(e.PLEDGE_POLICY_SYNC_MS !== undefined ? { policySyncMs: e.PLEDGE_POLICY_SYNC_MS } : {}),
       ...(e.PLEDGE_API_KEY ? { apiKey: e.PLEDGE_API_KEY } : {}),
       ...(e.PLEDGE_ALLOWED_HOSTS ? { allowedHosts: e.PLEDGE_ALLOWED_HOSTS } : {}),

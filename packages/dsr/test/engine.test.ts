@@ -165,7 +165,7 @@ describe('requests as jobs on pg-boss over PGlite, against SQLite and files', ()
     });
     if (!created.ok) throw new Error('not created');
     expect((await queue.wait(created.id)).status).toBe('completed');
-    const key = await resolveSubjectKey(store.db);
+    const key = await resolveSubjectKey(store);
     const events = await eventsOfSubject(store.db, subjectHash(key, '3'));
     expect(events.map((e) => [e.type, e.purposes, e.actor])).toEqual([
       ['restriction', ['marketing-emails'], 'officer'],

@@ -175,7 +175,7 @@ describe.skipIf(!up).each(CASES)('$example: requests on the reference datastores
   it('restriction: the decision engine denies the restricted purpose', async () => {
     const { state } = await run({ kind: 'restrict', restriction: { purposes: [c.restrictPurpose] } });
     expect(state.status).toBe('completed');
-    const key = await resolveSubjectKey(store.db);
+    const key = await resolveSubjectKey(store);
     const events = await eventsOfSubject(
       store.db,
       subjectHash(key, restrictionSubject(subject.identities, undefined)),

@@ -10,6 +10,8 @@ import { type DsrQueue, openDsrQueue } from '../src/index.js';
 import { exampleManifest, withDatasets } from './fixtures.js';
 
 const SECRET = 'kill-resume-secret';
+/** The ledger's subject key: PostgreSQL is production mode, which needs one configured. */
+const SUBJECT_KEY = 'kill-resume-subject-key-0123';
 const BATCH = 10;
 const SUBJECT = { devices: 25, messages: 60, events: 200 };
 const OTHER = { devices: 3, messages: 5, events: 10 };
@@ -162,6 +164,7 @@ describe.skipIf(!pgUp)('an erasure killed mid-way resumes on PostgreSQL', () => 
           PLEDGE_DATABASE_URL: jobs.url,
           KILL_PG_URL: data.url,
           PLEDGE_ERASURE_SECRET: SECRET,
+          PLEDGE_SUBJECT_KEY: SUBJECT_KEY,
           PLEDGE_DSR_BATCH_PAUSE_MS: '60',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -204,6 +207,7 @@ describe.skipIf(!pgUp)('an erasure killed mid-way resumes on PostgreSQL', () => 
         return connector;
       },
       secret: SECRET,
+      subjectKey: SUBJECT_KEY,
       staleAfterMs: 1000,
       recoverEveryMs: 250,
       pollingIntervalSeconds: 0.5,

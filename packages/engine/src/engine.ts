@@ -16,6 +16,7 @@ import {
   eventsOfSubject,
   eventsSince,
   findPolicy,
+  forgetSubject,
   type LedgerEvent,
   type LedgerEventInput,
   type LedgerVerification,
@@ -30,7 +31,10 @@ import {
   publishPolicy,
   resolveSubjectKey,
   type Store,
+  type SubjectKeyOptions,
+  type SubjectKeySource,
   subjectHash,
+  subjectKeyFingerprint,
   verifyLedger,
 } from '@pledge/store';
 import { decideBatch } from './decide-batch.js';
@@ -44,8 +48,12 @@ export interface EngineOptions {
   store: Store;
   /** Manifest to run; published as a policy version if it is new. */
   manifest: Manifest;
-  /** Key for subject hashes (PLEDGE_SUBJECT_KEY); generated and kept in the store when omitted. */
-  subjectKey?: string;
+  /**
+   * Key for subject hashes (PLEDGE_SUBJECT_KEY), or where to find it; checked against the
+   * fingerprint the store holds. Omitted: production mode (PostgreSQL) refuses to open, the
+   * embedded store uses its key file (see `loadSubjectKey` of @pledge/store).
+   */
+  subjectKey?: string | SubjectKeySource | SubjectKeyOptions;
 }
 
 /** The policy in force: its manifest, compiled form and published version. */
@@ -129,7 +137,7 @@ export class Engine {
    */
   static async open(options: EngineOptions): Promise<Engine> {
     await migrateToLatest(options.store.db);
-    const key = await resolveSubjectKey(options.store.db, options.subjectKey);
+    const key = await resolveSubjectKey(options.store, options.subjectKey);
     const published = await checkedPublish(options.store.db, options.manifest);
     if (!published.ok) throw new PublishRefusedError(published);
     const versions = await listPolicies(options.store.db);
@@ -151,9 +159,26 @@ export class Engine {
     return this.#versions;
   }
 
-  /** The keyed hash under which a subject's events are stored. */
+  /** The keyed hash that the subject map links to the subject's ledger pseudonym. */
   subjectHash(subject: string): string {
     return subjectHash(this.#key, subject);
+  }
+
+  /** Fingerprint of the subject key (never the key): what other processes are checked against. */
+  get subjectKeyFingerprint(): string {
+    return subjectKeyFingerprint(this.#key);
+  }
+
+  /**
+   * Forgets a subject (erasure, deregistration): deletes the link from its identifier to its
+   * ledger pseudonym. The chain keeps verifying; nobody can link its events to the person any
+   * more, and recording again under the same identifier starts a new pseudonym. Returns
+   * whether the subject had one.
+   */
+  async forgetSubject(subject: string): Promise<boolean> {
+    const hash = this.subjectHash(subject);
+    for (const marker of this.#accepted) if (marker.startsWith(`${hash}:`)) this.#accepted.delete(marker);
+    return forgetSubject(this.store.db, this.#key, subject);
   }
 
   /**

@@ -13,6 +13,6 @@ export type {
 } from './middleware/request-pledge.js';
 export { type HeaderBag, type RequestSignals, readSignals } from './middleware/signals.js';
 export { createPledge, type PledgeOptions } from './pledge/create-pledge.js';
-export { SubjectNotCachedError } from './pledge/errors.js';
+export { SubjectKeyMismatchError, SubjectNotCachedError } from './pledge/errors.js';
 export { Pledge, type SubjectHandle } from './pledge/pledge.js';
 export type { PolicyRuntime } from './pledge/policy-runtime.js';

@@ -8,6 +8,7 @@ function event(seq: number, subjectHash: string, type: LedgerEvent['type'] = 'co
     seq,
     id: `id-${seq}`,
     subjectHash,
+    pseudonym: `p-${subjectHash}`,
     type,
     purposes: ['newsletter'],
     categories: [],

@@ -52,7 +52,11 @@ export interface ServerOptions {
   keepAliveTimeoutMs?: number;
   /** Requests per minute per key, per address, per address with a site key. */
   rateLimits?: Partial<RateLimits>;
-  /** Key of subject hashes (PLEDGE_SUBJECT_KEY). Default: generated once and kept in the store. */
+  /**
+   * Key of subject hashes (PLEDGE_SUBJECT_KEY), checked against the store's fingerprint.
+   * Default: on the embedded store, its key file (in memory for an in-memory store); on
+   * PostgreSQL none, and the app refuses to build.
+   */
   subjectKey?: string;
   /** Largest request body, bytes. Default 1 MiB (manifests: 5 MiB). */
   bodyLimit?: number;

@@ -11,7 +11,7 @@ export interface RuntimeOptions {
   source: string;
   /** The store; default a new in-memory PGlite, closed by {@link Runtime.close}. */
   store?: Store;
-  /** PLEDGE_SUBJECT_KEY; default the key generated once and kept in the store. */
+  /** PLEDGE_SUBJECT_KEY; default the embedded store's key file (PostgreSQL: required). */
   subjectKey?: string;
   /** How often to check for a version published by another process, ms; 0 never. */
   policySyncMs?: number;
@@ -51,7 +51,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       manifest: options.manifest,
       ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
     });
-    const subjectKey = await resolveSubjectKey(store.db, options.subjectKey);
+    const subjectKey = await resolveSubjectKey(store, options.subjectKey);
     let cached: { hash: string; context: ServerContext } | undefined;
     const syncPolicy = async (): Promise<void> => {
       await engine.syncPolicy();

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { hasActiveApiKeys } from '@pledge/auth';
-import { openConfiguredStore } from '@pledge/config';
+import { configuredSubjectKey, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
+import { EMBEDDED_DURABILITY_WARNING } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { readConfig } from './config.js';
@@ -65,6 +66,21 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   });
   if (!opened.ok) return fail(opened.message, 1);
   const { store, description } = opened.opened;
+  let subjectKey: string;
+  try {
+    const key = await configuredSubjectKey(config, store);
+    if (!key.ok) {
+      await opened.opened.close();
+      return fail(`cannot start on ${description}: ${key.message}`, 1);
+    }
+    for (const warning of key.warnings) stderr(`pledge-server: warning: ${warning}\n`);
+    subjectKey = key.key;
+  } catch (error) {
+    await opened.opened.close();
+    return fail(`cannot start on ${description}: ${error instanceof Error ? error.message : 'error'}`, 1);
+  }
+  if (store.kind === 'pglite' && store.dataDir)
+    stderr(`pledge-server: warning: ${EMBEDDED_DURABILITY_WARNING}\n`);
   let app: FastifyInstance;
   try {
     app = await buildServer({
@@ -81,7 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
         ...(config.rateLimitAddress ? { perAddress: config.rateLimitAddress } : {}),
         ...(config.rateLimitSite ? { perSiteAddress: config.rateLimitSite } : {}),
       },
-      ...(config.subjectKey ? { subjectKey: config.subjectKey } : {}),
+      subjectKey,
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
     });

@@ -27,6 +27,9 @@ export function antsentryWith(mutate: (m: Manifest) => void): Manifest {
   return copy;
 }
 
+/** The subject key of test servers on PostgreSQL (production mode requires one). */
+export const TEST_SUBJECT_KEY = 'server-test-subject-key-0123456789';
+
 /** A fresh store of the given kind, with its cleanup (a scratch database on PostgreSQL). */
 export async function freshStore(
   kind: 'pglite' | 'postgres',
@@ -58,7 +61,9 @@ export async function testApp(
   options: Partial<ServerOptions> = {},
 ): Promise<TestApp> {
   const { store, cleanup } = await freshStore(kind);
-  const app = await buildServer({ manifest: antsentry, logger: false, ...options, store });
+  // PostgreSQL is production mode: the subject key must be configured (never kept in the database).
+  const key = kind === 'postgres' ? { subjectKey: TEST_SUBJECT_KEY } : {};
+  const app = await buildServer({ manifest: antsentry, logger: false, ...key, ...options, store });
   return {
     app,
     store,

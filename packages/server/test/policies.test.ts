@@ -11,6 +11,7 @@ import {
   freshStore,
   ledgerCount,
   post,
+  TEST_SUBJECT_KEY,
   type TestApp,
   testApp,
   versionCount,
@@ -146,8 +147,13 @@ describe.runIf(backends.includes('postgres'))('two workers sharing one PostgreSQ
     const { openStore } = await import('@pledge/store');
     const url = store.pool!.options.connectionString!;
     const second = await openStore({ url });
-    const a = await buildServer({ manifest: antsentry, logger: false, store });
-    const b = await buildServer({ manifest: antsentry, logger: false, store: second });
+    const a = await buildServer({ manifest: antsentry, logger: false, store, subjectKey: TEST_SUBJECT_KEY });
+    const b = await buildServer({
+      manifest: antsentry,
+      logger: false,
+      store: second,
+      subjectKey: TEST_SUBJECT_KEY,
+    });
     try {
       // Concurrent writes through both workers make one unbroken chain.
       const writes = Array.from({ length: 20 }, (_, i) =>
@@ -166,7 +172,12 @@ describe.runIf(backends.includes('postgres'))('two workers sharing one PostgreSQ
       const stale = await post(b, '/v1/decide', { subject: 'worker-1', ...newsletter });
       expect(stale.json().reasons).toEqual(['deny.consent-needs-renewal']);
       // A worker restarted with the old manifest file keeps the latest version in force.
-      const restarted = await buildServer({ manifest: antsentry, logger: false, store: second });
+      const restarted = await buildServer({
+        manifest: antsentry,
+        logger: false,
+        store: second,
+        subjectKey: TEST_SUBJECT_KEY,
+      });
       expect((await restarted.inject({ url: '/healthz' })).json().policy.version).toBe('2026-01-01');
       await restarted.close();
     } finally {

@@ -17,7 +17,11 @@ function tempDir(): string {
   return dir;
 }
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+    // The embedded store's generated subject key lives next to its folder.
+    rmSync(`${dir}.subject-key`, { force: true });
+  }
 });
 
 function baseUrl(app: FastifyInstance): string {
@@ -224,7 +228,10 @@ describe('startFromEnv', () => {
 
   it.runIf(backends.includes('postgres'))('runs on PLEDGE_DATABASE_URL', { timeout: 60_000 }, async () => {
     const scratch = await createScratchDatabase('pledge_start');
-    const app = await startFromEnv({ env: { PORT: '0', PLEDGE_DATABASE_URL: scratch.url }, ...quiet });
+    const app = await startFromEnv({
+      env: { PORT: '0', PLEDGE_DATABASE_URL: scratch.url, PLEDGE_SUBJECT_KEY: 'start-test-subject-key-0123' },
+      ...quiet,
+    });
     try {
       const base = baseUrl(app!);
       expect((await postJson(`${base}/v1/use`, { subject: 'user-1' })).status).toBe(200);

@@ -32,9 +32,18 @@ export {
 export { type VerifyOptions, verifyChain } from './chain/verify.js';
 export * from './db/open.js';
 export type { Database } from './db/schema.js';
+export { subjectKeyFingerprint } from './keys/fingerprint.js';
+export {
+  envKeySource,
+  fileKeySource,
+  fixedKeySource,
+  keySourceFromEnv,
+  type SubjectKeySource,
+} from './keys/key-source.js';
 export * from './ledger/append.js';
 export { LEDGER_CHAIN, LEDGER_CHANNEL, LEDGER_COLUMNS } from './ledger/chain-spec.js';
 export * from './ledger/hash.js';
+export { forgetSubject, forgetSubjects, pseudonymsFor } from './ledger/pseudonyms.js';
 export * from './ledger/read.js';
 export * from './ledger/subject-key.js';
 export * from './ledger/types.js';

@@ -40,7 +40,7 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
   });
   afterEach(async () => cleanup());
 
-  it('chains events and verifies them; subjects are stored only as keyed hashes', async () => {
+  it('chains events and verifies them; subjects are stored only as pseudonyms', async () => {
     const result = await appendEvents(store.db, KEY, [
       consent(CANARY, 0),
       consent('other-subject', 1),
@@ -51,7 +51,13 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
     expect(verification).toEqual({ ok: true, events: 3, headHash: result.events[2]!.hash });
     const rows = await store.db.selectFrom('pledge_ledger_events').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(CANARY);
-    expect(rows.filter((r) => r.subject_hash === subjectHash(KEY, CANARY))).toHaveLength(2);
+    // The events carry one random pseudonym; the map is the only link from the keyed hash.
+    const map = await store.db.selectFrom('pledge_subject_map').selectAll().execute();
+    const pseudonym = map.find((m) => m.subject_hash === subjectHash(KEY, CANARY))?.pseudonym;
+    expect(pseudonym).toBeDefined();
+    expect(pseudonym).not.toBe(subjectHash(KEY, CANARY));
+    expect(rows.filter((r) => r.subject_hash === pseudonym).map((r) => r.seq)).toEqual([1, 3]);
+    expect(rows.some((r) => r.subject_hash === subjectHash(KEY, CANARY))).toBe(false);
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
   });
 
@@ -95,6 +101,7 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
       const forged = chainHash(
         {
           ...e,
+          subjectHash: e.pseudonym,
           consentMode: e.consentMode ?? null,
           jurisdiction: e.jurisdiction ?? null,
           noticeHash: e.noticeHash ?? null,
@@ -169,11 +176,15 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
     for (const extra of writers.slice(1)) await extra.close();
   });
 
-  it('generates and keeps one subject key when none is configured', async () => {
-    const first = await resolveSubjectKey(store.db);
-    const second = await resolveSubjectKey(store.db);
+  it('refuses a short key; without one, PostgreSQL refuses and in-memory PGlite keeps one in memory', async () => {
+    await expect(resolveSubjectKey(store, 'short')).rejects.toThrow(/at least 16/);
+    if (kind === 'postgres') {
+      await expect(resolveSubjectKey(store)).rejects.toThrow(/PLEDGE_SUBJECT_KEY or PLEDGE_SUBJECT_KEY_FILE/);
+      return;
+    }
+    const first = await resolveSubjectKey(store);
+    const second = await resolveSubjectKey(store);
     expect(first).toBe(second);
     expect(first.length).toBeGreaterThanOrEqual(32);
-    await expect(resolveSubjectKey(store.db, 'short')).rejects.toThrow(/at least 16/);
   });
 });

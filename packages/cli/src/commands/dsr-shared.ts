@@ -1,4 +1,4 @@
-import { addStoreOptions, type OpenedStore, type SettingFlags } from '@pledge/config';
+import { addStoreOptions, configuredSubjectKey, type OpenedStore, type SettingFlags } from '@pledge/config';
 import { IdentityKind, type Issue } from '@pledge/core';
 import {
   type DsrQueue,
@@ -8,7 +8,7 @@ import {
   type RequestReport,
   type RequestState,
 } from '@pledge/dsr';
-import { migrateToLatest } from '@pledge/store';
+import { EMBEDDED_DURABILITY_WARNING, migrateToLatest } from '@pledge/store';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -84,6 +84,8 @@ export interface OpenQueue {
   queue: DsrQueue;
   /** False for an in-memory database (no data directory or database URL given). */
   durable: boolean;
+  /** The subject key, checked against the store's fingerprint (for the workers this process runs). */
+  subjectKey: string;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,16 @@ export async function openQueue(
   const { store } = opened.opened;
   try {
     await migrateToLatest(store.db);
+    // Before anything runs: a key other than the store's is refused, naming the setting.
+    const key = await configuredSubjectKey(opened.settings, store);
+    if (!key.ok) {
+      io.stderr(`pledge: ${key.message}\n`);
+      await opened.opened.close();
+      return { ok: false, exitCode: ExitCode.failed };
+    }
+    for (const warning of key.warnings) io.stderr(`pledge: warning: ${warning}\n`);
+    if (store.kind === 'pglite' && store.dataDir)
+      io.stderr(`pledge: warning: ${EMBEDDED_DURABILITY_WARNING}\n`);
     const queue = await openDsrQueue(store);
     return {
       ok: true,
@@ -112,6 +124,7 @@ export async function openQueue(
         opened: opened.opened,
         queue,
         durable: opened.durable,
+        subjectKey: key.key,
         close: async () => {
           await queue.close();
           await opened.opened.close();
@@ -187,7 +200,7 @@ export async function submitAndRun(
       io.stdout(`queued request ${created.id}\n`);
       return ExitCode.ok;
     }
-    const worker = await queue.work({ pollingIntervalSeconds: 0.5 });
+    const worker = await queue.work({ pollingIntervalSeconds: 0.5, subjectKey: open.value.subjectKey });
     const state = await queue.wait(created.id, { timeoutMs: 24 * 3600_000 });
     await worker.stop();
     io.stdout(flags.format === 'json' ? `${JSON.stringify(state.report, null, 2)}\n` : formatReport(state));

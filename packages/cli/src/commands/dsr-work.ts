@@ -21,7 +21,7 @@ export const registerDsrWork: RegisterCommand = (program, io, finish) => {
       await open.value.close();
       return finish(ExitCode.usage);
     }
-    const worker = await queue.work();
+    const worker = await queue.work({ subjectKey: open.value.subjectKey });
     io.stderr(`pledge: worker ${worker.id} running\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -25,7 +25,8 @@ export async function recordRestriction(
   scope: RestrictionScope | undefined,
   options: { subjectKey?: string; source: string; at: Date },
 ): Promise<{ seq: number }> {
-  const key = await resolveSubjectKey(store.db, options.subjectKey);
+  // A worker's key was checked against the store's fingerprint when it started.
+  const key = options.subjectKey ?? (await resolveSubjectKey(store));
   const result = await appendEvents(store.db, key, [
     {
       type: 'restriction',

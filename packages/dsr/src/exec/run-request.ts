@@ -1,5 +1,5 @@
 import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
-import type { Store } from '@pledge/store';
+import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
@@ -10,6 +10,7 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
+import { forgetInLedger, ledgerSubjects } from './forget.js';
 import { type Located, locateStep } from './locate.js';
 import { recordRestriction } from './restrict.js';
 
@@ -26,7 +27,10 @@ export interface RunOptions {
   pauseMs?: number;
   /** A lease whose heartbeat is older than this is taken over. */
   staleAfterMs: number;
-  /** Key of subject hashes in the ledger (PLEDGE_SUBJECT_KEY). */
+  /**
+   * Key of subject hashes in the ledger, as `openDsrQueue(...).work` resolved and checked it
+   * against the store's fingerprint at start; default as `resolveSubjectKey` finds it.
+   */
   subjectKey?: string;
   now?: () => Date;
 }
@@ -61,6 +65,11 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
+  if (options.subjectKey !== undefined) {
+    // A runner handed another key than the store's refuses before touching anything.
+    const checked = await checkSubjectKey(store.db, options.subjectKey);
+    if (!checked.ok) throw new SubjectKeyError(checked.code, checked.setting, checked.message);
+  }
   if (!(await acquireLease(db, id, options.worker, options.staleAfterMs))) return { id, status: 'busy' };
   const request = await db
     .selectFrom('pledge_dsr_requests')
@@ -168,6 +177,11 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         await fail(index, describeFailure(error));
       }
       await beat();
+    }
+    // The ledger keeps its events, but the link from this person to them goes (idempotent).
+    if (plan.kind === 'erase') {
+      const subjects = ledgerSubjects(manifest, plan, identity, (i) => rows[i]?.located_keys);
+      await forgetInLedger(store, subjects, options.subjectKey);
     }
     return { id, status: await finishRequest(db, id, manifest, plan, now()) };
   } catch (error) {

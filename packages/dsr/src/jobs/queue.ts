@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { bossDb, trackBossDb } from '@pledge/jobs';
-import type { Store } from '@pledge/store';
+import {
+  fixedKeySource,
+  keySourceFromEnv,
+  resolveSubjectKey,
+  type Store,
+  type SubjectKeySource,
+} from '@pledge/store';
 import type { Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { connectorsFromEnv, KeptConnectors } from '../exec/connections.js';
@@ -18,10 +24,15 @@ interface JobData {
 
 /**
  * Options of a worker. Unset, `secret` comes from PLEDGE_ERASURE_SECRET, `pauseMs` from
- * PLEDGE_DSR_BATCH_PAUSE_MS, `subjectKey` from PLEDGE_SUBJECT_KEY, and connectors from the
+ * PLEDGE_DSR_BATCH_PAUSE_MS, the subject key from PLEDGE_SUBJECT_KEY or PLEDGE_SUBJECT_KEY_FILE
+ * (production mode: PostgreSQL or PLEDGE_SUBJECT_KEY_REQUIRED), and connectors from the
  * environment variables the datasets name.
  */
 export interface WorkerOptions extends Partial<Omit<RunOptions, 'worker'>> {
+  /** Where the subject key comes from (a KMS, a file); wins over `subjectKey` and the environment. */
+  subjectKeySource?: SubjectKeySource;
+  /** Refuse to start without a configured subject key, whatever the store. */
+  subjectKeyRequired?: boolean;
   /** How often an idle worker polls, in seconds (pg-boss minimum 0.5; default 2). */
   pollingIntervalSeconds?: number;
   /** How often to look for requests whose worker died; default staleAfterMs / 2. */
@@ -118,7 +129,19 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
       const env = process.env;
       const secret = options.secret ?? env.PLEDGE_ERASURE_SECRET;
       const pauseMs = options.pauseMs ?? Number(env.PLEDGE_DSR_BATCH_PAUSE_MS ?? 0);
-      const subjectKey = options.subjectKey ?? env.PLEDGE_SUBJECT_KEY;
+      // Checked against the store's fingerprint before taking any job: a worker with another
+      // key refuses to start (a SubjectKeyError naming the setting) instead of doing nothing.
+      const source =
+        options.subjectKeySource ??
+        (options.subjectKey
+          ? fixedKeySource(options.subjectKey, 'PLEDGE_SUBJECT_KEY')
+          : keySourceFromEnv(env));
+      const required =
+        options.subjectKeyRequired ?? ['1', 'true'].includes(env.PLEDGE_SUBJECT_KEY_REQUIRED ?? '');
+      const subjectKey = await resolveSubjectKey(store, {
+        ...(source ? { source } : {}),
+        ...(required ? { production: true } : {}),
+      });
       const connectors = options.connectors ?? connectorsFromEnv();
       const active = new Set<Promise<void>>();
       const kept = new KeptConnectors(connectors);

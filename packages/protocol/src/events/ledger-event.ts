@@ -28,11 +28,22 @@ export const ConsentEventBody = z
   .strict();
 export type ConsentEventBody = z.infer<typeof ConsentEventBody>;
 
-/** A ledger event on the wire: the subject appears only as its keyed hash. */
+/**
+ * A ledger event on the wire: the subject appears as its random pseudonym and, while the
+ * subject is not forgotten, the keyed hash that links it to the pseudonym.
+ */
 export const LedgerEventJson = z.object({
   seq: z.number().int(),
   id: z.string(),
-  subjectHash: z.string().describe('HMAC-SHA256 of the subject id under the subject key (base64url).'),
+  subjectHash: z
+    .string()
+    .nullable()
+    .describe(
+      'HMAC-SHA256 of the subject id under the subject key (base64url); null once the subject is forgotten.',
+    ),
+  pseudonym: z
+    .string()
+    .describe("The subject's random pseudonym in the ledger (for events before pseudonyms: the keyed hash)."),
   type: z.enum(LEDGER_EVENT_TYPES),
   purposes: z.array(z.string()),
   categories: z.array(z.string()),

@@ -151,6 +151,11 @@ export const SdkConfigResponse = z
       }),
     ),
     subjectKey: z.string().describe('Key of the subject hashes (HMAC-SHA256): a secret.'),
+    subjectKeyFingerprint: z
+      .string()
+      .describe(
+        'Fingerprint of the subject key (HMAC of a fixed label under it), to check a configured key against.',
+      ),
     lastSeq: z
       .number()
       .int()

@@ -6,6 +6,8 @@ import { LruMap } from './lru.js';
 /** One cached subject: its ledger events (by sequence number) and its state, built on demand. */
 export interface CacheEntry {
   readonly hash: string;
+  /** The subject's ledger pseudonym, once it has events. */
+  pseudonym: string | undefined;
   /** Ledger events, sorted by `seq`. */
   readonly events: LedgerEvent[];
   /** State without request facts, for the policy generation `stateGeneration`; undefined: rebuild. */
@@ -55,8 +57,9 @@ export class ConsentCache {
     const promise = fetchEvents()
       .then((fetched) => {
         const events = [...fetched].sort((a, b) => a.seq - b.seq);
-        for (const event of buffered) upsertBySeq(events, event, true);
-        const entry: CacheEntry = { hash, events, state: undefined, stateGeneration: -1 };
+        const pseudonym = events[events.length - 1]?.pseudonym;
+        const entry: CacheEntry = { hash, pseudonym, events, state: undefined, stateGeneration: -1 };
+        for (const event of buffered) applyToEntry(entry, event);
         this.#entries.set(hash, entry);
         return entry;
       })
@@ -65,15 +68,22 @@ export class ConsentCache {
     return promise;
   }
 
-  /** Applies change-feed events (authoritative: they replace provisional copies with the same seq). */
+  /**
+   * Applies change-feed events (authoritative: they replace provisional copies with the same
+   * seq). An event of a forgotten subject (no subject hash) belongs to nobody; a newer event
+   * under another pseudonym means the subject was forgotten and started again, so the events
+   * of the old pseudonym leave its entry.
+   */
   applyFeed(events: readonly LedgerEvent[]): void {
     for (const event of events) {
-      const entry = this.#entries.peek(event.subjectHash);
+      const hash = event.subjectHash;
+      if (hash === null) continue;
+      const entry = this.#entries.peek(hash);
       if (entry) {
-        if (upsertBySeq(entry.events, event, true)) entry.state = undefined;
+        applyToEntry(entry, event);
         continue;
       }
-      this.#loading.get(event.subjectHash)?.buffered.push(event);
+      this.#loading.get(hash)?.buffered.push(event);
     }
   }
 
@@ -99,4 +109,23 @@ export class ConsentCache {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+/** Merges one authoritative event into an entry (see `ConsentCache.applyFeed`). */
+function applyToEntry(entry: CacheEntry, event: LedgerEvent): void {
+  if (entry.pseudonym !== event.pseudonym) {
+    const latest = entry.events[entry.events.length - 1];
+    // An older event under another pseudonym is a feed page read before the subject was
+    // forgotten: the entry already holds the newer life.
+    if (latest !== undefined && latest.seq > event.seq && entry.pseudonym !== undefined) return;
+    const old = entry.pseudonym;
+    if (old !== undefined) {
+      for (let i = entry.events.length - 1; i >= 0; i -= 1) {
+        if (entry.events[i]?.pseudonym === old) entry.events.splice(i, 1);
+      }
+    }
+    entry.pseudonym = event.pseudonym;
+    entry.state = undefined;
+  }
+  if (upsertBySeq(entry.events, event, true)) entry.state = undefined;
 }

@@ -1,4 +1,6 @@
+import { subjectKeyFingerprint } from '@pledge/store';
 import { createClient } from '../client/client.js';
+import { SubjectKeyMismatchError } from './errors.js';
 import { Pledge } from './pledge.js';
 
 /** Options of {@link createPledge}. */
@@ -23,6 +25,12 @@ export interface PledgeOptions {
   cacheSize?: number;
   /** How often to re-read `/v1/sdk/config` for a new policy version; 0: only when the feed shows one. Default 30 000 ms. */
   policyRefreshMs?: number;
+  /**
+   * The subject key, when the application holds it itself (e.g. from PLEDGE_SUBJECT_KEY);
+   * omitted: taken from `/v1/sdk/config`. Either way it must match the server's key
+   * fingerprint, or `createPledge` throws a {@link SubjectKeyMismatchError}.
+   */
+  subjectKey?: string;
   /** Fetch implementation; default the global `fetch`. */
   fetch?: typeof fetch;
   /** HTTP timeout per request. Default 10 000 ms. */
@@ -54,10 +62,18 @@ export async function createPledge(options: PledgeOptions): Promise<Pledge> {
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
   });
-  const config = await client.sdkConfig();
+  const served = await client.sdkConfig();
+  const key = options.subjectKey ?? served.subjectKey;
+  const fingerprint = subjectKeyFingerprint(key);
+  if (fingerprint !== served.subjectKeyFingerprint) {
+    const setting = options.subjectKey ? 'the subjectKey option' : 'the key /v1/sdk/config served';
+    throw new SubjectKeyMismatchError(setting, fingerprint, served.subjectKeyFingerprint);
+  }
+  const config = { ...served, subjectKey: key };
   const pledge = new Pledge({
     client,
     config,
+    pinnedKey: options.subjectKey !== undefined,
     databaseUrl: options.databaseUrl,
     pollIntervalMs,
     cacheSize,

@@ -45,6 +45,8 @@ export interface SubjectHandle {
 export interface PledgeSettings {
   client: PledgeClient;
   config: SdkConfigResponse;
+  /** Whether the key in `config` is the application's own (kept when the server's changes). */
+  pinnedKey?: boolean;
   databaseUrl: string | undefined;
   pollIntervalMs: number;
   cacheSize: number;
@@ -78,6 +80,7 @@ export class Pledge {
       settings.onError,
       // Hashes under the old key match nothing any more.
       () => this.#cache.clear(),
+      settings.pinnedKey ?? false,
     );
     this.#follower = new FeedFollower(settings.client, settings.config.lastSeq, (events) =>
       this.#apply(events),
@@ -206,8 +209,14 @@ export class Pledge {
   async record(subject: string, events: ConsentEventInput[]): Promise<RecordConsentResponse> {
     const response = await this.client.recordConsent(subject, events);
     const hash = this.#hash(subject);
-    if (this.#cache.has(hash)) {
-      this.#cache.addRecorded(hash, recordedEvents(hash, events, response, this.#policy.runtime, new Date()));
+    const entry = this.#cache.get(hash);
+    if (entry) {
+      // Until the feed brings the stored events, the pseudonym known so far stands in.
+      const pseudonym = entry.pseudonym ?? '';
+      this.#cache.addRecorded(
+        hash,
+        recordedEvents(hash, pseudonym, events, response, this.#policy.runtime, new Date()),
+      );
     } else {
       await this.#entry(subject).catch(this.#onError);
     }

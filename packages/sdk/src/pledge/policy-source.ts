@@ -1,5 +1,7 @@
+import { subjectKeyFingerprint } from '@pledge/store';
 import type { PledgeClient } from '../client/client.js';
 import type { LedgerEvent, SdkConfigResponse } from '../client/types.js';
+import { SubjectKeyMismatchError } from './errors.js';
 import { buildRuntime, type PolicyRuntime } from './policy-runtime.js';
 
 /**
@@ -12,6 +14,7 @@ export class PolicySource {
   readonly #onError: (error: unknown) => void;
   readonly #onKeyChange: () => void;
   readonly #known = new Set<string>();
+  readonly #pinned: boolean;
   #runtime: PolicyRuntime;
   #key: string;
   #refreshing: Promise<boolean> | undefined;
@@ -24,7 +27,9 @@ export class PolicySource {
     refreshMs: number,
     onError: (error: unknown) => void,
     onKeyChange: () => void,
+    pinned = false,
   ) {
+    this.#pinned = pinned;
     this.#client = client;
     this.#onError = onError;
     this.#onKeyChange = onKeyChange;
@@ -49,7 +54,12 @@ export class PolicySource {
     const run = async () => {
       const config = await this.#client.sdkConfig();
       this.#known.add(config.hash);
-      if (config.subjectKey !== this.#key) {
+      if (this.#pinned) {
+        // The application's own key: the server moving to another key is an error, not a switch.
+        const mine = subjectKeyFingerprint(this.#key);
+        if (mine !== config.subjectKeyFingerprint)
+          throw new SubjectKeyMismatchError('the subjectKey option', mine, config.subjectKeyFingerprint);
+      } else if (config.subjectKey !== this.#key) {
         this.#key = config.subjectKey;
         this.#onKeyChange();
       }

@@ -10,6 +10,7 @@ import type { PolicyRuntime } from './policy-runtime.js';
  */
 export function recordedEvents(
   hash: string,
+  pseudonym: string,
   sent: readonly ConsentEventInput[],
   response: RecordConsentResponse,
   runtime: PolicyRuntime,
@@ -23,6 +24,7 @@ export function recordedEvents(
       seq: stored.seq,
       id: stored.id,
       subjectHash: hash,
+      pseudonym,
       type: event.type,
       purposes: event.purposes ?? [],
       categories: event.categories ?? [],

@@ -35,6 +35,7 @@ export function registerSdkConfigRoutes(app: FastifyInstance, rt: Runtime): void
         hash: version.hash,
         versions: rt.engine.versions.map(toRenewalVersion),
         subjectKey: rt.subjectKey,
+        subjectKeyFingerprint: rt.engine.subjectKeyFingerprint,
         lastSeq: Number(head?.seq ?? 0),
       };
     },

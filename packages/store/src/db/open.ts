@@ -7,6 +7,14 @@ import type { Database } from './schema.js';
 // int8 (bigint) as a JS number on both back ends: ledger sequence numbers stay far below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/**
+ * What the embedded store does not promise, said at start by every process that opens one on
+ * disk (and in docs/keys.md): PGlite runs PostgreSQL with fsync off and its file system layer
+ * has no sync to disk, so a power loss or OS crash can lose or corrupt recent writes.
+ */
+export const EMBEDDED_DURABILITY_WARNING =
+  'the embedded database (PGlite) is for development and single-node use: it does not sync its files to disk, so a power loss or operating-system crash can lose or corrupt recent writes; use PostgreSQL (PLEDGE_DATABASE_URL) in production';
+
 /** Where the store lives. */
 export interface StoreOptions {
   /** PostgreSQL connection string. Omitted: embedded PGlite. */
@@ -23,6 +31,8 @@ export interface StoreOptions {
 export interface Store {
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
+  /** The embedded database's folder, when kind is pglite and it is not in memory. */
+  dataDir?: string;
   /** The embedded database, when kind is pglite (for LISTEN and tests). */
   pglite?: PGlite;
   /** The PostgreSQL pool, when kind is postgres. */
@@ -50,6 +60,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return {
     db,
     kind: 'pglite',
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     pglite,
     close: async () => {
       await db.destroy();

@@ -4,6 +4,7 @@ import type { ColumnType } from 'kysely';
 export interface LedgerEventTable {
   seq: number;
   id: string;
+  /** The subject's pseudonym (the column keeps its first name: the chain hashes it by name). */
   subject_hash: string;
   type: string;
   purposes: ColumnType<string[], string[], string[]>;
@@ -61,7 +62,16 @@ export interface PolicyHeadTable {
   hash: string;
 }
 
-/** Store settings, e.g. the generated subject-hash key of an embedded deployment. */
+/**
+ * The only link from a person to their ledger events: keyed hash of the identifier →
+ * random pseudonym. Forgetting a subject deletes its row.
+ */
+export interface SubjectMapTable {
+  subject_hash: string;
+  pseudonym: string;
+}
+
+/** Store settings, e.g. the subject key's fingerprint (never the key itself). */
 export interface SettingTable {
   key: string;
   value: string;
@@ -74,4 +84,5 @@ export interface Database {
   pledge_policy_versions: PolicyVersionTable;
   pledge_policy_head: PolicyHeadTable;
   pledge_settings: SettingTable;
+  pledge_subject_map: SubjectMapTable;
 }

@@ -4,6 +4,7 @@ import { type AppendOptions, appendToChain } from '../chain/append.js';
 import type { Database } from '../db/schema.js';
 import { LEDGER_CHAIN } from './chain-spec.js';
 import { subjectHash } from './hash.js';
+import { pseudonymsFor } from './pseudonyms.js';
 import type { LedgerEventInput } from './types.js';
 
 /** Result of an append: the sequence numbers and hashes given, in input order. */
@@ -12,7 +13,8 @@ export interface AppendResult {
 }
 
 /**
- * Appends events to the hash-chained ledger in one transaction (see `appendToChain`):
+ * Appends events to the hash-chained ledger in one transaction, each naming its subject by
+ * the subject's pseudonym (created on first use) (see `appendToChain`):
  * concurrent writers queue behind the locked chain head, so the chain never forks. Events
  * are written in the current record format, which hashes every stored column, including
  * the recording time, read from `options.now` (default the system clock).
@@ -25,9 +27,12 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   if (inputs.length === 0) return { events: [] };
   const now = options.now ?? (() => new Date());
-  const records = inputs.map((input) => ({
+  const hashes = inputs.map((input) => subjectHash(key, input.subject));
+  // Events name the subject by its pseudonym: the map is the only link back to the identifier.
+  const pseudonyms = await pseudonymsFor(db, hashes);
+  const records = inputs.map((input, i) => ({
     id: randomUUID(),
-    subject_hash: subjectHash(key, input.subject),
+    subject_hash: pseudonyms.get(hashes[i] as string) as string,
     type: input.type,
     purposes: input.purposes ?? [],
     categories: input.categories ?? [],

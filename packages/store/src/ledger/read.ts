@@ -10,20 +10,27 @@ export interface StoredLedgerEvent extends LedgerEvent {
 }
 
 /** Maps a stored row to the event shape, with its record format and recording time. */
-export function toLedgerEvent(row: Selectable<LedgerEventTable>): StoredLedgerEvent {
+export function toLedgerEvent(
+  row: Selectable<LedgerEventTable>,
+  linkedHash: string | null = null,
+): StoredLedgerEvent {
   return {
-    ...publicEvent(row),
+    ...publicEvent(row, linkedHash),
     format: Number(row.format),
     recordedAt: new Date(row.recorded_at),
   };
 }
 
-/** Maps a stored row to the public event shape (what reads and the change feed return). */
-function publicEvent(row: Selectable<LedgerEventTable>): LedgerEvent {
+/**
+ * Maps a stored row to the public event shape (what reads and the change feed return); the
+ * stored subject is the pseudonym, `linkedHash` the keyed hash the map links it to, if any.
+ */
+function publicEvent(row: Selectable<LedgerEventTable>, linkedHash: string | null): LedgerEvent {
   return {
     seq: Number(row.seq),
     id: row.id,
-    subjectHash: row.subject_hash,
+    subjectHash: linkedHash,
+    pseudonym: row.subject_hash,
     type: row.type as LedgerEventType,
     purposes: row.purposes,
     categories: row.categories,
@@ -42,7 +49,10 @@ function publicEvent(row: Selectable<LedgerEventTable>): LedgerEvent {
   };
 }
 
-/** Every event of one subject (by keyed hash), oldest first. */
+/**
+ * Every event of one subject (by keyed hash), oldest first: those of the pseudonym the
+ * subject map links the hash to; none once the subject is forgotten.
+ */
 export async function eventsOfSubject(
   db: Kysely<Database>,
   subjectHashValue: string,
@@ -50,24 +60,45 @@ export async function eventsOfSubject(
   const rows = await db
     .selectFrom('pledge_ledger_events')
     .selectAll()
-    .where('subject_hash', '=', subjectHashValue)
+    .where('subject_hash', '=', (eb) =>
+      eb.selectFrom('pledge_subject_map').select('pseudonym').where('subject_hash', '=', subjectHashValue),
+    )
     .orderBy('seq')
     .execute();
-  return rows.map(publicEvent);
+  return rows.map((row) => publicEvent(row, subjectHashValue));
 }
 
-/** Events after `afterSeq`, oldest first, at most `limit`: the change feed caches follow. */
+/** The pseudonym a keyed hash is linked to; undefined for a subject never recorded or forgotten. */
+export async function pseudonymOf(
+  db: Kysely<Database>,
+  subjectHashValue: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('pledge_subject_map')
+    .select('pseudonym')
+    .where('subject_hash', '=', subjectHashValue)
+    .executeTakeFirst();
+  return row?.pseudonym;
+}
+
+/**
+ * Events after `afterSeq`, oldest first, at most `limit`: the change feed caches follow. Each
+ * carries the keyed hash its pseudonym is linked to (null when forgotten), so a cache keyed
+ * by subject hash finds its subjects' events.
+ */
 export async function eventsSince(
   db: Kysely<Database>,
   afterSeq: number,
   limit = 1000,
 ): Promise<LedgerEvent[]> {
   const rows = await db
-    .selectFrom('pledge_ledger_events')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
+    .selectFrom('pledge_ledger_events as e')
+    .leftJoin('pledge_subject_map as m', 'm.pseudonym', 'e.subject_hash')
+    .selectAll('e')
+    .select('m.subject_hash as linked_hash')
+    .where('e.seq', '>', afterSeq)
+    .orderBy('e.seq')
     .limit(limit)
     .execute();
-  return rows.map(publicEvent);
+  return rows.map(({ linked_hash, ...row }) => publicEvent(row, linked_hash));
 }

@@ -35,7 +35,10 @@ export interface LedgerEventInput {
 export interface LedgerEvent extends Omit<LedgerEventInput, 'subject' | 'occurredAt'> {
   seq: number;
   id: string;
-  subjectHash: string;
+  /** Keyed hash of the subject id, through the subject map; null once the subject is forgotten. */
+  subjectHash: string | null;
+  /** The subject's random pseudonym, as stored in the chain (events before pseudonyms: the keyed hash). */
+  pseudonym: string;
   purposes: string[];
   categories: string[];
   occurredAt: Date;
