@@ -70,6 +70,15 @@ export {
   type StatutoryDeadline,
   type Verification,
 } from './jurisdictions/index.js';
+export {
+  IDENTITY_VALUE_MAX,
+  type IdentityValueProblem,
+  type IdentityValueUse,
+  identityProblemMessage,
+  identityValueProblem,
+  matchRuleOf,
+  normaliseIdentity,
+} from './identity/index.js';
 export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
 export {
   buildModel,
@@ -101,6 +110,7 @@ export {
   DatasetCollection,
   DatasetField,
   type DatastoreKind,
+  DEFAULT_IDENTITY_MATCH,
   Deadline,
   Duration,
   DurationUnit,
@@ -108,7 +118,11 @@ export {
   ErasureStrategy,
   Fee,
   Id,
+  IDENTITY_MATCH_RULES,
+  Identities,
   IdentityKind,
+  IdentityMatch,
+  type IdentityMatchRule,
   JurisdictionKey,
   Language,
   LegalBasis,
