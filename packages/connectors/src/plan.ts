@@ -69,7 +69,8 @@ export function refuseKeyRewrite(
   field: string | readonly string[] | undefined,
   problem: string,
 ): void {
-  const fields: readonly (string | undefined)[] = typeof field === 'string' || field === undefined ? [field] : field;
+  const fields: readonly (string | undefined)[] =
+    typeof field === 'string' || field === undefined ? [field] : field;
   const onKey = resolved.updates.find((u) => fields.includes(u.field));
   if (!onKey) return;
   const path = pathOf('plan', onKey.field, 0);

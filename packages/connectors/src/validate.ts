@@ -32,7 +32,11 @@ export function checkSqlCollection(collection: CollectionRef): void {
   const key = collection.primaryKey;
   const columns = typeof key === 'string' ? [key] : Array.isArray(key) ? key : [];
   if (columns.length === 0 || (typeof key !== 'string' && columns.length < 2)) {
-    throw valueError('identifier-invalid', 'collection.primaryKey', 'must be a column or at least two columns');
+    throw valueError(
+      'identifier-invalid',
+      'collection.primaryKey',
+      'must be a column or at least two columns',
+    );
   }
   columns.forEach((column, i) => {
     if (!isSqlIdentifier(column)) {

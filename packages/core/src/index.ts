@@ -36,6 +36,15 @@ export {
   summariseChanges,
 } from './diff/index.js';
 export {
+  IDENTITY_VALUE_MAX,
+  type IdentityValueProblem,
+  type IdentityValueUse,
+  identityProblemMessage,
+  identityValueProblem,
+  matchRuleOf,
+  normaliseIdentity,
+} from './identity/index.js';
+export {
   categoryReferences,
   checkReferences,
   contactReferences,
@@ -70,15 +79,6 @@ export {
   type StatutoryDeadline,
   type Verification,
 } from './jurisdictions/index.js';
-export {
-  IDENTITY_VALUE_MAX,
-  type IdentityValueProblem,
-  type IdentityValueUse,
-  identityProblemMessage,
-  identityValueProblem,
-  matchRuleOf,
-  normaliseIdentity,
-} from './identity/index.js';
 export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
 export {
   buildModel,
@@ -117,8 +117,8 @@ export {
   ERASURE_STRATEGIES,
   ErasureStrategy,
   Fee,
-  Id,
   IDENTITY_MATCH_RULES,
+  Id,
   Identities,
   IdentityKind,
   IdentityMatch,

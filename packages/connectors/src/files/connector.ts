@@ -3,8 +3,8 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { ConnectorBase } from '../connector-base.js';
 import { normaliseIdentity } from '@pledge/core';
+import { ConnectorBase } from '../connector-base.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
 import { matchSpec, wantedText } from '../match.js';
 import type {

@@ -1,6 +1,6 @@
+import { normaliseIdentity } from '@pledge/core';
 import type { Redis } from 'ioredis';
 import { ConnectorBase } from '../connector-base.js';
-import { normaliseIdentity } from '@pledge/core';
 import { loadDriver } from '../drivers.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
 import { type MatchSpec, matchSpec, wantedText } from '../match.js';

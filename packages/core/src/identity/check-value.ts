@@ -15,9 +15,6 @@ export interface IdentityValueUse {
   key?: boolean;
 }
 
-// Control characters, lone surrogates and NUL never belong to an identifier.
-const control = /[\u0000-\u001f\u007f]/;
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const globCharacter = /[*?[\]\\]/;
 
 /**
@@ -26,11 +23,14 @@ const globCharacter = /[*?[\]\\]/;
  * control characters or lone surrogates; a value built into a key pattern or path (`use.key`)
  * may not hold Redis glob characters (`* ? [ ] \`), a path separator, nor be `.` or `..`.
  */
-export function identityValueProblem(value: unknown, use: IdentityValueUse = {}): IdentityValueProblem | null {
+export function identityValueProblem(
+  value: unknown,
+  use: IdentityValueUse = {},
+): IdentityValueProblem | null {
   if (typeof value !== 'string') return 'not-text';
   if (value.trim() === '') return 'blank';
   if (value.length > IDENTITY_VALUE_MAX) return 'too-long';
-  if (control.test(value) || loneSurrogate.test(value)) return 'control-character';
+  if (hasControl(value)) return 'control-character';
   if (use.key) {
     if (globCharacter.test(value)) return 'pattern-character';
     if (value.includes('/') || value === '.' || value === '..' || value.includes('..')) return 'path-unsafe';
@@ -54,4 +54,18 @@ export function identityProblemMessage(problem: IdentityValueProblem): string {
     case 'path-unsafe':
       return 'must not hold / or .. where it is built into a key or path';
   }
+}
+
+/** Whether a text holds a control character (NUL included) or a lone UTF-16 surrogate. */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return true;
+  }
+  return false;
 }

@@ -153,7 +153,13 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
     );
   }
 
-  protected matchSql(column: string, spec: MatchSpec, _info: unknown, p: SqlParams, values: unknown[]): string {
+  protected matchSql(
+    column: string,
+    spec: MatchSpec,
+    _info: unknown,
+    p: SqlParams,
+    values: unknown[],
+  ): string {
     if (!spec.normaliseColumn) return `${column} ${p.list(values)}`;
     const x = `${column}::text`;
     const normalised =

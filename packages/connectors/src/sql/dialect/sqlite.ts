@@ -1,7 +1,7 @@
+import { type IdentityMatchRule, normaliseIdentity } from '@pledge/core';
 import type Database from 'better-sqlite3';
 import { loadDriver } from '../../drivers.js';
 import { storeError } from '../../errors.js';
-import { type IdentityMatchRule, normaliseIdentity } from '@pledge/core';
 import type { MatchSpec } from '../../match.js';
 import type { ColumnInfo } from '../../plan.js';
 import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from '../../strategies.js';
@@ -142,7 +142,13 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
   }
 
   /** The rule's normaliser is core's own, registered as `pledge_norm`: the same function as the check after. */
-  protected matchSql(column: string, spec: MatchSpec, _info: unknown, p: SqlParams, values: unknown[]): string {
+  protected matchSql(
+    column: string,
+    spec: MatchSpec,
+    _info: unknown,
+    p: SqlParams,
+    values: unknown[],
+  ): string {
     if (!spec.normaliseColumn) return `${column} ${p.list(values)}`;
     return `pledge_norm(${column}, ${p.add(spec.rule)}) ${p.list(values)}`;
   }

@@ -32,9 +32,11 @@ export type IdentityMatch = z.infer<typeof IdentityMatch>;
 
 /** Matching rule per identity kind (`identities: { email: { match: casefold } }`); unmentioned kinds match exactly. */
 export const Identities = z
-  .object(Object.fromEntries(IdentityKind.options.map((kind) => [kind, IdentityMatch.optional()])) as {
-    [K in IdentityKind]: z.ZodOptional<typeof IdentityMatch>;
-  })
+  .object(
+    Object.fromEntries(IdentityKind.options.map((kind) => [kind, IdentityMatch.optional()])) as {
+      [K in IdentityKind]: z.ZodOptional<typeof IdentityMatch>;
+    },
+  )
   .strict()
   .describe('How each identity kind is matched; a kind not listed matches exactly.');
 export type Identities = z.infer<typeof Identities>;
