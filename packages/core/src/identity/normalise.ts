@@ -1,7 +1,7 @@
 import type { IdentityMatchRule } from '../manifest/schema/identities.js';
 
 const separators = /[\s.\-/()\u00a0\u2010-\u2015]/g;
-const e164Shape = /^\+[1-9]\d{6,14}$/;
+const e164Shape = /^\+\d{7,15}$/;
 
 /**
  * A value in the canonical form of `rule` (see `IDENTITY_MATCH_RULES`), or null when it has

@@ -10,7 +10,7 @@ import { IdentityKind } from './datasets.js';
  *   `alice@example.com`.
  * - `e164`: a phone number in E.164 form: separators (space, `.`, `-`, `/`, brackets) and a
  *   national trunk `(0)` removed, a leading `00` read as `+`: `+44 (0)20 7946-0958` is
- *   `+442079460958`; a value that is not `+` and 7 to 15 digits matches nothing.
+ *   `+442079460958`; a value that is not `+` and 7 to 15 digits then matches nothing.
  */
 export const IDENTITY_MATCH_RULES = ['exact', 'casefold', 'e164'] as const;
 /** A rule of {@link IDENTITY_MATCH_RULES}. */
