@@ -242,7 +242,11 @@ describe.skipIf(!up)('adversarial: identity matching', () => {
     // Only the exact folder `uploads/carol` is the subject's; `Carol` rows stay.
     expect(located.filter((k) => !k.startsWith('uploads.'))).toEqual([]);
     const after = await world.dump();
-    expectOnlySubjectChanged(before, after, (i) => i.place === 'files' && i.values.path === 'uploads/carol/a.png');
+    expectOnlySubjectChanged(
+      before,
+      after,
+      (i) => i.place === 'files' && i.values.path === 'uploads/carol/a.png',
+    );
     expect(texts(after, 'pg:accounts')).toEqual(texts(before, 'pg:accounts'));
     expect(texts(after, 'mysql:users')).toEqual(texts(before, 'mysql:users'));
   });
@@ -273,7 +277,11 @@ describe.skipIf(!up)('adversarial: identity matching', () => {
       (i) => i.place === 'pg:accounts' && i.values.id === '14',
     );
     expect(second).toHaveLength(1);
-    const created = await createRequest(queue.db, { manifest, kind: 'erase', identity: { phone: ['12345'] } });
+    const created = await createRequest(queue.db, {
+      manifest,
+      kind: 'erase',
+      identity: { phone: ['12345'] },
+    });
     expect(created.ok).toBe(false);
   });
 
@@ -315,8 +323,14 @@ describe.skipIf(!up)('adversarial: identity matching', () => {
         const doc = JSON.parse(files['access.json'] as string) as AccessDocument;
         const rows = (collection: string) => doc.collections.find((c) => c.collection === collection)?.rows;
         // PostgreSQL timestamp without time zone and MariaDB DATETIME, both written in UTC.
-        expect(rows('accounts')?.map((r) => r.seen_at), tz).toEqual(['2024-03-01T12:00:00.000Z']);
-        expect(rows('users')?.map((r) => r.login_at), tz).toEqual(['2024-03-01T12:00:00.000Z']);
+        expect(
+          rows('accounts')?.map((r) => r.seen_at),
+          tz,
+        ).toEqual(['2024-03-01T12:00:00.000Z']);
+        expect(
+          rows('users')?.map((r) => r.login_at),
+          tz,
+        ).toEqual(['2024-03-01T12:00:00.000Z']);
       }
     } finally {
       if (zone === undefined) delete process.env.TZ;
