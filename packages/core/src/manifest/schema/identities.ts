@@ -33,7 +33,12 @@ export type IdentityMatch = z.infer<typeof IdentityMatch>;
 /** Matching rule per identity kind (`identities: { email: { match: casefold } }`); unmentioned kinds match exactly. */
 export const Identities = z
   .object(
-    Object.fromEntries(IdentityKind.options.map((kind) => [kind, IdentityMatch.optional()])) as {
+    Object.fromEntries(
+      IdentityKind.options.map((kind) => [
+        kind,
+        IdentityMatch.optional().describe(`How ${kind} values are matched; omitted: exact.`),
+      ]),
+    ) as {
       [K in IdentityKind]: z.ZodOptional<typeof IdentityMatch>;
     },
   )
