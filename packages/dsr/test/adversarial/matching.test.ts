@@ -3,6 +3,7 @@ import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccessDocument,
+  buildPlan,
   createRequest,
   type DsrQueue,
   type IdentityValues,
@@ -302,6 +303,35 @@ describe.skipIf(!up)('adversarial: identity matching', () => {
   });
 
   it('a table without a primary key column of its own: a composite key erases the one row', async () => {
+    const access = await run('access', { email: ['HANA@example.com'] });
+    const files = unzipPackage((await queue.package(access.id)) as Uint8Array);
+    const doc = JSON.parse(files['access.json'] as string) as AccessDocument;
+    const read = doc.collections.find((c) => c.collection === 'members')?.rows ?? [];
+    expect(read.map((r) => [r.org, r.seq])).toEqual([
+      ['acme', 1],
+      ['zeta', 1],
+    ]);
+    // Kept while the row stays: a field erasure never rewrites a column of the key.
+    const fieldsPlan = buildPlan(
+      {
+        ...manifest,
+        datasets: manifest.datasets.map((d) => ({
+          ...d,
+          collections: d.collections.map((c) =>
+            c.name === 'members' ? { ...c, erasure: 'fields' as const } : c,
+          ),
+        })),
+      },
+      { kind: 'erase' },
+    );
+    const step = fieldsPlan.steps.find((x) => x.collection === 'members');
+    expect(step?.keyField).toBe('org,seq');
+    expect(step?.erasure?.fields.map((f) => [f.field, f.strategy])).toEqual([
+      ['org', 'keep'],
+      ['seq', 'keep'],
+      ['email', 'null'],
+    ]);
+    expect(step?.erasure?.plan).toEqual({ email: 'null' });
     const { gone, located } = await eraseOnly(
       { email: ['HANA@example.com'] },
       (i) => i.place === 'pg:members' && i.values.email?.toLowerCase() === 'hana@example.com',
