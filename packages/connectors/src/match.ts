@@ -40,17 +40,15 @@ const decimalLiteral = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
 const uuidLiteral = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const integerBits: Record<string, number> = { smallint: 15, integer: 31, int: 31, bigint: 63, tinyint: 7 };
-
 /**
  * Whether a wanted text can be a value of the column: a numeric column takes only a canonical
- * literal of its type (`5`, not `05`, `5x`, `5.0` or `+5`), within range when the range is known.
+ * literal of its type (`5`, not `05`, `5x`, `5.0` or `+5`). `bits` bounds a signed integer
+ * column whose store refuses a literal out of its range (PostgreSQL) rather than matching nothing.
  */
-export function fitsColumn(text: string, column: ColumnInfo | undefined): boolean {
+export function fitsColumn(text: string, column: ColumnInfo | undefined, bits?: number): boolean {
   if (!column) return true;
   if (column.type === 'integer') {
     if (!integerLiteral.test(text) || text === '-0') return false;
-    const bits = integerBits[column.dbType];
     if (bits === undefined) return true;
     const n = BigInt(text);
     return n >= -(2n ** BigInt(bits)) && n < 2n ** BigInt(bits);

@@ -190,6 +190,8 @@ for (const w of SQL_WORLDS) {
     it('typed to the column: 05, 5x, 5.0 and +5 match no integer 5; the number 5 matches the text 5 only', async () => {
       expect(await c.locate(people, { field: 'id', values: ['05', '5x', '5.0', '+5', ' 5'] })).toEqual([]);
       expect(await c.locate(people, { field: 'id', values: ['5'] })).toEqual([5]);
+      // Out of the column's range: matches nothing, and is no error on any store.
+      expect(await c.locate(people, { field: 'id', values: ['99999999999', '5'] })).toEqual([5]);
       expect(await c.locate(people, { field: 'id', values: [5] })).toEqual([5]);
       expect(await c.locate(people, { field: 'code', values: [5] })).toEqual([4]);
       expect(await c.locate(people, { field: 'code', values: ['05'] })).toEqual([1]);

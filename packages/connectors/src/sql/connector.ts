@@ -128,7 +128,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
     const wanted = new Set<string>();
     for (const value of given) {
       const text = wantedText(value, spec.rule);
-      if (text !== null && fitsColumn(text, info)) wanted.add(text);
+      if (text !== null && fitsColumn(text, info, info && this.integerBits(info))) wanted.add(text);
     }
     const width = keyColumns(collection).length;
     const keys: Key[] = [];

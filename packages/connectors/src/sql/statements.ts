@@ -128,6 +128,11 @@ export abstract class SqlStatements extends ConnectorBase {
     unknown: () => void,
   ): string;
 
+  /** Value bits of a signed integer column type the store refuses out-of-range literals for; undefined: no bound. */
+  protected integerBits(_info: ColumnInfo): number | undefined {
+    return undefined;
+  }
+
   /** A condition true when `column` is earlier than `before` (a plain comparison unless a dialect says otherwise). */
   protected beforeSql(column: string, before: Date, params: SqlParams): string {
     return `${column} < ${params.add(before)}`;

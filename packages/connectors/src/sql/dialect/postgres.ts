@@ -153,6 +153,11 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
     );
   }
 
+  /** PostgreSQL refuses a literal out of an integer column's range: such a value matches nothing. */
+  protected override integerBits(info: ColumnInfo): number | undefined {
+    return { smallint: 15, integer: 31, bigint: 63 }[info.dbType];
+  }
+
   protected matchSql(
     column: string,
     spec: MatchSpec,
