@@ -42,6 +42,17 @@ export function stepStatements(
   }
   const statements: StatementTemplate[] = [];
   const issues: Issue[] = [];
+  for (const l of locators) {
+    if (l.via !== 'identity' || !manifest) continue;
+    const where = identityWhere(manifest, node.collection, l.field, l.identity);
+    if (where.match === 'exact' || where.normalised) continue;
+    issues.push({
+      code: 'dsr.match-normalises-column',
+      severity: 'info',
+      path: node.path,
+      message: `${node.dataset}.${node.collection.name}.${l.field} is compared by the ${where.match} rule of ${l.identity}: every value of the field is normalised to compare (no index; a scan on Redis and files). Mark the field normalised: true if it is stored in that form`,
+    });
+  }
   for (const call of calls) {
     try {
       for (const s of describeStatements(node.datastore, node.collection, call)) {

@@ -332,6 +332,14 @@ describe.skipIf(!up)('adversarial: identity matching', () => {
       ['email', 'null'],
     ]);
     expect(step?.erasure?.plan).toEqual({ email: 'null' });
+    // Fields compared by a normalising rule, not stored normalised, are reported with their cost.
+    const costly = fieldsPlan.issues.filter((i) => i.code === 'dsr.match-normalises-column');
+    expect(costly.map((i) => i.message.split(' ')[0])).toEqual([
+      'core.accounts.email',
+      'core.accounts.phone',
+      'core.members.email',
+      'cache.seen:{email}.email',
+    ]);
     const { gone, located } = await eraseOnly(
       { email: ['HANA@example.com'] },
       (i) => i.place === 'pg:members' && i.values.email?.toLowerCase() === 'hana@example.com',
