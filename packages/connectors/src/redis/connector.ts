@@ -1,4 +1,3 @@
-import { normaliseIdentity } from '@pledge/core';
 import type { Redis } from 'ioredis';
 import { ConnectorBase } from '../connector-base.js';
 import { loadDriver } from '../drivers.js';
@@ -33,6 +32,7 @@ import {
   perCollection,
 } from '../validate.js';
 import { describeRedis, REDIS_TEXT } from './describe.js';
+import { fieldHits, idHits } from './match-scan.js';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
 import {
   checkKeyId,
@@ -204,22 +204,12 @@ export class RedisConnector extends ConnectorBase implements Connector {
     wanted: ReadonlySet<string>,
   ): Promise<Key[]> {
     const found: string[] = [];
-    const hit = (value: string | null | undefined) => {
-      if (value === null || value === undefined) return false;
-      const text = normaliseIdentity(spec.rule, value);
-      return text !== null && wanted.has(text);
-    };
     await this.#scan('locate', collection, p, async (page) => {
-      if (field === p.placeholder) {
-        for (const key of page) if (hit(idOfKey(p, key))) found.push(key);
-        return;
-      }
-      for (const entry of await this.#fetch('locate', collection, page)) {
-        const row = redisRow(entry, collection, p.placeholder, '', p.valueField, [field]);
-        const value = row?.[field];
-        const values = Array.isArray(value) ? value : [value];
-        if (values.some((v) => typeof v === 'string' && hit(v))) found.push(entry.key);
-      }
+      if (field === p.placeholder) found.push(...idHits(p, page, spec, wanted));
+      else
+        found.push(
+          ...fieldHits(collection, p, await this.#fetch('locate', collection, page), field, spec, wanted),
+        );
     });
     return distinct(found);
   }

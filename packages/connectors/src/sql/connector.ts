@@ -26,7 +26,8 @@ import {
   keyColumns,
   pathOf,
 } from '../validate.js';
-import { keyOfRow, type SqlKind, SqlStatements } from './statements.js';
+import { keyOfRow } from './composite-key.js';
+import { type SqlKind, SqlStatements } from './statements.js';
 
 /** Rows returned by a query, or how many rows a write changed. */
 export interface SqlResult {
