@@ -1,4 +1,3 @@
-import { capabilitiesOf } from '@pledge/connectors';
 import {
   type IdentityKind,
   type Issue,
@@ -20,10 +19,10 @@ export function keyBuiltKinds(manifest: Pick<Manifest, 'datasets'>): Set<Identit
     const kind = dataset.datastore.kind;
     if (kind !== 'redis' && kind !== 'files') continue;
     for (const collection of dataset.collections) {
+      // The key pattern's (or folder pattern's) placeholder is the part a value is built into.
       const placeholder = /\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(collection.name)?.[1];
-      const keyField = kind === 'redis' ? capabilitiesOf(kind).keyField(collection) : placeholder;
       for (const field of collection.fields) {
-        if (field.identity && field.name === keyField) out.add(field.identity);
+        if (field.identity && field.name === placeholder) out.add(field.identity);
       }
     }
   }
