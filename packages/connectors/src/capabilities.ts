@@ -8,7 +8,9 @@ const placeholder = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 const sql = (kind: SqlKind): DatastoreCapabilities => ({
   kind,
-  keyField: (collection) => collection.primaryKey,
+  // A composite key has no one field: its label names the columns, and no reference targets it.
+  keyField: (collection) =>
+    typeof collection.primaryKey === 'string' ? collection.primaryKey : collection.primaryKey?.join(','),
   keyDeclaration: 'a primaryKey',
   recordNoun: 'row',
   strategies: ERASURE_STRATEGIES,

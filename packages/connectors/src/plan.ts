@@ -64,8 +64,14 @@ export function resolvePlan(
  * Refuses a plan that rewrites `field`, the part of a row that is its key: that field can only
  * be kept or go with its row. `problem` completes the message after the field's path.
  */
-export function refuseKeyRewrite(resolved: ResolvedPlan, field: string | undefined, problem: string): void {
-  const onKey = resolved.updates.find((u) => u.field === field);
+export function refuseKeyRewrite(
+  resolved: ResolvedPlan,
+  field: string | readonly string[] | undefined,
+  problem: string,
+): void {
+  const fields: readonly (string | undefined)[] =
+    typeof field === 'string' || field === undefined ? [field] : field;
+  const onKey = resolved.updates.find((u) => fields.includes(u.field));
   if (!onKey) return;
   const path = pathOf('plan', onKey.field, 0);
   throw new ConnectorError('strategy-unsupported', `${path} ${problem}`, path);

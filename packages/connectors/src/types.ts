@@ -1,4 +1,4 @@
-import type { DatastoreKind, ErasureStrategy } from '@pledge/core';
+import type { DatastoreKind, ErasureStrategy, IdentityMatchRule } from '@pledge/core';
 import type { FieldType } from './strategies.js';
 
 /** The datastore kinds a manifest dataset can name: core's `DATASTORE_KINDS`. */
@@ -8,17 +8,22 @@ export type ConnectorKind = DatastoreKind;
  * What a connector needs to know of a collection. The manifest's `DatasetCollection`
  * fits this shape as it is; connectors read only these members.
  *
- * - SQL: `name` is a table (optionally `schema.table`), `primaryKey` its key column.
+ * - SQL: `name` is a table (optionally `schema.table`), `primaryKey` its key column, or its key
+ *   columns (`[a, b]`) for a composite key: a row's {@link Key} is then the JSON text of the
+ *   tuple of its key values, e.g. `["acme",5]`.
  * - Redis: `name` is a key pattern with one placeholder, e.g. `session:{id}`.
  * - Files: `name` is a folder pattern with one placeholder segment, e.g. `screenshots/{account_id}`.
  */
 export interface CollectionRef {
   name: string;
-  primaryKey?: string;
+  primaryKey?: string | readonly string[];
   fields: ReadonlyArray<{ name: string }>;
 }
 
-/** A handle to one row: a primary-key value, a Redis key (without the connector's prefix) or a file path. */
+/**
+ * A handle to one row: a primary-key value (the JSON text of the tuple for a composite key), a
+ * Redis key (without the connector's prefix) or a file path.
+ */
 export type Key = string | number;
 
 /** A value a connector reads or writes. */
@@ -27,10 +32,23 @@ export type Scalar = string | number | bigint | boolean | Date | null;
 /** A row as read: field name to value (SQL values as the driver returns them, Redis values as strings). */
 export type Row = Record<string, unknown>;
 
-/** Rows whose `field` equals one of `values`: identity values, or reference values found earlier. */
+/** How identity values are compared: core's `IDENTITY_MATCH_RULES` (`exact`, `casefold`, `e164`). */
+export type MatchRule = IdentityMatchRule;
+
+/**
+ * Rows whose `field` equals one of `values`: identity values, or reference values found earlier.
+ * Both sides are normalised by `match` (default `exact`) and then compared exactly, byte for
+ * byte, never by a collation: no case or accent folding, no trailing-space equality, and a value
+ * typed to the column (`05`, `5x`, `5.0` match no integer 5; the number 5 matches the text `5`
+ * only). A blank value matches nothing.
+ */
 export interface Where {
   field: string;
   values: ReadonlyArray<string | number | bigint>;
+  /** The rule both sides are normalised by; default `exact`. */
+  match?: MatchRule;
+  /** The column holds values already normalised by `match`: it is compared as stored. */
+  normalised?: boolean;
 }
 
 /**
@@ -78,7 +96,7 @@ export interface StatementEvent {
  * fields (all when omitted), `erase` by a plan, `rectify` of some fields, `count` by an anchor.
  */
 export type DescribedCall =
-  | { operation: 'locate'; field: string }
+  | { operation: 'locate'; field: string; match?: MatchRule; normalised?: boolean }
   | { operation: 'read'; fields?: readonly string[] }
   | { operation: 'erase'; plan: ErasurePlan }
   | { operation: 'rectify'; fields: readonly string[] }

@@ -29,9 +29,21 @@ export function checkSqlCollection(collection: CollectionRef): void {
   if (collection.primaryKey === undefined) {
     throw valueError('identifier-invalid', 'collection.primaryKey', 'is required for a SQL table');
   }
-  if (!isSqlIdentifier(collection.primaryKey)) {
-    throw valueError('identifier-invalid', 'collection.primaryKey', 'is not a valid column name');
+  const key = collection.primaryKey;
+  const columns = typeof key === 'string' ? [key] : Array.isArray(key) ? key : [];
+  if (columns.length === 0 || (typeof key !== 'string' && columns.length < 2)) {
+    throw valueError(
+      'identifier-invalid',
+      'collection.primaryKey',
+      'must be a column or at least two columns',
+    );
   }
+  columns.forEach((column, i) => {
+    if (!isSqlIdentifier(column)) {
+      const path = typeof key === 'string' ? 'collection.primaryKey' : `collection.primaryKey[${i}]`;
+      throw valueError('identifier-invalid', path, 'is not a valid column name');
+    }
+  });
   collection.fields.forEach((field, i) => {
     if (!isSqlIdentifier(field.name)) {
       throw valueError('identifier-invalid', `collection.fields[${i}].name`, 'is not a valid column name');
@@ -56,8 +68,15 @@ export function perCollection<T>(parse: (collection: CollectionRef) => T): (coll
 /** Declared field names of a collection, with its primary key. */
 export function fieldNames(collection: CollectionRef): Set<string> {
   const names = new Set(collection.fields.map((f) => f.name));
-  if (collection.primaryKey) names.add(collection.primaryKey);
+  for (const column of keyColumns(collection)) names.add(column);
   return names;
+}
+
+/** The key columns a collection declares: none, its primary key, or each column of a composite key. */
+export function keyColumns(collection: CollectionRef): readonly string[] {
+  const key = collection.primaryKey;
+  if (typeof key === 'string') return key === '' ? [] : [key];
+  return Array.isArray(key) ? key : [];
 }
 
 /** Returns `name` when it is a declared field of `collection` (or in `extra`), else throws naming `path`. */

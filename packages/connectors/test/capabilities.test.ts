@@ -31,16 +31,29 @@ describe('datastore capabilities', () => {
 
   it('describes statements without a connection, and refuses what the connector refuses', () => {
     const users = collection('users', ['id', 'email'], 'id');
-    expect(describeStatements('postgres', users, { operation: 'locate', field: 'email' })).toEqual([
-      {
-        kind: 'postgres',
-        operation: 'locate',
-        collection: 'users',
-        text: 'SELECT DISTINCT "id" AS k FROM "users" WHERE "email" = ANY($1)',
-        per: 'batch',
-        exact: true,
-      },
-    ]);
+    // A locate reads the column's type first (once per table), to type the values to it.
+    const located = describeStatements('postgres', users, { operation: 'locate', field: 'email' });
+    expect(located.map((s) => s.operation)).toEqual(['introspect', 'locate']);
+    expect(located[1]).toEqual({
+      kind: 'postgres',
+      operation: 'locate',
+      collection: 'users',
+      text: 'SELECT DISTINCT "id" AS k, "email" AS v FROM "users" WHERE "email" = ANY($1)',
+      per: 'batch',
+      exact: true,
+    });
+    const folded = describeStatements('postgres', users, {
+      operation: 'locate',
+      field: 'email',
+      match: 'casefold',
+    });
+    expect(folded[1]?.text).toBe(
+      'SELECT DISTINCT "id" AS k, "email" AS v FROM "users" WHERE lower(normalize("email"::text, NFC)) = ANY($1::text[])',
+    );
+    const mysqlLocate = describeStatements('mysql', users, { operation: 'locate', field: 'email' });
+    // The binary test depends on the column being text: a stand-in until the type is read.
+    expect(mysqlLocate[1]?.text).toContain('CAST(`email` AS BINARY) IN (?)');
+    expect(mysqlLocate[1]?.exact).toBe(false);
     expect(
       describeStatements('sqlite', users, { operation: 'read' }, { keys: 3 }).map((s) => s.text),
     ).toEqual(['SELECT * FROM "users" WHERE "id" IN (?, ?, ?) ORDER BY "id"']);

@@ -39,6 +39,15 @@ export {
   summariseChanges,
 } from './diff/index.js';
 export {
+  IDENTITY_VALUE_MAX,
+  type IdentityValueProblem,
+  type IdentityValueUse,
+  identityProblemMessage,
+  identityValueProblem,
+  matchRuleOf,
+  normaliseIdentity,
+} from './identity/index.js';
+export {
   categoryReferences,
   checkReferences,
   contactReferences,
@@ -104,6 +113,7 @@ export {
   DatasetCollection,
   DatasetField,
   type DatastoreKind,
+  DEFAULT_IDENTITY_MATCH,
   Deadline,
   Duration,
   DurationUnit,
@@ -111,8 +121,12 @@ export {
   ErasureStrategy,
   Fee,
   fieldReferences,
+  IDENTITY_MATCH_RULES,
   Id,
+  Identities,
   IdentityKind,
+  IdentityMatch,
+  type IdentityMatchRule,
   JurisdictionKey,
   Language,
   LegalBasis,

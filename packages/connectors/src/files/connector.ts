@@ -3,8 +3,10 @@ import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { normaliseIdentity } from '@pledge/core';
 import { ConnectorBase } from '../connector-base.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
+import { matchSpec, wantedText } from '../match.js';
 import type {
   CollectionRef,
   CommonOptions,
@@ -140,22 +142,54 @@ export class FilesConnector extends ConnectorBase implements Connector {
       .join('/');
   }
 
+  /**
+   * Files under the subject folders of the values. Exact (or folder names stored normalised):
+   * the folder of each value, by its exact name. Another rule: the folder holding the subject
+   * folders is listed and each name normalised by the rule, then compared exactly.
+   */
   async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
     const folder = this.#folder(collection);
     checkFileLocateField(collection, folder, where?.field);
+    const spec = matchSpec(where);
     if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
-    const files: string[] = [];
-    const ids = distinct(where.values.map(String));
-    ids.forEach((id, i) => {
-      if (!safeSegment(id))
+    const wanted: string[] = [];
+    where.values.forEach((value, i) => {
+      const id = wantedText(value, spec.rule);
+      if (id === null && String(value).trim() !== '') return;
+      if (id === null || !safeSegment(id))
         throw valueError('path-unsafe', `where.values[${i}]`, 'is not a safe folder name');
+      wanted.push(id);
     });
+    let ids = distinct(wanted);
+    if (ids.length > 0 && spec.normaliseColumn) {
+      const want = new Set(ids);
+      const names = await this.#subjectNames(collection, folder);
+      ids = names.filter((name) => {
+        const text = normaliseIdentity(spec.rule, name);
+        return text !== null && want.has(text);
+      });
+    }
+    const files: string[] = [];
     for (const id of ids) {
       const dir = this.#subjectDir(folder, id);
       // A subject folder reached through a link could list files outside the root.
       if ((await realpath(dir).catch(() => null)) === dir) await this.#walk('locate', collection, dir, files);
     }
     return files.map((f) => this.#relative(f));
+  }
+
+  /** Names of the subject folders of a collection (the folder holding them, listed once). */
+  async #subjectNames(collection: CollectionRef, folder: FolderPattern): Promise<string[]> {
+    const base = join(this.#rootPath(), ...folder.before);
+    try {
+      const entries = await this.statement('locate', collection, FILES_TEXT.readdir, () =>
+        readdir(base, { withFileTypes: true }),
+      );
+      return entries.filter((e) => e.isDirectory() && safeSegment(e.name)).map((e) => e.name);
+    } catch (error) {
+      if (error instanceof ConnectorError && error.storeCode === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   async read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]> {

@@ -1,4 +1,5 @@
 import { ConnectorError, valueError } from '../errors.js';
+import { matchSpec } from '../match.js';
 import { type ResolvedPlan, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
@@ -82,6 +83,7 @@ export function describeFiles(
   switch (call.operation) {
     case 'locate':
       checkFileLocateField(collection, folder, call.field);
+      matchSpec(call);
       return [d('locate', FILES_TEXT.readdir, 'folder')];
     case 'read':
       checkFields(collection, call.fields, [folder.placeholder, ...FILE_FIELDS]);

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { ConnectorBase } from '../connector-base.js';
 import { loadDriver } from '../drivers.js';
 import { ConnectorError, storeError, valueError } from '../errors.js';
+import { type MatchSpec, matchSpec, wantedText } from '../match.js';
 import { refuseKeyRewrite, resolvePlan } from '../plan.js';
 import { toInstant } from '../strategies.js';
 import type {
@@ -31,8 +32,17 @@ import {
   perCollection,
 } from '../validate.js';
 import { describeRedis, REDIS_TEXT } from './describe.js';
+import { fieldHits, idHits } from './match-scan.js';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
-import { checkPatternKeys, idOfKey, type KeyPattern, keyGlob, keyOfId, parseKeyPattern } from './pattern.js';
+import {
+  checkKeyId,
+  checkPatternKeys,
+  idOfKey,
+  type KeyPattern,
+  keyGlob,
+  keyOfId,
+  parseKeyPattern,
+} from './pattern.js';
 import { APPLY, FETCH, MATCH, PICK } from './scripts.js';
 
 /** Options of the Redis connector. */
@@ -138,18 +148,29 @@ export class RedisConnector extends ConnectorBase implements Connector {
     } while (cursor !== '0');
   }
 
+  /**
+   * Keys whose id part or field matches `where` under its rule. Exact (or a field stored
+   * normalised): EXISTS on the keys of the ids, or the match script comparing values on the
+   * server byte for byte. Another rule on a field not stored normalised: the pattern is scanned
+   * and each id or value normalised here, by the same function as the wanted values.
+   */
   async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
     const p = this.#pattern(collection);
     const field = checkField(collection, where?.field, 'where.field', [p.placeholder]);
+    const spec = matchSpec(where);
     if (!Array.isArray(where.values)) throw valueError('value-invalid', 'where.values', 'must be an array');
-    const values = distinct(where.values.map(String));
+    const wanted: string[] = [];
+    where.values.forEach((value, i) => {
+      const text = wantedText(value, spec.rule);
+      // A blank id is refused, as a key can be built from it; a blank field value matches nothing.
+      if (field === p.placeholder) checkKeyId(text ?? String(value).trim(), `where.values[${i}]`);
+      if (text !== null) wanted.push(text);
+    });
+    const values = distinct(wanted);
     if (values.length === 0) return [];
+    if (spec.normaliseColumn) return this.#scanMatch(collection, p, field, spec, new Set(values));
     const found: string[] = [];
     if (field === p.placeholder) {
-      values.forEach((id, i) => {
-        if (id === '' || id.includes(':'))
-          throw valueError('value-invalid', `where.values[${i}]`, 'is not a valid key id');
-      });
       for (const batch of chunk(values, this.batchSize)) {
         const keys = batch.map((id) => keyOfId(p, id));
         const replies = await this.#send('locate', collection, REDIS_TEXT.exists, (c) => {
@@ -170,6 +191,25 @@ export class RedisConnector extends ConnectorBase implements Connector {
         c.eval(MATCH, page.length, ...this.#full(page), field, isValue, ...values),
       )) as string[];
       for (const key of hits) found.push(key.slice(prefix));
+    });
+    return distinct(found);
+  }
+
+  /** Locates by scanning: every id (or value, fetched) normalised by the rule and compared exactly. */
+  async #scanMatch(
+    collection: CollectionRef,
+    p: KeyPattern,
+    field: string,
+    spec: MatchSpec,
+    wanted: ReadonlySet<string>,
+  ): Promise<Key[]> {
+    const found: string[] = [];
+    await this.#scan('locate', collection, p, async (page) => {
+      if (field === p.placeholder) found.push(...idHits(p, page, spec, wanted));
+      else
+        found.push(
+          ...fieldHits(collection, p, await this.#fetch('locate', collection, page), field, spec, wanted),
+        );
     });
     return distinct(found);
   }

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors.js';
+import { matchSpec } from '../match.js';
 import { refuseKeyRewrite, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
@@ -36,6 +37,10 @@ export function describeRedis(
   switch (call.operation) {
     case 'locate': {
       const field = checkField(collection, call.field, 'where.field', [p.placeholder]);
+      if (matchSpec(call).normaliseColumn) {
+        const scan = d('locate', REDIS_TEXT.scan, 'page');
+        return field === p.placeholder ? [scan] : [scan, d('locate', REDIS_TEXT.fetch, 'page')];
+      }
       if (field === p.placeholder) return [d('locate', REDIS_TEXT.exists, 'batch')];
       return [d('locate', REDIS_TEXT.scan, 'page'), d('locate', REDIS_TEXT.match, 'page')];
     }

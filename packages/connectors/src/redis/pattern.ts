@@ -52,6 +52,18 @@ export function checkPatternKeys(p: KeyPattern, keys: readonly Key[]): string[] 
   );
 }
 
+const idUnsafe = /[:*?[\]\\]/;
+
+/**
+ * Checks an id to build a key from: not empty, no `:` (ids never hold one) and no glob
+ * character (`* ? [ ] \`), so a value can never widen into a pattern; else throws naming `path`.
+ */
+export function checkKeyId(id: string, path: string): void {
+  if (id === '' || idUnsafe.test(id)) {
+    throw valueError('value-invalid', path, 'is not a valid key id: no :, *, ?, [, ] or \\');
+  }
+}
+
 /** The key of an id. */
 export function keyOfId(p: KeyPattern, id: string): string {
   return p.before + id + p.after;

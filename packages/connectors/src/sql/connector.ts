@@ -1,4 +1,5 @@
 import { ConnectorError, storeError, valueError } from '../errors.js';
+import { fitsColumn, matchSpec, storedText, wantedText } from '../match.js';
 import { type ColumnInfo, checkColumnTypes, refuseKeyRewrite, resolvePlan } from '../plan.js';
 import type {
   CollectionRef,
@@ -22,8 +23,10 @@ import {
   checkWhereValues,
   chunk,
   distinct,
+  keyColumns,
   pathOf,
 } from '../validate.js';
+import { keyOfRow } from './composite-key.js';
 import { type SqlKind, SqlStatements } from './statements.js';
 
 /** Rows returned by a query, or how many rows a write changed. */
@@ -110,15 +113,34 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
     return columns;
   }
 
+  /**
+   * Keys of the rows whose `where.field` matches: the wanted values are normalised by the rule
+   * and typed to the column (a value that is no canonical literal of a numeric column is
+   * dropped), the query narrows the rows, and every row it returns is checked again here
+   * against the rule, byte for byte, so no collation, padding or coercion decides a match.
+   */
   async locate(collection: CollectionRef, where: Where): Promise<Key[]> {
     this.table(collection);
     const field = checkField(collection, where?.field, 'where.field');
+    const spec = matchSpec(where);
+    const given = checkWhereValues(where);
+    if (given.length === 0) return [];
+    const info = (await this.#columnsOf(collection)).get(field);
+    const wanted = new Set<string>();
+    for (const value of given) {
+      const text = wantedText(value, spec.rule);
+      if (text !== null && fitsColumn(text, info, info && this.integerBits(info))) wanted.add(text);
+    }
+    const width = keyColumns(collection).length;
     const keys: Key[] = [];
-    for (const batch of chunk(checkWhereValues(where), this.batchSize)) {
+    for (const batch of chunk([...wanted], this.batchSize)) {
       const p = this.params();
-      const text = this.locateSql(collection, field, p, batch);
+      const text = this.locateSql(collection, field, p, batch, spec, info);
       const { rows } = await this.run('locate', collection, text, p.values);
-      for (const row of rows) keys.push(row.k as Key);
+      for (const row of rows) {
+        const stored = storedText(row.v, info, spec);
+        if (stored !== null && wanted.has(stored)) keys.push(keyOfRow(row, width));
+      }
     }
     return distinct(keys);
   }
@@ -146,7 +168,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
     checkKeys(keys);
     const size = this.batchSizeOf(options);
     const resolved = resolvePlan(collection, plan, options);
-    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
+    refuseKeyRewrite(resolved, keyColumns(collection), 'is the primary key: keep it or delete the row');
     const result: WriteResult = { affected: 0, statements: 0 };
     if (keys.length === 0 || (!resolved.deleteRow && resolved.updates.length === 0)) return result;
     const typed = resolved.updates.some((u) => u.strategy !== 'null');

@@ -1,6 +1,7 @@
 import type { SqlKind } from '../capabilities.js';
 import { ConnectorBase } from '../connector-base.js';
 import { ConnectorError } from '../errors.js';
+import { type MatchSpec, matchSpec } from '../match.js';
 import {
   type ColumnInfo,
   checkColumnTypes,
@@ -24,8 +25,10 @@ import {
   describedKeys,
   distinct,
   isSqlIdentifier,
+  keyColumns,
   pathOf,
 } from '../validate.js';
+import { keyTuples } from './composite-key.js';
 
 export type { SqlKind };
 
@@ -36,6 +39,8 @@ export interface SqlParams {
   add(value: unknown): string;
   /** Adds a list, returning the membership test that follows the column, e.g. `= ANY($1)` or `IN (?)`. */
   list(values: readonly unknown[]): string;
+  /** Adds a list of tuples, returning the membership test that follows a row of columns, e.g. `IN ((?, ?))`. */
+  tuples(rows: ReadonlyArray<readonly unknown[]>): string;
 }
 
 /**
@@ -80,6 +85,25 @@ export abstract class SqlStatements extends ConnectorBase {
   protected abstract hashSql(column: string, params: SqlParams, secret: string): string;
   /** The anonymised value of a column of the given type. */
   protected abstract anonymiseSql(column: string, info: ColumnInfo, params: SqlParams): string;
+  /**
+   * The condition of a locate: `column` (quoted) compared with the wanted `values`, already
+   * normalised and typed, under `spec`. A superset is enough, never less: the connector checks
+   * every row found against the rule (see `storedText`). `unknown` is called when the text needs
+   * the column's type and `info` is not given.
+   */
+  protected abstract matchSql(
+    column: string,
+    spec: MatchSpec,
+    info: ColumnInfo | undefined,
+    p: SqlParams,
+    values: readonly unknown[],
+    unknown: () => void,
+  ): string;
+
+  /** Value bits of a signed integer column type the store refuses out-of-range literals for; undefined: no bound. */
+  protected integerBits(_info: ColumnInfo): number | undefined {
+    return undefined;
+  }
 
   /** A condition true when `column` is earlier than `before` (a plain comparison unless a dialect says otherwise). */
   protected beforeSql(column: string, before: Date, params: SqlParams): string {
@@ -108,7 +132,22 @@ export abstract class SqlStatements extends ConnectorBase {
   }
 
   protected pk(collection: CollectionRef): string {
-    return this.quote(collection.primaryKey as string);
+    return keyColumns(collection)
+      .map((c) => this.quote(c))
+      .join(', ');
+  }
+
+  /** Rows whose key is one of `keys`: `pk = ANY(...)`, or `(a, b) IN ((...), ...)` for a composite key. */
+  protected keyTest(collection: CollectionRef, p: SqlParams, keys: readonly unknown[]): string {
+    const columns = keyColumns(collection);
+    if (columns.length === 1) return `${this.pk(collection)} ${p.list(keys)}`;
+    return `(${this.pk(collection)}) ${p.tuples(keyTuples(keys, columns.length))}`;
+  }
+
+  /** Stand-in keys of a described batch: numbers, or tuples of them for a composite key. */
+  protected standInKeys(collection: CollectionRef, keys: readonly number[]): unknown[] {
+    const width = keyColumns(collection).length;
+    return width === 1 ? [...keys] : keys.map((k) => JSON.stringify(Array.from({ length: width }, () => k)));
   }
 
   protected locateSql(
@@ -116,8 +155,18 @@ export abstract class SqlStatements extends ConnectorBase {
     field: string,
     p: SqlParams,
     values: readonly unknown[],
+    spec: MatchSpec,
+    info: ColumnInfo | undefined,
+    unknown: () => void = () => {},
   ): string {
-    return `SELECT DISTINCT ${this.pk(collection)} AS k FROM ${this.table(collection)} WHERE ${this.quote(field)} ${p.list(values)}`;
+    const columns = keyColumns(collection);
+    const keys =
+      columns.length === 1
+        ? `${this.pk(collection)} AS k`
+        : columns.map((c, i) => `${this.quote(c)} AS k${i}`).join(', ');
+    const column = this.quote(field);
+    const test = this.matchSql(column, spec, info, p, values, unknown);
+    return `SELECT DISTINCT ${keys}, ${column} AS v FROM ${this.table(collection)} WHERE ${test}`;
   }
 
   protected readSql(
@@ -126,13 +175,12 @@ export abstract class SqlStatements extends ConnectorBase {
     p: SqlParams,
     keys: readonly unknown[],
   ): string {
-    const pk = collection.primaryKey as string;
     const columns = wanted
-      ? distinct([pk, ...wanted])
+      ? distinct([...keyColumns(collection), ...wanted])
           .map((f) => this.quote(f))
           .join(', ')
       : '*';
-    return `SELECT ${columns} FROM ${this.table(collection)} WHERE ${this.quote(pk)} ${p.list(keys)} ORDER BY ${this.quote(pk)}`;
+    return `SELECT ${columns} FROM ${this.table(collection)} WHERE ${this.keyTest(collection, p, keys)} ORDER BY ${this.pk(collection)}`;
   }
 
   /** `unknown` is called for an expression whose text needs a column type not given. */
@@ -145,8 +193,7 @@ export abstract class SqlStatements extends ConnectorBase {
     unknown: () => void = () => {},
   ): string {
     const table = this.table(collection);
-    const pk = this.pk(collection);
-    if (resolved.deleteRow) return `DELETE FROM ${table} WHERE ${pk} ${p.list(keys)}`;
+    if (resolved.deleteRow) return `DELETE FROM ${table} WHERE ${this.keyTest(collection, p, keys)}`;
     const sets = resolved.updates
       .map(({ field, strategy }) => {
         const column = this.quote(field);
@@ -164,7 +211,7 @@ export abstract class SqlStatements extends ConnectorBase {
         return `${column} = ${value}`;
       })
       .join(', ');
-    return `UPDATE ${table} SET ${sets} WHERE ${pk} ${p.list(keys)}`;
+    return `UPDATE ${table} SET ${sets} WHERE ${this.keyTest(collection, p, keys)}`;
   }
 
   /** Whether the text of {@link anonymiseSql} depends on the column's type (not only its parameters). */
@@ -179,7 +226,7 @@ export abstract class SqlStatements extends ConnectorBase {
     keys: readonly unknown[],
   ): string {
     const sets = entries.map(([field, value]) => `${this.quote(field)} = ${p.add(value)}`).join(', ');
-    return `UPDATE ${this.table(collection)} SET ${sets} WHERE ${this.pk(collection)} ${p.list(keys)}`;
+    return `UPDATE ${this.table(collection)} SET ${sets} WHERE ${this.keyTest(collection, p, keys)}`;
   }
 
   protected countSql(collection: CollectionRef, anchorField: string, before: Date, p: SqlParams): string {
@@ -192,12 +239,22 @@ export abstract class SqlStatements extends ConnectorBase {
     options: DescribeOptions = {},
   ): StatementDescription[] {
     this.table(collection);
-    const keys = describedKeys(options);
+    const keys = this.standInKeys(collection, describedKeys(options));
     const p = this.params();
     switch (call.operation) {
       case 'locate': {
         const field = checkField(collection, call.field, 'where.field');
-        return [this.described('locate', collection, this.locateSql(collection, field, p, keys), 'batch')];
+        const spec = matchSpec(call);
+        const known = this.columnCache.get(this.cacheKey(collection));
+        const columns = options.columns ?? known;
+        let exact = true;
+        const text = this.locateSql(collection, field, p, keys, spec, columns?.get(field), () => {
+          exact = false;
+        });
+        const introspect = known
+          ? []
+          : [this.described('introspect', collection, this.introspection(collection).text, 'once')];
+        return [...introspect, this.described('locate', collection, text, 'batch', exact)];
       }
       case 'read': {
         const text = this.readSql(collection, checkFields(collection, call.fields), p, keys);
@@ -230,7 +287,7 @@ export abstract class SqlStatements extends ConnectorBase {
     keys: readonly unknown[],
   ): StatementDescription[] {
     const resolved = resolvePlan(collection, plan, null);
-    refuseKeyRewrite(resolved, collection.primaryKey, 'is the primary key: keep it or delete the row');
+    refuseKeyRewrite(resolved, keyColumns(collection), 'is the primary key: keep it or delete the row');
     if (!resolved.deleteRow && resolved.updates.length === 0) return [];
     const out: StatementDescription[] = [];
     const typed = resolved.updates.some((u) => u.strategy !== 'null');

@@ -1,5 +1,6 @@
 import type { CollectionRef, Key } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
+import { identityWhere } from '../identity/match-of.js';
 import type { IdentityValues, PlanStep } from '../plan/types.js';
 import { collectionOf } from './collections.js';
 import type { ConnectorPool } from './connections.js';
@@ -43,8 +44,12 @@ export async function locateStep(
   const keys: Key[] = [];
   for (const locator of step.locators) {
     let values: ReadonlyArray<string | number> = [];
-    if (locator.via === 'identity') values = identity[locator.identity] ?? [];
-    else if (locator.via === 'reference')
+    // Identity values compare by their kind's rule; reference values exactly, typed to the column.
+    let match = {};
+    if (locator.via === 'identity') {
+      values = identity[locator.identity] ?? [];
+      match = identityWhere(manifest, collection, locator.field, locator.identity);
+    } else if (locator.via === 'reference')
       values = earlier.get(locator.from)?.refValues[locator.fromField] ?? [];
     else {
       const t = locator.through;
@@ -52,13 +57,17 @@ export async function locateStep(
       if (given.length === 0) continue;
       const child = await pool.get(t.dataset);
       const childCollection = collectionOf(manifest, t.dataset, t.collection);
-      const childKeys = await child.locate(childCollection, { field: t.identityField, values: given });
+      const childKeys = await child.locate(childCollection, {
+        field: t.identityField,
+        values: given,
+        ...identityWhere(manifest, childCollection, t.identityField, t.identity),
+      });
       if (childKeys.length === 0) continue;
       const rows = await child.read(childCollection, childKeys, [t.referenceField]);
       values = referenceValues(rows.map((r) => r[t.referenceField]));
     }
     if (values.length === 0) continue;
-    keys.push(...(await connector.locate(collection, { field: locator.field, values })));
+    keys.push(...(await connector.locate(collection, { field: locator.field, values, ...match })));
   }
   const unique = distinctKeys(keys);
   const refValues: Record<string, Array<string | number>> = {};

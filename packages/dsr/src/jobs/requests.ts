@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
 import { type LeaseTable, renewLease, staleLeases, takeLease } from '@pledge/jobs';
 import { type Kysely, sql } from 'kysely';
+import { identityIssues } from '../identity/check-identity.js';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
 import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests.js';
@@ -81,6 +82,9 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
       ],
     };
   }
+  // Every value is checked before any lookup: a blank or pattern value must never reach a store.
+  const invalid = identityIssues(input.manifest, input.identity);
+  if (invalid.length > 0) return { ok: false, issues: invalid };
   const plan =
     input.kind === 'restrict'
       ? restrictionPlan()

@@ -126,7 +126,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       issues.push(...planned.issues);
     }
     const rectify = targets?.fields.get(id);
-    const described = stepStatements(node, locators, erasure, rectify);
+    const described = stepStatements(node, locators, erasure, rectify, manifest);
     issues.push(...described.issues);
     return {
       index,

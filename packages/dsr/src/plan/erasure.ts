@@ -42,7 +42,8 @@ export function planErasure(manifest: Manifest, node: Node): { erasure: StepEras
     let strategy: ErasureStrategy = collection.erasure === 'delete-row' ? 'delete-row' : field.erasure;
     if (keepsRow && strategy === 'delete-row') strategy = 'null';
     if (!deletesRow || keepsRow) {
-      if (field.name === node.keyField && strategy !== 'keep') {
+      // A composite key's label lists its columns (`org,seq`); each is part of the key.
+      if (node.keyField.split(',').includes(field.name) && strategy !== 'keep') {
         issues.push({
           code: 'dsr.key-kept',
           severity: 'info',

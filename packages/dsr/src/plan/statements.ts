@@ -1,5 +1,6 @@
 import { ConnectorError, capabilitiesOf, type DescribedCall, describeStatements } from '@pledge/connectors';
-import type { Issue } from '@pledge/core';
+import type { Issue, Manifest } from '@pledge/core';
+import { identityWhere } from '../identity/match-of.js';
 import type { Node } from './graph.js';
 import type { Locator, StatementTemplate, StepErasure } from './types.js';
 
@@ -20,10 +21,19 @@ export function stepStatements(
   locators: readonly Locator[],
   erasure: StepErasure | undefined,
   rectify?: readonly string[],
+  manifest?: Pick<Manifest, 'identities'>,
 ): StepStatements {
   const capabilities = capabilitiesOf(node.datastore);
   const calls: DescribedCall[] = [
-    ...locators.map((l): DescribedCall => ({ operation: 'locate', field: l.field })),
+    ...locators.map(
+      (l): DescribedCall => ({
+        operation: 'locate',
+        field: l.field,
+        ...(l.via === 'identity' && manifest
+          ? identityWhere(manifest, node.collection, l.field, l.identity)
+          : {}),
+      }),
+    ),
     { operation: 'read' },
   ];
   if (erasure && erasure.mode !== 'none') calls.push({ operation: 'erase', plan: erasure.plan });
@@ -32,6 +42,17 @@ export function stepStatements(
   }
   const statements: StatementTemplate[] = [];
   const issues: Issue[] = [];
+  for (const l of locators) {
+    if (l.via !== 'identity' || !manifest) continue;
+    const where = identityWhere(manifest, node.collection, l.field, l.identity);
+    if (where.match === 'exact' || where.normalised) continue;
+    issues.push({
+      code: 'dsr.match-normalises-column',
+      severity: 'info',
+      path: node.path,
+      message: `${node.dataset}.${node.collection.name}.${l.field} is compared by the ${where.match} rule of ${l.identity}: every value of the field is normalised to compare (no index; a scan on Redis and files). Mark the field normalised: true if it is stored in that form`,
+    });
+  }
   for (const call of calls) {
     try {
       for (const s of describeStatements(node.datastore, node.collection, call)) {

@@ -99,6 +99,7 @@ export const baseManifest: ManifestInput = {
     ],
     onCessation: 'delete',
   },
+  identities: { email: { match: 'casefold' } },
   datasets: [
     {
       id: 'shop',

@@ -8,6 +8,7 @@ import { ccpaNoOptOut } from './ccpa.no-opt-out.js';
 import { consentWeakerThanLaw } from './consent.weaker-than-law.js';
 import { contactPlaceholder } from './contact.placeholder.js';
 import { controllerPlaceholder } from './controller.placeholder.js';
+import { datasetIdentityMatchUnstated } from './dataset.identity-match-unstated.js';
 import { datasetNoIdentity } from './dataset.no-identity.js';
 import { datasetUnknownReference } from './dataset.unknown-reference.js';
 import { datasetUnmappedCategory } from './dataset.unmapped-category.js';
@@ -67,6 +68,7 @@ export const rules: ReadonlyArray<LintRule> = [
   consentWeakerThanLaw,
   contactPlaceholder,
   controllerPlaceholder,
+  datasetIdentityMatchUnstated,
   datasetNoIdentity,
   datasetUnknownReference,
   datasetUnmappedCategory,

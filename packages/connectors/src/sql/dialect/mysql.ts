@@ -1,5 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { loadDriver } from '../../drivers.js';
+import type { MatchSpec } from '../../match.js';
 import type { ColumnInfo } from '../../plan.js';
 import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
@@ -50,6 +51,11 @@ class MysqlParams implements SqlParams {
   }
   list(values: readonly unknown[]): string {
     this.values.push(values.map(bigintAsText));
+    return 'IN (?)';
+  }
+  tuples(rows: ReadonlyArray<readonly unknown[]>): string {
+    // mysql2 writes an array of arrays as `(a, b), (c, d)`.
+    this.values.push(rows.map((row) => row.map(bigintAsText)));
     return 'IN (?)';
   }
 }
@@ -138,6 +144,31 @@ export class MysqlConnector extends SqlConnector<mysql.Pool> {
     const o = params.add(outer);
     const i = params.add(inner);
     return `${head}ELSE CONCAT('hmac:', SHA2(CONCAT(${o}, UNHEX(SHA2(CONCAT(${i}, CONVERT(${c} USING utf8mb4)), 256))), 256)) END`;
+  }
+
+  /**
+   * Text columns compare their bytes (`CAST(... AS BINARY)`): the default collations fold case
+   * and accents and pad spaces, and MariaDB's `_bin` collations still pad. The plain `IN` first
+   * keeps the column's index in use; the binary test then drops what the collation let through.
+   */
+  protected matchSql(
+    c: string,
+    spec: MatchSpec,
+    info: ColumnInfo | undefined,
+    p: SqlParams,
+    values: unknown[],
+    unknown: () => void,
+  ): string {
+    if (spec.normaliseColumn) {
+      const normalised =
+        spec.rule === 'casefold'
+          ? `LOWER(${c})`
+          : `REGEXP_REPLACE(REGEXP_REPLACE(REPLACE(${c}, '(0)', ''), '[^0-9+]', ''), '^00', '+')`;
+      return `${normalised} ${p.list(values)}`;
+    }
+    if (!info) unknown();
+    if (info && info.type !== 'text') return `${c} ${p.list(values)}`;
+    return `${c} ${p.list(values)} AND CAST(${c} AS BINARY) ${p.list(values)}`;
   }
 
   protected anonymiseSql(c: string, info: ColumnInfo): string {

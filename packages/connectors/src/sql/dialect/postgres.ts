@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { loadDriver } from '../../drivers.js';
+import type { MatchSpec } from '../../match.js';
 import type { ColumnInfo } from '../../plan.js';
 import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
@@ -17,6 +18,17 @@ export interface PostgresOptions extends CommonOptions {
 }
 
 const DATE_OID = 1082;
+const TIMESTAMP_OID = 1114;
+
+/**
+ * A `timestamp without time zone` read as the UTC wall clock it holds (the connector writes
+ * instants in UTC): pg would read it in the host's zone, so the instant would move with TZ.
+ * Values no Date can hold (`infinity`, BC) stay text.
+ */
+function utcTimestamp(value: string): Date | string {
+  const date = new Date(`${value.replace(' ', 'T')}Z`);
+  return Number.isNaN(date.getTime()) ? value : date;
+}
 
 const typeClasses: Record<string, FieldType> = {
   text: 'text',
@@ -41,12 +53,20 @@ const typeClasses: Record<string, FieldType> = {
 class PostgresParams implements SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown): string {
-    this.values.push(bigintAsText(value));
+    this.values.push(toPg(value));
     return `$${this.values.length}`;
   }
   list(values: readonly unknown[]): string {
     return `= ANY(${this.add(values.map(bigintAsText))})`;
   }
+  tuples(rows: ReadonlyArray<readonly unknown[]>): string {
+    return `IN (${rows.map((row) => `(${row.map((v) => this.add(v)).join(', ')})`).join(', ')})`;
+  }
+}
+
+/** A Date as an instant in UTC, so no host time zone shifts it (pg would send local time). */
+function toPg(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : bigintAsText(value);
 }
 
 /**
@@ -69,7 +89,11 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
       max: this.#options.max ?? 4,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID ? (value: string) => value : driver.types.getTypeParser(oid, format)) as never,
+          oid === DATE_OID
+            ? (value: string) => value
+            : oid === TIMESTAMP_OID
+              ? utcTimestamp
+              : driver.types.getTypeParser(oid, format)) as never,
       },
     });
     // An idle client losing its server must not crash the process; the next query reports it.
@@ -127,6 +151,27 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
       `CASE WHEN ${x} IS NULL OR ${x} ~ '${HASHED_PATTERN}' THEN ${x} ` +
       `ELSE 'hmac:' || encode(sha256(${o}::bytea || sha256(${i}::bytea || convert_to(${x}, 'UTF8'))), 'hex') END`
     );
+  }
+
+  /** PostgreSQL refuses a literal out of an integer column's range: such a value matches nothing. */
+  protected override integerBits(info: ColumnInfo): number | undefined {
+    return { smallint: 15, integer: 31, bigint: 63 }[info.dbType];
+  }
+
+  protected matchSql(
+    column: string,
+    spec: MatchSpec,
+    _info: unknown,
+    p: SqlParams,
+    values: unknown[],
+  ): string {
+    if (!spec.normaliseColumn) return `${column} ${p.list(values)}`;
+    const x = `${column}::text`;
+    const normalised =
+      spec.rule === 'casefold'
+        ? `lower(normalize(${x}, NFC))`
+        : `regexp_replace(regexp_replace(replace(${x}, '(0)', ''), '[^0-9+]', '', 'g'), '^00', '+')`;
+    return `${normalised} = ANY(${p.add(values)}::text[])`;
   }
 
   protected anonymiseSql(column: string, info: ColumnInfo): string {

@@ -1,6 +1,8 @@
+import { type IdentityMatchRule, normaliseIdentity } from '@pledge/core';
 import type Database from 'better-sqlite3';
 import { loadDriver } from '../../drivers.js';
 import { storeError } from '../../errors.js';
+import type { MatchSpec } from '../../match.js';
 import type { ColumnInfo } from '../../plan.js';
 import { anonymiseValue, type FieldType, hashText, maskText, toInstant } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
@@ -29,6 +31,9 @@ class SqliteParams implements SqlParams {
   }
   list(values: readonly unknown[]): string {
     return `IN (${values.map((v) => this.add(v)).join(', ')})`;
+  }
+  tuples(rows: ReadonlyArray<readonly unknown[]>): string {
+    return `IN (${rows.map((row) => `(${row.map((v) => this.add(v)).join(', ')})`).join(', ')})`;
   }
 }
 
@@ -102,6 +107,10 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
       return out instanceof Date ? out.toISOString() : (out as string | number | bigint | null);
     });
     db.function('pledge_instant', { deterministic: true }, (v: unknown) => toInstant(v));
+    db.function('pledge_norm', { deterministic: true }, (v: unknown, rule: unknown) => {
+      const s = text(v);
+      return s === null ? null : normaliseIdentity(String(rule) as IdentityMatchRule, s);
+    });
     return db;
   }
 
@@ -130,6 +139,18 @@ export class SqliteConnector extends SqlConnector<Database.Database> {
   protected columnOf(row: Row): ColumnInfo {
     const dbType = String(row.type);
     return { type: sqliteTypeClass(dbType), dbType, maxLength: null };
+  }
+
+  /** The rule's normaliser is core's own, registered as `pledge_norm`: the same function as the check after. */
+  protected matchSql(
+    column: string,
+    spec: MatchSpec,
+    _info: unknown,
+    p: SqlParams,
+    values: unknown[],
+  ): string {
+    if (!spec.normaliseColumn) return `${column} ${p.list(values)}`;
+    return `pledge_norm(${column}, ${p.add(spec.rule)}) ${p.list(values)}`;
   }
 
   protected maskSql(column: string): string {

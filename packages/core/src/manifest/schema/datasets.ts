@@ -58,6 +58,12 @@ export const DatasetField = z
     name: z.string().min(1),
     categories: z.array(Id).default([]).describe('Data categories the field holds.'),
     identity: IdentityKind.optional().describe('The field identifies the subject directly.'),
+    normalised: z
+      .boolean()
+      .optional()
+      .describe(
+        "The column holds its identity values already normalised by the kind's match rule, so it is compared as stored.",
+      ),
     references: z
       .union([FieldReference, z.array(FieldReference).min(1)])
       .optional()
@@ -80,7 +86,10 @@ export type DatasetField = z.infer<typeof DatasetField>;
 export const DatasetCollection = z
   .object({
     name: z.string().min(1).describe('Table name, Redis key pattern (with {id}) or folder path.'),
-    primaryKey: z.string().optional(),
+    primaryKey: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(2)])
+      .optional()
+      .describe('Key column of a table, or its columns ([a, b]) when the key is composite.'),
     fields: z.array(DatasetField).min(1),
     erasure: z
       .enum(['fields', 'delete-row'])

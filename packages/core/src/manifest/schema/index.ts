@@ -4,6 +4,7 @@ import { DataCategory, TaxonomyExtension } from './categories.js';
 import { Id, LocalText, OperatorChoice } from './common.js';
 import { Controller } from './controller.js';
 import { Dataset } from './datasets.js';
+import { Identities } from './identities.js';
 import { LintOverride } from './lint-overrides.js';
 import { Minors } from './minors.js';
 import { PolicyMeta } from './policy.js';
@@ -20,6 +21,7 @@ export * from './categories.js';
 export * from './common.js';
 export * from './controller.js';
 export * from './datasets.js';
+export * from './identities.js';
 export * from './lint-overrides.js';
 export * from './minors.js';
 export * from './policy.js';
@@ -58,6 +60,7 @@ export const ManifestSchema = z
       onCessation: 'unstated',
       cessationNotice: false,
     }),
+    identities: Identities.default({}),
     datasets: z.array(Dataset).default([]),
     rights: z.array(Right).default([]),
     minors: Minors.default({
