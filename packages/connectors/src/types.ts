@@ -16,6 +16,12 @@ export interface CollectionRef {
   name: string;
   primaryKey?: string;
   fields: ReadonlyArray<{ name: string }>;
+  /**
+   * Redis: sets the application keeps listing the collection's keys by a field's value
+   * (`{ field: 'account_id', set: 'account-sessions:{account_id}' }`, members the keys or
+   * their ids). Locating by such a field reads the sets instead of scanning the pattern.
+   */
+  indexes?: ReadonlyArray<{ field: string; set: string }>;
 }
 
 /** A handle to one row: a primary-key value, a Redis key (without the connector's prefix) or a file path. */
