@@ -78,14 +78,28 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   const lease = new Heartbeat(() => heartbeat(db, id, options.worker), options.staleAfterMs);
   const beat = () => lease.beat();
   const steps = stepsOf(db, id);
-  const updateStep = (index: number, values: Updateable<DsrStepTable>) => steps.update(index, values);
-  const fail = (index: number, failure: Failure) => {
-    failed = true;
-    return steps.fail(index, failure);
+  // The step rows as stored, kept in step with every write so the end needs no re-read.
+  let rows: StepRow[] = [];
+  // Access steps read but not yet stored: their outputs go with the request's last write.
+  const unsaved = new Set<number>();
+  const mirror = (index: number, values: Partial<StepRow>) => {
+    const row = rows[index];
+    if (row) rows[index] = { ...row, ...values };
   };
+  const updateStep = async (index: number, values: Updateable<DsrStepTable>) => {
+    await steps.update(index, values);
+    mirror(index, values as Partial<StepRow>);
+  };
+  const fail = async (index: number, failure: Failure) => {
+    failed = true;
+    await steps.fail(index, failure);
+    mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+  };
+  const finish = () =>
+    finishRequest(db, id, manifest, plan, now(), { rows, identity: request.identity, unsaved: [...unsaved] });
   try {
     if (request.kind === 'restrict') {
-      const rows = await steps.load();
+      rows = await steps.load();
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
@@ -99,10 +113,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           await fail(0, describeFailure(error));
         }
       }
-      return { id, status: await finishRequest(db, id, manifest, plan, now()) };
+      return { id, status: await finish() };
     }
     const located = new Map<number, Located>();
-    let rows = await steps.load();
+    rows = await steps.load();
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
@@ -121,23 +135,15 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         } catch (error) {
           if (error instanceof LeaseLost) throw error;
           await saveLocated(db, id, found, false);
+          for (const f of found) mirror(f.index, locatedRow(f.located));
           await fail(step.index, describeFailure(error));
-          return { id, status: await finishRequest(db, id, manifest, plan, now()) };
+          return { id, status: await finish() };
         }
       }
       await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
         const own = found.find((f) => f.index === row.step_index)?.located;
-        return own
-          ? {
-              ...row,
-              status: 'pending',
-              located_keys: own.keys,
-              ref_values: own.refValues,
-              error_code: null,
-              error_message: null,
-            }
-          : row;
+        return own ? { ...row, ...locatedRow(own) } : row;
       });
     }
     const stopped = new Set<number>();
@@ -169,7 +175,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       }
       await beat();
     }
-    return { id, status: await finishRequest(db, id, manifest, plan, now()) };
+    return { id, status: await finish() };
   } catch (error) {
     if (error instanceof LeaseLost) return { id, status: 'busy' };
     failed = true;
@@ -187,12 +193,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         keys.length > 0
           ? await readStep({ ...inputFor(step, row, keys), connector: await pool.get(step.dataset) })
           : [];
-      await updateStep(step.index, {
-        status: 'done',
-        output: JSON.stringify(read),
-        affected: read.length,
-        ...clear,
-      });
+      // Reads only: kept in memory and stored with the request's last write (a run that dies
+      // before it reads again).
+      mirror(step.index, { status: 'done', output: read, affected: read.length, ...clear });
+      unsaved.add(step.index);
       return;
     }
     if (plan.kind === 'erase') {
@@ -244,9 +248,21 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   }
 }
 
+/** A step row's columns once its keys are saved (see {@link saveLocated}). */
+function locatedRow(located: Located): Partial<StepRow> {
+  return {
+    status: located.keys.length === 0 ? 'done' : 'pending',
+    located_keys: located.keys,
+    ref_values: located.refValues,
+    error_code: null,
+    error_message: null,
+  };
+}
+
 /**
- * Stores the keys and reference values found for steps, in one statement; with `toAct`, the
- * request moves to the act phase in the same statement.
+ * Stores the keys and reference values found for steps, in one statement; a step that found
+ * no key is done (there is nothing to read or write). With `toAct`, the request moves to the
+ * act phase in the same statement.
  */
 async function saveLocated(
   db: Kysely<DsrDatabase>,
@@ -266,7 +282,8 @@ async function saveLocated(
     ),
   );
   const steps = sql`update pledge_dsr_steps as s
-    set status = 'pending', located_keys = v.keys, ref_values = v.refs,
+    set status = case when jsonb_array_length(v.keys) = 0 then 'done' else 'pending' end,
+      located_keys = v.keys, ref_values = v.refs,
       error_code = null, error_message = null, updated_at = now()
     from (values ${values}) as v(idx, keys, refs)
     where s.request_id = ${id} and s.step_index = v.idx`;

@@ -4,7 +4,7 @@ import { type LeaseTable, renewLease, staleLeases, takeLease } from '@pledge/job
 import { type Kysely, sql } from 'kysely';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
-import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests.js';
+import { isManifestStored, manifestHash, manifestStored } from './manifests.js';
 import type { DsrDatabase } from './schema.js';
 
 /** A value a rectification sets. */
@@ -99,33 +99,26 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
   };
   const { text, hash } = manifestHash(input.manifest);
   const manifestKnown = isManifestStored(db, hash);
-  await db.transaction().execute(async (trx) => {
-    if (!manifestKnown) await storeManifest(trx, hash, text);
-    await trx
-      .insertInto('pledge_dsr_requests')
-      .values({
-        id,
-        kind: input.kind,
-        status: 'queued',
-        phase: 'locate',
-        manifest: null,
-        manifest_hash: hash,
-        plan: JSON.stringify(plan),
-        identity: JSON.stringify(input.identity),
-        params: JSON.stringify(params),
-      })
-      .execute();
-    const steps =
-      input.kind === 'restrict'
-        ? [{ dataset: '(ledger)', collection: 'restriction' }]
-        : plan.steps.map((s) => ({ dataset: s.dataset, collection: s.collection }));
-    if (steps.length > 0) {
-      await trx
-        .insertInto('pledge_dsr_steps')
-        .values(steps.map((s, i) => ({ request_id: id, step_index: i, ...s, status: 'pending' })))
-        .execute();
-    }
-  });
+  const steps =
+    input.kind === 'restrict'
+      ? [{ dataset: '(ledger)', collection: 'restriction' }]
+      : plan.steps.map((s) => ({ dataset: s.dataset, collection: s.collection }));
+  // One statement (atomic on its own): the manifest when this process has not stored it yet,
+  // the request, and its steps, instead of a transaction of three round trips and more.
+  const manifestPart = manifestKnown
+    ? sql``
+    : sql`stored_manifest as (insert into pledge_dsr_manifests (hash, manifest)
+        values (${hash}, ${text}::jsonb) on conflict (hash) do nothing returning hash),`;
+  const created = sql`created as (insert into pledge_dsr_requests
+      (id, kind, status, phase, manifest, manifest_hash, plan, identity, params)
+      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${JSON.stringify(plan)}::jsonb,
+        ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb)
+      returning id)`;
+  const values = sql.join(steps.map((s, i) => sql`(${i}::int, ${s.dataset}::text, ${s.collection}::text)`));
+  await sql`with ${manifestPart} ${created}
+    insert into pledge_dsr_steps (request_id, step_index, dataset, collection, status)
+    select created.id, v.idx, v.dataset, v.collection, 'pending'
+    from created cross join (values ${values}) as v(idx, dataset, collection)`.execute(db);
   manifestStored(db, hash);
   return { ok: true, id, plan };
 }
