@@ -10,7 +10,7 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
-import { type Located, locateStep } from './locate.js';
+import { type Located, locateAll } from './locate.js';
 import { recordRestriction } from './restrict.js';
 
 /** How a worker runs requests. */
@@ -120,31 +120,45 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
-      const found: Array<{ index: number; located: Located }> = [];
+      const todo = new Set<number>();
       for (const step of plan.steps) {
         const row = rows[step.index];
-        if (row?.located_keys) {
+        if (row?.located_keys)
           located.set(step.index, { keys: row.located_keys, refValues: row.ref_values ?? {} });
-          continue;
-        }
-        try {
-          const result = await locateStep(pool, manifest, step, identity, located);
-          located.set(step.index, result);
-          found.push({ index: step.index, located: result });
-          await beat();
-        } catch (error) {
-          if (error instanceof LeaseLost) throw error;
-          await saveLocated(db, id, found, false);
-          for (const f of found) mirror(f.index, locatedRow(f.located));
-          await fail(step.index, describeFailure(error));
-          return { id, status: await finish() };
-        }
+        else todo.add(step.index);
+      }
+      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo);
+      const found = outcomes.flatMap((o) => ('located' in o ? [o] : []));
+      for (const f of found) located.set(f.index, f.located);
+      await beat();
+      const failure = outcomes.find((o) => 'error' in o);
+      if (failure && 'error' in failure) {
+        await saveLocated(db, id, found, false);
+        for (const f of found) mirror(f.index, locatedRow(f.located));
+        await fail(failure.index, describeFailure(failure.error));
+        return { id, status: await finish() };
       }
       await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
         const own = found.find((f) => f.index === row.step_index)?.located;
         return own ? { ...row, ...locatedRow(own) } : row;
       });
+    }
+    if (plan.kind === 'access') {
+      // Reads only, kept in memory: every step's read is sent at once.
+      await Promise.all(
+        plan.writeOrder.map(async (index) => {
+          const row = rows[index] as StepRow;
+          if (row.status === 'done') return;
+          try {
+            await actOn(plan.steps[index] as PlanStep, row);
+          } catch (error) {
+            await fail(index, describeFailure(error));
+          }
+        }),
+      );
+      await beat();
+      return { id, status: await finish() };
     }
     const stopped = new Set<number>();
     for (const index of plan.writeOrder) {
