@@ -166,6 +166,7 @@ export class PledgeLane implements Lane {
       perCollection,
       statements: breakdown.statements,
       kindMs: breakdown.datastoreMsByKind,
+      datastoreWallMs: breakdown.datastoreWallMs,
       ...(phase === 'access' ? { keys, packageBytes } : {}),
       breakdown,
     };
