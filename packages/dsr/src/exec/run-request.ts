@@ -2,7 +2,7 @@ import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@
 import type { Store } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
-import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
+import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import type { IdentityValues, Plan, PlanStep } from '../plan/types.js';
 import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act.js';
@@ -61,12 +61,10 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
-  if (!(await acquireLease(db, id, options.worker, options.staleAfterMs))) return { id, status: 'busy' };
-  const request = await db
-    .selectFrom('pledge_dsr_requests')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  // The lease, the request and its steps in one round trip.
+  const leased = await leaseAndLoad(db, id, options.worker, options.staleAfterMs);
+  if (!leased) return { id, status: 'busy' };
+  const { request } = leased;
   const manifest = await requestManifest(db, request);
   const plan = request.plan as Plan;
   const identity = (request.identity ?? {}) as IdentityValues;
@@ -79,7 +77,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   const beat = () => lease.beat();
   const steps = stepsOf(db, id);
   // The step rows as stored, kept in step with every write so the end needs no re-read.
-  let rows: StepRow[] = [];
+  let rows: StepRow[] = leased.steps;
   // Access steps read but not yet stored: their outputs go with the request's last write.
   const unsaved = new Set<number>();
   const mirror = (index: number, values: Partial<StepRow>) => {
@@ -99,7 +97,6 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     finishRequest(db, id, manifest, plan, now(), { rows, identity: request.identity, unsaved: [...unsaved] });
   try {
     if (request.kind === 'restrict') {
-      rows = await steps.load();
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
@@ -116,7 +113,6 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       return { id, status: await finish() };
     }
     const located = new Map<number, Located>();
-    rows = await steps.load();
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.

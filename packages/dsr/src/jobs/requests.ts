@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
-import { type LeaseTable, renewLease, staleLeases, takeLease } from '@pledge/jobs';
-import { type Kysely, sql } from 'kysely';
+import { type LeaseTable, leaseStatement, renewLease, staleLeases, takeLease } from '@pledge/jobs';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
 import { isManifestStored, manifestHash, manifestStored } from './manifests.js';
-import type { DsrDatabase } from './schema.js';
+import type { DsrDatabase, DsrRequestTable, DsrStepTable } from './schema.js';
 
 /** A value a rectification sets. */
 export type RectifyValue = string | number | boolean | null;
@@ -140,6 +140,37 @@ export function acquireLease(
     set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
     where: sql`status <> 'completed'`,
   });
+}
+
+/** A leased request with its steps in index order, read in the statement that took the lease. */
+export interface LeasedRequest {
+  request: Selectable<DsrRequestTable>;
+  steps: Array<Selectable<DsrStepTable>>;
+}
+
+/**
+ * {@link acquireLease} and the reads a run starts with, in one statement: the request row and
+ * its steps, or undefined when another worker holds it.
+ */
+export async function leaseAndLoad(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  worker: string,
+  staleAfterMs: number,
+): Promise<LeasedRequest | undefined> {
+  const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, {
+    set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
+    where: sql`status <> 'completed'`,
+  });
+  const result = await sql<Selectable<DsrRequestTable> & { steps: Array<Selectable<DsrStepTable>> }>`
+    with leased as (${lease} returning *)
+    select leased.*, coalesce((select json_agg(s order by s.step_index) from pledge_dsr_steps s
+      where s.request_id = leased.id), '[]'::json) as steps
+    from leased`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { steps, ...request } = row;
+  return { request, steps };
 }
 
 /** Refreshes the heartbeat; false when the lease was taken over (this worker must stop). */
