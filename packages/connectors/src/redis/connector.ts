@@ -34,7 +34,7 @@ import { describeRedis, indexesErased, REDIS_TEXT } from './describe.js';
 import { type IndexSet, indexFor, keyOfMember, membersOfKey, setKeyOf } from './index-set.js';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
 import { checkPatternKeys, idOfKey, type KeyPattern, keyGlob, keyOfId, parseKeyPattern } from './pattern.js';
-import { APPLY, FETCH, MATCH, PICK } from './scripts.js';
+import { APPLY, FETCH, MATCH, PICK, UNINDEX_DEL } from './scripts.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {
@@ -237,7 +237,32 @@ export class RedisConnector extends ConnectorBase implements Connector {
     });
   }
 
-  /** Each key's value of every index field, read before a write that removes or rewrites it. */
+  /** Deletes keys and takes them out of their index sets, in one atomic script call. */
+  async #deleteIndexed(
+    collection: CollectionRef,
+    p: KeyPattern,
+    indexes: readonly IndexSet[],
+    keys: string[],
+  ): Promise<number> {
+    const prefix = this.#prefix();
+    const sets = indexes.flatMap((index) => [
+      index.field,
+      index.field === p.valueField ? '1' : '0',
+      prefix + index.before,
+      index.after,
+    ]);
+    const members = keys.flatMap((key) => {
+      const forms = membersOfKey(p, key, prefix);
+      return [0, 1, 2].map((i) => forms[i] ?? key);
+    });
+    return Number(
+      await this.#send('erase', collection, REDIS_TEXT.unindexDel, (c) =>
+        c.eval(UNINDEX_DEL, keys.length, ...this.#full(keys), String(indexes.length), ...sets, ...members),
+      ),
+    );
+  }
+
+  /** Each key's value of every index field, read before a write that rewrites it. */
   async #indexValues(
     collection: CollectionRef,
     p: KeyPattern,
@@ -322,21 +347,22 @@ export class RedisConnector extends ConnectorBase implements Connector {
       (field) => indexFor(collection, field) as IndexSet,
     );
     for (const batch of chunk(own, size)) {
+      if (resolved.deleteRow) {
+        result.affected +=
+          unindexed.length > 0
+            ? await this.#deleteIndexed(collection, p, unindexed, batch)
+            : await this.#send('erase', collection, REDIS_TEXT.del, (c) => c.del(...this.#full(batch)));
+        result.statements++;
+        continue;
+      }
       const indexed = unindexed.length > 0 ? await this.#indexValues(collection, p, unindexed, batch) : [];
       result.statements += indexed.length;
-      if (resolved.deleteRow) {
-        result.affected += await this.#send('erase', collection, REDIS_TEXT.del, (c) =>
-          c.del(...this.#full(batch)),
-        );
-        result.statements++;
-      } else {
-        const computed = resolved.updates.some((u) => u.strategy !== 'null');
-        const entries = computed ? await this.#fetch('erase', collection, batch) : null;
-        if (entries) result.statements++;
-        const ops = redisOps(batch, entries, resolved, valueField);
-        result.affected += await this.#apply('erase', collection, batch, ops, valueField);
-        result.statements++;
-      }
+      const computed = resolved.updates.some((u) => u.strategy !== 'null');
+      const entries = computed ? await this.#fetch('erase', collection, batch) : null;
+      if (entries) result.statements++;
+      const ops = redisOps(batch, entries, resolved, valueField);
+      result.affected += await this.#apply('erase', collection, batch, ops, valueField);
+      result.statements++;
       if (indexed.length > 0) {
         await this.#unindex(collection, p, batch, indexed);
         result.statements++;

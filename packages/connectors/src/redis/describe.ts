@@ -29,6 +29,7 @@ export const REDIS_TEXT = {
   exists: 'EXISTS (pipeline)',
   members: 'SMEMBERS (pipeline)',
   unindex: 'SREM (pipeline)',
+  unindexDel: 'EVAL unindex-del',
   scan: 'SCAN MATCH',
   match: 'EVAL match',
   fetch: 'EVAL fetch',
@@ -67,7 +68,8 @@ export function describeRedis(
       const unindexed = indexesErased(collection, resolved);
       const picks = unindexed.map(() => d('erase', REDIS_TEXT.pick, 'batch'));
       const srem = unindexed.length > 0 ? [d('erase', REDIS_TEXT.unindex, 'batch')] : [];
-      if (resolved.deleteRow) return [...picks, d('erase', REDIS_TEXT.del, 'batch'), ...srem];
+      if (resolved.deleteRow)
+        return [d('erase', unindexed.length > 0 ? REDIS_TEXT.unindexDel : REDIS_TEXT.del, 'batch')];
       const computed = resolved.updates.some((u) => u.strategy !== 'null');
       return [
         ...picks,
