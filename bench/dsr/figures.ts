@@ -37,6 +37,14 @@ export interface PhaseFigures {
   pledgeExRedisMs: number;
   baselineExRedisMs: number;
   ratioExRedis: number;
+  /**
+   * Time outside the datastores (median of each request's time less its waits on PostgreSQL,
+   * Redis and files): Pledge's own work (planning, job state, JSON, package) against the
+   * script's (its package and loops).
+   */
+  pledgeOutsideMs: number;
+  baselineOutsideMs: number;
+  ratioOutside: number;
   /** Time waiting on each datastore per subject (median), ms. */
   pledgeDatastoreMs: Record<string, number>;
   baselineDatastoreMs: Record<string, number>;
@@ -55,6 +63,8 @@ export interface BreakdownFigures {
   datastoreMs: number;
   /** The same per connector kind. */
   datastoreMsByKind: Record<string, number>;
+  /** Wall time with a datastore call in flight (calls overlap). */
+  datastoreWallMs: number;
   /** The rest: planning, JSON (manifest and plan copied into the request row), package, JavaScript. */
   otherMs: number;
   /** Connector statements by operation (mean). */
@@ -78,10 +88,18 @@ function statementsOf(runs: readonly LaneRun[]): StatementCounts {
   };
 }
 
+/** Wall time a run spent with a datastore call in flight. */
+function wallOf(r: LaneRun): number {
+  return (
+    r.datastoreWallMs ?? ['postgres', 'redis', 'files'].reduce((sum, kind) => sum + (r.kindMs[kind] ?? 0), 0)
+  );
+}
+
 function sum(a: LaneRun, b: LaneRun): LaneRun {
   const kinds = new Set([...Object.keys(a.kindMs), ...Object.keys(b.kindMs)]);
   return {
     ms: a.ms + b.ms,
+    datastoreWallMs: wallOf(a) + wallOf(b),
     kindMs: Object.fromEntries([...kinds].map((k) => [k, (a.kindMs[k] ?? 0) + (b.kindMs[k] ?? 0)])),
     rows: a.rows + b.rows,
     perCollection: {},
@@ -100,6 +118,7 @@ function sum(a: LaneRun, b: LaneRun): LaneRun {
             connects: a.breakdown.connects + b.breakdown.connects,
             datastoreMs: a.breakdown.datastoreMs + b.breakdown.datastoreMs,
             datastoreMsByKind: {},
+            datastoreWallMs: a.breakdown.datastoreWallMs + b.breakdown.datastoreWallMs,
             byOperation: {},
             statements: { sql: 0, redis: 0, files: 0 },
           },
@@ -129,6 +148,9 @@ export function phaseFigures(rounds: readonly Round[], phase: Phase | 'total'): 
   const pledgeMs = median(pledge.map((r) => r.ms));
   const baselineMs = median(baseline.map((r) => r.ms));
   const exRedis = (runs: readonly LaneRun[]) => median(runs.map((r) => r.ms - (r.kindMs.redis ?? 0)));
+  const outside = (runs: readonly LaneRun[]) => median(runs.map((r) => r.ms - wallOf(r)));
+  const pledgeOutsideMs = outside(pledge);
+  const baselineOutsideMs = outside(baseline);
   const pledgeExRedisMs = exRedis(pledge);
   const baselineExRedisMs = exRedis(baseline);
   return {
@@ -153,6 +175,9 @@ export function phaseFigures(rounds: readonly Round[], phase: Phase | 'total'): 
     pledgeExRedisMs: round2(pledgeExRedisMs),
     baselineExRedisMs: round2(baselineExRedisMs),
     ratioExRedis: round2(pledgeExRedisMs / baselineExRedisMs),
+    pledgeOutsideMs: round2(pledgeOutsideMs),
+    baselineOutsideMs: round2(baselineOutsideMs),
+    ratioOutside: round2(pledgeOutsideMs / baselineOutsideMs),
     pledgeStoreQueries: mean(pledge.map((r) => r.breakdown?.storeQueries ?? 0)),
     pledgeDatastoreMs: kindMedians(pledge),
     baselineDatastoreMs: kindMedians(baseline),
@@ -179,8 +204,10 @@ export function breakdownFigures(rounds: readonly Round[], phase: Phase | 'total
         pick((r) => r.breakdown?.datastoreMsByKind[kind] ?? 0),
       ]),
     ),
+    datastoreWallMs: pick((r) => r.breakdown?.datastoreWallMs ?? 0),
     otherMs: pick(
-      (r) => r.ms - (r.breakdown ? r.breakdown.storeMs + r.breakdown.connectMs + r.breakdown.datastoreMs : 0),
+      (r) =>
+        r.ms - (r.breakdown ? r.breakdown.storeMs + r.breakdown.connectMs + r.breakdown.datastoreWallMs : 0),
     ),
     byOperation: Object.fromEntries(
       [...operations].sort().map((op) => [op, mean(runs.map((r) => r.breakdown?.byOperation[op] ?? 0))]),

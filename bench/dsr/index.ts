@@ -9,6 +9,7 @@ import { type QueueRun, runThroughQueue } from './queue-lane.js';
 import { measureStore, type StoreConfig } from './rounds.js';
 import { pickPairs } from './subjects.js';
 import { summarise } from './summary.js';
+import { type SizeFigures, sizeTable } from './tables.js';
 import { ErasureCheck } from './verify.js';
 import { createWorld, servicesUp } from './world.js';
 
@@ -40,6 +41,17 @@ const MANIFEST = join(
   'pledge.yaml',
 );
 
+/** `--scale N` or `--scale N,M,...` (several sizes, each generated, measured and dropped in turn). */
+function scalesOf(value: string | boolean | undefined, fallback: number): number[] {
+  if (value === undefined) return [fallback];
+  const scales = String(value)
+    .split(',')
+    .map((part) => positiveInt(part.trim(), 'scale', fallback));
+  if (scales.length === 0 || scales.some((n) => n === 0))
+    throw new Error('--scale must be positive integers');
+  return scales;
+}
+
 function positiveInt(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -59,12 +71,36 @@ async function loadManifest(): Promise<Manifest> {
  * (`createRequest` + `runRequest` on the real connectors, job state in PGlite, then in
  * PostgreSQL) against a hand-written script doing the same reads and writes, on twin
  * subjects (same rows per collection), alternating which goes first. Both must touch
- * exactly the subject's rows and leave the same state, or the benchmark throws.
+ * exactly the subject's rows and leave the same state, or the benchmark throws. With several
+ * sizes (`--scale 20000,160000`) each is generated, measured and dropped in turn, and the
+ * result holds every size with a table of ratios by size.
  */
 export async function run(options: BenchOptions): Promise<BenchResult> {
   const base = PLANS[options.size];
+  const scales = scalesOf(options.flags.scale, base.scale);
+  const results: BenchResult[] = [];
+  for (const scale of scales) results.push(await runSize(options, scale));
+  if (results.length === 1) return results[0] as BenchResult;
+  const sizes = results.map((r) => {
+    const out = r.results as {
+      plan: { scale: number };
+      datastores: { all: number };
+      stores: SizeFigures['stores'];
+    };
+    return { scale: out.plan.scale, rows: out.datastores.all, stores: out.stores };
+  });
+  return {
+    name: 'dsr',
+    tables: [sizeTable(sizes), ...results.flatMap((r) => r.tables)],
+    notes: results.flatMap((r, i) => r.notes.map((note) => `scale ${scales[i]}: ${note}`)),
+    results: { scales, sizes: results.map((r) => r.results) },
+  };
+}
+
+async function runSize(options: BenchOptions, scale: number): Promise<BenchResult> {
+  const base = PLANS[options.size];
   const plan: SizePlan & { seed: number } = {
-    scale: positiveInt(options.flags.scale, 'scale', base.scale),
+    scale,
     repeats: Math.max(1, positiveInt(options.flags.repeats, 'repeats', base.repeats)),
     warmup: positiveInt(options.flags.warmup, 'warmup', base.warmup),
     queue: options.flags['no-queue'] === true ? 0 : positiveInt(options.flags.queue, 'queue', base.queue),

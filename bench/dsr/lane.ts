@@ -16,6 +16,8 @@ export interface LaneRun {
   statements: StatementCounts;
   /** Time waiting on each datastore (`postgres`, `redis`, `files`), ms. */
   kindMs: Record<string, number>;
+  /** Wall time with a datastore call in flight, when calls overlap (else the sum of `kindMs`). */
+  datastoreWallMs?: number;
   /** Access: the keys found per collection (`id`, Redis key, file path), for the erasure check. */
   keys?: Record<string, Array<string | number>>;
   /** Access: bytes of the package produced. */

@@ -169,6 +169,7 @@ export class PledgeLane implements Lane {
       perCollection,
       statements: breakdown.statements,
       kindMs: breakdown.datastoreMsByKind,
+      datastoreWallMs: breakdown.datastoreWallMs,
       ...(phase === 'access' ? { keys, packageBytes } : {}),
       breakdown,
     };

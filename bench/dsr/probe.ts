@@ -23,6 +23,11 @@ export interface RunBreakdown {
   datastoreMs: number;
   /** The same per connector kind (`postgres`, `redis`, `files`). */
   datastoreMsByKind: Record<string, number>;
+  /**
+   * Wall time during which at least one datastore call was in flight: less than
+   * `datastoreMs` when calls overlap (Pledge sends independent reads together).
+   */
+  datastoreWallMs: number;
   /** Statements the connectors sent, by operation (`postgres.locate`, `redis.erase`, ...). */
   byOperation: Record<string, number>;
   statements: StatementCounts;
@@ -37,6 +42,7 @@ function emptyBreakdown(): RunBreakdown {
     connects: 0,
     datastoreMs: 0,
     datastoreMsByKind: {},
+    datastoreWallMs: 0,
     byOperation: {},
     statements: { sql: 0, redis: 0, files: 0 },
   };
@@ -82,12 +88,16 @@ const CONNECTION_CALLS = new Set(['connect', 'close']);
 export class Probe {
   #run = emptyBreakdown();
   readonly #started = new Map<string, number>();
+  /** Datastore calls in flight, and since when at least one has been. */
+  #inFlight = 0;
+  #busySince = 0;
 
   /** Starts a new run and returns the figures of the previous one. */
   reset(): RunBreakdown {
     const previous = this.#run;
     this.#run = emptyBreakdown();
     this.#started.clear();
+    this.#inFlight = 0;
     return previous;
   }
 
@@ -124,10 +134,14 @@ export class Probe {
         if (!DATASTORE_CALLS.has(name) && !CONNECTION_CALLS.has(name)) return value.bind(target);
         return async (...args: unknown[]) => {
           const started = performance.now();
+          const timed = DATASTORE_CALLS.has(name);
+          if (timed && this.#inFlight++ === 0) this.#busySince = started;
           try {
             return await value.apply(target, args);
           } finally {
-            const ms = performance.now() - started;
+            const ended = performance.now();
+            const ms = ended - started;
+            if (timed && --this.#inFlight === 0) this.#run.datastoreWallMs += ended - this.#busySince;
             if (CONNECTION_CALLS.has(name)) {
               this.#run.connectMs += ms;
               if (name === 'connect') this.#run.connects++;

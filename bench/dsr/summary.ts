@@ -14,6 +14,10 @@ import type { World } from './world.js';
 /** Targets the lead asked for (reported, not asserted). */
 const TARGET_RATIO = 1.5;
 const TARGET_TOTAL_MS = 1_000;
+/** Issue 8: access plus erasure of one subject (median) under 100 ms, at 10M rows too. */
+const TARGET_SUBJECT_MS = 100;
+/** Issue 8: Pledge's time outside the datastores at most twice the script's. */
+const TARGET_OUTSIDE_RATIO = 2;
 
 /** Median time of `buildPlan` for the camera-app manifest and a full identity, ms. */
 function planCost(manifest: Manifest, kind: Phase): number {
@@ -77,15 +81,31 @@ export function summarise(
             actual: s.phases.total.pledgeP95Ms,
             met: s.phases.total.pledgeP95Ms < TARGET_TOTAL_MS,
           },
+          subjectMs: {
+            target: TARGET_SUBJECT_MS,
+            actual: s.phases.total.pledgeMs,
+            met: s.phases.total.pledgeMs < TARGET_SUBJECT_MS,
+          },
+          outsideRatio: {
+            target: TARGET_OUTSIDE_RATIO,
+            actual: s.phases.total.ratioOutside,
+            met: s.phases.total.ratioOutside <= TARGET_OUTSIDE_RATIO,
+          },
         },
       ]),
   );
   for (const s of stores) {
-    const t = targets[s.store] as { ratio: { met: boolean }; totalMs: { met: boolean } } | undefined;
+    const t = targets[s.store] as
+      | Record<'ratio' | 'totalMs' | 'subjectMs' | 'outsideRatio', { met: boolean }>
+      | undefined;
     if (!t) continue;
+    const verdict = (met: boolean) => (met ? 'met' : 'missed');
     notes.push(
-      `${s.store} store: ratio ${s.phases.total.ratio}× (target ≤ ${TARGET_RATIO}×, ${t.ratio.met ? 'met' : 'missed'}); ` +
-        `Pledge p95 ${s.phases.total.pledgeP95Ms} ms per subject (target < ${TARGET_TOTAL_MS} ms, ${t.totalMs.met ? 'met' : 'missed'})`,
+      `${s.store} store: ratio ${s.phases.total.ratio}× (target ≤ ${TARGET_RATIO}×, ${verdict(t.ratio.met)}); ` +
+        `Pledge p50 ${s.phases.total.pledgeMs} ms per subject (target < ${TARGET_SUBJECT_MS} ms, ${verdict(t.subjectMs.met)}), ` +
+        `p95 ${s.phases.total.pledgeP95Ms} ms (target < ${TARGET_TOTAL_MS} ms, ${verdict(t.totalMs.met)}); ` +
+        `outside the datastores ${s.phases.total.pledgeOutsideMs} ms against the script's ${s.phases.total.baselineOutsideMs} ms, ` +
+        `${s.phases.total.ratioOutside}× (target ≤ ${TARGET_OUTSIDE_RATIO}×, ${verdict(t.outsideRatio.met)})`,
     );
   }
   if (stores.some((s) => !s.keepConnections)) {

@@ -39,6 +39,8 @@ export function dsrTables(
       'baseline p95',
       'ratio',
       'ratio w/o redis',
+      'outside datastores P / B',
+      'outside ratio',
       'Pledge sql/redis/fs',
       'store queries',
       'baseline sql/redis/fs',
@@ -56,6 +58,8 @@ export function dsrTables(
           ms(f.baselineP95Ms),
           formatRatio(f.ratio),
           formatRatio(f.ratioExRedis),
+          `${ms(f.pledgeOutsideMs)} / ${ms(f.baselineOutsideMs)}`,
+          formatRatio(f.ratioOutside),
           statements(f.pledgeStatements),
           formatCount(f.pledgeStoreQueries),
           statements(f.baselineStatements),
@@ -72,8 +76,8 @@ export function dsrTables(
       'store queries',
       'store time',
       'connect+close',
-      'datastore calls',
-      'pg / redis / fs',
+      'datastore calls (wall)',
+      'pg / redis / fs (sums)',
       'other',
     ],
     rows: stores.flatMap((s) =>
@@ -86,7 +90,7 @@ export function dsrTables(
           formatCount(b.storeQueries),
           ms(b.storeMs),
           ms(b.connectMs),
-          ms(b.datastoreMs),
+          ms(b.datastoreWallMs),
           ['postgres', 'redis', 'files'].map((k) => (b.datastoreMsByKind[k] ?? 0).toFixed(1)).join(' / '),
           ms(b.otherMs),
         ];
@@ -141,4 +145,53 @@ export function dsrTables(
     });
   }
   return tables;
+}
+
+/** One size of a multi-size run, as {@link sizeTable} prints it. */
+export interface SizeFigures {
+  scale: number;
+  rows: number;
+  stores: ReadonlyArray<{
+    store: string;
+    keepConnections: boolean;
+    phases: Record<Phase | 'total', PhaseFigures>;
+  }>;
+}
+
+/** Access plus erasure per subject at each size, per store: times and ratios side by side. */
+export function sizeTable(sizes: readonly SizeFigures[]): BenchTable {
+  return {
+    title: 'Access plus erasure of one subject, by size (medians; P = Pledge, B = the hand-written script)',
+    columns: [
+      'scale',
+      'rows in the datastores',
+      'store',
+      'Pledge p50',
+      'Pledge p95',
+      'baseline p50',
+      'ratio',
+      'outside datastores P / B',
+      'outside ratio',
+      'store queries',
+    ],
+    rows: sizes.flatMap((size) =>
+      size.stores
+        .filter((s) => s.keepConnections)
+        .map((s) => {
+          const f = s.phases.total;
+          return [
+            formatCount(size.scale),
+            formatCount(size.rows),
+            s.store,
+            ms(f.pledgeMs),
+            ms(f.pledgeP95Ms),
+            ms(f.baselineMs),
+            formatRatio(f.ratio),
+            `${ms(f.pledgeOutsideMs)} / ${ms(f.baselineOutsideMs)}`,
+            formatRatio(f.ratioOutside),
+            formatCount(f.pledgeStoreQueries),
+          ];
+        }),
+    ),
+  };
 }

@@ -68,6 +68,12 @@ export class ErasureCheck {
       const left = await this.#redis.exists(...redisKeys);
       if (left > 0) out.push(`redis: ${left} key(s) left`);
     }
+    // The app's index of sessions must not list an erased session any more.
+    const sets = ids('accounts').map((a) => `${this.#world.redisPrefix}account-sessions:${a}`);
+    if (sets.length > 0) {
+      const left = await this.#redis.exists(...sets);
+      if (left > 0) out.push(`redis: ${left} session index set(s) left`);
+    }
     for (const [collection, paths] of Object.entries(keys)) {
       if (!collection.startsWith('camera_files.')) continue;
       for (const path of paths) {

@@ -17,26 +17,12 @@ const FOLDERS = [
   { collection: 'camera_files.intercom/{account_id}', folder: 'intercom' },
 ] as const;
 
-/** Keys SCAN is asked for per call: the Redis connector's default, so both lanes walk the keyspace alike. */
-const SCAN_COUNT = 500;
-
-/** KEYS: hashes; ARGV: a field, then wanted values. Returns the keys whose field holds one of them. */
-const MATCH_FIELD = `
-local wanted = {}
-for i = 2, #ARGV do wanted[ARGV[i]] = true end
-local out = {}
-for _, key in ipairs(KEYS) do
-  local v = redis.call('HGET', key, ARGV[1])
-  if v and wanted[v] then out[#out + 1] = key end
-end
-return out`;
-
 /**
  * The baseline: a hand-written script for the camera-app deployment that does the same
  * reads and the same erasure as Pledge's plan, with no Pledge code. One long-lived
  * PostgreSQL connection with named (prepared) statements, one Redis client with pipelines
- * and, to find the sessions of an account (a hash field, not part of the key), SCAN with a
- * loaded Lua script testing each page's keys on the server, plain `fs` calls. It finds the same rows (checked against `knownSubject`) and leaves the
+ * (the sessions of an account from the app's `account-sessions:{account_id}` set), plain
+ * `fs` calls. It finds the same rows (checked against `knownSubject`) and leaves the
  * datastores in the same state (checked by `verifyErased`).
  */
 export class BaselineLane implements Lane {
@@ -44,15 +30,13 @@ export class BaselineLane implements Lane {
   readonly #pg: pg.Client;
   readonly #redis: Redis;
   readonly #world: World;
-  readonly #matchSha: string;
   #counts: StatementCounts = { sql: 0, redis: 0, files: 0 };
   #kindMs: Record<string, number> = {};
 
-  private constructor(client: pg.Client, redis: Redis, world: World, matchSha: string) {
+  private constructor(client: pg.Client, redis: Redis, world: World) {
     this.#pg = client;
     this.#redis = redis;
     this.#world = world;
-    this.#matchSha = matchSha;
   }
 
   static async open(world: World): Promise<BaselineLane> {
@@ -61,8 +45,7 @@ export class BaselineLane implements Lane {
     const redis = new Redis(world.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     redis.on('error', () => {});
     await redis.connect();
-    const matchSha = String(await redis.script('LOAD', MATCH_FIELD));
-    return new BaselineLane(client, redis, world, matchSha);
+    return new BaselineLane(client, redis, world);
   }
 
   async #timed<T>(kind: string, call: () => Promise<T>): Promise<T> {
@@ -89,24 +72,16 @@ export class BaselineLane implements Lane {
     return this.#timed('redis', () => call(this.#redis));
   }
 
-  /** Session keys (without prefix) whose `account_id` is one of `accounts`: SCAN, then HGET per page in one pipeline. */
+  /** Session keys (without prefix) of `accounts`: their `account-sessions:{account_id}` sets, one pipeline. */
   async #sessionKeys(accounts: readonly number[]): Promise<string[]> {
+    if (accounts.length === 0) return [];
     const prefix = this.#world.redisPrefix;
-    const wanted = accounts.map(String);
-    const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.#redisCall((r) =>
-        r.scan(cursor, 'MATCH', `${prefix}session:*`, 'COUNT', SCAN_COUNT),
-      );
-      cursor = next;
-      if (keys.length === 0) continue;
-      const hits = (await this.#redisCall((r) =>
-        r.evalsha(this.#matchSha, keys.length, ...keys, 'account_id', ...wanted),
-      )) as string[];
-      for (const key of hits) found.push(key.slice(prefix.length));
-    } while (cursor !== '0');
-    return found;
+    const replies = await this.#redisCall((r) => {
+      const pipeline = r.pipeline();
+      for (const account of accounts) pipeline.smembers(`${prefix}account-sessions:${account}`);
+      return pipeline.exec();
+    });
+    return [...new Set((replies ?? []).flatMap(([, members]) => members as string[]))];
   }
 
   /** Files of the accounts in one folder collection, relative to the root (missing folders: none). */
@@ -179,10 +154,13 @@ export class BaselineLane implements Lane {
             for (const key of sessionKeys) pipeline.hgetall(prefix + key);
             return pipeline.exec();
           });
-    const sessions = sessionKeys.map((key, i) => ({
-      id: key.slice('session:'.length),
-      ...((sessionReplies?.[i]?.[1] ?? {}) as Record<string, string>),
-    }));
+    // The set is the app's own index: a key listed there but gone (expired) is skipped.
+    const sessions = sessionKeys
+      .map((key, i) => ({
+        id: key.slice('session:'.length),
+        ...((sessionReplies?.[i]?.[1] ?? {}) as Record<string, string>),
+      }))
+      .filter((row) => Object.keys(row).length > 1);
 
     const collections: BaselineCollection[] = [
       { name: 'camera_pg.accounts', rows: accounts },
@@ -254,6 +232,7 @@ export class BaselineLane implements Lane {
       const pipeline = r.pipeline();
       pipeline.del(...pushKeys.map((k) => prefix + k));
       if (sessions.length > 0) pipeline.del(...sessions.map((k) => prefix + k));
+      pipeline.del(...accountIds.map((a) => `${prefix}account-sessions:${a}`));
       const replies = (await pipeline.exec()) ?? [];
       return [Number(replies[0]?.[1] ?? 0), Number(replies[1]?.[1] ?? 0)];
     });

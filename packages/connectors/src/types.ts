@@ -18,6 +18,12 @@ export interface CollectionRef {
   name: string;
   primaryKey?: string | readonly string[];
   fields: ReadonlyArray<{ name: string }>;
+  /**
+   * Redis: sets the application keeps listing the collection's keys by a field's value
+   * (`{ field: 'account_id', set: 'account-sessions:{account_id}' }`, members the keys or
+   * their ids). Locating by such a field reads the sets instead of scanning the pattern.
+   */
+  indexes?: ReadonlyArray<{ field: string; set: string }>;
 }
 
 /**

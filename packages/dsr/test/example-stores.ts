@@ -158,3 +158,27 @@ export function changedKeys(before: Snapshot, after: Snapshot): Set<string> {
   for (const key of after.keys()) if (!before.has(key)) out.add(key);
   return out;
 }
+
+/**
+ * The snapshot keys of the index sets (`collection.indexes`) that list located Redis keys,
+ * found from each located key's indexed field in `before`: an erasure may change exactly these.
+ */
+export function indexSetsOf(manifest: Manifest, before: Snapshot, located: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const dataset of manifest.datasets) {
+    if (dataset.datastore.kind !== 'redis') continue;
+    for (const collection of dataset.collections) {
+      for (const index of collection.indexes ?? []) {
+        for (const key of located) {
+          const [ds, , redisKey] = key.split('|');
+          if (ds !== dataset.id || redisKey === undefined) continue;
+          const value = JSON.parse(before.get(key) ?? '{}') as Record<string, unknown>;
+          const field = value[index.field];
+          if (typeof field === 'string')
+            out.add(`${dataset.id}|*|${index.set.replace(`{${index.field}}`, field)}`);
+        }
+      }
+    }
+  }
+  return out;
+}

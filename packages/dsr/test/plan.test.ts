@@ -25,6 +25,32 @@ describe('buildPlan on the example manifests', () => {
     expect(plan.identity.missing).toEqual(['device-serial', 'phone', 'user-id']);
   });
 
+  it('warns of a Redis lookup that scans every key, and not of one through a declared index set', () => {
+    const camera = exampleManifest('camera-app');
+    const indexed = buildPlan(camera, { kind: 'erase', identity: ['phone'] });
+    const sessions = indexed.steps.find((s) => s.collection === 'session:{id}');
+    expect(sessions?.statements.filter((s) => s.operation === 'locate').map((s) => [s.text, s.per])).toEqual([
+      ['SMEMBERS (pipeline)', 'batch'],
+      ['EVAL match', 'batch'],
+    ]);
+    expect(indexed.issues.filter((i) => i.code === 'dsr.locate-scans')).toEqual([]);
+    const withoutIndex: typeof camera = {
+      ...camera,
+      datasets: camera.datasets.map((d) => ({
+        ...d,
+        collections: d.collections.map(({ indexes: _dropped, ...c }) => c),
+      })),
+    };
+    const scanning = buildPlan(withoutIndex, { kind: 'erase', identity: ['phone'] });
+    const warnings = scanning.issues.filter((i) => i.code === 'dsr.locate-scans');
+    expect(warnings.map((w) => w.severity)).toEqual(['warning']);
+    expect(warnings[0]?.message).toContain('camera_redis.session:{id} is located by account_id');
+    expect(warnings[0]?.path).toBe(
+      `datasets[${camera.datasets.findIndex((d) => d.id === 'camera_redis')}].collections[1]`,
+    );
+    expect(planRunnable(scanning)).toBe(true);
+  });
+
   it('keeps the fields under a legal hold and reports them', () => {
     const plan = buildPlan(base, { kind: 'erase' });
     const logs = plan.steps.find((s) => s.collection === 'login_logs');

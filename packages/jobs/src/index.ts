@@ -10,6 +10,7 @@ export { type Clock, fixedClock, ManualClock, systemClock } from './clock/clock.
 export { Heartbeat, LeaseLost } from './leases/heartbeat.js';
 export {
   type LeaseTable,
+  leaseStatement,
   renewLease,
   staleLeases,
   type TakeLeaseOptions,

@@ -12,6 +12,7 @@ import {
   type GenerateResult,
   IdCounter,
   type RedisRecord,
+  type RedisSetRecord,
   type TableSpec,
 } from './types.js';
 
@@ -96,7 +97,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const files = targets.filesDir ? new FilesLoader(targets.filesDir) : undefined;
 
     await sql.createSchema(ddl.before, tables);
-    if (redis && definition.redis) await redis.clear(definition.redis.collections);
+    if (redis && definition.redis)
+      await redis.clear([...definition.redis.collections, ...(definition.redis.indexes ?? [])]);
     if (files && definition.files) await files.clear(definition.files.collections);
 
     const counts: Record<string, number> = {};
@@ -109,19 +111,25 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
     let rows = new Map<string, unknown[][]>(tables.map((t) => [t.name, []]));
     let keys: RedisRecord[] = [];
+    let sets: RedisSetRecord[] = [];
     let blobs: FileRecord[] = [];
     let buffered = 0;
     const flush = async (done: number) => {
-      const [r, k, b] = [rows, keys, blobs];
+      const [r, k, x, b] = [rows, keys, sets, blobs];
       rows = new Map(tables.map((t) => [t.name, []]));
       keys = [];
+      sets = [];
       blobs = [];
       buffered = 0;
       const writeSql = async () => {
         // In load order, so every referenced row is in before the rows that point to it.
         for (const table of tables) await sql.insert(table, r.get(table.name) ?? []);
       };
-      await Promise.all([writeSql(), redis?.write(k), files?.write(b)]);
+      const writeRedis = async () => {
+        await redis?.write(k);
+        await redis?.writeSets(x);
+      };
+      await Promise.all([writeSql(), writeRedis(), files?.write(b)]);
       options.onProgress?.(done, scale);
     };
 
@@ -134,6 +142,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         count(`${definition.sql.dataset}.${table}`, tableRows.length);
       }
       keys.push(...records.redis);
+      sets.push(...(records.redisSets ?? []));
       for (const key of records.redis) count(`${definition.redis?.dataset}.${key.collection}`, 1);
       blobs.push(...records.files);
       for (const file of records.files) count(`${definition.files?.dataset}.${file.collection}`, 1);

@@ -79,6 +79,12 @@ export interface RedisRecord {
   fields: Record<string, string>;
 }
 
+/** A Redis set an application keeps as an index: its key without the target prefix, and its members. */
+export interface RedisSetRecord {
+  key: string;
+  members: string[];
+}
+
 /** A file: its path relative to the files folder, with `/`, and its content. */
 export interface FileRecord {
   collection: string;
@@ -91,6 +97,8 @@ export interface SubjectRecords {
   identities: SubjectIdentities;
   sql: Record<string, unknown[][]>;
   redis: RedisRecord[];
+  /** Index sets (e.g. the session keys of an account); not rows of a collection. */
+  redisSets?: RedisSetRecord[];
   files: FileRecord[];
 }
 
@@ -124,7 +132,7 @@ export interface ExampleDefinition {
     tables: readonly TableSpec[];
   };
   /** Manifest dataset id of the Redis store, and its key patterns. */
-  redis?: { dataset: string; collections: readonly string[] };
+  redis?: { dataset: string; collections: readonly string[]; indexes?: readonly string[] };
   /** Manifest dataset id of the file store, and its folder patterns. */
   files?: { dataset: string; collections: readonly string[] };
   /** The records of subject `index`; ids come from `ids`, in subject order. */

@@ -31,7 +31,8 @@ import {
   distinct,
   perCollection,
 } from '../validate.js';
-import { describeRedis, REDIS_TEXT } from './describe.js';
+import { describeRedis, indexesErased, REDIS_TEXT } from './describe.js';
+import { type IndexSet, indexFor, keyOfMember, membersOfKey, setKeyOf } from './index-set.js';
 import { fieldHits, idHits } from './match-scan.js';
 import { type RedisEntry, redisOps, redisRectifyOp, redisRow } from './ops.js';
 import {
@@ -43,7 +44,7 @@ import {
   keyOfId,
   parseKeyPattern,
 } from './pattern.js';
-import { APPLY, FETCH, MATCH, PICK } from './scripts.js';
+import { APPLY, FETCH, MATCH, PICK, UNINDEX_DEL } from './scripts.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {
@@ -186,12 +187,21 @@ export class RedisConnector extends ConnectorBase implements Connector {
     }
     const isValue = field === p.valueField ? '1' : '0';
     const prefix = this.#prefix().length;
-    await this.#scan('locate', collection, p, async (page) => {
+    const match = async (page: string[]) => {
       const hits = (await this.#send('locate', collection, REDIS_TEXT.match, (c) =>
         c.eval(MATCH, page.length, ...this.#full(page), field, isValue, ...values),
       )) as string[];
       for (const key of hits) found.push(key.slice(prefix));
-    });
+    };
+    const index = indexFor(collection, field);
+    if (index) {
+      // The set may be stale (keys expired or changed since): only keys whose field still
+      // holds one of the values count, as after a scan.
+      const candidates = await this.#members(collection, p, index, values);
+      for (const page of chunk(candidates, this.batchSize)) await match(page);
+    } else {
+      await this.#scan('locate', collection, p, match);
+    }
     return distinct(found);
   }
 
@@ -212,6 +222,102 @@ export class RedisConnector extends ConnectorBase implements Connector {
         );
     });
     return distinct(found);
+  }
+
+  /** The keys the index sets of `values` list (one pipelined SMEMBERS per batch of values). */
+  async #members(
+    collection: CollectionRef,
+    p: KeyPattern,
+    index: IndexSet,
+    values: readonly string[],
+  ): Promise<string[]> {
+    const keys: string[] = [];
+    for (const batch of chunk(values, this.batchSize)) {
+      const replies = await this.#send('locate', collection, REDIS_TEXT.members, async (c) => {
+        const pipeline = c.pipeline();
+        for (const value of batch) pipeline.smembers(this.#prefix() + setKeyOf(index, value));
+        const out = (await pipeline.exec()) ?? [];
+        const failed = out.find(([error]) => error);
+        if (failed?.[0]) throw failed[0];
+        return out.map(([, members]) => members as string[]);
+      });
+      for (const member of replies.flat()) {
+        const key = keyOfMember(p, member, this.#prefix());
+        if (key !== null) keys.push(key);
+      }
+    }
+    return distinct(keys);
+  }
+
+  /**
+   * Takes erased keys out of the index sets: `values` holds, per index, each key's field
+   * value read before the write. One pipelined SREM per batch; a set left empty is gone.
+   */
+  async #unindex(
+    collection: CollectionRef,
+    p: KeyPattern,
+    keys: readonly string[],
+    values: ReadonlyArray<{ index: IndexSet; values: ReadonlyArray<string | null> }>,
+  ): Promise<void> {
+    const removals: Array<[string, string[]]> = [];
+    for (const { index, values: perKey } of values) {
+      keys.forEach((key, i) => {
+        const value = perKey[i];
+        if (typeof value === 'string' && value !== '')
+          removals.push([this.#prefix() + setKeyOf(index, value), membersOfKey(p, key, this.#prefix())]);
+      });
+    }
+    if (removals.length === 0) return;
+    await this.#send('erase', collection, REDIS_TEXT.unindex, async (c) => {
+      const pipeline = c.pipeline();
+      for (const [set, members] of removals) pipeline.srem(set, ...members);
+      const out = (await pipeline.exec()) ?? [];
+      const failed = out.find(([error]) => error);
+      if (failed?.[0]) throw failed[0];
+    });
+  }
+
+  /** Deletes keys and takes them out of their index sets, in one atomic script call. */
+  async #deleteIndexed(
+    collection: CollectionRef,
+    p: KeyPattern,
+    indexes: readonly IndexSet[],
+    keys: string[],
+  ): Promise<number> {
+    const prefix = this.#prefix();
+    const sets = indexes.flatMap((index) => [
+      index.field,
+      index.field === p.valueField ? '1' : '0',
+      prefix + index.before,
+      index.after,
+    ]);
+    const members = keys.flatMap((key) => {
+      const forms = membersOfKey(p, key, prefix);
+      return [0, 1, 2].map((i) => forms[i] ?? key);
+    });
+    return Number(
+      await this.#send('erase', collection, REDIS_TEXT.unindexDel, (c) =>
+        c.eval(UNINDEX_DEL, keys.length, ...this.#full(keys), String(indexes.length), ...sets, ...members),
+      ),
+    );
+  }
+
+  /** Each key's value of every index field, read before a write that rewrites it. */
+  async #indexValues(
+    collection: CollectionRef,
+    p: KeyPattern,
+    indexes: readonly IndexSet[],
+    keys: string[],
+  ): Promise<Array<{ index: IndexSet; values: Array<string | null> }>> {
+    const out: Array<{ index: IndexSet; values: Array<string | null> }> = [];
+    for (const index of indexes) {
+      const isValue = index.field === p.valueField ? '1' : '0';
+      const values = (await this.#send('erase', collection, REDIS_TEXT.pick, (c) =>
+        c.eval(PICK, keys.length, ...this.#full(keys), index.field, isValue),
+      )) as Array<string | null>;
+      out.push({ index, values: keys.map((_, i) => (typeof values[i] === 'string' ? values[i] : null)) });
+    }
+    return out;
   }
 
   async #fetch(
@@ -276,20 +382,31 @@ export class RedisConnector extends ConnectorBase implements Connector {
     const result: WriteResult = { affected: 0, statements: 0 };
     if (own.length === 0 || (!resolved.deleteRow && resolved.updates.length === 0)) return result;
     const valueField = p.valueField ?? '';
+    // Index sets listing keys this erasure deletes or whose indexed field it rewrites.
+    const unindexed = indexesErased(collection, resolved).map(
+      (field) => indexFor(collection, field) as IndexSet,
+    );
     for (const batch of chunk(own, size)) {
       if (resolved.deleteRow) {
-        result.affected += await this.#send('erase', collection, REDIS_TEXT.del, (c) =>
-          c.del(...this.#full(batch)),
-        );
+        result.affected +=
+          unindexed.length > 0
+            ? await this.#deleteIndexed(collection, p, unindexed, batch)
+            : await this.#send('erase', collection, REDIS_TEXT.del, (c) => c.del(...this.#full(batch)));
         result.statements++;
         continue;
       }
+      const indexed = unindexed.length > 0 ? await this.#indexValues(collection, p, unindexed, batch) : [];
+      result.statements += indexed.length;
       const computed = resolved.updates.some((u) => u.strategy !== 'null');
       const entries = computed ? await this.#fetch('erase', collection, batch) : null;
       if (entries) result.statements++;
       const ops = redisOps(batch, entries, resolved, valueField);
       result.affected += await this.#apply('erase', collection, batch, ops, valueField);
       result.statements++;
+      if (indexed.length > 0) {
+        await this.#unindex(collection, p, batch, indexed);
+        result.statements++;
+      }
     }
     return result;
   }

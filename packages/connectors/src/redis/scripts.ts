@@ -107,3 +107,33 @@ for i, key in ipairs(KEYS) do
   if touched then changed = changed + 1 end
 end
 return changed`;
+
+/**
+ * KEYS: keys to delete; ARGV: the number of index sets n, then per set its field, '1' when the
+ * field is the value of string keys, and the set key's text before and after the value (with
+ * the prefix), then per key three set members naming it (key, prefixed key, id). Takes each
+ * key out of the sets its field values name and deletes it, atomically, so an index never
+ * lists a key the erasure removed. Returns how many keys were deleted.
+ */
+export const UNINDEX_DEL = `
+local n = tonumber(ARGV[1])
+local sets = {}
+for i = 0, n - 1 do
+  sets[#sets + 1] = {ARGV[2 + i * 4], ARGV[3 + i * 4] == '1', ARGV[4 + i * 4], ARGV[5 + i * 4]}
+end
+local base = 2 + n * 4
+local deleted = 0
+for k, key in ipairs(KEYS) do
+  local kind = redis.call('TYPE', key)['ok']
+  for _, set in ipairs(sets) do
+    local v = false
+    if kind == 'hash' then v = redis.call('HGET', key, set[1])
+    elseif kind == 'string' and set[2] then v = redis.call('GET', key) end
+    if v and v ~= '' then
+      local m = base + (k - 1) * 3
+      redis.call('SREM', set[3] .. v .. set[4], ARGV[m], ARGV[m + 1], ARGV[m + 2])
+    end
+  end
+  deleted = deleted + redis.call('DEL', key)
+end
+return deleted`;

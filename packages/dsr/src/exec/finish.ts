@@ -88,11 +88,23 @@ export async function buildReport(
   };
 }
 
+/** What a run already holds when it ends, so that ending it reads nothing back. */
+export interface FinishKnown {
+  /** The step rows as the run left them (in index order). */
+  rows: ReadonlyArray<Selectable<DsrStepTable>>;
+  /** The request's identity values as stored. */
+  identity: unknown;
+  /** Access steps read but not stored yet: stored with the request's end, in the same statement. */
+  unsaved: readonly number[];
+}
+
 /**
  * Ends a run: `completed` only when every step is done, `partial` when some are done and
  * some are not, `failed` when none is. An access request gets its package (partial ones
  * list what is missing). A completed request forgets the identity values and new values it
- * was given, and the rows copied for its package; the lease is released.
+ * was given, and the rows copied for its package; the lease is released. With `known` (a
+ * worker's run), the steps and identity are not read back, and the package, the unsaved
+ * steps and the request are written in one statement.
  */
 export async function finishRequest(
   db: Kysely<DsrDatabase>,
@@ -100,17 +112,21 @@ export async function finishRequest(
   manifest: Manifest,
   plan: Plan,
   at: Date,
+  known?: FinishKnown,
 ): Promise<RequestStatus> {
-  const rows = await loadStepRows(db, id);
+  const rows = known?.rows ?? (await loadStepRows(db, id));
   const done = rows.filter((r) => r.status === 'done').length;
   const status: RequestStatus = done === rows.length ? 'completed' : done > 0 ? 'partial' : 'failed';
   let packageInfo: RequestReport['package'];
+  let zip: Uint8Array | undefined;
   if (plan.kind === 'access' && status !== 'failed') {
-    const request = await db
-      .selectFrom('pledge_dsr_requests')
-      .select(['identity'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const request =
+      known ??
+      (await db
+        .selectFrom('pledge_dsr_requests')
+        .select(['identity'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow());
     const collections: PackageCollection[] = rows
       .filter((r) => r.status === 'done')
       .map((r) => {
@@ -127,14 +143,9 @@ export async function finishRequest(
       .filter((r) => r.status !== 'done')
       .map((r) => ({ dataset: r.dataset, collection: r.collection, code: r.error_code ?? 'not-done' }));
     const identityKinds = Object.keys((request.identity ?? {}) as object);
-    const zip = zipPackage(
+    zip = zipPackage(
       accessDocument(manifest, { requestId: id, generatedAt: at, identityKinds }, collections, incomplete),
     );
-    await db
-      .insertInto('pledge_dsr_packages')
-      .values({ request_id: id, zip })
-      .onConflict((c) => c.column('request_id').doUpdateSet({ zip, created_at: at }))
-      .execute();
     packageInfo = {
       bytes: zip.length,
       collections: collections.length,
@@ -147,28 +158,67 @@ export async function finishRequest(
     ...(packageInfo ? { package: packageInfo } : {}),
   };
   const finished = status === 'completed';
-  await db
-    .updateTable('pledge_dsr_requests')
-    .set({
-      status,
-      report: JSON.stringify(report),
-      lease_owner: null,
-      updated_at: sql<Date>`now()`,
-      ...(finished
-        ? {
-            phase: 'finished',
-            finished_at: at,
-            identity: null,
-            params: sql<string>`params - 'rectify' #- '{restriction,subject}'`,
-          }
-        : {}),
-    })
-    .where('id', '=', id)
-    .execute();
-  if (finished && plan.kind === 'access') {
-    await db.updateTable('pledge_dsr_steps').set({ output: null }).where('request_id', '=', id).execute();
-  }
+  await sql`with ${sql.join(
+    [
+      ...(zip
+        ? [
+            sql`package as (insert into pledge_dsr_packages (request_id, zip) values (${id}, ${zip})
+              on conflict (request_id) do update set zip = excluded.zip, created_at = ${at} returning 1)`,
+          ]
+        : []),
+      ...stepWrites(id, rows, known?.unsaved ?? [], finished && plan.kind === 'access'),
+      sql`noop as (select 1)`,
+    ],
+    sql`, `,
+  )}
+    update pledge_dsr_requests set status = ${status}, report = ${JSON.stringify(report)}::jsonb,
+      lease_owner = null, updated_at = now()${
+        finished
+          ? sql`, phase = 'finished', finished_at = ${at}, identity = null,
+            params = params - 'rectify' #- '{restriction,subject}'`
+          : sql``
+      }
+    where id = ${id}`.execute(db);
   return status;
+}
+
+/**
+ * The step writes that go with a request's end: the steps read but not stored (their rows
+ * when the request may run again, none once it is completed), and once an access request is
+ * completed, the outputs stored by earlier attempts cleared. Never two writes to one row.
+ */
+function stepWrites(
+  id: string,
+  rows: ReadonlyArray<Selectable<DsrStepTable>>,
+  unsaved: readonly number[],
+  forget: boolean,
+) {
+  const writes = [];
+  const saved = rows.filter((r) => unsaved.includes(r.step_index));
+  if (saved.length > 0) {
+    const values = sql.join(
+      saved.map(
+        (r) =>
+          sql`(${r.step_index}::int, ${r.status}::text, ${r.affected}::int, ${
+            forget ? null : JSON.stringify(r.output ?? [])
+          }::json)`,
+      ),
+    );
+    writes.push(sql`saved as (update pledge_dsr_steps as s
+      set status = v.status, affected = v.affected, output = v.output,
+        error_code = null, error_message = null, updated_at = now()
+      from (values ${values}) as v(idx, status, affected, output)
+      where s.request_id = ${id} and s.step_index = v.idx returning 1)`);
+  }
+  if (forget) {
+    const others = rows.filter((r) => !unsaved.includes(r.step_index)).map((r) => r.step_index);
+    if (others.length > 0) {
+      writes.push(sql`forgotten as (update pledge_dsr_steps set output = null
+        where request_id = ${id} and output is not null
+          and step_index in (${sql.join(others.map((i) => sql`${i}::int`))}) returning 1)`);
+    }
+  }
+  return writes;
 }
 
 async function loadStepRows(db: Kysely<DsrDatabase>, id: string): Promise<Array<Selectable<DsrStepTable>>> {

@@ -41,34 +41,38 @@ export async function locateStep(
 ): Promise<Located> {
   const connector = await pool.get(step.dataset);
   const collection: CollectionRef = collectionOf(manifest, step.dataset, step.collection);
-  const keys: Key[] = [];
-  for (const locator of step.locators) {
-    let values: ReadonlyArray<string | number> = [];
-    // Identity values compare by their kind's rule; reference values exactly, typed to the column.
-    let match = {};
-    if (locator.via === 'identity') {
-      values = identity[locator.identity] ?? [];
-      match = identityWhere(manifest, collection, locator.field, locator.identity);
-    } else if (locator.via === 'reference')
-      values = earlier.get(locator.from)?.refValues[locator.fromField] ?? [];
-    else {
-      const t = locator.through;
-      const given = identity[t.identity] ?? [];
-      if (given.length === 0) continue;
-      const child = await pool.get(t.dataset);
-      const childCollection = collectionOf(manifest, t.dataset, t.collection);
-      const childKeys = await child.locate(childCollection, {
-        field: t.identityField,
-        values: given,
-        ...identityWhere(manifest, childCollection, t.identityField, t.identity),
-      });
-      if (childKeys.length === 0) continue;
-      const rows = await child.read(childCollection, childKeys, [t.referenceField]);
-      values = referenceValues(rows.map((r) => r[t.referenceField]));
-    }
-    if (values.length === 0) continue;
-    keys.push(...(await connector.locate(collection, { field: locator.field, values, ...match })));
-  }
+  // A step's locators are independent lookups: sent together (the connector's pool spreads
+  // them), the keys then taken in locator order. Identity values compare by their kind's rule;
+  // reference values exactly, typed to the column.
+  const found = await Promise.all(
+    step.locators.map(async (locator): Promise<Key[]> => {
+      let values: ReadonlyArray<string | number> = [];
+      let match = {};
+      if (locator.via === 'identity') {
+        values = identity[locator.identity] ?? [];
+        match = identityWhere(manifest, collection, locator.field, locator.identity);
+      } else if (locator.via === 'reference')
+        values = earlier.get(locator.from)?.refValues[locator.fromField] ?? [];
+      else {
+        const t = locator.through;
+        const given = identity[t.identity] ?? [];
+        if (given.length === 0) return [];
+        const child = await pool.get(t.dataset);
+        const childCollection = collectionOf(manifest, t.dataset, t.collection);
+        const childKeys = await child.locate(childCollection, {
+          field: t.identityField,
+          values: given,
+          ...identityWhere(manifest, childCollection, t.identityField, t.identity),
+        });
+        if (childKeys.length === 0) return [];
+        const rows = await child.read(childCollection, childKeys, [t.referenceField]);
+        values = referenceValues(rows.map((r) => r[t.referenceField]));
+      }
+      if (values.length === 0) return [];
+      return connector.locate(collection, { field: locator.field, values, ...match });
+    }),
+  );
+  const keys = found.flat();
   const unique = distinctKeys(keys);
   const refValues: Record<string, Array<string | number>> = {};
   const toRead = step.provides.filter((f) => !(SQL_KINDS.has(step.datastore) && f === step.keyField));
@@ -80,4 +84,48 @@ export async function locateStep(
     for (const field of toRead) refValues[field] = [];
   }
   return { keys: unique, refValues };
+}
+
+/** How locating one step went in {@link locateAll}. */
+export type LocateOutcome =
+  | { index: number; located: Located }
+  | { index: number; error: unknown }
+  | { index: number; skipped: true };
+
+/**
+ * Locates the steps of `todo`, each as soon as the steps it takes reference values from are
+ * located (`earlier` holds those located before): steps that do not depend on each other run
+ * at the same time. Reads only. A step whose source failed is skipped. Outcomes in index order.
+ */
+export async function locateAll(
+  pool: ConnectorPool,
+  manifest: Manifest,
+  steps: readonly PlanStep[],
+  identity: IdentityValues,
+  earlier: ReadonlyMap<number, Located>,
+  todo: ReadonlySet<number>,
+): Promise<LocateOutcome[]> {
+  const known = new Map(earlier);
+  const running = new Map<number, Promise<LocateOutcome>>();
+  for (const step of steps) {
+    if (!todo.has(step.index)) continue;
+    const sources = step.locators.flatMap((l) => (l.via === 'reference' ? [l.from] : []));
+    running.set(
+      step.index,
+      (async (): Promise<LocateOutcome> => {
+        for (const source of sources) {
+          const outcome = await running.get(source);
+          if (outcome && !('located' in outcome)) return { index: step.index, skipped: true };
+        }
+        try {
+          const located = await locateStep(pool, manifest, step, identity, known);
+          known.set(step.index, located);
+          return { index: step.index, located };
+        } catch (error) {
+          return { index: step.index, error };
+        }
+      })(),
+    );
+  }
+  return Promise.all(running.values());
 }

@@ -2,7 +2,7 @@ import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@
 import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
-import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
+import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import type { IdentityValues, Plan, PlanStep } from '../plan/types.js';
 import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act.js';
@@ -11,7 +11,7 @@ import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } f
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
 import { forgetInLedger, ledgerSubjects } from './forget.js';
-import { type Located, locateStep } from './locate.js';
+import { type Located, locateAll } from './locate.js';
 import { recordRestriction } from './restrict.js';
 
 /** How a worker runs requests. */
@@ -70,12 +70,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     const checked = await checkSubjectKey(store.db, options.subjectKey);
     if (!checked.ok) throw new SubjectKeyError(checked.code, checked.setting, checked.message);
   }
-  if (!(await acquireLease(db, id, options.worker, options.staleAfterMs))) return { id, status: 'busy' };
-  const request = await db
-    .selectFrom('pledge_dsr_requests')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  // The lease, the request and its steps in one round trip.
+  const leased = await leaseAndLoad(db, id, options.worker, options.staleAfterMs);
+  if (!leased) return { id, status: 'busy' };
+  const { request } = leased;
   const manifest = await requestManifest(db, request);
   const plan = request.plan as Plan;
   const identity = (request.identity ?? {}) as IdentityValues;
@@ -87,14 +85,27 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   const lease = new Heartbeat(() => heartbeat(db, id, options.worker), options.staleAfterMs);
   const beat = () => lease.beat();
   const steps = stepsOf(db, id);
-  const updateStep = (index: number, values: Updateable<DsrStepTable>) => steps.update(index, values);
-  const fail = (index: number, failure: Failure) => {
-    failed = true;
-    return steps.fail(index, failure);
+  // The step rows as stored, kept in step with every write so the end needs no re-read.
+  let rows: StepRow[] = leased.steps;
+  // Access steps read but not yet stored: their outputs go with the request's last write.
+  const unsaved = new Set<number>();
+  const mirror = (index: number, values: Partial<StepRow>) => {
+    const row = rows[index];
+    if (row) rows[index] = { ...row, ...values };
   };
+  const updateStep = async (index: number, values: Updateable<DsrStepTable>) => {
+    await steps.update(index, values);
+    mirror(index, values as Partial<StepRow>);
+  };
+  const fail = async (index: number, failure: Failure) => {
+    failed = true;
+    await steps.fail(index, failure);
+    mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+  };
+  const finish = () =>
+    finishRequest(db, id, manifest, plan, now(), { rows, identity: request.identity, unsaved: [...unsaved] });
   try {
     if (request.kind === 'restrict') {
-      const rows = await steps.load();
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
@@ -108,46 +119,51 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           await fail(0, describeFailure(error));
         }
       }
-      return { id, status: await finishRequest(db, id, manifest, plan, now()) };
+      return { id, status: await finish() };
     }
     const located = new Map<number, Located>();
-    let rows = await steps.load();
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
-      const found: Array<{ index: number; located: Located }> = [];
+      const todo = new Set<number>();
       for (const step of plan.steps) {
         const row = rows[step.index];
-        if (row?.located_keys) {
+        if (row?.located_keys)
           located.set(step.index, { keys: row.located_keys, refValues: row.ref_values ?? {} });
-          continue;
-        }
-        try {
-          const result = await locateStep(pool, manifest, step, identity, located);
-          located.set(step.index, result);
-          found.push({ index: step.index, located: result });
-          await beat();
-        } catch (error) {
-          if (error instanceof LeaseLost) throw error;
-          await saveLocated(db, id, found, false);
-          await fail(step.index, describeFailure(error));
-          return { id, status: await finishRequest(db, id, manifest, plan, now()) };
-        }
+        else todo.add(step.index);
+      }
+      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo);
+      const found = outcomes.flatMap((o) => ('located' in o ? [o] : []));
+      for (const f of found) located.set(f.index, f.located);
+      await beat();
+      const failure = outcomes.find((o) => 'error' in o);
+      if (failure && 'error' in failure) {
+        await saveLocated(db, id, found, false);
+        for (const f of found) mirror(f.index, locatedRow(f.located));
+        await fail(failure.index, describeFailure(failure.error));
+        return { id, status: await finish() };
       }
       await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
         const own = found.find((f) => f.index === row.step_index)?.located;
-        return own
-          ? {
-              ...row,
-              status: 'pending',
-              located_keys: own.keys,
-              ref_values: own.refValues,
-              error_code: null,
-              error_message: null,
-            }
-          : row;
+        return own ? { ...row, ...locatedRow(own) } : row;
       });
+    }
+    if (plan.kind === 'access') {
+      // Reads only, kept in memory: every step's read is sent at once.
+      await Promise.all(
+        plan.writeOrder.map(async (index) => {
+          const row = rows[index] as StepRow;
+          if (row.status === 'done') return;
+          try {
+            await actOn(plan.steps[index] as PlanStep, row);
+          } catch (error) {
+            await fail(index, describeFailure(error));
+          }
+        }),
+      );
+      await beat();
+      return { id, status: await finish() };
     }
     const stopped = new Set<number>();
     for (const index of plan.writeOrder) {
@@ -183,7 +199,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       const subjects = ledgerSubjects(manifest, plan, identity, (i) => rows[i]?.located_keys);
       await forgetInLedger(store, subjects, options.subjectKey);
     }
-    return { id, status: await finishRequest(db, id, manifest, plan, now()) };
+    return { id, status: await finish() };
   } catch (error) {
     if (error instanceof LeaseLost) return { id, status: 'busy' };
     failed = true;
@@ -201,12 +217,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         keys.length > 0
           ? await readStep({ ...inputFor(step, row, keys), connector: await pool.get(step.dataset) })
           : [];
-      await updateStep(step.index, {
-        status: 'done',
-        output: JSON.stringify(read),
-        affected: read.length,
-        ...clear,
-      });
+      // Reads only: kept in memory and stored with the request's last write (a run that dies
+      // before it reads again).
+      mirror(step.index, { status: 'done', output: read, affected: read.length, ...clear });
+      unsaved.add(step.index);
       return;
     }
     if (plan.kind === 'erase') {
@@ -258,9 +272,21 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   }
 }
 
+/** A step row's columns once its keys are saved (see {@link saveLocated}). */
+function locatedRow(located: Located): Partial<StepRow> {
+  return {
+    status: located.keys.length === 0 ? 'done' : 'pending',
+    located_keys: located.keys,
+    ref_values: located.refValues,
+    error_code: null,
+    error_message: null,
+  };
+}
+
 /**
- * Stores the keys and reference values found for steps, in one statement; with `toAct`, the
- * request moves to the act phase in the same statement.
+ * Stores the keys and reference values found for steps, in one statement; a step that found
+ * no key is done (there is nothing to read or write). With `toAct`, the request moves to the
+ * act phase in the same statement.
  */
 async function saveLocated(
   db: Kysely<DsrDatabase>,
@@ -280,7 +306,8 @@ async function saveLocated(
     ),
   );
   const steps = sql`update pledge_dsr_steps as s
-    set status = 'pending', located_keys = v.keys, ref_values = v.refs,
+    set status = case when jsonb_array_length(v.keys) = 0 then 'done' else 'pending' end,
+      located_keys = v.keys, ref_values = v.refs,
       error_code = null, error_message = null, updated_at = now()
     from (values ${values}) as v(idx, keys, refs)
     where s.request_id = ${id} and s.step_index = v.idx`;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityKind, Issue, Manifest } from '@pledge/core';
-import { type LeaseTable, renewLease, staleLeases, takeLease } from '@pledge/jobs';
-import { type Kysely, sql } from 'kysely';
+import { type LeaseTable, leaseStatement, renewLease, staleLeases, takeLease } from '@pledge/jobs';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { identityIssues } from '../identity/check-identity.js';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
-import { isManifestStored, manifestHash, manifestStored, storeManifest } from './manifests.js';
-import type { DsrDatabase } from './schema.js';
+import { isManifestStored, manifestHash, manifestStored } from './manifests.js';
+import type { DsrDatabase, DsrRequestTable, DsrStepTable } from './schema.js';
 
 /** A value a rectification sets. */
 export type RectifyValue = string | number | boolean | null;
@@ -103,33 +103,26 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
   };
   const { text, hash } = manifestHash(input.manifest);
   const manifestKnown = isManifestStored(db, hash);
-  await db.transaction().execute(async (trx) => {
-    if (!manifestKnown) await storeManifest(trx, hash, text);
-    await trx
-      .insertInto('pledge_dsr_requests')
-      .values({
-        id,
-        kind: input.kind,
-        status: 'queued',
-        phase: 'locate',
-        manifest: null,
-        manifest_hash: hash,
-        plan: JSON.stringify(plan),
-        identity: JSON.stringify(input.identity),
-        params: JSON.stringify(params),
-      })
-      .execute();
-    const steps =
-      input.kind === 'restrict'
-        ? [{ dataset: '(ledger)', collection: 'restriction' }]
-        : plan.steps.map((s) => ({ dataset: s.dataset, collection: s.collection }));
-    if (steps.length > 0) {
-      await trx
-        .insertInto('pledge_dsr_steps')
-        .values(steps.map((s, i) => ({ request_id: id, step_index: i, ...s, status: 'pending' })))
-        .execute();
-    }
-  });
+  const steps =
+    input.kind === 'restrict'
+      ? [{ dataset: '(ledger)', collection: 'restriction' }]
+      : plan.steps.map((s) => ({ dataset: s.dataset, collection: s.collection }));
+  // One statement (atomic on its own): the manifest when this process has not stored it yet,
+  // the request, and its steps, instead of a transaction of three round trips and more.
+  const manifestPart = manifestKnown
+    ? sql``
+    : sql`stored_manifest as (insert into pledge_dsr_manifests (hash, manifest)
+        values (${hash}, ${text}::jsonb) on conflict (hash) do nothing returning hash),`;
+  const created = sql`created as (insert into pledge_dsr_requests
+      (id, kind, status, phase, manifest, manifest_hash, plan, identity, params)
+      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${JSON.stringify(plan)}::jsonb,
+        ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb)
+      returning id)`;
+  const values = sql.join(steps.map((s, i) => sql`(${i}::int, ${s.dataset}::text, ${s.collection}::text)`));
+  await sql`with ${manifestPart} ${created}
+    insert into pledge_dsr_steps (request_id, step_index, dataset, collection, status)
+    select created.id, v.idx, v.dataset, v.collection, 'pending'
+    from created cross join (values ${values}) as v(idx, dataset, collection)`.execute(db);
   manifestStored(db, hash);
   return { ok: true, id, plan };
 }
@@ -151,6 +144,37 @@ export function acquireLease(
     set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
     where: sql`status <> 'completed'`,
   });
+}
+
+/** A leased request with its steps in index order, read in the statement that took the lease. */
+export interface LeasedRequest {
+  request: Selectable<DsrRequestTable>;
+  steps: Array<Selectable<DsrStepTable>>;
+}
+
+/**
+ * {@link acquireLease} and the reads a run starts with, in one statement: the request row and
+ * its steps, or undefined when another worker holds it.
+ */
+export async function leaseAndLoad(
+  db: Kysely<DsrDatabase>,
+  id: string,
+  worker: string,
+  staleAfterMs: number,
+): Promise<LeasedRequest | undefined> {
+  const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, {
+    set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
+    where: sql`status <> 'completed'`,
+  });
+  const result = await sql<Selectable<DsrRequestTable> & { steps: Array<Selectable<DsrStepTable>> }>`
+    with leased as (${lease} returning *)
+    select leased.*, coalesce((select json_agg(s order by s.step_index) from pledge_dsr_steps s
+      where s.request_id = leased.id), '[]'::json) as steps
+    from leased`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { steps, ...request } = row;
+  return { request, steps };
 }
 
 /** Refreshes the heartbeat; false when the lease was taken over (this worker must stop). */

@@ -55,9 +55,12 @@ export function stepStatements(
   }
   for (const call of calls) {
     try {
-      for (const s of describeStatements(node.datastore, node.collection, call)) {
+      const described = describeStatements(node.datastore, node.collection, call);
+      for (const s of described) {
         statements.push({ operation: s.operation, text: s.text, per: s.per, exact: s.exact });
       }
+      if (call.operation === 'locate' && described.some((s) => s.per === 'page'))
+        issues.push(scanWarning(node, call.field));
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
       issues.push({
@@ -69,4 +72,17 @@ export function stepStatements(
     }
   }
   return { statements, issues };
+}
+
+/**
+ * A lookup the connector can only answer by walking every key of the collection (a Redis
+ * field that is neither in the key nor indexed): correct, but its cost grows with the data.
+ */
+function scanWarning(node: Node, field: string): Issue {
+  return {
+    code: 'dsr.locate-scans',
+    severity: 'warning',
+    path: node.path,
+    message: `${node.dataset}.${node.collection.name} is located by ${field}, which is not in its key and has no declared index: every request scans all its keys (declare indexes: [{ field: ${field}, set: ... }] if the application keeps a set per value)`,
+  };
 }

@@ -24,6 +24,25 @@ function staleBefore(staleAfterMs: number): RawBuilder<Date> {
 }
 
 /**
+ * The statement that takes row `id` for `worker` (see {@link takeLease}), to run alone or to
+ * embed, e.g. as a CTE with `returning *` so the leased row is read in the same round trip.
+ */
+export function leaseStatement(
+  on: LeaseTable,
+  id: string,
+  worker: string,
+  staleAfterMs: number,
+  options: TakeLeaseOptions = {},
+): RawBuilder<unknown> {
+  const extraSet = options.set ? sql`, ${options.set}` : sql``;
+  const extraWhere = options.where ? sql` and (${options.where})` : sql``;
+  return sql`update ${sql.table(on.table)}
+    set lease_owner = ${worker}, heartbeat_at = now()${extraSet}
+    where ${sql.ref(on.key ?? 'id')} = ${id}${extraWhere}
+      and (lease_owner is null or lease_owner = ${worker} or heartbeat_at < ${staleBefore(staleAfterMs)})`;
+}
+
+/**
  * Takes row `id` for `worker`: only when no other worker holds it with a heartbeat newer
  * than `staleAfterMs`. Returns false when another worker has it (or the row does not match).
  */
@@ -35,14 +54,7 @@ export async function takeLease<T>(
   staleAfterMs: number,
   options: TakeLeaseOptions = {},
 ): Promise<boolean> {
-  const extraSet = options.set ? sql`, ${options.set}` : sql``;
-  const extraWhere = options.where ? sql` and (${options.where})` : sql``;
-  const result = await sql`update ${sql.table(on.table)}
-    set lease_owner = ${worker}, heartbeat_at = now()${extraSet}
-    where ${sql.ref(on.key ?? 'id')} = ${id}${extraWhere}
-      and (lease_owner is null or lease_owner = ${worker} or heartbeat_at < ${staleBefore(staleAfterMs)})`.execute(
-    db,
-  );
+  const result = await leaseStatement(on, id, worker, staleAfterMs, options).execute(db);
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 

@@ -73,7 +73,11 @@ export const cameraApp: ExampleDefinition = {
       { name: 'intercom_sessions', columns: ['id', 'device_id', 'account_id', 'started_at', 'audio_key'] },
     ],
   },
-  redis: { dataset: 'camera_redis', collections: ['push:{account_id}', 'session:{id}'] },
+  redis: {
+    dataset: 'camera_redis',
+    collections: ['push:{account_id}', 'session:{id}'],
+    indexes: ['account-sessions:{account_id}'],
+  },
   files: { dataset: 'camera_files', collections: ['screenshots/{account_id}', 'intercom/{account_id}'] },
   subject,
   linkedElsewhere(index, seed, scale): Record<string, number> {
@@ -203,10 +207,13 @@ function subject(index: number, seed: Seed, ids: IdCounter): SubjectRecords {
     });
   }
   const sessions = rng.int(0, 2);
+  const sessionKeys: string[] = [];
   for (let s = 0; s < sessions; s++) {
+    const key = `session:${rng.hex(32)}`;
+    sessionKeys.push(key);
     redis.push({
       collection: 'session:{id}',
-      key: `session:${rng.hex(32)}`,
+      key,
       fields: {
         account_id: String(accountId),
         ip: fakeIp(rng),
@@ -232,6 +239,8 @@ function subject(index: number, seed: Seed, ids: IdCounter): SubjectRecords {
       intercom_sessions: intercom,
     },
     redis,
+    // The app's index of an account's sessions (SADD on login), declared in the manifest.
+    redisSets: sessionKeys.length > 0 ? [{ key: `account-sessions:${accountId}`, members: sessionKeys }] : [],
     files,
   };
 }

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { RedisRecord } from '../types.js';
+import type { RedisRecord, RedisSetRecord } from '../types.js';
 
 const prefixShape = /^[A-Za-z0-9_:.-]*$/;
 
@@ -59,6 +59,18 @@ export class RedisLoader {
       for (const record of records.slice(at, at + perPipeline)) {
         pipeline.hset(this.#prefix + record.key, record.fields);
       }
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed?.[0]) throw failed[0];
+    }
+  }
+
+  /** Adds the members of index sets (SADD), every key under the prefix. */
+  async writeSets(sets: readonly RedisSetRecord[], perPipeline = 5000): Promise<void> {
+    for (let at = 0; at < sets.length; at += perPipeline) {
+      const pipeline = this.#client.pipeline();
+      for (const set of sets.slice(at, at + perPipeline))
+        pipeline.sadd(this.#prefix + set.key, ...set.members);
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error);
       if (failed?.[0]) throw failed[0];

@@ -82,6 +82,31 @@ export const DatasetField = z
   .strict();
 export type DatasetField = z.infer<typeof DatasetField>;
 
+/**
+ * A Redis set the application keeps beside a key pattern, listing the collection's keys by
+ * the value of one field (`account-sessions:{account_id}` → the session keys of an account):
+ * a lookup by that field reads the set instead of scanning every key of the pattern.
+ */
+export const CollectionIndex = z
+  .object({
+    field: z.string().min(1).describe('The field the set is keyed by.'),
+    set: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_:.-]*\{[A-Za-z_][A-Za-z0-9_]*\}[A-Za-z0-9_:.-]*$/,
+        'must be a key pattern with one {field}',
+      )
+      .describe(
+        "Key pattern of the set, with the field as its placeholder, e.g. account-sessions:{account_id}; members are the collection's keys or their ids.",
+      ),
+  })
+  .strict()
+  .refine((index) => index.set.includes(`{${index.field}}`), {
+    message: 'the set pattern must name the field as its placeholder',
+    path: ['set'],
+  });
+export type CollectionIndex = z.infer<typeof CollectionIndex>;
+
 /** A table, key pattern or folder. */
 export const DatasetCollection = z
   .object({
@@ -95,6 +120,12 @@ export const DatasetCollection = z
       .enum(['fields', 'delete-row'])
       .default('fields')
       .describe('delete-row removes the subject rows entirely; fields applies each field strategy.'),
+    indexes: z
+      .array(CollectionIndex)
+      .optional()
+      .describe(
+        'Redis: sets that list the keys by a field (SADD by the application); a lookup by that field reads the set instead of scanning every key.',
+      ),
   })
   .strict();
 export type DatasetCollection = z.infer<typeof DatasetCollection>;

@@ -1,0 +1,96 @@
+import { openStore, type Store } from '@pledge/store';
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequest, dsrDb, migrateDsr, type RequestReport, runRequest } from '../src/index.js';
+import { COUNTS, createWorld, email, type World } from './sqlite-world.js';
+
+const SECRET = 'bookkeeping-secret';
+const BATCH = 2;
+
+/**
+ * Store queries per request: the job and step bookkeeping a worker does around the datastore
+ * work, counted on the store's own Kysely instance (every statement, raw SQL included).
+ */
+describe('DSR step bookkeeping', () => {
+  let store: Store;
+  let timed: Store;
+  let world: World;
+  let queries = 0;
+
+  beforeAll(async () => {
+    world = createWorld();
+    store = await openStore();
+    await migrateDsr(dsrDb(store));
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    timed = { ...store, db: store.db.withPlugin(counter) };
+  });
+  afterAll(async () => {
+    await store?.close();
+    world?.cleanup();
+  });
+
+  async function run(kind: 'access' | 'erase', subject: number) {
+    queries = 0;
+    const created = await createRequest(dsrDb(timed), {
+      manifest: world.manifest,
+      kind,
+      identity: { email: [email(subject)] },
+      batchSize: BATCH,
+    });
+    if (!created.ok) throw new Error('not created');
+    const outcome = await runRequest(timed, created.id, {
+      worker: 'bookkeeping',
+      connectors: world.factory,
+      secret: SECRET,
+      staleAfterMs: 60_000,
+    });
+    const used = queries;
+    const row = await dsrDb(store)
+      .selectFrom('pledge_dsr_requests')
+      .select('report')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    return { outcome, used, report: row.report as RequestReport };
+  }
+
+  it('an access request costs four store queries: create, lease and load, located keys, end', async () => {
+    // The first request stores the manifest in the statement that creates it, and its run
+    // reads it back once (the process then keeps it by hash).
+    const used: number[] = [];
+    for (const subject of [3, 1, 2]) {
+      const run1 = await run('access', subject);
+      expect(run1.outcome.status).toBe('completed');
+      expect(run1.report.package?.rows).toBeGreaterThan(0);
+      used.push(run1.used);
+    }
+    expect(used).toEqual([5, 4, 4]);
+  });
+
+  it('an erasure costs those four plus one per write batch, and stores every batch', async () => {
+    const before = world.dump();
+    const { outcome, used, report } = await run('erase', 1);
+    expect(outcome.status).toBe('completed');
+    const batches = report.steps.reduce((n, s) => n + s.batchesDone, 0);
+    // Subject 1's orders, logins and files need more than one batch each at BATCH keys.
+    expect(batches).toBeGreaterThanOrEqual(
+      Math.ceil((COUNTS.orders[0] ?? 0) / BATCH) + Math.ceil((COUNTS.logins[0] ?? 0) / BATCH),
+    );
+    expect(used).toBe(4 + batches);
+    // Every other subject's rows are byte for byte as before.
+    const after = world.dump();
+    for (const table of ['users', 'orders', 'logins']) {
+      type Row = { id: number; user_id?: number | null };
+      const own = (r: Row) => (table === 'users' ? r.id === 1 : r.user_id === 1);
+      const subjects = new Set((before[table] as Row[]).filter(own).map((r) => r.id));
+      const others = (rows: unknown[] | undefined) => (rows as Row[]).filter((r) => !subjects.has(r.id));
+      expect(subjects.size).toBeGreaterThan(0);
+      expect(JSON.stringify(others(after[table]))).toBe(JSON.stringify(others(before[table])));
+    }
+  });
+});
