@@ -3,6 +3,7 @@ import type { Store } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { acquireLease, heartbeat, type RequestParams } from '../jobs/requests.js';
+import { holdForReview } from '../jobs/review.js';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import type { IdentityValues, Plan, PlanStep } from '../plan/types.js';
 import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act.js';
@@ -11,7 +12,9 @@ import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } f
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
 import { type Located, locateStep } from './locate.js';
+import { type PreflightProblem, preflight, preflightFailure } from './preflight.js';
 import { recordRestriction } from './restrict.js';
+import { rootsMatched } from './review.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -31,7 +34,7 @@ export interface RunOptions {
   now?: () => Date;
 }
 
-/** How a run ended: the request's status, or `busy` when another worker holds it. */
+/** How a run ended: the request's status, or `busy` when another worker holds it (or it waits for review). */
 export interface RunOutcome {
   id: string;
   status: RequestStatus | 'busy';
@@ -52,12 +55,16 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
 }
 
 /**
- * Runs one request to its end, resuming where an earlier attempt stopped. Phase one locates
- * every step's keys (reads only) and stores them; phase two acts on each step in the plan's
- * write order, skipping steps already done and, within a step, batches already done, so a
- * resumed step touches exactly the keys stored for it. A failing step is recorded with its
- * connector, collection and reason; the request then ends `partial` or `failed`, never
- * `completed`, and a later attempt retries what is not done.
+ * Runs one request to its end, resuming where an earlier attempt stopped. First a preflight
+ * checks, writing nothing, everything the writes need (connections, privileges, secrets,
+ * strategies against column types, keys); a problem ends the request `failed` before any
+ * write. Phase one locates every step's keys (reads only) and stores them; when the identity
+ * matched more than one root row and that count is not confirmed, the request stops in
+ * `needs-review`. Phase two acts on each step in the plan's write order, skipping steps
+ * already done and, within a step, batches already done, so a resumed step touches exactly
+ * the keys stored for it. A failing step is recorded with its connector, collection,
+ * operation and reason; the request then ends `partial` or `failed`, never `completed`, and a
+ * later attempt retries what is not done.
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
@@ -83,18 +90,31 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     failed = true;
     return steps.fail(index, failure);
   };
+  const placeOf = (step: PlanStep, operation: string) => ({
+    dataset: step.dataset,
+    datastore: step.datastore,
+    collection: step.collection,
+    operation,
+  });
   try {
     if (request.kind === 'restrict') {
       const rows = await steps.load();
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
-          await recordRestriction(store, manifest, identity, params.restriction, {
+          const recorded = await recordRestriction(store, manifest, identity, params.restriction, {
             ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
             source: params.source,
             at: now(),
           });
-          await updateStep(0, { status: 'done', affected: 1, error_code: null, error_message: null });
+          if (recorded.seq <= 0) {
+            await fail(0, {
+              code: 'restriction-not-recorded',
+              message: 'record on the consent ledger failed: no restriction event was appended',
+            });
+          } else {
+            await updateStep(0, { status: 'done', affected: 1, error_code: null, error_message: null });
+          }
         } catch (error) {
           await fail(0, describeFailure(error));
         }
@@ -103,6 +123,18 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     }
     const located = new Map<number, Located>();
     let rows = await steps.load();
+    const problems = await preflight({
+      pool,
+      manifest,
+      plan,
+      steps: plan.steps.filter((s) => rows[s.index]?.status !== 'done').map((s) => s.index),
+      ...(options.secret ? { secret: options.secret } : {}),
+      ...(params.rectify ? { rectify: params.rectify } : {}),
+    });
+    if (problems.length > 0) {
+      await refuse(problems);
+      return { id, status: await finishRequest(db, id, manifest, plan, now(), { preflight: problems }) };
+    }
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
@@ -121,9 +153,16 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         } catch (error) {
           if (error instanceof LeaseLost) throw error;
           await saveLocated(db, id, found, false);
-          await fail(step.index, describeFailure(error));
+          await fail(step.index, describeFailure(error, placeOf(step, 'locate')));
           return { id, status: await finishRequest(db, id, manifest, plan, now()) };
         }
+      }
+      const roots = rootsMatched(plan, located);
+      if (roots.ambiguous && request.roots_confirmed !== roots.total) {
+        // Nothing is written for more than one subject without a person confirming the count.
+        await saveLocated(db, id, found, false);
+        await holdForReview(db, id, plan, roots, request.roots_confirmed);
+        return { id, status: 'needs-review' };
       }
       await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
@@ -165,7 +204,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
         stopped.add(index);
-        await fail(index, describeFailure(error));
+        await fail(index, describeFailure(error, placeOf(step, plan.kind === 'access' ? 'read' : plan.kind)));
       }
       await beat();
     }
@@ -228,6 +267,19 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       else if (plan.kind === 'rectify') await rectifyStep(input);
     }
     if (!marked) await updateStep(step.index, { status: 'done', ...clear });
+  }
+
+  /** Records the preflight's problems on their steps, one failure per step, nothing written. */
+  async function refuse(problems: readonly PreflightProblem[]): Promise<void> {
+    for (const step of plan.steps) {
+      const own = problems.filter((p) => p.step === step.index);
+      if (own.length === 0) continue;
+      const all = own.map((p) => preflightFailure(p, step.datastore));
+      await fail(step.index, {
+        code: all[0]?.code ?? 'preflight',
+        message: all.map((f) => f.message).join('; '),
+      });
+    }
   }
 
   function inputFor(step: PlanStep, row: StepRow, keys: StepRow['located_keys'] & object) {

@@ -30,6 +30,12 @@ export interface RequestInput {
   batchSize?: number;
   /** Where the request came from: cli, api, console (recorded with a restriction). */
   source?: string;
+  /**
+   * The number of root rows the requester confirms in advance (`--confirm-roots N`): when the
+   * identity matches more than one root row, the request runs only if this is that count;
+   * otherwise it waits in `needs-review`.
+   */
+  confirmRoots?: number;
 }
 
 /** Parameters kept with a request. */
@@ -81,6 +87,19 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
       ],
     };
   }
+  if (input.confirmRoots !== undefined && (!Number.isInteger(input.confirmRoots) || input.confirmRoots < 2)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'dsr.confirm-roots-invalid',
+          severity: 'error',
+          path: 'confirmRoots',
+          message: 'must be a whole number of at least 2 (the root rows the identity matches)',
+        },
+      ],
+    };
+  }
   const plan =
     input.kind === 'restrict'
       ? restrictionPlan()
@@ -113,6 +132,7 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
         plan: JSON.stringify(plan),
         identity: JSON.stringify(input.identity),
         params: JSON.stringify(params),
+        roots_confirmed: input.confirmRoots ?? null,
       })
       .execute();
     const steps =
@@ -134,8 +154,9 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
 const REQUEST_LEASE: LeaseTable = { table: 'pledge_dsr_requests' };
 
 /**
- * Takes the request for this worker: only when it is not finished and no other worker
- * holds it with a heartbeat newer than `staleAfterMs`. Returns false when another has it.
+ * Takes the request for this worker: only when it is not finished, not waiting for review,
+ * and no other worker holds it with a heartbeat newer than `staleAfterMs`. Returns false
+ * otherwise.
  */
 export function acquireLease(
   db: Kysely<DsrDatabase>,
@@ -145,7 +166,7 @@ export function acquireLease(
 ): Promise<boolean> {
   return takeLease(db, REQUEST_LEASE, id, worker, staleAfterMs, {
     set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
-    where: sql`status <> 'completed'`,
+    where: sql`phase <> 'finished' and status <> 'needs-review'`,
   });
 }
 
