@@ -212,7 +212,10 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
       if (typed.length > 0)
         problems.push(...columnProblems(typed, await this.#columnsOf(collection), collection.name));
     } else {
-      write = { deleteRow: false, fields: call.fields.map((f, i) => checkField(collection, f, pathOf('fields', f, i))) };
+      write = {
+        deleteRow: false,
+        fields: call.fields.map((f, i) => checkField(collection, f, pathOf('fields', f, i))),
+      };
     }
     const probe = probeText(table, (f) => this.quote(f), write);
     if (probe) {

@@ -106,7 +106,11 @@ export async function preflight(input: PreflightInput): Promise<PreflightProblem
 }
 
 /** The write a step will make, if any. */
-function writeCall(plan: Plan, step: PlanStep, rectify?: Record<string, RectifyValue>): WriteCall | undefined {
+function writeCall(
+  plan: Plan,
+  step: PlanStep,
+  rectify?: Record<string, RectifyValue>,
+): WriteCall | undefined {
   if (plan.kind === 'erase') {
     const erasure = step.erasure;
     if (!erasure || erasure.mode === 'none' || Object.keys(erasure.plan).length === 0) return undefined;

@@ -1,3 +1,4 @@
+import type { Manifest } from '@pledge/core';
 import type { Plan } from '../plan/types.js';
 import type { Located } from './locate.js';
 import { rootSteps } from './roots.js';
@@ -12,8 +13,12 @@ export interface RootsMatched {
 }
 
 /** The root rows the located keys hold. */
-export function rootsMatched(plan: Pick<Plan, 'steps'>, located: ReadonlyMap<number, Located>): RootsMatched {
-  const collections = rootSteps(plan).map((step) => ({
+export function rootsMatched(
+  plan: Pick<Plan, 'steps'>,
+  manifest: Manifest,
+  located: ReadonlyMap<number, Located>,
+): RootsMatched {
+  const collections = rootSteps(plan, manifest).map((step) => ({
     dataset: step.dataset,
     collection: step.collection,
     matched: located.get(step.index)?.keys.length ?? 0,

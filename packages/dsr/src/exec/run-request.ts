@@ -157,7 +157,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           return { id, status: await finishRequest(db, id, manifest, plan, now()) };
         }
       }
-      const roots = rootsMatched(plan, located);
+      const roots = rootsMatched(plan, manifest, located);
       if (roots.ambiguous && request.roots_confirmed !== roots.total) {
         // Nothing is written for more than one subject without a person confirming the count.
         await saveLocated(db, id, found, false);

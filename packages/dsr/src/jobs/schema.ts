@@ -33,15 +33,16 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  * What each status means for a worker: `active` (queued or running), `waiting` for a person,
  * `final` (never run again), `retry` (a later attempt retries what is not done).
  */
-export const REQUEST_STATUS_ROLE: Readonly<Record<RequestStatus, 'active' | 'waiting' | 'final' | 'retry'>> = {
-  queued: 'active',
-  running: 'active',
-  'needs-review': 'waiting',
-  completed: 'final',
-  'no-data-found': 'final',
-  partial: 'retry',
-  failed: 'retry',
-};
+export const REQUEST_STATUS_ROLE: Readonly<Record<RequestStatus, 'active' | 'waiting' | 'final' | 'retry'>> =
+  {
+    queued: 'active',
+    running: 'active',
+    'needs-review': 'waiting',
+    completed: 'final',
+    'no-data-found': 'final',
+    partial: 'retry',
+    failed: 'retry',
+  };
 /** Status of a step (the job machinery's step states). */
 export type { StepStatus };
 /** Where a request is: locating every step's keys, writing (or reading) step by step, or finished. */

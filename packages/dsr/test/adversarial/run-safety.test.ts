@@ -138,28 +138,26 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
     const held = await run(id, { secret: SECRET });
     expect(held.outcome.status).toBe('needs-review');
     expect(held.status).toBe('needs-review');
-    // Three accounts and one CRM contact: four root rows, stated as a count, never as values.
-    expect(held.roots_matched).toBe(4);
+    // Three accounts: three root rows, stated as a count, never as values. The CRM contact
+    // is found by the e-mail too, but its rows are not subjects (no identity key, no children).
+    expect(held.roots_matched).toBe(3);
     expect(held.report.review).toEqual({
-      total: 4,
+      total: 3,
       ambiguous: true,
       confirmed: null,
-      collections: [
-        { dataset: 'app', collection: 'accounts', matched: 3 },
-        { dataset: 'crm', collection: 'contacts', matched: 1 },
-      ],
+      collections: [{ dataset: 'app', collection: 'accounts', matched: 3 }],
     });
     expect(text(held.report)).not.toContain(SHARED);
     expectUnchanged(before, await world.dump());
 
     // Another run before confirmation changes nothing either.
     expect((await run(id, { secret: SECRET })).outcome.status).toBe('busy');
-    const wrong = await confirmRoots(dsrDb(store), id, 3);
+    const wrong = await confirmRoots(dsrDb(store), id, 2);
     expect(wrong).toMatchObject({ ok: false, code: 'dsr.roots-mismatch' });
     expect((await run(id, { secret: SECRET })).status).toBe('needs-review');
     expectUnchanged(before, await world.dump());
 
-    expect(await confirmRoots(dsrDb(store), id, 4)).toEqual({ ok: true, id, roots: 4 });
+    expect(await confirmRoots(dsrDb(store), id, 3)).toEqual({ ok: true, id, roots: 3 });
     const done = await run(id, { secret: SECRET });
     expect([done.status, done.report.failures]).toEqual(['completed', []]);
     const subject = new Set(['1', '2', '3']);
@@ -169,6 +167,8 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
       if (item.place === 'mysql:contacts') return item.values.email === SHARED;
       return false;
     });
+    // A finished request cannot be confirmed again.
+    expect(await confirmRoots(dsrDb(store), id, 3)).toMatchObject({ ok: false, code: 'dsr.not-in-review' });
     expect(gone.map((g) => g.place).sort()).toEqual([
       'mysql:contacts',
       'pg:accounts',
@@ -184,7 +184,7 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
     const id = await submit({
       kind: 'access',
       identity: { email: ['eve@example.com', 'fay@example.com'] },
-      confirmRoots: 4,
+      confirmRoots: 2,
     });
     const result = await run(id);
     expect(result.status).toBe('completed');
