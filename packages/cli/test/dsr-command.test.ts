@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AccessDocument, unzipPackage } from '@pledge/dsr';
-import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorld, email, WORLD_DATASETS } from '../../dsr/test/sqlite-world.js';
@@ -107,9 +106,7 @@ describe('pledge dsr', () => {
 
   it('an e-mail shared by two accounts waits in needs-review until confirm names the count; nobody matched is no-data-found', async () => {
     const shared = 'shared-runsafe@example.com';
-    const db = new Database(world.dbFile);
-    db.prepare("INSERT INTO users VALUES (100, ?, 'A', NULL), (101, ?, 'B', NULL)").run(shared, shared);
-    db.close();
+    world.exec("INSERT INTO users VALUES (100, ?, 'A', NULL), (101, ?, 'B', NULL)", shared, shared);
     process.env.PLEDGE_ERASURE_SECRET = 'cli-test-secret';
     try {
       const data = ['--data-dir', join(dir, 'data')];

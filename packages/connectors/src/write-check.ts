@@ -1,4 +1,4 @@
-import type { ErasurePlan } from './types.js';
+import type { ErasureStrategy } from '@pledge/core';
 
 /**
  * What a write check looks at: whether the connection is read-only, whether its user holds
@@ -10,7 +10,7 @@ export type WriteCheckKind = (typeof WRITE_CHECKS)[number];
 
 /** The write a check is for: an erasure by its plan, or a rectification of some fields. */
 export type WriteCall =
-  | { operation: 'erase'; plan: ErasurePlan }
+  | { operation: 'erase'; plan: Readonly<Record<string, ErasureStrategy>> }
   | { operation: 'rectify'; fields: readonly string[] };
 
 /** Why a write would fail, found before it is sent: never holds row values. */

@@ -13,7 +13,6 @@ import type {
   WriteOptions,
   WriteResult,
 } from '../types.js';
-import type { WriteCall, WriteProblem } from '../write-check.js';
 import {
   checkDate,
   checkField,
@@ -25,6 +24,7 @@ import {
   distinct,
   pathOf,
 } from '../validate.js';
+import type { WriteCall, WriteProblem } from '../write-check.js';
 import { type SqlKind, SqlStatements } from './statements.js';
 import { columnProblems, probeProblem, probeText, readOnlyProblem, readOnlyQuery } from './write-check.js';
 
