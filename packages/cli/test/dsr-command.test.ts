@@ -66,6 +66,20 @@ describe('pledge dsr', () => {
     expect(JSON.parse(json.out).steps).toHaveLength(4);
     const bad = await pledge('dsr', 'plan', 'pledge.yaml', '--identity', 'shoe-size=42');
     expect(bad.code).toBe(2);
+    // --check runs the preflight on the datastores: the hashing step needs the secret.
+    const check = await pledge('dsr', 'plan', 'pledge.yaml', '--kind', 'erase', '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('error preflight refused app.logins (sqlite), check "secret"');
+    process.env.PLEDGE_ERASURE_SECRET = 'cli-test-secret';
+    try {
+      const passed = await pledge('dsr', 'plan', 'pledge.yaml', '--kind', 'erase', '--check');
+      expect([passed.code, passed.out]).toEqual([
+        0,
+        expect.stringContaining('preflight: every check passed'),
+      ]);
+    } finally {
+      delete process.env.PLEDGE_ERASURE_SECRET;
+    }
   });
 
   it('access writes the zip; erase reports per step', async () => {

@@ -22,6 +22,7 @@ export {
   type PreflightInput,
   type PreflightProblem,
   preflight,
+  preflightFailure,
 } from './exec/preflight.js';
 export { recordRestriction, restrictionSubject } from './exec/restrict.js';
 export { type RootsMatched, rootsMatched } from './exec/review.js';

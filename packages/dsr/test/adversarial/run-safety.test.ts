@@ -4,11 +4,14 @@ import type { Manifest } from '@pledge/core';
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  buildPlan,
   type ConnectorFactory,
+  ConnectorPool,
   confirmRoots,
   createRequest,
   dsrDb,
   migrateDsr,
+  preflight,
   type RequestInput,
   type RequestReport,
   runRequest,
@@ -265,10 +268,25 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
     }
   });
 
-  it('hashing an integer column is refused before anything is written, naming the column', async () => {
+  it('hashing an integer column is refused at plan time and before anything is written, naming the column', async () => {
     const before = await world.dump();
+    const hashing = withDatasets(base, datasets({ hashAge: true }));
+    // At plan time (`pledge dsr plan --check`): the preflight of the plan alone.
+    const plan = buildPlan(hashing, { kind: 'erase', identity: ['email'] });
+    const pool = new ConnectorPool(hashing.datasets, world.factory);
+    const atPlan = await preflight({
+      pool,
+      manifest: hashing,
+      plan,
+      steps: plan.steps.map((s) => s.index),
+      secret: SECRET,
+    }).finally(() => pool.closeAll());
+    expect(atPlan.map((p) => [p.dataset, p.collection, p.check])).toEqual([
+      ['crm', 'contacts', 'column-type'],
+    ]);
+    expect(atPlan[0]?.message).toContain('column age of contacts');
     const id = await submit({
-      manifest: withDatasets(base, datasets({ hashAge: true })),
+      manifest: hashing,
       kind: 'erase',
       identity: { email: ['dan@example.com'] },
     });
