@@ -51,7 +51,7 @@ export interface RunFindings {
 /**
  * The status step rows show. Every step done: `no-data-found` when no step found a row,
  * `partial` when fields were left `not-erased`, else `completed`; otherwise `partial` when
- * some step is done, `failed` when none is or the preflight refused.
+ * some step is done, `failed` when none is; a preflight refusal stops the run there.
  */
 export function statusOf(
   plan: Plan,
@@ -59,8 +59,9 @@ export function statusOf(
   notErased: readonly NotErased[],
   findings: RunFindings = {},
 ): RequestStatus {
-  if ((findings.preflight?.length ?? 0) > 0) return 'failed';
   const done = rows.filter((r) => r.status === 'done').length;
+  // A preflight refusal on a resumed run keeps what earlier attempts did.
+  if ((findings.preflight?.length ?? 0) > 0) return done > 0 ? 'partial' : 'failed';
   if (done < rows.length) return done > 0 ? 'partial' : 'failed';
   const found = rows.reduce((n, r) => n + (r.located_keys?.length ?? 0), 0);
   if (plan.kind !== 'restrict' && found === 0) return 'no-data-found';
