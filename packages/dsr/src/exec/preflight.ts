@@ -133,3 +133,20 @@ export function preflightFailure(
     message: `preflight refused ${problem.dataset}.${problem.collection} (${datastore}), check "${CHECK_WORDS[problem.check]}": ${problem.message}`,
   };
 }
+
+/** The preflight's problems as one failure per step (problems of a step joined), in step order. */
+export function stepFailures(
+  plan: Plan,
+  problems: readonly PreflightProblem[],
+): Array<[number, { code: string; message: string }]> {
+  const out: Array<[number, { code: string; message: string }]> = [];
+  for (const step of plan.steps) {
+    const own = problems.filter((p) => p.step === step.index).map((p) => preflightFailure(p, step.datastore));
+    if (own.length === 0) continue;
+    out.push([
+      step.index,
+      { code: own[0]?.code ?? 'preflight', message: own.map((f) => f.message).join('; ') },
+    ]);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } f
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest } from './finish.js';
 import { type Located, locateStep } from './locate.js';
-import { type PreflightProblem, preflight, preflightFailure } from './preflight.js';
+import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
 import { rootsMatched } from './review.js';
 
@@ -132,7 +132,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       ...(params.rectify ? { rectify: params.rectify } : {}),
     });
     if (problems.length > 0) {
-      await refuse(problems);
+      for (const [index, failure] of stepFailures(plan, problems)) await fail(index, failure);
       return { id, status: await finishRequest(db, id, manifest, plan, now(), { preflight: problems }) };
     }
     if (request.phase === 'locate') {
@@ -267,19 +267,6 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       else if (plan.kind === 'rectify') await rectifyStep(input);
     }
     if (!marked) await updateStep(step.index, { status: 'done', ...clear });
-  }
-
-  /** Records the preflight's problems on their steps, one failure per step, nothing written. */
-  async function refuse(problems: readonly PreflightProblem[]): Promise<void> {
-    for (const step of plan.steps) {
-      const own = problems.filter((p) => p.step === step.index);
-      if (own.length === 0) continue;
-      const all = own.map((p) => preflightFailure(p, step.datastore));
-      await fail(step.index, {
-        code: all[0]?.code ?? 'preflight',
-        message: all.map((f) => f.message).join('; '),
-      });
-    }
   }
 
   function inputFor(step: PlanStep, row: StepRow, keys: StepRow['located_keys'] & object) {
