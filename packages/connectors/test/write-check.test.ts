@@ -1,8 +1,9 @@
+import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Connector, MysqlConnector, PostgresConnector } from '../src/index.js';
-import { describeWithService, mysqlService, postgresService, runId } from './servers.js';
+import { type Connector, MysqlConnector, PostgresConnector, RedisConnector } from '../src/index.js';
+import { describeWithService, mysqlService, postgresService, redisService, runId } from './servers.js';
 
 // checkWrite tells, writing nothing, whether an erasure or rectification could run: a
 // read-only session, a missing privilege, a column that cannot take its strategy.
@@ -134,5 +135,60 @@ await describeWithService(mysqlService(), 'checkWrite on MySQL / MariaDB', () =>
       await connector.close();
     }
     expect(await rows()).toBe(before);
+  });
+});
+
+await describeWithService(redisService(), 'checkWrite on Redis', () => {
+  const url = redisService().url;
+  const prefix = `runsafe_wc_${id}:`;
+  const user = `runsafe_wc_${id}`;
+  const sessions = { name: 'session:{id}', fields: [{ name: 'id' }, { name: 'email' }] };
+  let admin: Redis;
+  const keys = async () => (await admin.keys(`${prefix}*`)).sort().join(',');
+  beforeAll(async () => {
+    admin = new Redis(url);
+    await admin.hset(`${prefix}session:1`, 'email', 'a@example.com');
+    await admin.call('ACL', 'SETUSER', user, 'on', '>ro', `~${prefix}*`, '+@read', '+@connection', '+info');
+  });
+  afterAll(async () => {
+    await admin.del(`${prefix}session:1`);
+    await admin.call('ACL', 'DELUSER', user);
+    admin.disconnect();
+  });
+
+  it('passes a writable server and names the missing permission of a read-only user, writing nothing', async () => {
+    const before = await keys();
+    const writable = new RedisConnector({ url, keyPrefix: prefix });
+    await writable.connect();
+    try {
+      expect(await writable.checkWrite(sessions, { operation: 'erase', plan: { id: 'delete-row' } })).toEqual(
+        [],
+      );
+      expect(await writable.checkWrite(sessions, { operation: 'erase', plan: { email: 'null' } })).toEqual(
+        [],
+      );
+    } finally {
+      await writable.close();
+    }
+    const readOnly = new RedisConnector({
+      url: Object.assign(new URL(url), { username: user, password: 'ro' }).toString(),
+      keyPrefix: prefix,
+    });
+    await readOnly.connect();
+    try {
+      const erase = await readOnly.checkWrite(sessions, { operation: 'erase', plan: { id: 'delete-row' } });
+      expect(erase).toEqual([
+        {
+          check: 'privilege',
+          message: 'the Redis user may not run DEL on keys of session:{id} (NOPERM)',
+          storeCode: 'NOPERM',
+        },
+      ]);
+      const fields = await readOnly.checkWrite(sessions, { operation: 'erase', plan: { email: 'null' } });
+      expect(fields.map((p) => [p.check, p.storeCode])).toEqual([['privilege', 'NOPERM']]);
+    } finally {
+      await readOnly.close();
+    }
+    expect(await keys()).toBe(before);
   });
 });

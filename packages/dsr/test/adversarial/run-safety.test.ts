@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createConnector } from '@pledge/connectors';
+import { type Connector, createConnector, RedisConnector } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import {
   type RequestReport,
   runRequest,
 } from '../../src/index.js';
-import { serversUp } from '../example-stores.js';
+import { REDIS_URL, serversUp } from '../example-stores.js';
 import { exampleManifest, withDatasets } from '../fixtures.js';
 import { type Dump, type DumpItem, expectOnlySubjectChanged, openWorld, type World } from './world.js';
 
@@ -64,6 +64,27 @@ const newsletter = `
       fields:
         - { name: email, identity: email, categories: [email], erasure: "null" }
         - { name: topic, categories: [account-profile], erasure: "null" }
+`;
+
+const pushes = `
+- id: app
+  datastore: { kind: postgres, connection: APP_DB }
+  collections:
+    - name: accounts
+      primaryKey: id
+      erasure: delete-row
+      fields:
+        - { name: id, identity: user-id, categories: [account-id] }
+        - { name: email, identity: email, categories: [email] }
+        - { name: name, categories: [account-profile] }
+- id: cache
+  datastore: { kind: redis, connection: CACHE_URL }
+  collections:
+    - name: "push:{account_id}"
+      erasure: delete-row
+      fields:
+        - { name: account_id, references: app.accounts.id, categories: [account-id] }
+        - { name: token, categories: [account-profile] }
 `;
 
 describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcomes)', () => {
@@ -265,6 +286,47 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
       expect(failure?.message).toContain(words);
       expect(failure?.message).not.toMatch(/^\w+ failed \(\w+\)$/);
       expectUnchanged(before, await world.dump());
+    }
+  });
+
+  it('a Redis user that may only read is found before anything is written', async () => {
+    const user = `runsafe_ro_${tag}`;
+    await world.redis.hset(`${world.redisPrefix}push:4`, 'token', 'dan-token');
+    await world.redis.call(
+      'ACL',
+      'SETUSER',
+      user,
+      'on',
+      '>ro',
+      `~${world.redisPrefix}*`,
+      '+@read',
+      '+@connection',
+      '+info',
+    );
+    try {
+      const url = Object.assign(new URL(REDIS_URL), { username: user, password: 'ro' }).toString();
+      const factory: ConnectorFactory = (dataset) =>
+        dataset.datastore.kind === 'redis'
+          ? (new RedisConnector({ url, keyPrefix: world.redisPrefix }) as Connector)
+          : world.factory(dataset);
+      const before = await world.dump();
+      const id = await submit({
+        manifest: withDatasets(base, pushes),
+        kind: 'erase',
+        identity: { email: ['dan@example.com'] },
+      });
+      const result = await run(id, { secret: SECRET, factory });
+      expect(result.status).toBe('failed');
+      expect(result.report.preflight?.map((p) => `${p.dataset}.${p.collection}:${p.check}`)).toEqual([
+        'cache.push:{account_id}:privilege',
+      ]);
+      expect(result.report.failures[0]?.message).toContain(
+        'preflight refused cache.push:{account_id} (redis), check "write privilege": the Redis user may not run DEL',
+      );
+      expectUnchanged(before, await world.dump());
+    } finally {
+      await world.redis.call('ACL', 'DELUSER', user);
+      await world.redis.del(`${world.redisPrefix}push:4`);
     }
   });
 
