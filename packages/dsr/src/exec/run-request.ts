@@ -116,7 +116,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
             await updateStep(0, { status: 'done', affected: 1, error_code: null, error_message: null });
           }
         } catch (error) {
-          await fail(0, describeFailure(error));
+          const ledger = { dataset: '(ledger)', datastore: 'store', collection: 'restriction' };
+          await fail(0, describeFailure(error, { ...ledger, operation: 'record' }));
         }
       }
       return { id, status: await finishRequest(db, id, manifest, plan, now()) };
