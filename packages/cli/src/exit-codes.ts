@@ -6,6 +6,8 @@ export const ExitCode = {
   failed: 1,
   /** Usage error: unknown command or option, bad option value, missing or unreadable file. */
   usage: 2,
+  /** A data-subject request waits for a person: `needs-review` (confirm the root count to run it). */
+  review: 3,
   /** A bug in pledge; the message says so, without a stack trace unless PLEDGE_DEBUG is set. */
   internal: 70,
 } as const;

@@ -66,6 +66,20 @@ describe('pledge dsr', () => {
     expect(JSON.parse(json.out).steps).toHaveLength(4);
     const bad = await pledge('dsr', 'plan', 'pledge.yaml', '--identity', 'shoe-size=42');
     expect(bad.code).toBe(2);
+    // --check runs the preflight on the datastores: the hashing step needs the secret.
+    const check = await pledge('dsr', 'plan', 'pledge.yaml', '--kind', 'erase', '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('error preflight refused app.logins (sqlite), check "secret"');
+    process.env.PLEDGE_ERASURE_SECRET = 'cli-test-secret';
+    try {
+      const passed = await pledge('dsr', 'plan', 'pledge.yaml', '--kind', 'erase', '--check');
+      expect([passed.code, passed.out]).toEqual([
+        0,
+        expect.stringContaining('preflight: every check passed'),
+      ]);
+    } finally {
+      delete process.env.PLEDGE_ERASURE_SECRET;
+    }
   });
 
   it('access writes the zip; erase reports per step', async () => {
@@ -94,10 +108,46 @@ describe('pledge dsr', () => {
       '2',
     );
     expect(erase.code).toBe(1);
-    // No PLEDGE_ERASURE_SECRET: the hashing step fails, the request is partial, never completed.
-    expect(erase.out).toContain('partial');
-    expect(erase.out).toContain('failed: app.logins: secret-missing');
-    // users is referenced by the failed logins step: it is not deleted.
-    expect(erase.out).toMatch(/pending +app\.users: .*\[blocked\]/);
+    // No PLEDGE_ERASURE_SECRET: the preflight refuses before any write, naming table and check.
+    expect(erase.out).toContain('(erase): failed');
+    expect(erase.out).toContain('the preflight refused the request; nothing was written');
+    expect(erase.out).toContain(
+      'failed: app.logins: preflight.secret: preflight refused app.logins (sqlite)',
+    );
+    expect(erase.out).toMatch(/pending +app\.users: located -, affected 0/);
+    expect(world.dump().users?.some((u) => (u as { id: number }).id === 3)).toBe(true);
+  });
+
+  it('an e-mail shared by two accounts waits in needs-review until confirm names the count; nobody matched is no-data-found', async () => {
+    const shared = 'shared-runsafe@example.com';
+    world.exec("INSERT INTO users VALUES (100, ?, 'A', NULL), (101, ?, 'B', NULL)", shared, shared);
+    process.env.PLEDGE_ERASURE_SECRET = 'cli-test-secret';
+    try {
+      const data = ['--data-dir', join(dir, 'data')];
+      const held = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', `email=${shared}`, ...data);
+      expect(held.code).toBe(3);
+      expect(held.out).toContain('(erase): needs-review');
+      expect(held.out).toContain('the identity matched 2 root rows (app.users 2)');
+      expect(held.out).not.toContain(shared);
+      const id = /request (\S+) /.exec(held.out)?.[1] ?? '';
+      expect(held.out).toContain(`pledge dsr confirm ${id} --roots 2`);
+      const wrong = await pledge('dsr', 'confirm', id, '--roots', '3', ...data);
+      expect(wrong.code).toBe(1);
+      expect(wrong.err).toContain('matched 2 root rows, not 3');
+      const ids = () => (world.dump().users ?? []).map((u) => (u as { id: number }).id);
+      expect(ids()).toEqual(expect.arrayContaining([100, 101]));
+      const status = await pledge('dsr', 'status', id, ...data);
+      expect(status.out).toContain('needs-review');
+      const confirmed = await pledge('dsr', 'confirm', id, '--roots', '2', ...data);
+      expect(confirmed.code).toBe(0);
+      expect(confirmed.out).toContain('(erase): completed');
+      expect(ids()).not.toContain(100);
+      expect(ids()).not.toContain(101);
+      const none = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=nobody@example.com');
+      expect(none.code).toBe(0);
+      expect(none.out).toContain('(erase): no-data-found');
+    } finally {
+      delete process.env.PLEDGE_ERASURE_SECRET;
+    }
   });
 });

@@ -19,3 +19,4 @@ export {
   toInstant,
 } from './strategies.js';
 export type * from './types.js';
+export { WRITE_CHECKS, type WriteCall, type WriteCheckKind, type WriteProblem } from './write-check.js';

@@ -1,5 +1,6 @@
 import type { DatastoreKind, ErasureStrategy, IdentityMatchRule } from '@pledge/core';
 import type { FieldType } from './strategies.js';
+import type { WriteCall, WriteProblem } from './write-check.js';
 
 /** The datastore kinds a manifest dataset can name: core's `DATASTORE_KINDS`. */
 export type ConnectorKind = DatastoreKind;
@@ -177,6 +178,12 @@ export interface Connector {
     values: Readonly<Record<string, Scalar>>,
     options?: WriteOptions,
   ): Promise<WriteResult>;
+  /**
+   * Checks, writing nothing, that `call` could run on the collection: the connection is not
+   * read-only, its user holds the privilege, every column can take its strategy. Returns the
+   * problems found (none: the write can be tried). Absent on connectors that cannot tell.
+   */
+  checkWrite?(collection: CollectionRef, call: WriteCall): Promise<WriteProblem[]>;
   /** How many rows have `anchorField` earlier than `before`. */
   countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number>;
   /**

@@ -6,9 +6,27 @@ export {
   DsrError,
   KeptConnectors,
 } from './exec/connections.js';
-export { describeFailure, type Failure } from './exec/failure.js';
-export { buildReport, finishRequest, type RequestReport, type StepReport } from './exec/finish.js';
+export { describeFailure, type Failure, type FailurePlace } from './exec/failure.js';
+export {
+  buildReport,
+  finishRequest,
+  type RequestReport,
+  type RunFindings,
+  type StepReport,
+  statusOf,
+} from './exec/finish.js';
+export { type NotErased, notErasedFields } from './exec/not-erased.js';
+export {
+  PREFLIGHT_CHECKS,
+  type PreflightCheck,
+  type PreflightInput,
+  type PreflightProblem,
+  preflight,
+  preflightFailure,
+} from './exec/preflight.js';
 export { recordRestriction, restrictionSubject } from './exec/restrict.js';
+export { type RootsMatched, rootsMatched } from './exec/review.js';
+export { rootSteps } from './exec/roots.js';
 export { dsrDb, type RunOptions, type RunOutcome, runRequest } from './exec/run-request.js';
 export { type JsonValue, toJsonValue } from './exec/values.js';
 export { DSR_QUEUE, openBoss } from './jobs/boss.js';
@@ -30,7 +48,15 @@ export {
   type RequestParams,
   type RestrictionScope,
 } from './jobs/requests.js';
-export type { DsrDatabase, RequestPhase, RequestStatus, StepStatus } from './jobs/schema.js';
+export { type ConfirmRefusal, type ConfirmResult, confirmRoots } from './jobs/review.js';
+export {
+  type DsrDatabase,
+  REQUEST_STATUS_ROLE,
+  REQUEST_STATUSES,
+  type RequestPhase,
+  type RequestStatus,
+  type StepStatus,
+} from './jobs/schema.js';
 export {
   type AccessDocument,
   accessDocument,

@@ -211,11 +211,12 @@ describe('requests as jobs on pg-boss over PGlite, against SQLite and files', ()
         {
           dataset: 'docs',
           collection: 'docs/{user_id}',
-          code: 'connection-missing',
-          message: 'no connection for dataset docs (variable DOCS_DIR)',
+          code: 'preflight.connection',
+          message:
+            'preflight refused docs.docs/{user_id} (files), check "connection": no connection for dataset docs (variable DOCS_DIR)',
         },
       ]);
-      // The locate phase failed: nothing was read or written, and no package exists.
+      // The preflight refused: nothing was read or written, and no package exists.
       expect(await broken.package(created.id)).toBeUndefined();
     } finally {
       await failing.stop();

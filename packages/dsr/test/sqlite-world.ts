@@ -58,6 +58,8 @@ export interface World {
   /** Statements seen, as `operation collection`. */
   statements: StatementEvent[];
   dump(): Record<string, unknown[]>;
+  /** Runs one SQL statement on the database (test set-up). */
+  exec(sql: string, ...params: unknown[]): void;
   cleanup(): void;
 }
 
@@ -118,6 +120,11 @@ export function createWorld(): World {
       }
       reader.close();
       return out;
+    },
+    exec(sql, ...params) {
+      const writer = new Database(dbFile);
+      writer.prepare(sql).run(...params);
+      writer.close();
     },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,13 @@
 import type { RegisterCommand } from '../context.js';
 import { registerDsrAccess } from './dsr-access.js';
+import { registerDsrConfirm } from './dsr-confirm.js';
 import { registerDsrErase } from './dsr-erase.js';
 import { registerDsrPlan } from './dsr-plan.js';
 import { registerDsrRectify } from './dsr-rectify.js';
 import { registerDsrRestrict } from './dsr-restrict.js';
 import { registerDsrWork } from './dsr-work.js';
 
-/** Registers `pledge dsr plan|access|erase|rectify|restrict|work|status`. */
+/** Registers `pledge dsr plan|access|erase|rectify|restrict|confirm|work|status`. */
 export const registerDsr: RegisterCommand = (program, io, finish) => {
   for (const register of [
     registerDsrPlan,
@@ -14,6 +15,7 @@ export const registerDsr: RegisterCommand = (program, io, finish) => {
     registerDsrErase,
     registerDsrRectify,
     registerDsrRestrict,
+    registerDsrConfirm,
     registerDsrWork,
   ]) {
     register(program, io, finish);

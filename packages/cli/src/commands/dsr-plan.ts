@@ -1,11 +1,25 @@
-import { buildPlan, formatPlan, planRunnable, type TraversalKind } from '@pledge/dsr';
+import {
+  buildPlan,
+  ConnectorPool,
+  connectorsFromEnv,
+  formatPlan,
+  type Plan,
+  type PreflightProblem,
+  planRunnable,
+  preflight,
+  preflightFailure,
+  type TraversalKind,
+} from '@pledge/dsr';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadManifest } from '../load-manifest.js';
 import { collect, dsrCommand, parseIdentity } from './dsr-shared.js';
 
-/** `pledge dsr plan <manifest> --kind access|erase|rectify [--identity kind=value] [--set target] [--format text|json]`. */
+/**
+ * `pledge dsr plan <manifest> --kind access|erase|rectify [--identity kind=value] [--set target]
+ * [--check] [--format text|json]`; `--check` also runs the preflight against the datastores.
+ */
 export const registerDsrPlan: RegisterCommand = (program, io, finish) => {
   dsrCommand(program)
     .command('plan')
@@ -26,11 +40,21 @@ export const registerDsrPlan: RegisterCommand = (program, io, finish) => {
       collect,
       [],
     )
+    .option(
+      '--check',
+      'also run the preflight on the datastores (connections, privileges, secrets, column types); writes nothing',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       async (
         file: string,
-        options: { kind: TraversalKind; identity: string[]; set: string[]; format: 'text' | 'json' },
+        options: {
+          kind: TraversalKind;
+          identity: string[];
+          set: string[];
+          check?: boolean;
+          format: 'text' | 'json';
+        },
       ) => {
         const loaded = await loadManifest(io, file);
         if (!loaded.ok) return finish(loaded.exitCode);
@@ -45,8 +69,42 @@ export const registerDsrPlan: RegisterCommand = (program, io, finish) => {
           ...(kinds.length > 0 ? { identity: kinds } : {}),
           ...(options.kind === 'rectify' ? { rectify: options.set.map((s) => s.split('=')[0] ?? s) } : {}),
         });
-        io.stdout(options.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
-        finish(planRunnable(plan) ? ExitCode.ok : ExitCode.failed);
+        const set = options.set.map((s) => s.split('=')[0] ?? s);
+        const problems =
+          options.check && planRunnable(plan) ? await checkPlan(plan, loaded.manifest, set) : undefined;
+        if (options.format === 'json') {
+          io.stdout(`${JSON.stringify(problems ? { ...plan, preflight: problems } : plan, null, 2)}\n`);
+        } else {
+          io.stdout(formatPlan(plan));
+          for (const p of problems ?? []) {
+            const datastore = plan.steps[p.step]?.datastore ?? '';
+            io.stdout(`error ${preflightFailure(p, datastore).message}\n`);
+          }
+          if (problems?.length === 0) io.stdout('preflight: every check passed\n');
+        }
+        finish(planRunnable(plan) && (problems?.length ?? 0) === 0 ? ExitCode.ok : ExitCode.failed);
       },
     );
 };
+
+/** The preflight of a plan over the connections the datasets name, writing nothing. */
+async function checkPlan(
+  plan: Plan,
+  manifest: Parameters<typeof buildPlan>[0],
+  set: readonly string[],
+): Promise<PreflightProblem[]> {
+  const pool = new ConnectorPool(manifest.datasets, connectorsFromEnv());
+  const secret = process.env.PLEDGE_ERASURE_SECRET;
+  try {
+    return await preflight({
+      pool,
+      manifest,
+      plan,
+      steps: plan.steps.map((s) => s.index),
+      ...(secret ? { secret } : {}),
+      rectify: Object.fromEntries(set.map((target) => [target, null])),
+    });
+  } finally {
+    await pool.closeAll();
+  }
+}

@@ -7,6 +7,7 @@ import {
   type RequestInput,
   type RequestReport,
   type RequestState,
+  type RequestStatus,
 } from '@pledge/dsr';
 import { EMBEDDED_DURABILITY_WARNING, migrateToLatest } from '@pledge/store';
 import type { Command } from 'commander';
@@ -54,6 +55,7 @@ export function parseIdentity(
 export interface RunFlags extends SettingFlags {
   identity: string[];
   batchSize?: string;
+  confirmRoots?: string;
   wait: boolean;
   format: 'text' | 'json';
 }
@@ -69,6 +71,10 @@ export function runOptions(command: Command): Command {
     ),
   )
     .option('--batch-size <n>', 'keys per write statement', '1000')
+    .option(
+      '--confirm-roots <n>',
+      'run even though the identity matches several root rows (accounts), if it matches exactly n',
+    )
     .option('--no-wait', 'queue the request for `pledge dsr work` instead of running it now')
     .option('--format <format>', 'report format: text or json', 'text');
 }
@@ -137,10 +143,23 @@ export async function openQueue(
   }
 }
 
-/** A report as text: one line per step, then what was kept and what failed. */
+/** A report as text: one line per step, then what was kept, left, refused and failed. */
 export function formatReport(state: RequestState): string {
   const report = state.report as RequestReport | null;
   const lines = [`request ${state.id} (${state.kind}): ${state.status}`];
+  const review = report?.review;
+  if (state.status === 'needs-review' && review) {
+    const where = review.collections
+      .filter((c) => c.matched > 0)
+      .map((c) => `${c.dataset}.${c.collection} ${c.matched}`)
+      .join(', ');
+    lines.push(
+      `  the identity matched ${review.total} root rows (${where}): it may name more than one person`,
+      '  nothing was written; to run it for all of them:',
+      `  pledge dsr confirm ${state.id} --roots ${review.total}`,
+    );
+  }
+  if (state.status === 'no-data-found') lines.push('  no row matched the identity; nothing was written');
   for (const s of report?.steps ?? []) {
     const where = `${s.dataset}.${s.collection}`;
     const counts = `located ${s.located ?? '-'}, affected ${s.affected}, statements ${s.statements}`;
@@ -150,6 +169,9 @@ export function formatReport(state: RequestState): string {
   }
   for (const k of report?.kept ?? [])
     lines.push(`  kept under legal hold ${k.legalHold}: ${k.dataset}.${k.collection}.${k.field}`);
+  for (const n of report?.notErased ?? [])
+    lines.push(`  not erased: ${n.dataset}.${n.collection}.${n.field} ${n.reason}`);
+  if (report?.preflight) lines.push('  the preflight refused the request; nothing was written:');
   for (const f of report?.failures ?? [])
     lines.push(`  failed: ${f.dataset}.${f.collection}: ${f.code}: ${f.message}`);
   if (report?.package) {
@@ -180,6 +202,11 @@ export async function submitAndRun(
     io.stderr('pledge: --batch-size must be a positive integer\n');
     return ExitCode.usage;
   }
+  const confirmRoots = flags.confirmRoots === undefined ? undefined : Number(flags.confirmRoots);
+  if (confirmRoots !== undefined && (!Number.isInteger(confirmRoots) || confirmRoots < 2)) {
+    io.stderr('pledge: --confirm-roots must be a whole number of at least 2\n');
+    return ExitCode.usage;
+  }
   const open = await openQueue(io, flags);
   if (!open.ok) return open.exitCode;
   const { queue, durable } = open.value;
@@ -190,7 +217,13 @@ export async function submitAndRun(
       );
       return ExitCode.usage;
     }
-    const created = await queue.submit({ ...input, identity: parsed.identity, batchSize, source: 'cli' });
+    const created = await queue.submit({
+      ...input,
+      identity: parsed.identity,
+      batchSize,
+      source: 'cli',
+      ...(confirmRoots !== undefined ? { confirmRoots } : {}),
+    });
     if (!created.ok) {
       printIssues(io, created.issues);
       io.stderr('pledge: the request cannot run: fix the errors above\n');
@@ -200,14 +233,40 @@ export async function submitAndRun(
       io.stdout(`queued request ${created.id}\n`);
       return ExitCode.ok;
     }
-    const worker = await queue.work({ pollingIntervalSeconds: 0.5, subjectKey: open.value.subjectKey });
-    const state = await queue.wait(created.id, { timeoutMs: 24 * 3600_000 });
-    await worker.stop();
-    io.stdout(flags.format === 'json' ? `${JSON.stringify(state.report, null, 2)}\n` : formatReport(state));
-    const extra = after ? await after(queue, state) : undefined;
-    if (extra !== undefined && extra !== ExitCode.ok) return extra;
-    return state.status === 'completed' ? ExitCode.ok : ExitCode.failed;
+    return await runAndReport(io, queue, created.id, flags.format, after, open.value.subjectKey);
   } finally {
     await open.value.close();
   }
+}
+
+/**
+ * Runs a worker in this process until the request's run ends, prints the report and returns
+ * the exit code {@link exitCodeOf} gives.
+ */
+export async function runAndReport(
+  io: CliIo,
+  queue: DsrQueue,
+  id: string,
+  format: 'text' | 'json',
+  after?: (queue: DsrQueue, state: RequestState) => Promise<ExitCode | undefined>,
+  subjectKey?: string,
+): Promise<ExitCode> {
+  const worker = await queue.work({ pollingIntervalSeconds: 0.5, ...(subjectKey ? { subjectKey } : {}) });
+  const state = await queue.wait(id, { timeoutMs: 24 * 3600_000 });
+  await worker.stop();
+  io.stdout(format === 'json' ? `${JSON.stringify(state.report, null, 2)}\n` : formatReport(state));
+  const extra = after ? await after(queue, state) : undefined;
+  if (extra !== undefined && extra !== ExitCode.ok) return extra;
+  return exitCodeOf(state.status);
+}
+
+/**
+ * The exit code of a request's status: 0 when it was answered in full (`completed`, or
+ * `no-data-found`: nobody matched and nothing was written), 3 while it waits in
+ * `needs-review`, 1 otherwise (`partial`, `failed`).
+ */
+export function exitCodeOf(status: RequestStatus): ExitCode {
+  if (status === 'completed' || status === 'no-data-found') return ExitCode.ok;
+  if (status === 'needs-review') return ExitCode.review;
+  return ExitCode.failed;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ConnectorBase } from '../connector-base.js';
 import { loadDriver } from '../drivers.js';
@@ -31,6 +32,7 @@ import {
   distinct,
   perCollection,
 } from '../validate.js';
+import type { WriteCall, WriteProblem } from '../write-check.js';
 import { describeRedis, indexesErased, REDIS_TEXT } from './describe.js';
 import { type IndexSet, indexFor, keyOfMember, membersOfKey, setKeyOf } from './index-set.js';
 import { fieldHits, idHits } from './match-scan.js';
@@ -45,6 +47,7 @@ import {
   parseKeyPattern,
 } from './pattern.js';
 import { APPLY, FETCH, MATCH, PICK, UNINDEX_DEL } from './scripts.js';
+import { redisWriteProblems } from './write-check.js';
 
 /** Options of the Redis connector. */
 export interface RedisOptions extends CommonOptions {
@@ -434,6 +437,20 @@ export class RedisConnector extends ConnectorBase implements Connector {
       result.statements++;
     }
     return result;
+  }
+
+  /** Checks a write without writing: see {@link redisWriteProblems}. */
+  async checkWrite(collection: CollectionRef, call: WriteCall): Promise<WriteProblem[]> {
+    const p = this.#pattern(collection);
+    const deleteRow =
+      call.operation === 'erase' && resolvePlan(collection, call.plan, null, [p.placeholder]).deleteRow;
+    const probe = this.#prefix() + keyOfId(p, `pledge-probe-${randomBytes(8).toString('hex')}`);
+    return redisWriteProblems(
+      (text, run) => this.#send('introspect', collection, text, run),
+      probe,
+      deleteRow,
+      collection.name,
+    );
   }
 
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {

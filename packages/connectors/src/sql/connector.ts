@@ -26,8 +26,10 @@ import {
   keyColumns,
   pathOf,
 } from '../validate.js';
+import type { WriteCall, WriteProblem } from '../write-check.js';
 import { keyOfRow } from './composite-key.js';
 import { type SqlKind, SqlStatements } from './statements.js';
+import { columnProblems, probeProblem, probeText, readOnlyProblem, readOnlyQuery } from './write-check.js';
 
 /** Rows returned by a query, or how many rows a write changed. */
 export interface SqlResult {
@@ -208,6 +210,44 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
       result.statements++;
     }
     return result;
+  }
+
+  /**
+   * Checks a write without writing: the session's read-only setting, each column's type
+   * against its strategy, and the user's privileges by asking the server to plan (EXPLAIN)
+   * the DELETE or UPDATE with a condition no row meets.
+   */
+  async checkWrite(collection: CollectionRef, call: WriteCall): Promise<WriteProblem[]> {
+    const table = this.table(collection);
+    const problems: WriteProblem[] = [];
+    const readOnly = readOnlyQuery(this.kind);
+    if (readOnly) {
+      const { rows } = await this.run('introspect', collection, readOnly, []);
+      const problem = readOnlyProblem(this.kind, rows);
+      if (problem) problems.push(problem);
+    }
+    let write: { deleteRow: boolean; fields: string[] };
+    if (call.operation === 'erase') {
+      const resolved = resolvePlan(collection, call.plan, null);
+      write = { deleteRow: resolved.deleteRow, fields: resolved.updates.map((u) => u.field) };
+      const typed = resolved.updates.filter((u) => u.strategy !== 'null');
+      if (typed.length > 0)
+        problems.push(...columnProblems(typed, await this.#columnsOf(collection), collection.name));
+    } else {
+      write = {
+        deleteRow: false,
+        fields: call.fields.map((f, i) => checkField(collection, f, pathOf('fields', f, i))),
+      };
+    }
+    const probe = probeText(table, (f) => this.quote(f), write);
+    if (probe) {
+      try {
+        await this.run('introspect', collection, probe, []);
+      } catch (error) {
+        problems.push(probeProblem(error, write.deleteRow ? 'DELETE' : 'UPDATE', collection.name));
+      }
+    }
+    return problems;
   }
 
   async countRetention(collection: CollectionRef, anchorField: string, before: Date): Promise<number> {

@@ -4,6 +4,9 @@ import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js
 import { accessDocument, type PackageCollection } from '../package/access-document.js';
 import { zipPackage } from '../package/zip-package.js';
 import type { Plan } from '../plan/types.js';
+import { type NotErased, notErasedFields } from './not-erased.js';
+import type { PreflightProblem } from './preflight.js';
+import type { RootsMatched } from './review.js';
 import type { JsonValue } from './values.js';
 
 /** One step as a report shows it: counts and codes, never row values. */
@@ -30,8 +33,39 @@ export interface RequestReport {
   steps: StepReport[];
   failures: Array<{ dataset: string; collection: string; code: string; message: string }>;
   kept: Array<{ dataset: string; collection: string; field: string; legalHold: string }>;
+  /** Erasure: personal fields left in place on the subject's rows, with why; the request is then `partial`. */
+  notErased?: NotErased[];
+  /** Why the preflight refused the request (nothing was written). */
+  preflight?: PreflightProblem[];
+  /** `needs-review`: root rows matched, per root collection, and the count confirmed so far. */
+  review?: RootsMatched & { confirmed: number | null };
   /** Access: the package was built and stored. */
   package?: { bytes: number; collections: number; rows: number };
+}
+
+/** What a run found beside its step rows. */
+export interface RunFindings {
+  preflight?: PreflightProblem[];
+}
+
+/**
+ * The status step rows show. Every step done: `no-data-found` when no step found a row,
+ * `partial` when fields were left `not-erased`, else `completed`; otherwise `partial` when
+ * some step is done, `failed` when none is; a preflight refusal stops the run there.
+ */
+export function statusOf(
+  plan: Plan,
+  rows: ReadonlyArray<Selectable<DsrStepTable>>,
+  notErased: readonly NotErased[],
+  findings: RunFindings = {},
+): RequestStatus {
+  const done = rows.filter((r) => r.status === 'done').length;
+  // A preflight refusal on a resumed run keeps what earlier attempts did.
+  if ((findings.preflight?.length ?? 0) > 0) return done > 0 ? 'partial' : 'failed';
+  if (done < rows.length) return done > 0 ? 'partial' : 'failed';
+  const found = rows.reduce((n, r) => n + (r.located_keys?.length ?? 0), 0);
+  if (plan.kind !== 'restrict' && found === 0) return 'no-data-found';
+  return notErased.length > 0 ? 'partial' : 'completed';
 }
 
 /** Builds the report of a request from its step rows. */
@@ -99,10 +133,10 @@ export interface FinishKnown {
 }
 
 /**
- * Ends a run: `completed` only when every step is done, `partial` when some are done and
- * some are not, `failed` when none is. An access request gets its package (partial ones
- * list what is missing). A completed request forgets the identity values and new values it
- * was given, and the rows copied for its package; the lease is released. With `known` (a
+ * Ends a run with the status {@link statusOf} gives. An access request that found data gets
+ * its package (partial ones list what is missing). A request whose every step is done is
+ * finished: it forgets the identity values and new values it was given, and the rows copied
+ * for its package, and is never run again; the lease is released. With `known` (a
  * worker's run), the steps and identity are not read back, and the package, the unsaved
  * steps and the request are written in one statement.
  */
@@ -113,13 +147,18 @@ export async function finishRequest(
   plan: Plan,
   at: Date,
   known?: FinishKnown,
+  findings: RunFindings = {},
 ): Promise<RequestStatus> {
   const rows = known?.rows ?? (await loadStepRows(db, id));
-  const done = rows.filter((r) => r.status === 'done').length;
-  const status: RequestStatus = done === rows.length ? 'completed' : done > 0 ? 'partial' : 'failed';
+  const notErased = notErasedFields(
+    manifest,
+    plan,
+    (index) => rows.find((r) => r.step_index === index)?.located_keys?.length ?? 0,
+  );
+  const status = statusOf(plan, rows, notErased, findings);
   let packageInfo: RequestReport['package'];
   let zip: Uint8Array | undefined;
-  if (plan.kind === 'access' && status !== 'failed') {
+  if (plan.kind === 'access' && status !== 'failed' && status !== 'no-data-found') {
     const request =
       known ??
       (await db
@@ -155,9 +194,11 @@ export async function finishRequest(
   const report: RequestReport = {
     ...(await buildReport(db, id, plan, { kind: plan.kind, rows })),
     status,
+    ...(notErased.length > 0 ? { notErased } : {}),
+    ...(findings.preflight && findings.preflight.length > 0 ? { preflight: findings.preflight } : {}),
     ...(packageInfo ? { package: packageInfo } : {}),
   };
-  const finished = status === 'completed';
+  const finished = rows.every((r) => r.status === 'done') && status !== 'failed';
   await sql`with ${sql.join(
     [
       ...(zip

@@ -3,16 +3,19 @@ import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
+import { holdForReview } from '../jobs/review.js';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import type { IdentityValues, Plan, PlanStep } from '../plan/types.js';
 import { type BatchProgress, eraseStep, readStep, rectifyStep } from './act.js';
 import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
-import { finishRequest } from './finish.js';
+import { finishRequest, type RunFindings } from './finish.js';
 import { forgetInLedger, ledgerSubjects } from './forget.js';
 import { type Located, locateAll } from './locate.js';
+import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
+import { rootsMatched } from './review.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -35,7 +38,7 @@ export interface RunOptions {
   now?: () => Date;
 }
 
-/** How a run ended: the request's status, or `busy` when another worker holds it. */
+/** How a run ended: the request's status, or `busy` when another worker holds it (or it waits for review). */
 export interface RunOutcome {
   id: string;
   status: RequestStatus | 'busy';
@@ -56,12 +59,16 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
 }
 
 /**
- * Runs one request to its end, resuming where an earlier attempt stopped. Phase one locates
- * every step's keys (reads only) and stores them; phase two acts on each step in the plan's
- * write order, skipping steps already done and, within a step, batches already done, so a
- * resumed step touches exactly the keys stored for it. A failing step is recorded with its
- * connector, collection and reason; the request then ends `partial` or `failed`, never
- * `completed`, and a later attempt retries what is not done.
+ * Runs one request to its end, resuming where an earlier attempt stopped. First a preflight
+ * checks, writing nothing, everything the writes need (connections, privileges, secrets,
+ * strategies against column types, keys); a problem ends the request `failed` before any
+ * write. Phase one locates every step's keys (reads only) and stores them; when the identity
+ * matched more than one root row and that count is not confirmed, the request stops in
+ * `needs-review`. Phase two acts on each step in the plan's write order, skipping steps
+ * already done and, within a step, batches already done, so a resumed step touches exactly
+ * the keys stored for it. A failing step is recorded with its connector, collection,
+ * operation and reason; the request then ends `partial` or `failed`, never `completed`, and a
+ * later attempt retries what is not done.
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
@@ -102,26 +109,60 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     await steps.fail(index, failure);
     mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
   };
-  const finish = () =>
-    finishRequest(db, id, manifest, plan, now(), { rows, identity: request.identity, unsaved: [...unsaved] });
+  const finish = (findings: RunFindings = {}) =>
+    finishRequest(
+      db,
+      id,
+      manifest,
+      plan,
+      now(),
+      { rows, identity: request.identity, unsaved: [...unsaved] },
+      findings,
+    );
+  const placeOf = (step: PlanStep, operation: string) => ({
+    dataset: step.dataset,
+    datastore: step.datastore,
+    collection: step.collection,
+    operation,
+  });
   try {
     if (request.kind === 'restrict') {
       if (rows[0]?.status !== 'done') {
         try {
           await updateStep(0, { status: 'running' });
-          await recordRestriction(store, manifest, identity, params.restriction, {
+          const recorded = await recordRestriction(store, manifest, identity, params.restriction, {
             ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
             source: params.source,
             at: now(),
           });
-          await updateStep(0, { status: 'done', affected: 1, error_code: null, error_message: null });
+          if (recorded.seq <= 0) {
+            await fail(0, {
+              code: 'restriction-not-recorded',
+              message: 'record on the consent ledger failed: no restriction event was appended',
+            });
+          } else {
+            await updateStep(0, { status: 'done', affected: 1, error_code: null, error_message: null });
+          }
         } catch (error) {
-          await fail(0, describeFailure(error));
+          const ledger = { dataset: '(ledger)', datastore: 'store', collection: 'restriction' };
+          await fail(0, describeFailure(error, { ...ledger, operation: 'record' }));
         }
       }
       return { id, status: await finish() };
     }
     const located = new Map<number, Located>();
+    const problems = await preflight({
+      pool,
+      manifest,
+      plan,
+      steps: plan.steps.filter((s) => rows[s.index]?.status !== 'done').map((s) => s.index),
+      ...(options.secret ? { secret: options.secret } : {}),
+      ...(params.rectify ? { rectify: params.rectify } : {}),
+    });
+    if (problems.length > 0) {
+      for (const [index, failure] of stepFailures(plan, problems)) await fail(index, failure);
+      return { id, status: await finish({ preflight: problems }) };
+    }
     if (request.phase === 'locate') {
       // Reads only until the act phase, so the keys found are saved together, with the
       // switch to `act`, in one statement: every key is stored before anything is written.
@@ -140,8 +181,16 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       if (failure && 'error' in failure) {
         await saveLocated(db, id, found, false);
         for (const f of found) mirror(f.index, locatedRow(f.located));
-        await fail(failure.index, describeFailure(failure.error));
+        const step = plan.steps[failure.index] as PlanStep;
+        await fail(failure.index, describeFailure(failure.error, placeOf(step, 'locate')));
         return { id, status: await finish() };
+      }
+      const roots = rootsMatched(plan, manifest, located);
+      if (roots.ambiguous && request.roots_confirmed !== roots.total) {
+        // Nothing is written for more than one subject without a person confirming the count.
+        await saveLocated(db, id, found, false);
+        await holdForReview(db, id, plan, roots, request.roots_confirmed);
+        return { id, status: 'needs-review' };
       }
       await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
@@ -158,7 +207,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           try {
             await actOn(plan.steps[index] as PlanStep, row);
           } catch (error) {
-            await fail(index, describeFailure(error));
+            await fail(index, describeFailure(error, placeOf(plan.steps[index] as PlanStep, 'read')));
           }
         }),
       );
@@ -190,7 +239,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
         stopped.add(index);
-        await fail(index, describeFailure(error));
+        await fail(index, describeFailure(error, placeOf(step, plan.kind)));
       }
       await beat();
     }

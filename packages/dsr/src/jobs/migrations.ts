@@ -88,10 +88,32 @@ const m0002: Migration = {
   },
 };
 
+/**
+ * Review of ambiguous requests: how many root rows the identity matched, and the count
+ * someone confirmed. A request in `needs-review` runs only when the two agree.
+ */
+const m0003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('pledge_dsr_requests')
+      .addColumn('roots_matched', 'integer')
+      .addColumn('roots_confirmed', 'integer')
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('pledge_dsr_requests')
+      .dropColumn('roots_matched')
+      .dropColumn('roots_confirmed')
+      .execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
 export const dsrMigrations: Record<string, Migration> = {
   '0001-dsr-requests': m0001,
   '0002-dsr-manifests': m0002,
+  '0003-dsr-review': m0003,
 };
 
 /**

@@ -15,6 +15,7 @@ import { dsrDb, type RunOptions, runRequest } from '../exec/run-request.js';
 import { DSR_QUEUE, openBoss } from './boss.js';
 import { migrateDsr } from './migrations.js';
 import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests.js';
+import { type ConfirmResult, confirmRoots } from './review.js';
 import type { DsrDatabase, RequestStatus } from './schema.js';
 
 /** Job data on the queue: the request id only; identity values stay in the request row. */
@@ -52,6 +53,8 @@ export interface RequestState {
   status: RequestStatus;
   phase: string;
   attempts: number;
+  /** Root rows the identity matched when more than one (the count a review confirms), else null. */
+  rootsMatched: number | null;
   report: RequestReport | null;
 }
 
@@ -66,7 +69,12 @@ export interface DsrQueue {
   /** Re-queues requests whose worker's heartbeat is older than `staleAfterMs`; returns their ids. */
   recover(staleAfterMs: number): Promise<string[]>;
   state(id: string): Promise<RequestState | undefined>;
-  /** Waits until a run of the request has ended (completed, partial or failed). */
+  /**
+   * Confirms a request waiting in `needs-review` for the number of root rows it matched
+   * ({@link confirmRoots}) and queues it again; a wrong count is refused and changes nothing.
+   */
+  confirm(id: string, roots: number): Promise<ConfirmResult>;
+  /** Waits until a run of the request has ended (any status but queued and running). */
   wait(id: string, options?: { timeoutMs?: number; intervalMs?: number }): Promise<RequestState>;
   /** The zipped access package of a request. */
   package(id: string): Promise<Uint8Array | undefined>;
@@ -101,7 +109,7 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
   const state = async (id: string): Promise<RequestState | undefined> => {
     const row = await db
       .selectFrom('pledge_dsr_requests')
-      .select(['id', 'kind', 'status', 'phase', 'attempts', 'report', 'lease_owner'])
+      .select(['id', 'kind', 'status', 'phase', 'attempts', 'report', 'roots_matched'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -111,6 +119,7 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
       status: row.status as RequestStatus,
       phase: row.phase,
       attempts: row.attempts,
+      rootsMatched: row.roots_matched,
       report: (row.report ?? null) as RequestReport | null,
     };
   };
@@ -162,9 +171,11 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
           const handled = (async () => {
             for (const job of jobs) {
               const outcome = await runRequest(store, job.data.requestId, run);
-              // Throwing makes pg-boss retry later; done steps are skipped then.
+              // Throwing makes pg-boss retry later; done steps are skipped then. A request
+              // whose every step is done (fields not-erased) is finished: nothing to retry.
               if (outcome.status === 'partial' || outcome.status === 'failed') {
-                throw new Error(`request ${outcome.id} ended ${outcome.status}`);
+                if ((await state(outcome.id))?.phase !== 'finished')
+                  throw new Error(`request ${outcome.id} ended ${outcome.status}`);
               }
             }
           })();
@@ -204,6 +215,11 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
       return ids;
     },
     state,
+    async confirm(id, roots) {
+      const confirmed = await confirmRoots(db, id, roots);
+      if (confirmed.ok) await boss.send(DSR_QUEUE, { requestId: id } satisfies JobData);
+      return confirmed;
+    },
     async wait(id, options = {}) {
       const deadline = Date.now() + (options.timeoutMs ?? 120_000);
       for (;;) {

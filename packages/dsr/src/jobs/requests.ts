@@ -31,6 +31,12 @@ export interface RequestInput {
   batchSize?: number;
   /** Where the request came from: cli, api, console (recorded with a restriction). */
   source?: string;
+  /**
+   * The number of root rows the requester confirms in advance (`--confirm-roots N`): when the
+   * identity matches more than one root row, the request runs only if this is that count;
+   * otherwise it waits in `needs-review`.
+   */
+  confirmRoots?: number;
 }
 
 /** Parameters kept with a request. */
@@ -85,6 +91,19 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
   // Every value is checked before any lookup: a blank or pattern value must never reach a store.
   const invalid = identityIssues(input.manifest, input.identity);
   if (invalid.length > 0) return { ok: false, issues: invalid };
+  if (input.confirmRoots !== undefined && (!Number.isInteger(input.confirmRoots) || input.confirmRoots < 2)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'dsr.confirm-roots-invalid',
+          severity: 'error',
+          path: 'confirmRoots',
+          message: 'must be a whole number of at least 2 (the root rows the identity matches)',
+        },
+      ],
+    };
+  }
   const plan =
     input.kind === 'restrict'
       ? restrictionPlan()
@@ -114,9 +133,10 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
     : sql`stored_manifest as (insert into pledge_dsr_manifests (hash, manifest)
         values (${hash}, ${text}::jsonb) on conflict (hash) do nothing returning hash),`;
   const created = sql`created as (insert into pledge_dsr_requests
-      (id, kind, status, phase, manifest, manifest_hash, plan, identity, params)
+      (id, kind, status, phase, manifest, manifest_hash, plan, identity, params, roots_confirmed)
       values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${JSON.stringify(plan)}::jsonb,
-        ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb)
+        ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb,
+        ${input.confirmRoots ?? null}::int)
       returning id)`;
   const values = sql.join(steps.map((s, i) => sql`(${i}::int, ${s.dataset}::text, ${s.collection}::text)`));
   await sql`with ${manifestPart} ${created}
@@ -131,8 +151,9 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
 const REQUEST_LEASE: LeaseTable = { table: 'pledge_dsr_requests' };
 
 /**
- * Takes the request for this worker: only when it is not finished and no other worker
- * holds it with a heartbeat newer than `staleAfterMs`. Returns false when another has it.
+ * Takes the request for this worker: only when it is not finished, not waiting for review,
+ * and no other worker holds it with a heartbeat newer than `staleAfterMs`. Returns false
+ * otherwise.
  */
 export function acquireLease(
   db: Kysely<DsrDatabase>,
@@ -142,7 +163,7 @@ export function acquireLease(
 ): Promise<boolean> {
   return takeLease(db, REQUEST_LEASE, id, worker, staleAfterMs, {
     set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
-    where: sql`status <> 'completed'`,
+    where: sql`phase <> 'finished' and status <> 'needs-review'`,
   });
 }
 

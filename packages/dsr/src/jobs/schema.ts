@@ -5,8 +5,44 @@ type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** Status of a request. `partial`: some steps done, some failed; never shown as completed. */
-export type RequestStatus = 'queued' | 'running' | 'completed' | 'partial' | 'failed';
+/**
+ * Every status of a request, the one list the engine, the CLI and the docs share.
+ *
+ * - `queued`, `running`: waiting for or held by a worker.
+ * - `needs-review`: the identity matched more than one root row; nothing was written, and the
+ *   request runs only once someone confirms that count (`confirmRoots`).
+ * - `completed`: every step done and every planned field erased (or read, or rectified).
+ * - `no-data-found`: every step ran and no row matched the identity; nothing was written.
+ * - `partial`: some work done, some not (a failed step, or fields `not-erased`).
+ * - `failed`: nothing done: a step failed before any other was done, or the preflight
+ *   refused the request (then nothing was written).
+ */
+export const REQUEST_STATUSES = [
+  'queued',
+  'running',
+  'needs-review',
+  'completed',
+  'no-data-found',
+  'partial',
+  'failed',
+] as const;
+/** A status of {@link REQUEST_STATUSES}. */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * What each status means for a worker: `active` (queued or running), `waiting` for a person,
+ * `final` (never run again), `retry` (a later attempt retries what is not done).
+ */
+export const REQUEST_STATUS_ROLE: Readonly<Record<RequestStatus, 'active' | 'waiting' | 'final' | 'retry'>> =
+  {
+    queued: 'active',
+    running: 'active',
+    'needs-review': 'waiting',
+    completed: 'final',
+    'no-data-found': 'final',
+    partial: 'retry',
+    failed: 'retry',
+  };
 /** Status of a step (the job machinery's step states). */
 export type { StepStatus };
 /** Where a request is: locating every step's keys, writing (or reading) step by step, or finished. */
@@ -28,6 +64,10 @@ export interface DsrRequestTable {
   heartbeat_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   attempts: ColumnType<number, number | undefined, number>;
   report: NullableJson<unknown>;
+  /** Root rows the identity matched, when more than one: the count a review must confirm. */
+  roots_matched: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The root count someone confirmed (at submission or in review); the request runs only on a match. */
+  roots_confirmed: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
