@@ -1,4 +1,4 @@
-import { openStore, type Store } from '@pledge/store';
+import { openStore, resolveSubjectKey, type Store } from '@pledge/store';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, dsrDb, migrateDsr, type RequestReport, runRequest } from '../src/index.js';
@@ -16,11 +16,13 @@ describe('DSR step bookkeeping', () => {
   let timed: Store;
   let world: World;
   let queries = 0;
+  let subjectKey = '';
 
   beforeAll(async () => {
     world = createWorld();
     store = await openStore();
     await migrateDsr(dsrDb(store));
+    subjectKey = await resolveSubjectKey(store);
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
         queries++;
@@ -48,6 +50,7 @@ describe('DSR step bookkeeping', () => {
       worker: 'bookkeeping',
       connectors: world.factory,
       secret: SECRET,
+      subjectKey,
       staleAfterMs: 60_000,
     });
     const used = queries;
@@ -61,7 +64,8 @@ describe('DSR step bookkeeping', () => {
 
   it('an access request costs four store queries: create, lease and load, located keys, end', async () => {
     // The first request stores the manifest in the statement that creates it, and its run
-    // reads it back once (the process then keeps it by hash).
+    // reads it back once (the process then keeps it by hash) and checks the subject key
+    // against the store's fingerprint once.
     const used: number[] = [];
     for (const subject of [3, 1, 2]) {
       const run1 = await run('access', subject);
@@ -69,10 +73,10 @@ describe('DSR step bookkeeping', () => {
       expect(run1.report.package?.rows).toBeGreaterThan(0);
       used.push(run1.used);
     }
-    expect(used).toEqual([5, 4, 4]);
+    expect(used).toEqual([6, 4, 4]);
   });
 
-  it('an erasure costs those four plus one per write batch, and stores every batch', async () => {
+  it('an erasure costs those four plus one per write batch, and one to forget the subject in the ledger', async () => {
     const before = world.dump();
     const { outcome, used, report } = await run('erase', 1);
     expect(outcome.status).toBe('completed');
@@ -81,7 +85,7 @@ describe('DSR step bookkeeping', () => {
     expect(batches).toBeGreaterThanOrEqual(
       Math.ceil((COUNTS.orders[0] ?? 0) / BATCH) + Math.ceil((COUNTS.logins[0] ?? 0) / BATCH),
     );
-    expect(used).toBe(4 + batches);
+    expect(used).toBe(4 + batches + 1);
     // Every other subject's rows are byte for byte as before.
     const after = world.dump();
     for (const table of ['users', 'orders', 'logins']) {

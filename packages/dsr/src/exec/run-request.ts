@@ -53,6 +53,9 @@ function stepsOf(db: Kysely<DsrDatabase>, id: string): StepBook<StepRow, Updatea
   return stepBook(db, REQUEST_STEPS, id);
 }
 
+/** Subject keys found equal to a store's fingerprint, per store database. */
+const keysChecked = new WeakMap<object, Set<string>>();
+
 /** The DSR tables on the store's database. */
 export function dsrDb(store: Store): Kysely<DsrDatabase> {
   return store.db as unknown as Kysely<DsrDatabase>;
@@ -72,10 +75,12 @@ export function dsrDb(store: Store): Kysely<DsrDatabase> {
  */
 export async function runRequest(store: Store, id: string, options: RunOptions): Promise<RunOutcome> {
   const db = dsrDb(store);
-  if (options.subjectKey !== undefined) {
-    // A runner handed another key than the store's refuses before touching anything.
+  if (options.subjectKey !== undefined && !keysChecked.get(store.db)?.has(options.subjectKey)) {
+    // A runner handed another key than the store's refuses before touching anything; a key
+    // found right is not asked again in this process (a fingerprint does not change).
     const checked = await checkSubjectKey(store.db, options.subjectKey);
     if (!checked.ok) throw new SubjectKeyError(checked.code, checked.setting, checked.message);
+    keysChecked.set(store.db, (keysChecked.get(store.db) ?? new Set()).add(options.subjectKey));
   }
   // The lease, the request and its steps in one round trip.
   const leased = await leaseAndLoad(db, id, options.worker, options.staleAfterMs);

@@ -175,7 +175,7 @@ export interface LeasedRequest {
 
 /**
  * {@link acquireLease} and the reads a run starts with, in one statement: the request row and
- * its steps, or undefined when another worker holds it.
+ * its steps, or undefined when another worker holds it, it is finished or it waits for review.
  */
 export async function leaseAndLoad(
   db: Kysely<DsrDatabase>,
@@ -185,7 +185,7 @@ export async function leaseAndLoad(
 ): Promise<LeasedRequest | undefined> {
   const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, {
     set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
-    where: sql`status <> 'completed'`,
+    where: sql`phase <> 'finished' and status <> 'needs-review'`,
   });
   const result = await sql<Selectable<DsrRequestTable> & { steps: Array<Selectable<DsrStepTable>> }>`
     with leased as (${lease} returning *)

@@ -22,8 +22,11 @@ const of = (place: string, field: string, value: string) => (item: DumpItem) =>
  * A MariaDB item whose integer column `index` held `value`: the dump keeps `HEX()` of each
  * column, which for an integer is the number in base 16, not the bytes of its text.
  */
+// The dump holds MariaDB values as the hex of their text: decode the column at `index`.
+const column = (item: DumpItem, index: number) =>
+  Buffer.from((JSON.parse(item.text) as string[])[index] ?? '', 'hex').toString('utf8');
 const ofInt = (place: string, index: number, value: number) => (item: DumpItem) =>
-  item.place === place && Number.parseInt((JSON.parse(item.text) as string[])[index] ?? '', 16) === value;
+  item.place === place && Number(column(item, index)) === value;
 const any =
   (...tests: Array<(item: DumpItem) => boolean>) =>
   (item: DumpItem) =>
@@ -157,7 +160,7 @@ describe.skipIf(!up)('adversarial: directed, owned traversal', () => {
       await world.dump(),
       any(ofInt('mysql:customers', 0, 1), ofInt('mysql:tickets', 1, 1)),
     );
-    const id = (item: DumpItem) => Number.parseInt((JSON.parse(item.text) as string[])[0] ?? '', 16);
+    const id = (item: DumpItem) => Number(column(item, 0));
     expect(gone.map((i) => `${i.place}:${id(i)}`).sort()).toEqual([
       'mysql:customers:1',
       'mysql:tickets:100',
