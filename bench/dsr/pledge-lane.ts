@@ -14,7 +14,7 @@ import {
   unzipPackage,
 } from '@pledge/dsr';
 import type { KnownSubject } from '@pledge/refdata';
-import { openStore, type Store } from '@pledge/store';
+import { migrateToLatest, openStore, type Store } from '@pledge/store';
 import type { Kysely } from 'kysely';
 import type { Lane, LaneRun, Phase } from './lane.js';
 import { Probe } from './probe.js';
@@ -100,9 +100,14 @@ export class PledgeLane implements Lane {
     };
   }
 
-  /** Opens the store (in-memory PGlite, or PostgreSQL at `options.url`) and migrates the DSR tables. */
+  /**
+   * Opens the store (in-memory PGlite, or PostgreSQL at `options.url`) and migrates its tables
+   * and the DSR tables (an erasure forgets the subject in the ledger, so the store's own
+   * tables are needed too).
+   */
   static async open(manifest: Manifest, world: World, options: PledgeLaneOptions = {}): Promise<PledgeLane> {
     const store = await openStore(options.url ? { url: options.url } : {});
+    await migrateToLatest(store.db);
     await migrateDsr(dsrDb(store));
     return new PledgeLane(store, manifest, world, options);
   }

@@ -96,7 +96,11 @@ describe.each(backends)('pledge policies verify on %s', (kind) => {
         }));
         return input;
       };
-      const engine = await createEngine({ store, manifest: toManifest(accepting('1.0.0')) });
+      const engine = await createEngine({
+        store,
+        manifest: toManifest(accepting('1.0.0')),
+        subjectKey: 'publish-commands-test-subject-key',
+      });
       for (const version of ['2.0', '3.0']) {
         const input = accepting(version);
         expect(await engine.publishPolicy(toManifest(input))).toMatchObject({ ok: true, created: true });

@@ -20,6 +20,7 @@ describe('ledger events on the wire', () => {
       seq: 1,
       id: 'e1',
       subjectHash: 'h',
+      pseudonym: 'h',
       type: 'signal-seen',
       purposes: [],
       categories: [],
