@@ -1,4 +1,8 @@
 export {
+  CONSENT_METHODS,
+  CONSENT_SOURCES,
+  type ConsentMethod,
+  type ConsentSource,
   LEDGER_ACTORS,
   LEDGER_EVENT_TYPES,
   type LedgerActor,
@@ -54,3 +58,4 @@ export {
   SdkConfigResponse,
   VerificationResponse,
 } from './http/responses.js';
+export { StorableId, storableText } from './text/storable-text.js';

@@ -14,6 +14,7 @@ export { PollFeed } from './chain/feed/poll-feed.js';
 export type { ChangeFeed, ReadChanges } from './chain/feed/types.js';
 export { arrayLiteral } from './chain/insert.js';
 export { chainRecordsSince, readHead } from './chain/read.js';
+export { assertStorable, UnstorableTextError } from './chain/storable.js';
 export {
   CHAIN_COLUMN_TYPES,
   CHAIN_FAULTS,

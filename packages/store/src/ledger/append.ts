@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { unstorableText } from '@pledge/core';
 import type { Kysely } from 'kysely';
 import { type AppendOptions, appendToChain } from '../chain/append.js';
+import { UnstorableTextError } from '../chain/storable.js';
 import type { Database } from '../db/schema.js';
 import { LEDGER_CHAIN } from './chain-spec.js';
 import { subjectHash } from './hash.js';
@@ -15,7 +17,9 @@ export interface AppendResult {
  * Appends events to the hash-chained ledger in one transaction (see `appendToChain`):
  * concurrent writers queue behind the locked chain head, so the chain never forks. Events
  * are written in the current record format, which hashes every stored column, including
- * the recording time, read from `options.now` (default the system clock).
+ * the recording time, read from `options.now` (default the system clock). Text that cannot
+ * be stored exactly as given (see `UnstorableTextError`), the subject's included, is refused
+ * with that error before anything is written.
  */
 export async function appendEvents(
   db: Kysely<Database>,
@@ -25,6 +29,11 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   if (inputs.length === 0) return { events: [] };
   const now = options.now ?? (() => new Date());
+  for (const [i, input] of inputs.entries()) {
+    // Hashed as UTF-8, a lone surrogate would become U+FFFD: two subjects, one hash.
+    const fault = unstorableText(input.subject);
+    if (fault) throw new UnstorableTextError(`events[${i}].subject`, fault);
+  }
   const records = inputs.map((input) => ({
     id: randomUUID(),
     subject_hash: subjectHash(key, input.subject),
