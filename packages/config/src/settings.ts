@@ -43,6 +43,13 @@ export const SettingsEnv = z.object({
     .regex(/^\d+$/, { error: 'must be a whole number of milliseconds' })
     .transform(Number)
     .optional(),
+  PLEDGE_CHECKPOINT_KEY_FILE: z.string().optional(),
+  PLEDGE_CHECKPOINT_DIR: z.string().optional(),
+  PLEDGE_CHECKPOINT_INTERVAL_MS: z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number of milliseconds (0: only on demand)' })
+    .transform(Number)
+    .optional(),
 });
 /** A variable {@link SettingsEnv} reads. */
 export type SettingName = keyof typeof SettingsEnv.shape;
@@ -68,6 +75,12 @@ export interface Settings {
   subjectKey?: string;
   /** PLEDGE_POLICY_SYNC_MS: how often to pick up versions published by another process. */
   policySyncMs?: number;
+  /** PLEDGE_CHECKPOINT_KEY_FILE: absolute path of the Ed25519 key signing ledger checkpoints. */
+  checkpointKeyFile?: string;
+  /** PLEDGE_CHECKPOINT_DIR: absolute path of the folder checkpoints are written to. */
+  checkpointDir?: string;
+  /** PLEDGE_CHECKPOINT_INTERVAL_MS: how often the server signs the chain heads; 0 only on demand. */
+  checkpointIntervalMs?: number;
 }
 
 /** Outcome of {@link readSettings}: the settings, or which variable is wrong and why. */
@@ -79,7 +92,8 @@ export type SettingsResult =
  * Reads PORT (default 4400), HOST (default 127.0.0.1), PLEDGE_MANIFEST (default the AntSentry
  * example; a relative path is taken from `cwd`), LOG_LEVEL (default info), PLEDGE_DATABASE_URL
  * (PostgreSQL; default none: the embedded database), PLEDGE_DATA_DIR (default `.pledge-data` at
- * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY and PLEDGE_POLICY_SYNC_MS. Blank
+ * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY, PLEDGE_POLICY_SYNC_MS and the
+ * checkpoint settings (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS). Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
 export function readSettings(env: Record<string, string | undefined>, cwd: string): SettingsResult {
@@ -115,6 +129,13 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_API_TOKEN ? { apiToken: e.PLEDGE_API_TOKEN } : {}),
       ...(e.PLEDGE_SUBJECT_KEY ? { subjectKey: e.PLEDGE_SUBJECT_KEY } : {}),
       ...(e.PLEDGE_POLICY_SYNC_MS !== undefined ? { policySyncMs: e.PLEDGE_POLICY_SYNC_MS } : {}),
+      ...(e.PLEDGE_CHECKPOINT_KEY_FILE
+        ? { checkpointKeyFile: absolute(e.PLEDGE_CHECKPOINT_KEY_FILE, cwd) }
+        : {}),
+      ...(e.PLEDGE_CHECKPOINT_DIR ? { checkpointDir: absolute(e.PLEDGE_CHECKPOINT_DIR, cwd) } : {}),
+      ...(e.PLEDGE_CHECKPOINT_INTERVAL_MS !== undefined
+        ? { checkpointIntervalMs: e.PLEDGE_CHECKPOINT_INTERVAL_MS }
+        : {}),
     },
   };
 }
