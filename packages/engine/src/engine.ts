@@ -27,6 +27,7 @@ import {
   resolveSubjectKey,
   type Store,
   subjectHash,
+  type VerifyOptions,
   verifyLedger,
 } from '@pledge/store';
 import { decideBatch } from './decide-batch.js';
@@ -289,8 +290,8 @@ export class Engine {
   }
 
   /** Verifies the whole ledger chain. */
-  verify(): Promise<LedgerVerification> {
-    return verifyLedger(this.store.db);
+  verify(options: VerifyOptions = {}): Promise<LedgerVerification> {
+    return verifyLedger(this.store.db, options);
   }
 
   /** Ledger events after a sequence number: the feed consent caches follow. */

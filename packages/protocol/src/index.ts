@@ -26,6 +26,12 @@ export { ApiIssue, type ErrorBody, ErrorResponse, errorBody } from './errors/err
 export { renderErrorDocs } from './errors/render-docs.js';
 export { ConsentEventBody, type LedgerEvent, LedgerEventJson } from './events/ledger-event.js';
 export {
+  CheckpointJson,
+  CheckpointsResponse,
+  LedgerVerifyBody,
+  MAX_ANCHORS,
+} from './http/checkpoints.js';
+export {
   ChangesQuery,
   ConsentQueryBody,
   ConsentWriteBody,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { openConfiguredStore } from '@pledge/config';
+import { openCheckpoints, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
@@ -63,6 +63,11 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   });
   if (!opened.ok) return fail(opened.message, 1);
   const { store, description } = opened.opened;
+  const checkpoints = await openCheckpoints(config);
+  if (!checkpoints.ok && checkpoints.code !== 'checkpoints.off') {
+    await opened.opened.close();
+    return fail(checkpoints.message, 1);
+  }
   let app: FastifyInstance;
   try {
     app = await buildServer({
@@ -74,7 +79,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       ...(config.subjectKey ? { subjectKey: config.subjectKey } : {}),
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
+      ...(checkpoints.ok
+        ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }
+        : {}),
     });
+    for (const warning of checkpoints.ok ? checkpoints.warnings : [checkpoints.message])
+      app.log.warn(warning);
   } catch (error) {
     await opened.opened.close();
     return fail(`cannot start on ${description}: ${error instanceof Error ? error.message : 'error'}`, 1);

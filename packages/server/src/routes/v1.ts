@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { bearerAuth } from '../auth.js';
 import type { Runtime } from '../runtime.js';
+import { registerCheckpointRoutes, type ServerCheckpoints } from './checkpoints.js';
 import { registerConsentRoutes } from './consents.js';
 import { registerDecideRoutes } from './decide.js';
 import { registerLedgerRoutes } from './ledger.js';
@@ -15,6 +16,8 @@ export interface V1Options {
   apiToken?: string;
   /** Largest body of `POST /v1/policies`, bytes. */
   manifestBodyLimit: number;
+  /** The checkpoint key and sink, when the server signs checkpoints. */
+  checkpoints?: ServerCheckpoints;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       await registerPolicyApiRoutes(v1, rt, { bodyLimit: options.manifestBodyLimit });
       registerRenderedRoutes(v1, rt);
       registerLedgerRoutes(v1, rt);
+      registerCheckpointRoutes(v1, rt, options.checkpoints);
       registerSdkConfigRoutes(v1, rt, { tokenConfigured: Boolean(options.apiToken) });
     },
     { prefix: '/v1' },
