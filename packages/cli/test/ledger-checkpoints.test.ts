@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifest } from '@pledge/core';
@@ -20,7 +20,11 @@ const antsentry = parsed.manifest;
 const root = mkdtempSync(join(tmpdir(), 'pledge-cli-checkpoints-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
-const place = () => join(root, `case-${n++}`);
+const place = () => {
+  const dir = join(root, `case-${n++}`);
+  mkdirSync(dir);
+  return dir;
+};
 
 /** Runs `pledge ...args` in process, capturing its output. */
 async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
