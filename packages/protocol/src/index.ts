@@ -27,6 +27,7 @@ export { renderErrorDocs } from './errors/render-docs.js';
 export { ConsentEventBody, type LedgerEvent, LedgerEventJson } from './events/ledger-event.js';
 export {
   CheckpointJson,
+  CheckpointsBody,
   CheckpointsResponse,
   LedgerVerifyBody,
   MAX_ANCHORS,

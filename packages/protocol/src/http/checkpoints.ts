@@ -26,6 +26,9 @@ export const LedgerVerifyBody = z
   .strict();
 export type LedgerVerifyBody = z.infer<typeof LedgerVerifyBody>;
 
+/** `POST /v1/ledger/checkpoints`: no options yet; the body may be left out. */
+export const CheckpointsBody = z.object({}).strict().optional();
+
 /** One signed checkpoint, as written to the sink. */
 export const CheckpointJson = z.object({
   pledgeCheckpoint: z.literal(1),

@@ -1,4 +1,9 @@
-import { CheckpointsResponse, LedgerVerifyBody, VerificationResponse } from '@pledge/protocol';
+import {
+  CheckpointsBody,
+  CheckpointsResponse,
+  LedgerVerifyBody,
+  VerificationResponse,
+} from '@pledge/protocol';
 import {
   CHECKPOINTED_CHAINS,
   type CheckpointKey,
@@ -9,7 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { HttpError } from '../errors.js';
-import { BODY_ERRORS, V1_ERRORS } from '../openapi/responses.js';
+import { BODY_ERRORS, errorResponse } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
 
 /** What the server signs checkpoints with and writes them to (see @pledge/config `openCheckpoints`). */
@@ -55,7 +60,12 @@ export function registerCheckpointRoutes(
         description:
           "Verifies each chain since its latest checkpoint, then signs its head with the server's checkpoint key and writes the checkpoint to the checkpoint folder. A broken chain is not signed: it is listed under 'broken'. 409 when the server has no checkpoint key and folder.",
         tags: ['ledger'],
-        response: { 200: CheckpointsResponse, ...V1_ERRORS },
+        body: CheckpointsBody,
+        response: {
+          200: CheckpointsResponse,
+          ...BODY_ERRORS,
+          409: errorResponse('No checkpoint key and folder configured (not-configured)'),
+        },
       },
     },
     async () => {
