@@ -41,8 +41,7 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
     });
     const { checkpoints, problems } = await readCheckpoints(sink, LEDGER_CHAIN.name, [key]);
     expect(problems).toEqual([]);
-    // The one signed at start (seq 0, or 1 if it ran after the write), then the one asked for.
-    expect(checkpoints.length).toBeGreaterThanOrEqual(2);
+    // The one asked for is the latest (the one signed at start may be seq 0 or 1).
     expect(checkpoints.at(-1)?.seq).toBe(1);
 
     const anchors = checkpointAnchors(checkpoints);

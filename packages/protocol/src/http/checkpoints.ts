@@ -27,7 +27,7 @@ export const LedgerVerifyBody = z
 export type LedgerVerifyBody = z.infer<typeof LedgerVerifyBody>;
 
 /** `POST /v1/ledger/checkpoints`: no options yet; the body may be left out. */
-export const CheckpointsBody = z.object({}).strict().optional();
+export const CheckpointsBody = z.object({}).strict().nullish();
 
 /** One signed checkpoint, as written to the sink. */
 export const CheckpointJson = z.object({

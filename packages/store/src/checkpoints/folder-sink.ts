@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CheckpointSink, checkpointName } from './sink.js';
 import type { SignedCheckpoint } from './types.js';
@@ -12,7 +13,8 @@ function chainFolder(root: string, chain: string): string {
 
 /**
  * A folder of checkpoints: `<dir>/<chain>/<seq>-<time>-<key>.json`, each written to a
- * temporary file, synced, then renamed into place, never replacing another. Put the folder
+ * temporary file, synced, then linked into place, never replacing another (a name taken, by a
+ * checkpoint signed in the same millisecond, gets a suffix). Put the folder
  * on another disk or host than the database (a mounted share, a synced folder) or copy it
  * away regularly: checkpoints next to the database fall with it.
  */
@@ -29,7 +31,7 @@ export class FolderSink implements CheckpointSink {
     const folder = chainFolder(this.dir, checkpoint.chain);
     await mkdir(folder, { recursive: true });
     const name = checkpointName(checkpoint);
-    const temporary = join(folder, `.${name}.${process.pid}.tmp`);
+    const temporary = join(folder, `.${name}.${randomUUID()}.tmp`);
     const file = await open(temporary, 'wx', 0o644);
     try {
       await file.writeFile(`${JSON.stringify(checkpoint, null, 2)}\n`);
@@ -37,8 +39,19 @@ export class FolderSink implements CheckpointSink {
     } finally {
       await file.close();
     }
-    await rename(temporary, join(folder, name));
-    return name;
+    try {
+      for (let n = 0; ; n++) {
+        const final = n === 0 ? name : name.replace(/\.json$/, `-${n}.json`);
+        try {
+          await link(temporary, join(folder, final));
+          return final;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+      }
+    } finally {
+      await unlink(temporary);
+    }
   }
 
   async list(chain: string): Promise<string[]> {
