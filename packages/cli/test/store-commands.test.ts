@@ -23,7 +23,10 @@ function tempDir(): string {
   return dir;
 }
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  // A server on an embedded database keeps its checkpoint key and folder beside it.
+  for (const dir of dirs)
+    for (const path of [dir, `${dir}-keys`, `${dir}-checkpoints`])
+      rmSync(path, { recursive: true, force: true });
 });
 
 /** Runs `pledge ...args` in process, capturing its output. */

@@ -1,4 +1,11 @@
 export {
+  type CheckpointLocation,
+  checkpointLocation,
+  DEFAULT_CHECKPOINT_INTERVAL_MS,
+  type OpenedCheckpoints,
+  openCheckpoints,
+} from './checkpoints/open-checkpoints.js';
+export {
   addServerOptions,
   addStoreOptions,
   envWithFlags,

@@ -77,6 +77,13 @@ export const SettingsEnv = z.object({
   PLEDGE_RATE_LIMIT_KEY: perMinute(),
   PLEDGE_RATE_LIMIT_ADDRESS: perMinute(),
   PLEDGE_RATE_LIMIT_SITE: perMinute(),
+  PLEDGE_CHECKPOINT_KEY_FILE: z.string().optional(),
+  PLEDGE_CHECKPOINT_DIR: z.string().optional(),
+  PLEDGE_CHECKPOINT_INTERVAL_MS: z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number of milliseconds (0: only on demand)' })
+    .transform(Number)
+    .optional(),
 });
 /** A variable {@link SettingsEnv} reads. */
 export type SettingName = keyof typeof SettingsEnv.shape;
@@ -123,6 +130,12 @@ export interface Settings {
   rateLimitAddress?: number;
   /** PLEDGE_RATE_LIMIT_SITE: requests per minute per address with one site key; server default 60. */
   rateLimitSite?: number;
+  /** PLEDGE_CHECKPOINT_KEY_FILE: absolute path of the Ed25519 key signing ledger checkpoints. */
+  checkpointKeyFile?: string;
+  /** PLEDGE_CHECKPOINT_DIR: absolute path of the folder checkpoints are written to. */
+  checkpointDir?: string;
+  /** PLEDGE_CHECKPOINT_INTERVAL_MS: how often the server signs the chain heads; 0 only on demand. */
+  checkpointIntervalMs?: number;
 }
 
 /** Outcome of {@link readSettings}: the settings, or which variable is wrong and why. */
@@ -136,8 +149,9 @@ export type SettingsResult =
  * (PostgreSQL; default none: the embedded database), PLEDGE_DATA_DIR (default `.pledge-data` at
  * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY or PLEDGE_SUBJECT_KEY_FILE (one of them),
  * PLEDGE_SUBJECT_KEY_REQUIRED, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY, PLEDGE_ALLOWED_HOSTS,
- * PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS and the rate limits
- * PLEDGE_RATE_LIMIT_KEY, PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE. Blank
+ * PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS, the rate limits PLEDGE_RATE_LIMIT_KEY,
+ * PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE and the checkpoint settings
+ * (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS). Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
 export function readSettings(env: Record<string, string | undefined>, cwd: string): SettingsResult {
@@ -190,6 +204,13 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_RATE_LIMIT_KEY ? { rateLimitKey: e.PLEDGE_RATE_LIMIT_KEY } : {}),
       ...(e.PLEDGE_RATE_LIMIT_ADDRESS ? { rateLimitAddress: e.PLEDGE_RATE_LIMIT_ADDRESS } : {}),
       ...(e.PLEDGE_RATE_LIMIT_SITE ? { rateLimitSite: e.PLEDGE_RATE_LIMIT_SITE } : {}),
+      ...(e.PLEDGE_CHECKPOINT_KEY_FILE
+        ? { checkpointKeyFile: absolute(e.PLEDGE_CHECKPOINT_KEY_FILE, cwd) }
+        : {}),
+      ...(e.PLEDGE_CHECKPOINT_DIR ? { checkpointDir: absolute(e.PLEDGE_CHECKPOINT_DIR, cwd) } : {}),
+      ...(e.PLEDGE_CHECKPOINT_INTERVAL_MS !== undefined
+        ? { checkpointIntervalMs: e.PLEDGE_CHECKPOINT_INTERVAL_MS }
+        : {}),
     },
   };
 }

@@ -16,6 +16,10 @@ export {
   workingDaysBetween,
 } from './calendar/index.js';
 export {
+  CONSENT_METHODS,
+  CONSENT_SOURCES,
+  type ConsentMethod,
+  type ConsentSource,
   LEDGER_ACTORS,
   LEDGER_EVENT_TYPES,
   type LedgerActor,
@@ -175,3 +179,10 @@ export {
   type TaxonomyKind,
   type TaxonomyOrigin,
 } from './taxonomy/index.js';
+export {
+  findUnstorableText,
+  UNSTORABLE_TEXT_FAULTS,
+  UNSTORABLE_TEXT_MESSAGES,
+  type UnstorableTextFault,
+  unstorableText,
+} from './text/storable-text.js';

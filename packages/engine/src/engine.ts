@@ -1,4 +1,4 @@
-import type { Manifest } from '@pledge/core';
+import type { ConsentSource, Manifest } from '@pledge/core';
 import { renewalCheck } from '@pledge/core';
 import {
   type CompiledPolicy,
@@ -35,11 +35,13 @@ import {
   type SubjectKeySource,
   subjectHash,
   subjectKeyFingerprint,
+  type VerifyOptions,
   verifyLedger,
 } from '@pledge/store';
 import { decideBatch } from './decide-batch.js';
 import { decisionRequest } from './decision-request.js';
 import { type EngineRefusal, eventTimeRefusal } from './event-time.js';
+import { type UnknownIdCode, unknownIdRefusal } from './known-ids.js';
 import { type PublishRefusal, PublishRefusedError, publishCheck } from './publish-check.js';
 import { toRenewalVersion } from './renewal.js';
 
@@ -72,7 +74,9 @@ export interface SubjectFactsInput {
 }
 
 /** Outcome of {@link Engine.record}: the events appended, or why none was. */
-export type RecordResult = ({ ok: true } & AppendResult) | EngineRefusal<'event.time-out-of-window'>;
+export type RecordResult =
+  | ({ ok: true } & AppendResult)
+  | EngineRefusal<'event.time-out-of-window' | UnknownIdCode>;
 
 /** Outcome of {@link Engine.publishPolicy}. */
 export type PublishPolicyResult =
@@ -252,11 +256,12 @@ export class Engine {
 
   /**
    * Appends events for one subject, stamped with the policy version in force. An event whose
-   * `occurredAt` lies outside 1970-01-01 .. five minutes from now is refused (nothing is
-   * appended), whoever the caller is.
+   * `occurredAt` lies outside 1970-01-01 .. five minutes from now, or that names a purpose or
+   * category the policy in force does not declare, is refused (nothing is appended), whoever
+   * the caller is.
    */
   async record(subject: string, events: readonly ConsentEventBody[]): Promise<RecordResult> {
-    const refusal = eventTimeRefusal(events);
+    const refusal = eventTimeRefusal(events) ?? unknownIdRefusal(this.#active.manifest, events);
     if (refusal) return refusal;
     const { version } = this.#active;
     const inputs: LedgerEventInput[] = events.map((e) => ({
@@ -275,7 +280,7 @@ export class Engine {
    * Records use of the service as acceptance of the policy in force, where the manifest
    * says use means acceptance: once per subject and version. Returns whether it recorded.
    */
-  async recordUse(subject: string, source = 'use-of-service'): Promise<boolean> {
+  async recordUse(subject: string, source: ConsentSource = 'use-of-service'): Promise<boolean> {
     if (this.#active.manifest.policy.useMeansAcceptance === 'no') return false;
     const hash = this.subjectHash(subject);
     const marker = `${hash}:${this.#active.version.hash}`;
@@ -325,8 +330,8 @@ export class Engine {
   }
 
   /** Verifies the whole ledger chain. */
-  verify(): Promise<LedgerVerification> {
-    return verifyLedger(this.store.db);
+  verify(options: VerifyOptions = {}): Promise<LedgerVerification> {
+    return verifyLedger(this.store.db, options);
   }
 
   /** Ledger events after a sequence number: the feed consent caches follow. */

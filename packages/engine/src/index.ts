@@ -3,6 +3,7 @@ export type { ConsentEventBody, DecideBody, RecordConsentBody } from '@pledge/pr
 export { decisionRequest } from './decision-request.js';
 export * from './engine.js';
 export { EARLIEST_EVENT, type EngineRefusal, eventTimeRefusal, FUTURE_SKEW_MS } from './event-time.js';
+export { type UnknownIdCode, unknownIdRefusal } from './known-ids.js';
 export {
   PUBLISH_REFUSALS,
   type PublishCheck,

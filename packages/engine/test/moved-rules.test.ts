@@ -12,8 +12,8 @@ const given = {
   type: 'consent-given' as const,
   purposes: ['newsletter'],
   consentMode: 'opt-in' as const,
-  method: 'banner',
-  source: 'web',
+  method: 'banner' as const,
+  source: 'web' as const,
   actor: 'subject' as const,
 };
 

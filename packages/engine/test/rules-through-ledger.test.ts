@@ -20,7 +20,7 @@ describe.each(backendKinds)('decision rules through the ledger on %s', (kind) =>
     await cleanup();
   });
 
-  const event = { method: 'test', source: 'api', actor: 'subject' as const };
+  const event = { method: 'api' as const, source: 'api' as const, actor: 'subject' as const };
   const reasons = async (body: DecideBody) => {
     const decision = await engine.decide(body);
     return { allowed: decision.allowed, reasons: decision.reasons };

@@ -1,4 +1,8 @@
 export {
+  CONSENT_METHODS,
+  CONSENT_SOURCES,
+  type ConsentMethod,
+  type ConsentSource,
   LEDGER_ACTORS,
   LEDGER_EVENT_TYPES,
   type LedgerActor,
@@ -21,6 +25,13 @@ export {
 export { ApiIssue, type ErrorBody, ErrorResponse, errorBody } from './errors/error-body.js';
 export { renderErrorDocs } from './errors/render-docs.js';
 export { ConsentEventBody, type LedgerEvent, LedgerEventJson } from './events/ledger-event.js';
+export {
+  CheckpointJson,
+  CheckpointsBody,
+  CheckpointsResponse,
+  LedgerVerifyBody,
+  MAX_ANCHORS,
+} from './http/checkpoints.js';
 export {
   ChangesQuery,
   ConsentQueryBody,
@@ -54,3 +65,4 @@ export {
   SdkConfigResponse,
   VerificationResponse,
 } from './http/responses.js';
+export { StorableId, storableText } from './text/storable-text.js';

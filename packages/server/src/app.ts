@@ -1,11 +1,12 @@
 import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
-import type { Store } from '@pledge/store';
+import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
+import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerFaviconRoute } from './routes/favicon.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -67,6 +68,12 @@ export interface ServerOptions {
   policySyncMs?: number;
   /** Called when the app has closed, e.g. to close the store the caller opened. */
   onClose?: () => Promise<void>;
+  /**
+   * The key and sink of ledger checkpoints (see @pledge/config `openCheckpoints`): the heads
+   * are signed at start and every `everyMs`, and on demand (`POST /v1/ledger/checkpoints`).
+   * Default: none (a warning says what is then not covered).
+   */
+  checkpoints?: ServerCheckpoints;
 }
 
 /**
@@ -104,7 +111,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     policySyncMs: options.policySyncMs ?? (options.store?.kind === 'postgres' ? 5000 : 0),
     warn: (message) => app.log.warn(message),
   });
+  let timer: CheckpointTimer | undefined;
   app.addHook('onClose', async () => {
+    await timer?.stop();
     await rt.close();
     await options.onClose?.();
   });
@@ -114,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.close();
     throw error;
   }
+  timer = options.checkpoints ? checkpointTimer(app, rt, options.checkpoints) : undefined;
   if (!options.apiToken && !(await hasActiveApiKeys(rt.store))) {
     app.log.warn(
       'development mode: no API key exists, so the server answers this machine only (loopback, no proxy headers, localhost host names); create a key with `pledge keys create` before exposing it (docs/api-keys.md)',
@@ -150,6 +160,29 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   await registerV1(app, rt, {
     keys,
     manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0),
+    ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
   await app.ready();
+}
+
+/** Signs the chain heads at start and every `everyMs`; a broken chain is logged, never signed. */
+function checkpointTimer(app: FastifyInstance, rt: Runtime, checkpoints: ServerCheckpoints): CheckpointTimer {
+  return startCheckpoints(rt.store.db, CHECKPOINTED_CHAINS, {
+    key: checkpoints.key,
+    sink: checkpoints.sink,
+    everyMs: checkpoints.everyMs,
+    onResult: (results) => {
+      for (const r of results) {
+        if (r.ok && r.name) app.log.info({ chain: r.chain, seq: r.checkpoint.seq }, 'checkpoint signed');
+        if (!r.ok) {
+          app.log.error(
+            { chain: r.chain, faultCount: r.faultCount, first: r.faults[0]?.message },
+            'chain broken since its last checkpoint: not signed; run pledge ledger verify',
+          );
+        }
+      }
+    },
+    onError: (error) =>
+      app.log.error({ sink: checkpoints.sink.description, err: error }, 'could not write a checkpoint'),
+  });
 }

@@ -9,6 +9,7 @@ export {
 } from './app.js';
 export { readConfig, type ServerConfig } from './config.js';
 export type { LogOptions } from './logging.js';
+export type { ServerCheckpoints } from './routes/checkpoints.js';
 export { PROXY_HEADERS } from './security/guard.js';
 export { PUBLIC_ROUTES } from './security/public-routes.js';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './security/rate-limits.js';

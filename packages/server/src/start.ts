@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { hasActiveApiKeys } from '@pledge/auth';
-import { configuredSubjectKey, openConfiguredStore } from '@pledge/config';
+import { configuredSubjectKey, openCheckpoints, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
 import { EMBEDDED_DURABILITY_WARNING } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
@@ -81,6 +81,11 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   }
   if (store.kind === 'pglite' && store.dataDir)
     stderr(`pledge-server: warning: ${EMBEDDED_DURABILITY_WARNING}\n`);
+  const checkpoints = await openCheckpoints(config);
+  if (!checkpoints.ok && checkpoints.code !== 'checkpoints.off') {
+    await opened.opened.close();
+    return fail(checkpoints.message, 1);
+  }
   let app: FastifyInstance;
   try {
     app = await buildServer({
@@ -100,7 +105,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       subjectKey,
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
+      ...(checkpoints.ok
+        ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }
+        : {}),
     });
+    for (const warning of checkpoints.ok ? checkpoints.warnings : [checkpoints.message])
+      app.log.warn(warning);
   } catch (error) {
     await opened.opened.close();
     return fail(`cannot start on ${description}: ${error instanceof Error ? error.message : 'error'}`, 1);

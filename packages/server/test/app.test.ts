@@ -127,6 +127,8 @@ describe('buildServer', () => {
         'POST /v1/policies',
         'GET /v1/policy/rendered',
         'GET /v1/ledger/verify',
+        'POST /v1/ledger/verify',
+        'POST /v1/ledger/checkpoints',
         'GET /v1/ledger/changes',
         'GET /v1/sdk/config',
         'GET /v1/keys',

@@ -30,6 +30,8 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /v1/policies/current': ['policy:publish', 'decide', 'sdk:config'],
   'POST /v1/policies': ['policy:publish'],
   'GET /v1/ledger/verify': ['ledger:read'],
+  'POST /v1/ledger/verify': ['ledger:read'],
+  'POST /v1/ledger/checkpoints': ['admin'],
   'GET /v1/ledger/changes': ['ledger:read', 'sdk:config'],
   'GET /v1/sdk/config': ['sdk:config'],
   'GET /v1/keys': ['admin'],

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserAvailable, createScratchDatabase, launchBrowser } from '@pledge/testing';
@@ -17,11 +17,10 @@ function tempDir(): string {
   return dir;
 }
 afterAll(() => {
-  for (const dir of dirs) {
-    rmSync(dir, { recursive: true, force: true });
-    // The embedded store's generated subject key lives next to its folder.
-    rmSync(`${dir}.subject-key`, { force: true });
-  }
+  // The embedded database's subject key, checkpoint key and checkpoint folder are kept beside it.
+  for (const dir of dirs)
+    for (const path of [dir, `${dir}.subject-key`, `${dir}-keys`, `${dir}-checkpoints`])
+      rmSync(path, { recursive: true, force: true });
 });
 
 function baseUrl(app: FastifyInstance): string {
@@ -115,6 +114,27 @@ describe('startFromEnv', () => {
     } finally {
       await app!.close();
     }
+  });
+
+  it('on the embedded database, signs the ledger head at start with a key generated beside (not inside) its folder', async () => {
+    const dir = tempDir();
+    const app = await startFromEnv({
+      env: { PORT: '0', PLEDGE_MANIFEST: MINIMAL, PLEDGE_DATA_DIR: dir },
+      ...quiet,
+    });
+    expect(app).toBeDefined();
+    // Closing waits for the checkpoint run in flight.
+    await app!.close();
+    expect(readdirSync(`${dir}-keys`)).toEqual(['checkpoint-ed25519.pem']);
+    const [name, ...more] = readdirSync(join(`${dir}-checkpoints`, 'ledger'));
+    expect(more).toEqual([]);
+    expect(JSON.parse(readFileSync(join(`${dir}-checkpoints`, 'ledger', name!), 'utf8'))).toMatchObject({
+      pledgeCheckpoint: 1,
+      chain: 'ledger',
+      seq: 0,
+      headHash: 'genesis',
+    });
+    expect(readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.pem'))).toEqual([]);
   });
 
   it('serves the full API over real HTTP on the embedded database, which keeps its data and one owner', {

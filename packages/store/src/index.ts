@@ -13,10 +13,12 @@ export { ListenFeed, type ListenFeedOptions, type Syncable } from './chain/feed/
 export { PollFeed } from './chain/feed/poll-feed.js';
 export type { ChangeFeed, ReadChanges } from './chain/feed/types.js';
 export { arrayLiteral } from './chain/insert.js';
-export { chainRecordsSince, readHead } from './chain/read.js';
+export { chainRecordsSince, lastStoredSeq, readHead } from './chain/read.js';
+export { assertStorable, UnstorableTextError } from './chain/storable.js';
 export {
   CHAIN_COLUMN_TYPES,
   CHAIN_FAULTS,
+  type ChainAnchor,
   type ChainCodec,
   type ChainColumn,
   type ChainColumnType,
@@ -30,6 +32,35 @@ export {
   type ChainVerification,
 } from './chain/types.js';
 export { type VerifyOptions, verifyChain } from './chain/verify.js';
+export { CHECKPOINTED_CHAINS } from './checkpoints/chains.js';
+export {
+  type CheckpointResult,
+  type CreateCheckpointOptions,
+  createCheckpoint,
+  createCheckpoints,
+} from './checkpoints/create.js';
+export { FolderSink } from './checkpoints/folder-sink.js';
+export {
+  type CheckpointKey,
+  checkpointKeyFromPem,
+  checkpointKeyId,
+  ensureCheckpointKey,
+  loadCheckpointKey,
+  publicKeyPem,
+} from './checkpoints/key.js';
+export { type ChainCheckpoints, checkpointAnchors, readCheckpoints } from './checkpoints/read.js';
+export { type CheckpointTimer, startCheckpoints } from './checkpoints/schedule.js';
+export { checkpointBytes, readSignedCheckpoint, signCheckpoint } from './checkpoints/sign.js';
+export { type CheckpointSink, checkpointName } from './checkpoints/sink.js';
+export {
+  CHECKPOINT_PROBLEMS,
+  CHECKPOINT_VERSION,
+  type Checkpoint,
+  type CheckpointProblem,
+  type CheckpointProblemCode,
+  type SignedCheckpoint,
+} from './checkpoints/types.js';
+export { type CheckpointedVerification, verifyWithCheckpoints } from './checkpoints/verify.js';
 export * from './db/open.js';
 export type { Database } from './db/schema.js';
 export { subjectKeyFingerprint } from './keys/fingerprint.js';

@@ -187,7 +187,12 @@ describe.each(backendKinds)('a ledger written before record formats, on %s', (ki
     const rows = await store.db.selectFrom('pledge_ledger_events').selectAll().orderBy('seq').execute();
     expect(rows.map((r) => r.format)).toEqual([1, 1, 1, 2, 2]);
     expect(rows[3]?.prev_hash).toBe(rows[2]?.hash);
-    expect(await verifyLedger(store.db)).toEqual({ ok: true, events: 5, headHash: appended.events[1]?.hash });
+    expect(await verifyLedger(store.db)).toEqual({
+      ok: true,
+      events: 5,
+      headSeq: 5,
+      headHash: appended.events[1]?.hash,
+    });
   });
 
   it('finds edits on both sides of the format change', async () => {

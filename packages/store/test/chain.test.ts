@@ -60,6 +60,7 @@ describe.each(backendKinds)('a generic hash chain on %s', (kind) => {
     expect(await verifyChain(store.db, AUDIT, { batchSize: 3 })).toEqual({
       ok: true,
       records: 4,
+      headSeq: 4,
       headHash: second[1]?.hash,
     });
     const [record] = await chainRecordsSince(store.db, AUDIT, 2, 1);

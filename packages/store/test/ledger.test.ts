@@ -48,7 +48,7 @@ describe.each(backendKinds)('consent ledger on %s', (kind) => {
     ]);
     expect(result.events.map((e) => e.seq)).toEqual([1, 2, 3]);
     const verification = await verifyLedger(store.db);
-    expect(verification).toEqual({ ok: true, events: 3, headHash: result.events[2]!.hash });
+    expect(verification).toEqual({ ok: true, events: 3, headSeq: 3, headHash: result.events[2]!.hash });
     const rows = await store.db.selectFrom('pledge_ledger_events').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(CANARY);
     // The events carry one random pseudonym; the map is the only link from the keyed hash.

@@ -26,3 +26,45 @@ export type LedgerActor = (typeof LEDGER_ACTORS)[number];
 export const PRIVACY_SIGNALS = ['gpc', 'dnt'] as const;
 /** One of {@link PRIVACY_SIGNALS}. */
 export type PrivacySignal = (typeof PRIVACY_SIGNALS)[number];
+
+/**
+ * How a consent event was expressed (`method`): the one list. The wire schemas accept only
+ * these, so the ledger holds no free text a caller could fill with personal data.
+ */
+export const CONSENT_METHODS = [
+  'api',
+  'banner',
+  'form',
+  'signup-form',
+  'privacy-center',
+  'email',
+  'phone',
+  'in-person',
+  'paper',
+  'header',
+  'signal',
+  'use-of-service',
+  'dsr',
+  'officer-entry',
+  'import',
+] as const;
+/** One of {@link CONSENT_METHODS}. */
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** Where a consent event came from (`source`): the one list. */
+export const CONSENT_SOURCES = [
+  'api',
+  'web',
+  'app',
+  'email',
+  'phone',
+  'in-person',
+  'paper',
+  'console',
+  'cli',
+  'officer',
+  'use-of-service',
+  'import',
+] as const;
+/** One of {@link CONSENT_SOURCES}. */
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];

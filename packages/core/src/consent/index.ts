@@ -1,4 +1,8 @@
 export {
+  CONSENT_METHODS,
+  CONSENT_SOURCES,
+  type ConsentMethod,
+  type ConsentSource,
   LEDGER_ACTORS,
   LEDGER_EVENT_TYPES,
   type LedgerActor,

@@ -106,6 +106,15 @@ export const ERRORS = [
     action: 'Use the method the OpenAPI document at `/docs` lists for the route.',
   },
   {
+    code: 'not-configured',
+    status: 409,
+    source: 'server',
+    title: 'Not configured on this server',
+    description:
+      'The route needs something the server was started without, e.g. `POST /v1/ledger/checkpoints` without a checkpoint key and folder (`PLEDGE_CHECKPOINT_KEY_FILE`, `PLEDGE_CHECKPOINT_DIR`).',
+    action: 'Configure what the message names and restart the server.',
+  },
+  {
     code: 'not-acceptable',
     status: 406,
     source: 'server',

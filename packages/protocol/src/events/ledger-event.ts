@@ -1,4 +1,6 @@
 import {
+  CONSENT_METHODS,
+  CONSENT_SOURCES,
   ConsentMode,
   JurisdictionKey,
   LEDGER_ACTORS,
@@ -6,9 +8,14 @@ import {
   PRIVACY_SIGNALS,
 } from '@pledge/core';
 import { z } from 'zod';
+import { StorableId } from '../text/storable-text.js';
 
-const Text = z.string().min(1).max(200);
-const Ids = z.array(z.string().min(1).max(100)).max(200);
+const Ids = z.array(StorableId).max(200);
+/** A notice hash as hashing tools write it (`sha256:...`, hex, base64). */
+const NoticeHash = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9:+/=_.-]+$/, { error: 'must be a hash: letters, digits and : + / = _ . - only' });
 
 /** One consent event as a client sends it (the subject is hashed before storage). */
 export const ConsentEventBody = z
@@ -17,10 +24,10 @@ export const ConsentEventBody = z
     purposes: Ids.optional(),
     categories: Ids.optional(),
     consentMode: ConsentMode.optional(),
-    method: Text.default('api'),
-    source: Text.default('api'),
+    method: z.enum(CONSENT_METHODS).default('api'),
+    source: z.enum(CONSENT_SOURCES).default('api'),
     jurisdiction: JurisdictionKey.optional(),
-    noticeHash: z.string().max(200).optional(),
+    noticeHash: NoticeHash.optional(),
     actor: z.enum(LEDGER_ACTORS).default('subject'),
     signal: z.enum(PRIVACY_SIGNALS).optional(),
     occurredAt: z.iso.datetime({ offset: true }).optional(),

@@ -1,6 +1,7 @@
-import { JurisdictionKey, Language } from '@pledge/core';
+import { CONSENT_SOURCES, JurisdictionKey, Language } from '@pledge/core';
 import { z } from 'zod';
 import { ConsentEventBody } from '../events/ledger-event.js';
+import { StorableId, storableText } from '../text/storable-text.js';
 
 /** Most decisions in one batch request. */
 export const MAX_BATCH = 1000;
@@ -21,9 +22,9 @@ export function inEventTimeWindow(occurredAt: string, now: number = Date.now()):
   return time >= EARLIEST_EVENT && time <= now + FUTURE_SKEW_MS;
 }
 
-const Ids = z.array(z.string().min(1).max(100)).max(200);
+const Ids = z.array(StorableId).max(200);
 /** Your identifier for a subject, as every body takes it (stored only as a keyed hash). */
-const SubjectId = z.string().min(1).max(512);
+const SubjectId = storableText(z.string().min(1).max(512));
 
 /** A request to record events for one subject. */
 export const RecordConsentBody = z
@@ -85,12 +86,7 @@ export const DecideBatchBody = z.object({ requests: z.array(DecideBody).min(1).m
 export const RecordUseBody = z
   .object({
     subject: SubjectId.describe('Your identifier for the subject; stored only as a keyed hash.'),
-    source: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe("Where the use happened; default 'use-of-service'."),
+    source: z.enum(CONSENT_SOURCES).optional().describe("Where the use happened; default 'use-of-service'."),
   })
   .strict();
 

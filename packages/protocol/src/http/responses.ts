@@ -109,14 +109,34 @@ export type PublishResponse = z.infer<typeof PublishResponse>;
 /** `GET /v1/ledger/verify` (`LedgerVerification` from @pledge/store). */
 export const VerificationResponse = z
   .union([
-    z.object({ ok: z.literal(true), events: z.number().int(), headHash: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      events: z.number().int(),
+      headSeq: z.number().int().describe('Sequence number of the head verified.'),
+      headHash: z.string(),
+    }),
     z.object({
       ok: z.literal(false),
       events: z.number().int().describe('Events verified before the first bad one.'),
-      fault: z.enum(['edited', 'deleted-before', 'inserted-or-reordered', 'truncated', 'head-mismatch']),
+      fault: z.string().describe('What is wrong with the first bad event (see `faults`).'),
       seq: z.number().int(),
       id: z.string().optional(),
       message: z.string(),
+      faults: z
+        .array(
+          z.object({
+            fault: z
+              .string()
+              .describe(
+                'edited, deleted-before, inserted-or-reordered, truncated, head-mismatch, unknown-format, format-downgraded, rewritten or wiped',
+              ),
+            seq: z.number().int(),
+            id: z.string().optional(),
+            message: z.string(),
+          }),
+        )
+        .describe('Every fault found, in chain order (at most 1000).'),
+      faultCount: z.number().int().describe('How many faults were found in all.'),
     }),
   ])
   .describe('The outcome of walking the whole chain');

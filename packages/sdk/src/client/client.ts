@@ -1,4 +1,4 @@
-import type { Manifest } from '@pledge/core';
+import type { ConsentSource, Manifest } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
 import type { ErrorCode } from '@pledge/protocol';
 import { errorFromResponse, PledgeApiError } from './errors.js';
@@ -47,7 +47,7 @@ export interface PledgeClient {
   /** `POST /v1/decide/batch` (at most 1000 requests). */
   decideBatch(requests: DecideRequest[]): Promise<DecideBatchResponse>;
   /** `POST /v1/use`: records use of the service as acceptance, where the policy says so. */
-  recordUse(subject: string, source?: string): Promise<RecordUseResponse>;
+  recordUse(subject: string, source?: ConsentSource): Promise<RecordUseResponse>;
   /** `GET /v1/policies`. */
   listPolicies(): Promise<PolicyListResponse>;
   /** `GET /v1/policies/current`. */

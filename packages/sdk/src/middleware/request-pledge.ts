@@ -1,4 +1,4 @@
-import { type JurisdictionKey, PRIVACY_SIGNALS } from '@pledge/core';
+import { type ConsentSource, type JurisdictionKey, PRIVACY_SIGNALS } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
 import type { Pledge, SubjectHandle } from '../pledge/pledge.js';
@@ -11,7 +11,7 @@ export interface PledgeMiddlewareOptions<Request> {
   /** Jurisdiction whose law applies to the requester, when known (e.g. from geo-IP or the account). */
   jurisdiction?: (request: Request) => JurisdictionKey | undefined;
   /** `source` of the recorded `signal-seen` events. Default `web`. */
-  source?: string;
+  source?: ConsentSource;
 }
 
 /** Extra inputs of {@link RequestPledge.decide}. */

@@ -1,4 +1,4 @@
-import type { JurisdictionKey, PrivacySignal } from '@pledge/core';
+import type { ConsentSource, JurisdictionKey, PrivacySignal } from '@pledge/core';
 import {
   type CategoryMask,
   categoryMask,
@@ -224,7 +224,7 @@ export class Pledge {
   }
 
   /** Records use of the service as acceptance (`POST /v1/use`); returns whether it recorded. */
-  async recordUse(subject: string, source?: string): Promise<boolean> {
+  async recordUse(subject: string, source?: ConsentSource): Promise<boolean> {
     const { recorded } = await this.client.recordUse(subject, source);
     const hash = this.#hash(subject);
     if (recorded && this.#cache.has(hash)) this.#cache.refresh(hash, await this.#fetch(subject, hash));
@@ -241,7 +241,11 @@ export class Pledge {
    * Records a `signal-seen` event once per subject and signal: not when the subject's events
    * already hold one, nor twice when requests race. Returns whether this call recorded it.
    */
-  async recordSignal(subject: string, signal: PrivacySignal, source = 'web'): Promise<boolean> {
+  async recordSignal(
+    subject: string,
+    signal: PrivacySignal,
+    source: ConsentSource = 'web',
+  ): Promise<boolean> {
     const entry = await this.#entry(subject);
     if (hasSignal(entry.events, signal)) return false;
     const key = `${this.#hash(subject)}:${signal}`;

@@ -56,7 +56,8 @@ export class Picker {
     };
     if (type === 'signal-seen') return { ...event, signal: this.one(['gpc', 'dnt'] as const) };
     if (type === 'policy-accepted') return event;
-    if (!this.chance(0.2)) event.purposes = this.some([...PURPOSES, 'no-such-purpose'], 3);
+    // Only declared purposes: the server refuses an event naming another (a request may still).
+    if (!this.chance(0.2)) event.purposes = this.some(PURPOSES, 3);
     if ((type === 'restriction' || type === 'restriction-lifted') && this.chance(0.5)) {
       event.categories = this.some(CATEGORIES, 2);
     }

@@ -1,4 +1,4 @@
-import { formatPath } from '@pledge/core';
+import { findUnstorableText, formatPath, UNSTORABLE_TEXT_MESSAGES } from '@pledge/core';
 import type { ApiIssue } from '@pledge/protocol';
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import { z } from 'zod';
@@ -67,36 +67,30 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
     if (!result.success) {
       return { error: new RequestValidationError(httpPart ?? 'body', toApiIssues(result.error.issues)) };
     }
-    const nul = nulError(result.data, httpPart ?? 'body');
-    return nul ? { error: nul } : { value: result.data };
+    const unstorable = unstorableTextError(result.data, httpPart ?? 'body');
+    return unstorable ? { error: unstorable } : { value: result.data };
   };
 };
 
-/** A 400 naming the first string holding U+0000 (PostgreSQL text and jsonb cannot store it), if any. */
-export function nulError(value: unknown, part: string): RequestValidationError | undefined {
-  const path = nulPath(value, []);
-  if (!path) return undefined;
+/**
+ * A 400 naming the first string (or object key) the store cannot keep exactly as given: one
+ * holding NUL, a lone UTF-16 surrogate or a byte-order mark (see `unstorableText` in
+ * @pledge/core), if any. Runs on every request part after its schema, manifests included.
+ */
+export function unstorableTextError(value: unknown, part: string): RequestValidationError | undefined {
+  const found = findUnstorableText(value);
+  if (!found) return undefined;
   return new RequestValidationError(part, [
-    { path: formatPath(path), code: 'schema.invalid_format', message: 'text must not contain NUL' },
+    {
+      path: formatPath(found.path),
+      code: 'schema.invalid_format',
+      message: UNSTORABLE_TEXT_MESSAGES[found.fault],
+    },
   ]);
 }
 
-/** Path of the first string holding U+0000, which PostgreSQL text cannot store. */
-function nulPath(value: unknown, path: Array<string | number>): Array<string | number> | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulPath(item, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
+/** The former name of {@link unstorableTextError} (it refused NUL only). */
+export const nulError = unstorableTextError;
 
 /**
  * Response schemas are zod too, kept for the OpenAPI document: replies are serialised

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import type { KeyPresence } from '../security/key-presence.js';
+import { registerCheckpointRoutes, type ServerCheckpoints } from './checkpoints.js';
 import { registerConsentRoutes } from './consents.js';
 import { registerCorsRoutes } from './cors.js';
 import { registerDecideRoutes } from './decide.js';
@@ -17,6 +18,8 @@ export interface V1Options {
   keys: KeyPresence;
   /** Largest body of `POST /v1/policies`, bytes. */
   manifestBodyLimit: number;
+  /** The checkpoint key and sink, when the server signs checkpoints. */
+  checkpoints?: ServerCheckpoints;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       await registerPolicyApiRoutes(v1, rt, { bodyLimit: options.manifestBodyLimit });
       registerRenderedRoutes(v1, rt);
       registerLedgerRoutes(v1, rt);
+      registerCheckpointRoutes(v1, rt, options.checkpoints);
       registerSdkConfigRoutes(v1, rt);
       registerKeyRoutes(v1, rt, options.keys);
       registerCorsRoutes(v1, rt);

@@ -3,7 +3,8 @@ import type { ApiScope } from '@pledge/auth';
 /**
  * The scopes each non-public route accepts (any one of them suffices): the one table, keyed
  * by method and Fastify path pattern. A route missing here accepts no key at all (it fails
- * closed); the route matrix test fails on such a route. `admin` manages keys only.
+ * closed); the route matrix test fails on such a route. `admin` manages keys and signs
+ * checkpoints on demand, nothing else.
  */
 export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/consents': ['consent:write'],
@@ -15,6 +16,8 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'GET /v1/policies/current': ['policy:publish', 'decide', 'sdk:config'],
   'POST /v1/policies': ['policy:publish'],
   'GET /v1/ledger/verify': ['ledger:read'],
+  'POST /v1/ledger/verify': ['ledger:read'],
+  'POST /v1/ledger/checkpoints': ['admin'],
   'GET /v1/ledger/changes': ['ledger:read', 'sdk:config'],
   'GET /v1/sdk/config': ['sdk:config'],
   'GET /lint': ['policy:publish'],

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { canonicalTime, canonicalValue, digest } from './canonical.js';
 import { type ChainRowToInsert, insertChainRows } from './insert.js';
 import { lockHead } from './read.js';
+import { assertStorable, type UnstorableTextError } from './storable.js';
 import type { ChainInputValue, ChainRecord, ChainSpec, ChainValue } from './types.js';
 
 /** Rows per INSERT statement: each column travels as one array parameter. */
@@ -25,6 +26,8 @@ export interface AppendOptions {
  * each other and the chain can never fork. A batch costs the lock and one statement per
  * 5,000 records that inserts them, moves the head and announces the new head (LISTEN/NOTIFY).
  * Each record's recording time is set here, not by a database default, and is hashed.
+ * Text the database cannot store exactly as given (NUL, a lone surrogate, a byte-order mark)
+ * throws {@link UnstorableTextError} before anything is written.
  */
 export async function appendToChain<T>(
   db: Kysely<T>,
@@ -59,6 +62,7 @@ export async function appendInTransaction<T>(
     seq += 1;
     const values: Record<string, ChainValue> = {};
     for (const column of spec.codec.columns) values[column.name] = canonicalValue(column, input[column.name]);
+    assertStorable(seq - head.seq - 1, values);
     const record: ChainRecord = {
       seq,
       format: spec.codec.current,

@@ -13,14 +13,16 @@ function columnSql(column: ChainColumn): RawBuilder<unknown> {
 }
 
 /**
- * Records after `afterSeq`, oldest first, at most `limit`, exactly as stored (timestamps in
- * canonical form): what verification hashes and what a change feed can follow.
+ * Records after `afterSeq` (and at most `upTo`, when given), oldest first, at most `limit`,
+ * exactly as stored (timestamps in canonical form): what verification hashes and what a
+ * change feed can follow.
  */
 export async function chainRecordsSince<T>(
   db: Kysely<T>,
   spec: ChainSpec,
   afterSeq: number,
   limit: number,
+  upTo?: number,
 ): Promise<ChainRecord[]> {
   const columns = sql.join([
     sql.ref('seq'),
@@ -31,7 +33,8 @@ export async function chainRecordsSince<T>(
     ...spec.codec.columns.map(columnSql),
   ]);
   const { rows } = await sql<Record<string, unknown>>`SELECT ${columns} FROM ${sql.table(spec.table)}
-    WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`.execute(db);
+    WHERE seq > ${afterSeq}${upTo === undefined ? sql`` : sql` AND seq <= ${upTo}`}
+    ORDER BY seq LIMIT ${limit}`.execute(db);
   return rows.map((row) => {
     const values: Record<string, ChainValue> = {};
     for (const column of spec.codec.columns) values[column.name] = (row[column.name] ?? null) as ChainValue;
@@ -70,4 +73,12 @@ export async function lockHead<T>(trx: Kysely<T>, spec: ChainSpec): Promise<{ se
   const row = rows[0];
   if (!row) throw new Error(`chain ${spec.name} has no head row`);
   return { seq: Number(row.seq), hash: row.hash };
+}
+
+/** The highest sequence number stored, 0 for an empty chain. */
+export async function lastStoredSeq<T>(db: Kysely<T>, spec: ChainSpec): Promise<number> {
+  const { rows } = await sql<{
+    seq: number | null;
+  }>`SELECT max(seq) AS seq FROM ${sql.table(spec.table)}`.execute(db);
+  return Number(rows[0]?.seq ?? 0);
 }

@@ -72,6 +72,8 @@ export const CHAIN_FAULTS = [
   'head-mismatch',
   'unknown-format',
   'format-downgraded',
+  'rewritten',
+  'wiped',
 ] as const;
 export type ChainFault = (typeof CHAIN_FAULTS)[number];
 
@@ -84,9 +86,27 @@ export interface ChainFaultReport {
   message: string;
 }
 
+/**
+ * A point of a chain known from outside the database (a signed checkpoint): the record at
+ * `seq` had hash `hash`. Verification against anchors finds a chain recomputed after an edit
+ * (`rewritten`), cut short (`truncated`) or emptied (`wiped`), which links alone cannot.
+ */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  /** How fault messages name the anchor, e.g. `checkpoint of 2026-12-04T22:00:00.000Z`. */
+  label?: string;
+}
+
 /** Outcome of verifying a chain. */
 export type ChainVerification =
-  | { ok: true; records: number; headHash: string }
+  | {
+      ok: true;
+      records: number;
+      /** The head verified: its sequence number and hash. */
+      headSeq: number;
+      headHash: string;
+    }
   | {
       ok: false;
       records: number;

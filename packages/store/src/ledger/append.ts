@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { unstorableText } from '@pledge/core';
 import type { Kysely } from 'kysely';
 import { type AppendOptions, appendToChain } from '../chain/append.js';
+import { UnstorableTextError } from '../chain/storable.js';
 import type { Database } from '../db/schema.js';
 import { LEDGER_CHAIN } from './chain-spec.js';
 import { subjectHash } from './hash.js';
@@ -17,7 +19,9 @@ export interface AppendResult {
  * the subject's pseudonym (created on first use) (see `appendToChain`):
  * concurrent writers queue behind the locked chain head, so the chain never forks. Events
  * are written in the current record format, which hashes every stored column, including
- * the recording time, read from `options.now` (default the system clock).
+ * the recording time, read from `options.now` (default the system clock). Text that cannot
+ * be stored exactly as given (see `UnstorableTextError`), the subject's included, is refused
+ * with that error before anything is written.
  */
 export async function appendEvents(
   db: Kysely<Database>,
@@ -27,6 +31,11 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   if (inputs.length === 0) return { events: [] };
   const now = options.now ?? (() => new Date());
+  for (const [i, input] of inputs.entries()) {
+    // Hashed as UTF-8, a lone surrogate would become U+FFFD: two subjects, one hash.
+    const fault = unstorableText(input.subject);
+    if (fault) throw new UnstorableTextError(`events[${i}].subject`, fault);
+  }
   const hashes = inputs.map((input) => subjectHash(key, input.subject));
   // Events name the subject by its pseudonym: the map is the only link back to the identifier.
   const pseudonyms = await pseudonymsFor(db, hashes);

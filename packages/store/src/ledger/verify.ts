@@ -13,7 +13,7 @@ export type LedgerFault = ChainFault;
  * them all).
  */
 export type LedgerVerification =
-  | { ok: true; events: number; headHash: string }
+  | { ok: true; events: number; headSeq: number; headHash: string }
   | {
       ok: false;
       events: number;
@@ -36,7 +36,8 @@ export async function verifyLedger(
   options: VerifyOptions = {},
 ): Promise<LedgerVerification> {
   const result = await verifyChain(db, LEDGER_CHAIN, options);
-  if (result.ok) return { ok: true, events: result.records, headHash: result.headHash };
+  if (result.ok)
+    return { ok: true, events: result.records, headSeq: result.headSeq, headHash: result.headHash };
   const first = result.faults[0] as ChainFaultReport;
   return {
     ok: false,
