@@ -12,6 +12,9 @@ import { backendKinds as backends } from '../../store/test/backends.js';
 import { hashAt, moveHead, rewriteConsistently } from '../../store/test/tamper-helpers.js';
 import { type CliIo, main } from '../src/index.js';
 
+/** PostgreSQL needs a subject key from outside the database (docs/keys.md). */
+const SUBJECT_KEY = 'ledger-checkpoints-test-subject-key';
+
 const REPO_ROOT = join(import.meta.dirname, '../../../');
 const parsed = parseManifest(readFileSync(join(REPO_ROOT, 'examples/antsentry/pledge.yaml'), 'utf8'));
 if (!parsed.ok) throw new Error('the AntSentry example is not valid');
@@ -63,7 +66,7 @@ describe.each(backends)('pledge ledger checkpoint and verify --checkpoints on %s
     const verify = (...more: string[]) => pledge('ledger', 'verify', ...where, ...more);
     try {
       await withStore(open, async (store) => {
-        const engine = await createEngine({ store, manifest: antsentry });
+        const engine = await createEngine({ store, manifest: antsentry, subjectKey: SUBJECT_KEY });
         for (const subject of ['a', 'b', 'c', 'd'])
           await engine.record(subject, [{ type: 'opt-out', method: 'api', source: 'api', actor: 'subject' }]);
       });

@@ -37,7 +37,11 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
     expect(res.json()).toMatchObject({
       ok: true,
       broken: [],
-      checkpoints: [{ pledgeCheckpoint: 1, chain: 'ledger', seq: 1, keyId: key.keyId }],
+      // Every chain is signed: the consent ledger and the published policy versions.
+      checkpoints: [
+        { pledgeCheckpoint: 1, chain: 'ledger', seq: 1, keyId: key.keyId },
+        { pledgeCheckpoint: 1, chain: 'policies', seq: 1, keyId: key.keyId },
+      ],
     });
     const { checkpoints, problems } = await readCheckpoints(sink, LEDGER_CHAIN.name, [key]);
     expect(problems).toEqual([]);
@@ -58,9 +62,13 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
       faults: [{ fault: 'wiped', seq: 1 }],
       faultCount: 1,
     });
-    // A wiped chain is not signed.
+    // A wiped chain is not signed; the intact policy chain still is.
     const refused = await t.app.inject({ method: 'POST', url: '/v1/ledger/checkpoints' });
-    expect(refused.json()).toMatchObject({ ok: false, checkpoints: [], broken: [{ chain: 'ledger' }] });
+    expect(refused.json()).toMatchObject({
+      ok: false,
+      checkpoints: [{ chain: 'policies' }],
+      broken: [{ chain: 'ledger' }],
+    });
   });
 });
 
