@@ -16,6 +16,7 @@ import { type Located, locateAll } from './locate.js';
 import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
 import { rootsMatched } from './review.js';
+import { toJsonRow } from './values.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -124,6 +125,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       { rows, identity: request.identity, unsaved: [...unsaved] },
       findings,
     );
+  // Keys (and, for an access this run located, the rows) found per step.
+  const located = new Map<number, Located>();
   const placeOf = (step: PlanStep, operation: string) => ({
     dataset: step.dataset,
     datastore: step.datastore,
@@ -155,7 +158,6 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       }
       return { id, status: await finish() };
     }
-    const located = new Map<number, Located>();
     const problems = await preflight({
       pool,
       manifest,
@@ -178,7 +180,9 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           located.set(step.index, { keys: row.located_keys, refValues: row.ref_values ?? {} });
         else todo.add(step.index);
       }
-      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo);
+      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo, {
+        rows: plan.kind === 'access',
+      });
       const found = outcomes.flatMap((o) => ('located' in o ? [o] : []));
       for (const f of found) located.set(f.index, f.located);
       await beat();
@@ -267,8 +271,11 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     const keys = row.located_keys ?? [];
     const clear = { error_code: null, error_message: null };
     if (plan.kind === 'access') {
-      const read =
-        keys.length > 0
+      // Rows the lookup read with the keys in this run are those keys' rows: not read again.
+      const fetched = located.get(step.index)?.rows;
+      const read = fetched
+        ? fetched.map(toJsonRow)
+        : keys.length > 0
           ? await readStep({ ...inputFor(step, row, keys), connector: await pool.get(step.dataset) })
           : [];
       // Reads only: kept in memory and stored with the request's last write (a run that dies
