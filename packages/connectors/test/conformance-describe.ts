@@ -210,11 +210,18 @@ export function runDescribeConformance(fixture: () => ConformanceFixture): void 
     // A locate's keys come in no set order: compared as sets; the rows as read gives them.
     expect([...found.keys].sort()).toEqual([...keys].sort());
     expect(found.rows).toEqual(await c.read(f.people, keys));
-    const some = await c.lookup(f.related, [{ field: f.referenceField, values: [alice.id] }], [f.anchorField]);
+    const some = await c.lookup(
+      f.related,
+      [{ field: f.referenceField, values: [alice.id] }],
+      [f.anchorField],
+    );
     const related = await locateRelated(alice);
     expect([...some.keys].sort()).toEqual([...related].sort());
     expect(some.rows).toEqual(await c.read(f.related, some.keys, [f.referenceField, f.anchorField]));
-    expect(await c.lookup(f.people, [{ field: f.identityField, values: [] }])).toEqual({ keys: [], rows: [] });
+    expect(await c.lookup(f.people, [{ field: f.identityField, values: [] }])).toEqual({
+      keys: [],
+      rows: [],
+    });
   });
 
   it('refuses to describe what it refuses to run, with the same code and path', async () => {
