@@ -36,7 +36,7 @@ try {
       events.length = 0;
       const out = await lane.run(phase, pairs[r]!.pledge);
       console.log(
-        `\n== ${phase}: ${out.rows} rows, ${events.length} datastore statements, ${out.breakdown?.storeQueries} store queries`,
+        `\n== ${phase}: ${out.rows} rows, ${events.length} datastore statements, ${out.breakdown?.storeQueries} store queries, ${out.ms.toFixed(1)} ms (store ${out.breakdown?.storeMs.toFixed(1)} ms, datastores ${out.breakdown?.datastoreWallMs.toFixed(1)} ms)`,
       );
       for (const e of events) console.log(`  ${e}`);
       console.log('  store:', JSON.stringify(out.breakdown?.storeByQuery));

@@ -201,11 +201,14 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         await holdForReview(db, id, plan, roots, request.roots_confirmed);
         return { id, status: 'needs-review' };
       }
-      await saveLocated(db, id, found, true);
+      // An access writes nothing: its keys are stored with the request's end (a run that dies
+      // before locates again). Anything else stores them before its first write.
+      if (plan.kind !== 'access') await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
         const own = found.find((f) => f.index === row.step_index)?.located;
         return own ? { ...row, ...locatedRow(own) } : row;
       });
+      if (plan.kind === 'access') for (const f of found) unsaved.add(f.index);
     }
     if (plan.kind === 'access') {
       // Reads only, kept in memory: every step's read is sent at once.
