@@ -1,5 +1,5 @@
 import type { Manifest } from '@pledge/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import { accessDocument, type PackageCollection } from '../package/access-document.js';
 import { zipPackage } from '../package/zip-package.js';
@@ -130,6 +130,8 @@ export interface FinishKnown {
   identity: unknown;
   /** Access steps read but not stored yet: stored with the request's end, in the same statement. */
   unsaved: readonly number[];
+  /** A write sent with the request's end in the same statement (an erasure forgetting the subject in the ledger). */
+  also?: RawBuilder<unknown>;
 }
 
 /**
@@ -208,6 +210,7 @@ export async function finishRequest(
           ]
         : []),
       ...stepWrites(id, rows, known?.unsaved ?? [], finished && plan.kind === 'access'),
+      ...(known?.also ? [sql`also as (${known.also} returning 1)`] : []),
       sql`noop as (select 1)`,
     ],
     sql`, `,

@@ -1,6 +1,6 @@
 import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
 import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
 import { holdForReview } from '../jobs/review.js';
@@ -11,7 +11,7 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest, type RunFindings } from './finish.js';
-import { forgetInLedger, ledgerSubjects } from './forget.js';
+import { ledgerForgetting, ledgerSubjects } from './forget.js';
 import { type Located, locateAll } from './locate.js';
 import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
@@ -115,6 +115,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     await steps.fail(index, failure);
     mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
   };
+  // An erasure's forgetting in the ledger, sent with the request's end.
+  let forgetting: RawBuilder<unknown> | undefined;
   const finish = (findings: RunFindings = {}) =>
     finishRequest(
       db,
@@ -122,7 +124,12 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       manifest,
       plan,
       now(),
-      { rows, identity: request.identity, unsaved: [...unsaved] },
+      {
+        rows,
+        identity: request.identity,
+        unsaved: [...unsaved],
+        ...(forgetting ? { also: forgetting } : {}),
+      },
       findings,
     );
   // Keys (and, for an access this run located, the rows) found per step.
@@ -258,7 +265,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     // The ledger keeps its events, but the link from this person to them goes (idempotent).
     if (plan.kind === 'erase') {
       const subjects = ledgerSubjects(manifest, plan, identity, (i) => rows[i]?.located_keys);
-      await forgetInLedger(store, subjects, options.subjectKey);
+      // In the statement that ends the request: both are written, or neither.
+      forgetting = await ledgerForgetting(store, subjects, options.subjectKey);
     }
     return { id, status: await finish() };
   } catch (error) {
