@@ -129,11 +129,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
     const given = checkWhereValues(where);
     if (given.length === 0) return [];
     const info = (await this.#columnsOf(collection)).get(field);
-    const wanted = new Set<string>();
-    for (const value of given) {
-      const text = wantedText(value, spec.rule);
-      if (text !== null && fitsColumn(text, info, info && this.integerBits(info))) wanted.add(text);
-    }
+    const wanted = this.#wantedOf(where, info);
     const width = keyColumns(collection).length;
     const keys: Key[] = [];
     for (const batch of chunk([...wanted], this.batchSize)) {
@@ -149,7 +145,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
   }
 
   /** The values of `where` that can match the column: normalised, typed, in canonical text. */
-  #wantedOf(where: Where, field: string, info: ColumnInfo | undefined): Set<string> {
+  #wantedOf(where: Where, info: ColumnInfo | undefined): Set<string> {
     const spec = matchSpec(where);
     const wanted = new Set<string>();
     for (const value of checkWhereValues(where)) {
@@ -181,7 +177,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
       .map((where, i) => {
         const field = fieldsOf[i] as string;
         const info = columns.get(field);
-        return { field, spec: matchSpec(where), info, wanted: this.#wantedOf(where, field, info) };
+        return { field, spec: matchSpec(where), info, wanted: this.#wantedOf(where, info) };
       })
       .filter((part) => part.wanted.size > 0);
     const statements: LookupPart[][] = parts.every((part) => part.wanted.size <= this.batchSize)
