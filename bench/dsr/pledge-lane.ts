@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createConnector } from '@pledge/connectors';
+import { createConnector, type StatementListener } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import {
   type AccessDocument,
@@ -31,6 +31,8 @@ export interface PledgeLaneOptions {
   keepConnections?: boolean;
   /** Called once the lane is closed (drops a scratch database). */
   onClose?: () => Promise<void>;
+  /** Also told of every datastore statement (`count-statements.ts` lists them). */
+  onStatement?: StatementListener;
 }
 
 /** A fixed HMAC key, as a worker would have configured (the camera-app plan hashes nothing). */
@@ -43,7 +45,11 @@ const BENCH_SUBJECT_KEY = 'bench-subject-key-0123456789';
  * makes from PLEDGE_CAMERA_PG_URL, PLEDGE_CAMERA_REDIS_URL and PLEDGE_CAMERA_FILES_DIR),
  * plus the Redis key prefix the benchmark's data lives under, each instrumented by `probe`.
  */
-export function benchConnectors(world: World, probe?: Probe): ConnectorFactory {
+export function benchConnectors(
+  world: World,
+  probe?: Probe,
+  onStatement?: StatementListener,
+): ConnectorFactory {
   return (dataset) => {
     const kind = dataset.datastore.kind;
     const connector =
@@ -54,6 +60,7 @@ export function benchConnectors(world: World, probe?: Probe): ConnectorFactory {
           : kind === 'files'
             ? createConnector('files', world.filesDir)
             : undefined;
+    if (connector && onStatement) connector.onStatement(onStatement);
     return connector && probe ? probe.instrumentConnector(connector) : connector;
   };
 }
@@ -91,7 +98,7 @@ export class PledgeLane implements Lane {
     this.#timed = this.#probe.instrumentStore(store);
     this.#db = dsrDb(this.#timed);
     this.#manifest = manifest;
-    this.#connectors = benchConnectors(world, this.#probe);
+    this.#connectors = benchConnectors(world, this.#probe, options.onStatement);
     // A worker keeps its connectors open across requests (KeptConnectors, as `work()` does).
     this.#kept = options.keepConnections ? new KeptConnectors(this.#connectors) : undefined;
     this.#onClose = async () => {

@@ -71,12 +71,17 @@ function queryLabel(node: PluginTransformQueryArgs['node']): string {
       const columns = updates.map((u) => String(pick(u, 'column', 'column', 'name') ?? '?'));
       return `update ${table(['table'])} set ${columns.join(', ')}`;
     }
+    case 'RawNode': {
+      // A hand-written statement: its first words (`with saved as (update pledge_dsr_steps`).
+      const text = String(pick(node, 'sqlFragments', '0') ?? '');
+      return `sql: ${text.replace(/\s+/g, ' ').trim().slice(0, 48)}`;
+    }
     default:
       return node.kind;
   }
 }
 
-const DATASTORE_CALLS = new Set(['locate', 'read', 'erase', 'rectify']);
+const DATASTORE_CALLS = new Set(['locate', 'lookup', 'read', 'erase', 'rectify']);
 const CONNECTION_CALLS = new Set(['connect', 'close']);
 
 /**

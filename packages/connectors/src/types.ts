@@ -107,7 +107,16 @@ export type DescribedCall =
   | { operation: 'read'; fields?: readonly string[] }
   | { operation: 'erase'; plan: ErasurePlan }
   | { operation: 'rectify'; fields: readonly string[] }
-  | { operation: 'count'; anchorField: string };
+  | { operation: 'count'; anchorField: string }
+  | { operation: 'lookup'; wheres: ReadonlyArray<Omit<Where, 'values'>>; fields?: readonly string[] };
+
+/** What {@link Connector.lookup} found. */
+export interface Lookup {
+  /** Keys of the rows found, without duplicates, those of the first where first. */
+  keys: Key[];
+  /** The rows of `keys`, in key order, with the fields asked for, the key and the where fields. */
+  rows: Row[];
+}
 
 /** Options of {@link Connector.describe}. */
 export interface DescribeOptions {
@@ -162,6 +171,13 @@ export interface Connector {
   close(): Promise<void>;
   /** Keys of the rows whose `where.field` holds one of `where.values`, without duplicates. */
   locate(collection: CollectionRef, where: Where): Promise<Key[]>;
+  /**
+   * The rows whose fields match any of `wheres`, each compared as {@link locate} compares
+   * (every row returned checked again against its rule): a step's lookups and the read that
+   * follows them in one statement when every where's values fit one batch. `fields`: the
+   * fields wanted besides the key and the where fields; omitted, all of them. SQL connectors.
+   */
+  lookup?(collection: CollectionRef, wheres: readonly Where[], fields?: readonly string[]): Promise<Lookup>;
   /** The rows of `keys` (missing keys are skipped), with `fields` only when given, plus the key field. */
   read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]>;
   /** Applies `plan` to the rows of `keys`: one statement per batch of keys, never one per row. */

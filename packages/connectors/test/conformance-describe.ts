@@ -170,7 +170,58 @@ export function runDescribeConformance(fixture: () => ConformanceFixture): void 
         run: () => c.erase(f.related, related, { [f.referenceField]: 'keep' }),
       },
     );
+    const lookup = c.lookup?.bind(c);
+    if (lookup) {
+      cases.push(
+        {
+          name: 'lookup by two fields, every field read',
+          collection: f.people,
+          call: { operation: 'lookup', wheres: [{ field: f.identityField }, { field: f.idField }] },
+          keys: 1,
+          run: () =>
+            lookup(f.people, [
+              { field: f.identityField, values: [alice.identity] },
+              { field: f.idField, values: [bob.id] },
+            ]),
+        },
+        {
+          name: 'lookup with some fields',
+          collection: f.related,
+          call: { operation: 'lookup', wheres: [{ field: f.referenceField }], fields: [f.anchorField] },
+          keys: 1,
+          run: () => lookup(f.related, [{ field: f.referenceField, values: [alice.id] }], [f.anchorField]),
+        },
+      );
+    }
     for (const t of cases) await check(c, t);
+  });
+
+  it('looks up what its locates find and reads what read reads (SQL)', async () => {
+    const f = fixture();
+    const c = f.connector;
+    if (!c.lookup) return;
+    const { alice, bob, carol } = f.subjects;
+    const wheres = [
+      { field: f.identityField, values: [alice.identity, `${bob.identity} `] },
+      { field: f.idField, values: [carol.id, bob.id] },
+    ];
+    const keys = [...new Set((await Promise.all(wheres.map((w) => c.locate(f.people, w)))).flat())];
+    const found = await c.lookup(f.people, wheres);
+    // A locate's keys come in no set order: compared as sets; the rows as read gives them.
+    expect([...found.keys].sort()).toEqual([...keys].sort());
+    expect(found.rows).toEqual(await c.read(f.people, keys));
+    const some = await c.lookup(
+      f.related,
+      [{ field: f.referenceField, values: [alice.id] }],
+      [f.anchorField],
+    );
+    const related = await locateRelated(alice);
+    expect([...some.keys].sort()).toEqual([...related].sort());
+    expect(some.rows).toEqual(await c.read(f.related, some.keys, [f.referenceField, f.anchorField]));
+    expect(await c.lookup(f.people, [{ field: f.identityField, values: [] }])).toEqual({
+      keys: [],
+      rows: [],
+    });
   });
 
   it('refuses to describe what it refuses to run, with the same code and path', async () => {

@@ -74,7 +74,12 @@ export {
 export * from './ledger/append.js';
 export { LEDGER_CHAIN, LEDGER_CHANNEL, LEDGER_COLUMNS } from './ledger/chain-spec.js';
 export * from './ledger/hash.js';
-export { forgetSubject, forgetSubjects, pseudonymsFor } from './ledger/pseudonyms.js';
+export {
+  forgetSubject,
+  forgetSubjects,
+  forgetSubjectsStatement,
+  pseudonymsFor,
+} from './ledger/pseudonyms.js';
 export * from './ledger/read.js';
 export * from './ledger/subject-key.js';
 export * from './ledger/types.js';

@@ -95,6 +95,8 @@ export function describeFiles(
     }
     case 'rectify':
       throw rectifyRefused();
+    case 'lookup':
+      throw new ConnectorError('operation-unsupported', 'lookup is for SQL connectors: locate, then read');
     case 'count':
       checkFileAnchor(call.anchorField);
       return [d('count', FILES_TEXT.readdir, 'folder'), d('count', FILES_TEXT.lstat, 'key')];

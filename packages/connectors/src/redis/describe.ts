@@ -96,6 +96,8 @@ export function describeRedis(
         }
       });
       return call.fields.length === 0 ? [] : [d('rectify', REDIS_TEXT.apply, 'batch')];
+    case 'lookup':
+      throw new ConnectorError('operation-unsupported', 'lookup is for SQL connectors: locate, then read');
     case 'count':
       checkField(collection, call.anchorField, 'anchorField');
       return [d('count', REDIS_TEXT.scan, 'page'), d('count', REDIS_TEXT.pick, 'page')];

@@ -28,3 +28,14 @@ export function keyOfRow(row: Row, width: number): Key {
   });
   return JSON.stringify(tuple);
 }
+
+/** The key of a row read with its key columns under their own names (see {@link keyOfRow}). */
+export function keyOfTable(row: Row, columns: readonly string[]): Key {
+  if (columns.length === 1) return row[columns[0] as string] as Key;
+  return JSON.stringify(
+    columns.map((c) => {
+      const v = row[c];
+      return typeof v === 'bigint' ? v.toString() : v;
+    }),
+  );
+}

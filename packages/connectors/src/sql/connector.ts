@@ -7,6 +7,7 @@ import type {
   EraseOptions,
   ErasurePlan,
   Key,
+  Lookup,
   Row,
   Scalar,
   StatementOperation,
@@ -27,8 +28,8 @@ import {
   pathOf,
 } from '../validate.js';
 import type { WriteCall, WriteProblem } from '../write-check.js';
-import { keyOfRow } from './composite-key.js';
-import { type SqlKind, SqlStatements } from './statements.js';
+import { keyOfRow, keyOfTable } from './composite-key.js';
+import { type LookupPart, type SqlKind, SqlStatements } from './statements.js';
 import { columnProblems, probeProblem, probeText, readOnlyProblem, readOnlyQuery } from './write-check.js';
 
 /** Rows returned by a query, or how many rows a write changed. */
@@ -128,11 +129,7 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
     const given = checkWhereValues(where);
     if (given.length === 0) return [];
     const info = (await this.#columnsOf(collection)).get(field);
-    const wanted = new Set<string>();
-    for (const value of given) {
-      const text = wantedText(value, spec.rule);
-      if (text !== null && fitsColumn(text, info, info && this.integerBits(info))) wanted.add(text);
-    }
+    const wanted = this.#wantedOf(where, info);
     const width = keyColumns(collection).length;
     const keys: Key[] = [];
     for (const batch of chunk([...wanted], this.batchSize)) {
@@ -145,6 +142,71 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
       }
     }
     return distinct(keys);
+  }
+
+  /** The values of `where` that can match the column: normalised, typed, in canonical text. */
+  #wantedOf(where: Where, info: ColumnInfo | undefined): Set<string> {
+    const spec = matchSpec(where);
+    const wanted = new Set<string>();
+    for (const value of checkWhereValues(where)) {
+      const text = wantedText(value, spec.rule);
+      if (text !== null && fitsColumn(text, info, info && this.integerBits(info))) wanted.add(text);
+    }
+    return wanted;
+  }
+
+  /**
+   * {@link locate} of several wheres and the {@link read} of their rows in one statement (`OR`
+   * of the locates' conditions) when every where's values fit one batch, else one statement per
+   * where and batch. Every row returned is checked again here, as `locate` checks it: a row no
+   * where matches byte for byte under its rule is dropped.
+   */
+  async lookup(
+    collection: CollectionRef,
+    wheres: readonly Where[],
+    fields?: readonly string[],
+  ): Promise<Lookup> {
+    this.table(collection);
+    if (!Array.isArray(wheres)) throw valueError('value-invalid', 'wheres', 'must be an array');
+    const wanted = fields === undefined ? undefined : checkFields(collection, fields);
+    const fieldsOf = wheres.map((where, i) => checkField(collection, where?.field, `wheres[${i}].field`));
+    for (const where of wheres) matchSpec(where);
+    if (wheres.every((where) => checkWhereValues(where).length === 0)) return { keys: [], rows: [] };
+    const columns = await this.#columnsOf(collection);
+    const parts = wheres
+      .map((where, i) => {
+        const field = fieldsOf[i] as string;
+        const info = columns.get(field);
+        return { field, spec: matchSpec(where), info, wanted: this.#wantedOf(where, info) };
+      })
+      .filter((part) => part.wanted.size > 0);
+    const statements: LookupPart[][] = parts.every((part) => part.wanted.size <= this.batchSize)
+      ? [parts.map((part) => ({ ...part, values: [...part.wanted] }))]
+      : parts.flatMap((part) =>
+          chunk([...part.wanted], this.batchSize).map((values) => [{ ...part, values }]),
+        );
+    const keyNames = keyColumns(collection);
+    const byKey = new Map<string, { key: Key; row: Row; matched: Set<number> }>();
+    for (const statement of statements) {
+      const p = this.params();
+      const text = this.lookupSql(collection, statement, wanted, p);
+      const { rows } = await this.run('locate', collection, text, p.values);
+      for (const row of rows) {
+        const matched = parts.flatMap((part, i) => {
+          const stored = storedText(row[part.field], part.info, part.spec);
+          return stored !== null && part.wanted.has(stored) ? [i] : [];
+        });
+        if (matched.length === 0) continue;
+        const key = keyOfTable(row, keyNames);
+        const id = `${typeof key}:${key}`;
+        const seen = byKey.get(id);
+        if (seen) for (const i of matched) seen.matched.add(i);
+        else byKey.set(id, { key, row, matched: new Set(matched) });
+      }
+    }
+    const found = [...byKey.values()];
+    const keys = distinct(parts.flatMap((_, i) => found.filter((f) => f.matched.has(i)).map((f) => f.key)));
+    return { keys, rows: found.map((f) => f.row) };
   }
 
   async read(collection: CollectionRef, keys: readonly Key[], fields?: readonly string[]): Promise<Row[]> {

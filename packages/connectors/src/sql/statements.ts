@@ -32,6 +32,14 @@ import { keyTuples } from './composite-key.js';
 
 export type { SqlKind };
 
+/** One condition of a lookup: a locate's field, rule, column and wanted values. */
+export interface LookupPart {
+  field: string;
+  spec: MatchSpec;
+  info: ColumnInfo | undefined;
+  values: readonly unknown[];
+}
+
 /** Collects the values of one statement and renders their placeholders. */
 export interface SqlParams {
   readonly values: unknown[];
@@ -169,6 +177,29 @@ export abstract class SqlStatements extends ConnectorBase {
     return `SELECT DISTINCT ${keys}, ${column} AS v FROM ${this.table(collection)} WHERE ${test}`;
   }
 
+  /**
+   * The rows matching any of `parts` (each a locate's condition), with the key, the where
+   * fields and `wanted` (all columns when undefined), in key order.
+   */
+  protected lookupSql(
+    collection: CollectionRef,
+    parts: ReadonlyArray<LookupPart>,
+    wanted: readonly string[] | undefined,
+    p: SqlParams,
+    unknown: () => void = () => {},
+  ): string {
+    const columns = wanted
+      ? distinct([...keyColumns(collection), ...parts.map((part) => part.field), ...wanted])
+          .map((f) => this.quote(f))
+          .join(', ')
+      : '*';
+    const tests = parts.map((part) =>
+      this.matchSql(this.quote(part.field), part.spec, part.info, p, part.values, unknown),
+    );
+    const where = tests.length === 1 ? tests[0] : tests.map((t) => `(${t})`).join(' OR ');
+    return `SELECT ${columns} FROM ${this.table(collection)} WHERE ${where} ORDER BY ${this.pk(collection)}`;
+  }
+
   protected readSql(
     collection: CollectionRef,
     wanted: readonly string[] | undefined,
@@ -249,6 +280,24 @@ export abstract class SqlStatements extends ConnectorBase {
         const columns = options.columns ?? known;
         let exact = true;
         const text = this.locateSql(collection, field, p, keys, spec, columns?.get(field), () => {
+          exact = false;
+        });
+        const introspect = known
+          ? []
+          : [this.described('introspect', collection, this.introspection(collection).text, 'once')];
+        return [...introspect, this.described('locate', collection, text, 'batch', exact)];
+      }
+      case 'lookup': {
+        if (call.wheres.length === 0) return [];
+        const known = this.columnCache.get(this.cacheKey(collection));
+        const columns = options.columns ?? known;
+        let exact = true;
+        const parts = call.wheres.map((w, i) => {
+          const field = checkField(collection, w.field, `wheres[${i}].field`);
+          return { field, spec: matchSpec(w), info: columns?.get(field), values: keys };
+        });
+        const wanted = call.fields === undefined ? undefined : checkFields(collection, call.fields);
+        const text = this.lookupSql(collection, parts, wanted, p, () => {
           exact = false;
         });
         const introspect = known

@@ -1,5 +1,5 @@
 import type { Manifest } from '@pledge/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DsrDatabase, DsrStepTable, RequestStatus } from '../jobs/schema.js';
 import { accessDocument, type PackageCollection } from '../package/access-document.js';
 import { zipPackage } from '../package/zip-package.js';
@@ -130,6 +130,8 @@ export interface FinishKnown {
   identity: unknown;
   /** Access steps read but not stored yet: stored with the request's end, in the same statement. */
   unsaved: readonly number[];
+  /** A write sent with the request's end in the same statement (an erasure forgetting the subject in the ledger). */
+  also?: RawBuilder<unknown>;
 }
 
 /**
@@ -208,6 +210,7 @@ export async function finishRequest(
           ]
         : []),
       ...stepWrites(id, rows, known?.unsaved ?? [], finished && plan.kind === 'access'),
+      ...(known?.also ? [sql`also as (${known.also} returning 1)`] : []),
       sql`noop as (select 1)`,
     ],
     sql`, `,
@@ -224,8 +227,8 @@ export async function finishRequest(
 }
 
 /**
- * The step writes that go with a request's end: the steps read but not stored (their rows
- * when the request may run again, none once it is completed), and once an access request is
+ * The step writes that go with a request's end: the steps read but not stored (their keys, and
+ * their rows when the request may run again, none once it is completed), and once an access request is
  * completed, the outputs stored by earlier attempts cleared. Never two writes to one row.
  */
 function stepWrites(
@@ -242,13 +245,14 @@ function stepWrites(
         (r) =>
           sql`(${r.step_index}::int, ${r.status}::text, ${r.affected}::int, ${
             forget ? null : JSON.stringify(r.output ?? [])
-          }::json)`,
+          }::json, ${jsonOrNull(r.located_keys)}::jsonb, ${jsonOrNull(r.ref_values)}::jsonb)`,
       ),
     );
     writes.push(sql`saved as (update pledge_dsr_steps as s
       set status = v.status, affected = v.affected, output = v.output,
+        located_keys = v.keys, ref_values = v.refs,
         error_code = null, error_message = null, updated_at = now()
-      from (values ${values}) as v(idx, status, affected, output)
+      from (values ${values}) as v(idx, status, affected, output, keys, refs)
       where s.request_id = ${id} and s.step_index = v.idx returning 1)`);
   }
   if (forget) {
@@ -260,6 +264,11 @@ function stepWrites(
     }
   }
   return writes;
+}
+
+/** A JSON column's value as text, SQL NULL for none (never the JSON `null`). */
+function jsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 async function loadStepRows(db: Kysely<DsrDatabase>, id: string): Promise<Array<Selectable<DsrStepTable>>> {

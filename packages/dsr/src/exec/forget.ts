@@ -1,5 +1,6 @@
 import type { Manifest } from '@pledge/core';
-import { forgetSubjects, resolveSubjectKey, type Store } from '@pledge/store';
+import { forgetSubjectsStatement, resolveSubjectKey, type Store } from '@pledge/store';
+import type { RawBuilder } from 'kysely';
 import type { IdentityValues, Plan } from '../plan/types.js';
 
 /**
@@ -30,14 +31,15 @@ export function ledgerSubjects(
  * Forgets the subject in the consent ledger as part of an erasure: the link from each id to a
  * ledger pseudonym is deleted. The events stay and the chain keeps verifying, but nobody can
  * link them to the person again; recording again under the same id starts a new pseudonym.
- * Returns how many links were deleted (0 when the subject never appeared in the ledger).
+ * Returns the statement, sent with the erasure's end (both written or neither); undefined when
+ * there is nothing to forget. A worker's key was checked against the store's fingerprint.
  */
-export async function forgetInLedger(
+export async function ledgerForgetting(
   store: Store,
   subjects: readonly string[],
   subjectKey: string | undefined,
-): Promise<number> {
-  // A worker's key was checked against the store's fingerprint when it started.
+): Promise<RawBuilder<unknown> | undefined> {
+  if (subjects.length === 0) return undefined;
   const key = subjectKey ?? (await resolveSubjectKey(store));
-  return forgetSubjects(store.db, key, subjects);
+  return forgetSubjectsStatement(key, subjects);
 }

@@ -1,4 +1,4 @@
-import type { CollectionRef, Key } from '@pledge/connectors';
+import type { CollectionRef, Connector, Key, Row, Where } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import { identityWhere } from '../identity/match-of.js';
 import type { IdentityValues, PlanStep } from '../plan/types.js';
@@ -10,6 +10,17 @@ import { referenceValues } from './values.js';
 export interface Located {
   keys: Key[];
   refValues: Record<string, Array<string | number>>;
+  /**
+   * The rows of `keys`, every field, when the lookup could read them with the keys (an
+   * access on a SQL store): kept in memory for the act phase, never stored.
+   */
+  rows?: Row[];
+}
+
+/** How {@link locateStep} locates. */
+export interface LocateOptions {
+  /** Read every field of the rows found with their keys, where the connector can (access). */
+  rows?: boolean;
 }
 
 const SQL_KINDS = new Set(['postgres', 'mysql', 'sqlite']);
@@ -38,14 +49,14 @@ export async function locateStep(
   step: PlanStep,
   identity: IdentityValues,
   earlier: ReadonlyMap<number, Located>,
+  options: LocateOptions = {},
 ): Promise<Located> {
   const connector = await pool.get(step.dataset);
   const collection: CollectionRef = collectionOf(manifest, step.dataset, step.collection);
-  // A step's locators are independent lookups: sent together (the connector's pool spreads
-  // them), the keys then taken in locator order. Identity values compare by their kind's rule;
-  // reference values exactly, typed to the column.
-  const found = await Promise.all(
-    step.locators.map(async (locator): Promise<Key[]> => {
+  // A step's locators are independent lookups, their values found together; identity values
+  // compare by their kind's rule, reference values exactly, typed to the column.
+  const wheres = await Promise.all(
+    step.locators.map(async (locator): Promise<Where | undefined> => {
       let values: ReadonlyArray<string | number> = [];
       let match = {};
       if (locator.via === 'identity') {
@@ -56,34 +67,50 @@ export async function locateStep(
       else {
         const t = locator.through;
         const given = identity[t.identity] ?? [];
-        if (given.length === 0) return [];
+        if (given.length === 0) return undefined;
         const child = await pool.get(t.dataset);
         const childCollection = collectionOf(manifest, t.dataset, t.collection);
-        const childKeys = await child.locate(childCollection, {
+        const where = {
           field: t.identityField,
           values: given,
           ...identityWhere(manifest, childCollection, t.identityField, t.identity),
-        });
-        if (childKeys.length === 0) return [];
-        const rows = await child.read(childCollection, childKeys, [t.referenceField]);
-        values = referenceValues(rows.map((r) => r[t.referenceField]));
+        };
+        const rows = await lookupRows(child, childCollection, [where], [t.referenceField]);
+        values = referenceValues(rows.rows.map((r) => r[t.referenceField]));
       }
-      if (values.length === 0) return [];
-      return connector.locate(collection, { field: locator.field, values, ...match });
+      return values.length === 0 ? undefined : { field: locator.field, values, ...match };
     }),
   );
-  const keys = found.flat();
-  const unique = distinctKeys(keys);
-  const refValues: Record<string, Array<string | number>> = {};
+  const live = wheres.filter((w): w is Where => w !== undefined);
   const toRead = step.provides.filter((f) => !(SQL_KINDS.has(step.datastore) && f === step.keyField));
+  // A SQL store answers the step's lookups and the read of what later steps need (of every
+  // field, for an access) in one statement; other stores locate by each where, then read.
+  const all = options.rows === true && connector.lookup !== undefined;
+  const found = await lookupRows(connector, collection, live, all ? undefined : toRead);
+  const unique = found.keys;
+  const refValues: Record<string, Array<string | number>> = {};
   for (const field of step.provides) if (!toRead.includes(field)) refValues[field] = referenceValues(unique);
-  if (toRead.length > 0 && unique.length > 0) {
-    const rows = await connector.read(collection, unique, toRead);
-    for (const field of toRead) refValues[field] = referenceValues(rows.map((r) => r[field]));
-  } else {
-    for (const field of toRead) refValues[field] = [];
-  }
-  return { keys: unique, refValues };
+  for (const field of toRead) refValues[field] = referenceValues(found.rows.map((r) => r[field]));
+  return { keys: unique, refValues, ...(all && found.complete ? { rows: found.rows } : {}) };
+}
+
+/**
+ * The keys matching any of `wheres` and the rows holding `fields` (every field when omitted):
+ * one {@link Connector.lookup} where the connector has it (`complete`: the rows are every
+ * key's), else a locate per where and a read of the fields asked for (none read for none).
+ */
+async function lookupRows(
+  connector: Connector,
+  collection: CollectionRef,
+  wheres: readonly Where[],
+  fields: readonly string[] | undefined,
+): Promise<{ keys: Key[]; rows: Row[]; complete: boolean }> {
+  if (wheres.length === 0) return { keys: [], rows: [], complete: true };
+  if (connector.lookup) return { ...(await connector.lookup(collection, wheres, fields)), complete: true };
+  const found = await Promise.all(wheres.map((where) => connector.locate(collection, where)));
+  const keys = distinctKeys(found.flat());
+  const read = keys.length > 0 && (fields === undefined || fields.length > 0);
+  return { keys, rows: read ? await connector.read(collection, keys, fields) : [], complete: false };
 }
 
 /** How locating one step went in {@link locateAll}. */
@@ -104,6 +131,7 @@ export async function locateAll(
   identity: IdentityValues,
   earlier: ReadonlyMap<number, Located>,
   todo: ReadonlySet<number>,
+  options: LocateOptions = {},
 ): Promise<LocateOutcome[]> {
   const known = new Map(earlier);
   const running = new Map<number, Promise<LocateOutcome>>();
@@ -118,7 +146,7 @@ export async function locateAll(
           if (outcome && !('located' in outcome)) return { index: step.index, skipped: true };
         }
         try {
-          const located = await locateStep(pool, manifest, step, identity, known);
+          const located = await locateStep(pool, manifest, step, identity, known, options);
           known.set(step.index, located);
           return { index: step.index, located };
         } catch (error) {

@@ -1,6 +1,6 @@
 import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
 import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
 import { holdForReview } from '../jobs/review.js';
@@ -11,11 +11,12 @@ import { collectionOf } from './collections.js';
 import { type ConnectorFactory, ConnectorPool, DsrError, type KeptConnectors } from './connections.js';
 import { describeFailure, type Failure } from './failure.js';
 import { finishRequest, type RunFindings } from './finish.js';
-import { forgetInLedger, ledgerSubjects } from './forget.js';
+import { ledgerForgetting, ledgerSubjects } from './forget.js';
 import { type Located, locateAll } from './locate.js';
 import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
 import { rootsMatched } from './review.js';
+import { toJsonRow } from './values.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -114,6 +115,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     await steps.fail(index, failure);
     mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
   };
+  // An erasure's forgetting in the ledger, sent with the request's end.
+  let forgetting: RawBuilder<unknown> | undefined;
   const finish = (findings: RunFindings = {}) =>
     finishRequest(
       db,
@@ -121,9 +124,16 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       manifest,
       plan,
       now(),
-      { rows, identity: request.identity, unsaved: [...unsaved] },
+      {
+        rows,
+        identity: request.identity,
+        unsaved: [...unsaved],
+        ...(forgetting ? { also: forgetting } : {}),
+      },
       findings,
     );
+  // Keys (and, for an access this run located, the rows) found per step.
+  const located = new Map<number, Located>();
   const placeOf = (step: PlanStep, operation: string) => ({
     dataset: step.dataset,
     datastore: step.datastore,
@@ -155,7 +165,6 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       }
       return { id, status: await finish() };
     }
-    const located = new Map<number, Located>();
     const problems = await preflight({
       pool,
       manifest,
@@ -178,7 +187,9 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           located.set(step.index, { keys: row.located_keys, refValues: row.ref_values ?? {} });
         else todo.add(step.index);
       }
-      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo);
+      const outcomes = await locateAll(pool, manifest, plan.steps, identity, located, todo, {
+        rows: plan.kind === 'access',
+      });
       const found = outcomes.flatMap((o) => ('located' in o ? [o] : []));
       for (const f of found) located.set(f.index, f.located);
       await beat();
@@ -197,11 +208,14 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         await holdForReview(db, id, plan, roots, request.roots_confirmed);
         return { id, status: 'needs-review' };
       }
-      await saveLocated(db, id, found, true);
+      // An access writes nothing: its keys are stored with the request's end (a run that dies
+      // before locates again). Anything else stores them before its first write.
+      if (plan.kind !== 'access') await saveLocated(db, id, found, true);
       rows = rows.map((row) => {
         const own = found.find((f) => f.index === row.step_index)?.located;
         return own ? { ...row, ...locatedRow(own) } : row;
       });
+      if (plan.kind === 'access') for (const f of found) unsaved.add(f.index);
     }
     if (plan.kind === 'access') {
       // Reads only, kept in memory: every step's read is sent at once.
@@ -251,7 +265,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     // The ledger keeps its events, but the link from this person to them goes (idempotent).
     if (plan.kind === 'erase') {
       const subjects = ledgerSubjects(manifest, plan, identity, (i) => rows[i]?.located_keys);
-      await forgetInLedger(store, subjects, options.subjectKey);
+      // In the statement that ends the request: both are written, or neither.
+      forgetting = await ledgerForgetting(store, subjects, options.subjectKey);
     }
     return { id, status: await finish() };
   } catch (error) {
@@ -267,8 +282,11 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     const keys = row.located_keys ?? [];
     const clear = { error_code: null, error_message: null };
     if (plan.kind === 'access') {
-      const read =
-        keys.length > 0
+      // Rows the lookup read with the keys in this run are those keys' rows: not read again.
+      const fetched = located.get(step.index)?.rows;
+      const read = fetched
+        ? fetched.map(toJsonRow)
+        : keys.length > 0
           ? await readStep({ ...inputFor(step, row, keys), connector: await pool.get(step.dataset) })
           : [];
       // Reads only: kept in memory and stored with the request's last write (a run that dies

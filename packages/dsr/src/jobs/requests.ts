@@ -6,6 +6,7 @@ import { identityIssues } from '../identity/check-identity.js';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
 import { isManifestStored, manifestHash, manifestStored } from './manifests.js';
+import { cachedPlan } from './plan-cache.js';
 import type { DsrDatabase, DsrRequestTable, DsrStepTable } from './schema.js';
 
 /** A value a rectification sets. */
@@ -104,14 +105,20 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
       ],
     };
   }
-  const plan =
-    input.kind === 'restrict'
-      ? restrictionPlan()
-      : buildPlan(input.manifest, {
-          kind: input.kind,
-          identity: kinds,
-          ...(input.kind === 'rectify' ? { rectify: Object.keys(input.rectify ?? {}) } : {}),
-        });
+  const { text, hash } = manifestHash(input.manifest);
+  const rectify = input.kind === 'rectify' ? Object.keys(input.rectify ?? {}) : undefined;
+  // Pure in the manifest's content and these options: planned once per distinct set of them.
+  const { plan, json: planJson } = cachedPlan(
+    JSON.stringify([hash, input.kind, kinds, rectify ?? null]),
+    () =>
+      input.kind === 'restrict'
+        ? restrictionPlan()
+        : buildPlan(input.manifest, {
+            kind: input.kind,
+            identity: kinds,
+            ...(rectify ? { rectify } : {}),
+          }),
+  );
   if (!planRunnable(plan)) return { ok: false, issues: plan.issues, plan };
   const id = randomUUID();
   const params: RequestParams = {
@@ -120,7 +127,6 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
     ...(input.rectify ? { rectify: input.rectify } : {}),
     ...(input.restriction ? { restriction: input.restriction } : {}),
   };
-  const { text, hash } = manifestHash(input.manifest);
   const manifestKnown = isManifestStored(db, hash);
   const steps =
     input.kind === 'restrict'
@@ -134,7 +140,7 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
         values (${hash}, ${text}::jsonb) on conflict (hash) do nothing returning hash),`;
   const created = sql`created as (insert into pledge_dsr_requests
       (id, kind, status, phase, manifest, manifest_hash, plan, identity, params, roots_confirmed)
-      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${JSON.stringify(plan)}::jsonb,
+      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${planJson}::jsonb,
         ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb,
         ${input.confirmRoots ?? null}::int)
       returning id)`;

@@ -126,7 +126,9 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
       issues.push(...planned.issues);
     }
     const rectify = targets?.fields.get(id);
-    const described = stepStatements(node, locators, erasure, rectify, manifest);
+    // What the runner reads with the keys: every field for an access, else what later steps need.
+    const lookup = options.kind === 'access' ? {} : { fields: provides.filter((f) => f !== node.keyField) };
+    const described = stepStatements(node, locators, erasure, rectify, manifest, lookup);
     issues.push(...described.issues);
     return {
       index,

@@ -4,6 +4,13 @@ import { identityWhere } from '../identity/match-of.js';
 import type { Node } from './graph.js';
 import type { Locator, StatementTemplate, StepErasure } from './types.js';
 
+const SQL_KINDS = new Set(['postgres', 'mysql', 'sqlite']);
+
+/** How the runner looks a step up: every field read with the keys (access), or `fields` only. */
+export interface StepLookup {
+  fields?: readonly string[];
+}
+
 /** A step's statements, and what the connector refused to describe. */
 export interface StepStatements {
   statements: StatementTemplate[];
@@ -22,20 +29,26 @@ export function stepStatements(
   erasure: StepErasure | undefined,
   rectify?: readonly string[],
   manifest?: Pick<Manifest, 'identities'>,
+  lookup?: StepLookup,
 ): StepStatements {
   const capabilities = capabilitiesOf(node.datastore);
+  const wheres = locators.map((l) => ({
+    field: l.field,
+    ...(l.via === 'identity' && manifest
+      ? identityWhere(manifest, node.collection, l.field, l.identity)
+      : {}),
+  }));
   const calls: DescribedCall[] = [
-    ...locators.map(
-      (l): DescribedCall => ({
-        operation: 'locate',
-        field: l.field,
-        ...(l.via === 'identity' && manifest
-          ? identityWhere(manifest, node.collection, l.field, l.identity)
-          : {}),
-      }),
-    ),
+    ...wheres.map((w): DescribedCall => ({ operation: 'locate', ...w })),
     { operation: 'read' },
   ];
+  // A SQL step sends its lookups and the read as one statement (see `lookupRows`): the
+  // locates and the read are still described, for what the connector refuses, not listed.
+  const combined: DescribedCall | undefined =
+    lookup && SQL_KINDS.has(node.datastore) && wheres.length > 0
+      ? { operation: 'lookup', wheres, ...(lookup.fields ? { fields: lookup.fields } : {}) }
+      : undefined;
+  if (combined) calls.push(combined);
   if (erasure && erasure.mode !== 'none') calls.push({ operation: 'erase', plan: erasure.plan });
   if (rectify && rectify.length > 0 && capabilities.rectify) {
     calls.push({ operation: 'rectify', fields: rectify });
@@ -56,7 +69,8 @@ export function stepStatements(
   for (const call of calls) {
     try {
       const described = describeStatements(node.datastore, node.collection, call);
-      for (const s of described) {
+      const replaced = combined && (call.operation === 'locate' || call.operation === 'read');
+      for (const s of replaced ? [] : described) {
         statements.push({ operation: s.operation, text: s.text, per: s.per, exact: s.exact });
       }
       if (call.operation === 'locate' && described.some((s) => s.per === 'page'))

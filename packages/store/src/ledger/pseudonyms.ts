@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { arrayLiteral } from '../chain/insert.js';
 import type { Database } from '../db/schema.js';
 import { subjectHash } from './hash.js';
@@ -66,4 +66,17 @@ export async function forgetSubjects(
     .where(sql<boolean>`subject_hash = any(${arrayLiteral(hashes)}::text[])`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * The statement of {@link forgetSubjects}, to send with other writes in one round trip (a
+ * DSR erasure's end, as a `with` part); undefined when there is no identifier.
+ */
+export function forgetSubjectsStatement(
+  key: string,
+  subjects: readonly string[],
+): RawBuilder<unknown> | undefined {
+  if (subjects.length === 0) return undefined;
+  const hashes = [...new Set(subjects)].map((s) => subjectHash(key, s));
+  return sql`delete from pledge_subject_map where subject_hash = any(${arrayLiteral(hashes)}::text[])`;
 }
