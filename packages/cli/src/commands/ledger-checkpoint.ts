@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { addStoreOptions, openCheckpoints, type SettingFlags } from '@pledge/config';
 import { CHECKPOINTED_CHAINS, createCheckpoints } from '@pledge/store';
 import type { Command } from 'commander';
@@ -7,7 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { type CheckpointFlags, withCheckpointFlags } from '../store/checkpoints.js';
 import { type CheckpointsAnswer, checkpointThroughServer } from '../store/checkpoints-through-server.js';
-import { lockedMessage, openCliStore } from '../store/open-store.js';
+import { lockedMessage, openExistingStore } from '../store/open-store.js';
 
 /** Options of `pledge ledger checkpoint`. */
 interface CheckpointCommandFlags extends SettingFlags, CheckpointFlags {
@@ -37,17 +35,11 @@ export function registerLedgerCheckpoint(ledger: Command, io: CliIo, finish: (co
         return finish(ExitCode.usage);
       }
       const format = flags.format;
-      const opened = await openCliStore(io, flags, {
-        fallback: 'default',
-        precheck: (s) =>
-          !s.databaseUrl && !existsSync(join(s.dataDir, 'PG_VERSION'))
-            ? `no embedded database in ${s.dataDir} (set --data-dir or --database-url)`
-            : undefined,
-      });
+      const opened = await openExistingStore(io, flags);
       if (!opened.ok) {
         const { error, settings } = opened;
         if (error?.code === 'store.locked' && error.holder.role === 'server' && error.holder.url) {
-          const through = await checkpointThroughServer(error.holder.url, settings?.apiToken);
+          const through = await checkpointThroughServer(error.holder.url, settings?.apiKey);
           if (through.ok) {
             io.stderr(
               `pledge: a Pledge server (process ${error.holder.pid}) holds ${error.dataDir}; it signed\n`,

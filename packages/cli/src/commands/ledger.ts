@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { absolute, addStoreOptions, type SettingFlags, type Settings } from '@pledge/config';
 import { LEDGER_CHAIN, type LedgerVerification, verifyLedger } from '@pledge/store';
 import { sql } from 'kysely';
@@ -13,7 +11,7 @@ import {
   withCheckpointFlags,
 } from '../store/checkpoints.js';
 import { verifyAnchorsThroughServer } from '../store/checkpoints-through-server.js';
-import { lockedMessage, openCliStore } from '../store/open-store.js';
+import { lockedMessage, openExistingStore } from '../store/open-store.js';
 import { verifyThroughServer } from '../store/through-server.js';
 import { registerLedgerCheckpoint } from './ledger-checkpoint.js';
 
@@ -56,13 +54,7 @@ export const registerLedger: RegisterCommand = (program, io, finish) => {
         return finish(ExitCode.usage);
       }
       const format = flags.format;
-      const opened = await openCliStore(io, flags, {
-        fallback: 'default',
-        precheck: (s) =>
-          !s.databaseUrl && !existsSync(join(s.dataDir, 'PG_VERSION'))
-            ? `no embedded database in ${s.dataDir} (set --data-dir or --database-url)`
-            : undefined,
-      });
+      const opened = await openExistingStore(io, flags);
       if (!opened.ok) {
         const { error, settings } = opened;
         if (error?.code === 'store.locked' && error.holder.role === 'server' && error.holder.url) {

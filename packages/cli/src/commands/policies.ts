@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { addStoreOptions, type SettingFlags } from '@pledge/config';
 import { type ChainVerification, verifyPolicies } from '@pledge/store';
 import { sql } from 'kysely';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { lockedMessage, openCliStore } from '../store/open-store.js';
+import { lockedMessage, openExistingStore } from '../store/open-store.js';
 
 /** Options of `pledge policies verify`. */
 interface VerifyFlags extends SettingFlags {
@@ -33,13 +31,7 @@ export const registerPolicies: RegisterCommand = (program, io, finish) => {
         io.stderr('pledge: --format must be text or json\n');
         return finish(ExitCode.usage);
       }
-      const opened = await openCliStore(io, flags, {
-        fallback: 'default',
-        precheck: (s) =>
-          !s.databaseUrl && !existsSync(join(s.dataDir, 'PG_VERSION'))
-            ? `no embedded database in ${s.dataDir} (set --data-dir or --database-url)`
-            : undefined,
-      });
+      const opened = await openExistingStore(io, flags);
       if (!opened.ok) {
         if (opened.error) io.stderr(`pledge: ${lockedMessage(opened.error)}\n`);
         return finish(opened.exitCode);

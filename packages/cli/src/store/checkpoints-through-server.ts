@@ -1,4 +1,5 @@
 import type { ChainAnchor, LedgerVerification, SignedCheckpoint } from '@pledge/store';
+import { callServerFor } from './server-call.js';
 
 /** The answer of `POST /v1/ledger/checkpoints`. */
 export interface CheckpointsAnswer {
@@ -16,44 +17,14 @@ const TIMEOUT_MS = 10 * 60_000;
 
 type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
-async function post<T>(
-  url: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-): Promise<Answer<T>> {
-  let res: Response;
-  try {
-    res = await fetch(new URL(path, url), {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return {
-      ok: false,
-      message: `cannot reach ${url} (${cause ?? (error instanceof Error ? error.name : 'error')})`,
-    };
-  }
-  if (res.status === 401 || res.status === 403) {
-    return {
-      ok: false,
-      message: `${url} answered ${res.status}: set PLEDGE_API_TOKEN to a credential it accepts`,
-    };
-  }
-  if (!res.ok) {
-    const message = (
-      (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined
-    )?.error?.message;
-    return { ok: false, message: `${url} answered ${res.status}${message ? `: ${message}` : ''}` };
-  }
-  return { ok: true, value: (await res.json()) as T };
+function post<T>(url: string, path: string, key: string | undefined, scope: string, body?: unknown) {
+  return callServerFor<T>(url, key, {
+    method: 'POST',
+    path,
+    timeoutMs: TIMEOUT_MS,
+    scope,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 /** `POST /v1/ledger/verify` with anchors the CLI checked: verify --checkpoints while a server holds the database. */
@@ -62,7 +33,7 @@ export function verifyAnchorsThroughServer(
   token: string | undefined,
   anchors: readonly ChainAnchor[],
 ): Promise<Answer<LedgerVerification>> {
-  return post(url, '/v1/ledger/verify', token, { anchors });
+  return post(url, '/v1/ledger/verify', token, 'ledger:read', { anchors });
 }
 
 /** `POST /v1/ledger/checkpoints`: the server signs with its own key into its own sink. */
@@ -70,5 +41,5 @@ export function checkpointThroughServer(
   url: string,
   token: string | undefined,
 ): Promise<Answer<CheckpointsAnswer>> {
-  return post(url, '/v1/ledger/checkpoints', token);
+  return post(url, '/v1/ledger/checkpoints', token, 'admin');
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   envWithFlags,
   type OpenedStore,
@@ -69,6 +71,21 @@ export async function openCliStore(
   );
   if (!opened.ok) return { ok: false, exitCode: ExitCode.failed, error: opened, settings };
   return { ok: true, opened: opened.opened, settings, durable };
+}
+
+/**
+ * Opens a store that must exist already (`pledge ledger`, `pledge policies`): PostgreSQL, or
+ * the embedded database in the data directory (the default one when none is given); a data
+ * directory holding no database is refused rather than created.
+ */
+export function openExistingStore(io: CliIo, flags: SettingFlags): Promise<CliStore> {
+  return openCliStore(io, flags, {
+    fallback: 'default',
+    precheck: (s) =>
+      !s.databaseUrl && !existsSync(join(s.dataDir, 'PG_VERSION'))
+        ? `no embedded database in ${s.dataDir} (set --data-dir or --database-url)`
+        : undefined,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LedgerVerification } from '@pledge/store';
+import { callServerFor } from './server-call.js';
 
 /** How long to wait for a server's answer, ms (verifying a long chain takes a while). */
 const TIMEOUT_MS = 10 * 60_000;
@@ -9,27 +10,13 @@ const TIMEOUT_MS = 10 * 60_000;
  */
 export async function verifyThroughServer(
   url: string,
-  token: string | undefined,
+  key: string | undefined,
 ): Promise<{ ok: true; verification: LedgerVerification } | { ok: false; message: string }> {
-  let res: Response;
-  try {
-    res = await fetch(new URL('/v1/ledger/verify', url), {
-      headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return {
-      ok: false,
-      message: `cannot reach ${url} (${cause ?? (error instanceof Error ? error.name : 'error')})`,
-    };
-  }
-  if (res.status === 401 || res.status === 403) {
-    return {
-      ok: false,
-      message: `${url} answered ${res.status}: set PLEDGE_API_KEY to a key with the ledger:read scope`,
-    };
-  }
-  if (!res.ok) return { ok: false, message: `${url} answered ${res.status}` };
-  return { ok: true, verification: (await res.json()) as LedgerVerification };
+  const answer = await callServerFor<LedgerVerification>(url, key, {
+    method: 'GET',
+    path: '/v1/ledger/verify',
+    timeoutMs: TIMEOUT_MS,
+    scope: 'ledger:read',
+  });
+  return answer.ok ? { ok: true, verification: answer.value } : answer;
 }
