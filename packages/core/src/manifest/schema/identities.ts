@@ -30,6 +30,28 @@ export const IdentityMatch = z
   .strict();
 export type IdentityMatch = z.infer<typeof IdentityMatch>;
 
+type OptionalMatch = z.ZodOptional<typeof IdentityMatch>;
+
+/**
+ * The shape of {@link Identities}, its keys written out in the order of `IdentityKind`: a
+ * mapped type over the kinds would be emitted in whatever order the compiler met them, so a
+ * clean build and an incremental one would describe the API differently.
+ */
+interface IdentitiesShape {
+  'user-id': OptionalMatch;
+  email: OptionalMatch;
+  phone: OptionalMatch;
+  username: OptionalMatch;
+  'device-serial': OptionalMatch;
+  'cookie-id': OptionalMatch;
+  'external-id': OptionalMatch;
+}
+
+// Every kind has its key, and no key is not a kind.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const shapeCoversKinds: Same<keyof IdentitiesShape, IdentityKind> = true;
+void shapeCoversKinds;
+
 /** Matching rule per identity kind (`identities: { email: { match: casefold } }`); unmentioned kinds match exactly. */
 export const Identities = z
   .object(
@@ -38,9 +60,7 @@ export const Identities = z
         kind,
         IdentityMatch.optional().describe(`How ${kind} values are matched; omitted: exact.`),
       ]),
-    ) as {
-      [K in IdentityKind]: z.ZodOptional<typeof IdentityMatch>;
-    },
+    ) as unknown as IdentitiesShape,
   )
   .strict()
   .describe('How each identity kind is matched; a kind not listed matches exactly.');
