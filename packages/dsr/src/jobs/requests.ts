@@ -156,6 +156,12 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
 /** Requests are leased by `id` in their own table. */
 const REQUEST_LEASE: LeaseTable = { table: 'pledge_dsr_requests' };
 
+/** What taking a request's lease sets, and which requests may be taken: not finished, not in review. */
+const REQUEST_TAKE = {
+  set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
+  where: sql`phase <> 'finished' and status <> 'needs-review'`,
+};
+
 /**
  * Takes the request for this worker: only when it is not finished, not waiting for review,
  * and no other worker holds it with a heartbeat newer than `staleAfterMs`. Returns false
@@ -167,10 +173,7 @@ export function acquireLease(
   worker: string,
   staleAfterMs: number,
 ): Promise<boolean> {
-  return takeLease(db, REQUEST_LEASE, id, worker, staleAfterMs, {
-    set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
-    where: sql`phase <> 'finished' and status <> 'needs-review'`,
-  });
+  return takeLease(db, REQUEST_LEASE, id, worker, staleAfterMs, REQUEST_TAKE);
 }
 
 /** A leased request with its steps in index order, read in the statement that took the lease. */
@@ -189,10 +192,7 @@ export async function leaseAndLoad(
   worker: string,
   staleAfterMs: number,
 ): Promise<LeasedRequest | undefined> {
-  const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, {
-    set: sql`status = 'running', attempts = attempts + 1, updated_at = now()`,
-    where: sql`phase <> 'finished' and status <> 'needs-review'`,
-  });
+  const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, REQUEST_TAKE);
   const result = await sql<Selectable<DsrRequestTable> & { steps: Array<Selectable<DsrStepTable>> }>`
     with leased as (${lease} returning *)
     select leased.*, coalesce((select json_agg(s order by s.step_index) from pledge_dsr_steps s
