@@ -150,4 +150,20 @@ describe('pledge dsr', () => {
       delete process.env.PLEDGE_ERASURE_SECRET;
     }
   });
+
+  // Identity values are checked before any lookup from the CLI too: a blank or overlong value
+  // stops the request with the value's place, and the data stays as it was.
+  it('refuses an empty, blank or overlong identity value, naming its place, and touches nothing', async () => {
+    const before = readFileSync(world.dbFile);
+    const empty = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=');
+    expect(empty.code).toBe(2);
+    const blank = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=   ');
+    expect(blank.code).toBe(1);
+    expect(blank.out + blank.err).toContain('identity.email[0] must not be empty or blank');
+    const long = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', `email=canary${'x'.repeat(320)}`);
+    expect(long.code).toBe(1);
+    expect(long.out + long.err).toContain('identity.email[0] must be at most 320 characters');
+    expect(long.out + long.err).not.toContain('canary');
+    expect(readFileSync(world.dbFile).equals(before)).toBe(true);
+  });
 });
