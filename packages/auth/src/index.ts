@@ -10,6 +10,18 @@ export {
 } from './keys.js';
 export type { ApiKeyInfo, Principal } from './principal.js';
 export {
+  CONSOLE_PERMISSIONS,
+  CONSOLE_ROLES,
+  type ConsolePermission,
+  type ConsoleRole,
+  type ConsoleUser,
+  isConsoleRole,
+  PERSONAL_DATA_PERMISSIONS,
+  ROLE_PERMISSIONS,
+  readsPersonalData,
+  roleAllows,
+} from './roles.js';
+export {
   API_SCOPES,
   type ApiScope,
   isApiScope,

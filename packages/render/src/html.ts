@@ -1,16 +1,8 @@
+import { DESIGN_CSS } from './design/tokens.js';
 import { safeHref } from './model/safe-href.js';
 import type { Block, Field, Inline, PolicyDocument, Section } from './model/types.js';
 
-const STYLE = [
-  'body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;',
-  'line-height:1.6;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a1a;background:#fff}',
-  'h1,h2,h3{line-height:1.3}a{color:#0b57d0}code{font-size:.9em;background:#f2f2f2;padding:0 .2em}',
-  '.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}',
-  'caption{text-align:left;font-weight:600;padding:.25rem 0}',
-  'th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left;vertical-align:top}',
-  'thead th{background:#f0f0f0}dt{font-weight:600}dd{margin:0 0 .5rem 1.25rem}',
-  'nav ol{padding-left:1.5rem}tbody th{font-weight:normal}td a,th a{overflow-wrap:anywhere}',
-].join('');
+const STYLE = `${DESIGN_CSS}nav ol{padding-left:1.5rem}`;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

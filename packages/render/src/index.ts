@@ -1,3 +1,4 @@
+export { DESIGN_CSS } from './design/tokens.js';
 export { escapeHtml, writeHtml } from './html.js';
 export type { MessageKey as RenderMessageKey, Messages as RenderMessages } from './i18n/index.js';
 export { writeMarkdown } from './markdown.js';

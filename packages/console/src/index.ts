@@ -1,0 +1,2 @@
+export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
+export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
