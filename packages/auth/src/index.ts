@@ -8,6 +8,8 @@ export {
   revokeApiKey,
   siteKeyOrigins,
 } from './keys.js';
+export { type OidcResult, OidcSignIn } from './oidc/client.js';
+export { MFA_AMR_VALUES, OIDC_FLOW_TTL_MS, type OidcSettings } from './oidc/settings.js';
 export {
   ARGON2_OPTIONS,
   hashPassword,

@@ -16,6 +16,8 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-out', access: 'signed-in' },
+  { method: 'GET', url: '/console/oidc/start', access: 'public' },
+  { method: 'GET', url: '/console/oidc/callback', access: 'public' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */
