@@ -60,6 +60,7 @@ export {
 export { generateToken, TOKEN_PREFIXES, tokenDigest } from './token.js';
 export { enrolTotp } from './totp/enrol.js';
 export { TOTP_PERIOD_S, totpCode } from './totp/totp.js';
+export { personalDataCap } from './users/cap.js';
 export {
   createConsoleUser,
   MAX_NAME_LENGTH,
