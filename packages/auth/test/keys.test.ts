@@ -110,6 +110,7 @@ describe('API keys', () => {
       'dsr',
       'admin',
       'sdk:config',
+      'audit:write',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
@@ -37,6 +38,7 @@ const COMMANDS = [
   registerKeys,
   registerUsers,
   registerPolicies,
+  registerAudit,
   registerImportFides,
   registerRefdata,
 ];

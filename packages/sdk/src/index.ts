@@ -1,6 +1,13 @@
 export type { CategoryMask, Decision, DecisionRequest, SubjectState } from '@pledge/decide';
 export type { RenewalVersion, SubjectFactsInput } from '@pledge/engine';
 export { LEDGER_CHANNEL, subjectHash } from '@pledge/store';
+export { AccessCounter, type CountedAccess } from './audit/access-counter.js';
+export {
+  AccessRecorder,
+  type AccessRecorderOptions,
+  type AuditAccess,
+  MAX_BATCH,
+} from './audit/access-recorder.js';
 export { type ClientOptions, createClient, type PledgeClient } from './client/client.js';
 export { PledgeApiError } from './client/errors.js';
 export type * from './client/types.js';

@@ -1,6 +1,7 @@
 import type { ConsentSource, Manifest } from '@pledge/core';
 import type { Decision } from '@pledge/decide';
 import type { ErrorCode } from '@pledge/protocol';
+import type { AuditAccess } from '../audit/access-recorder.js';
 import { errorFromResponse, PledgeApiError } from './errors.js';
 import type {
   ConsentEventInput,
@@ -46,6 +47,8 @@ export interface PledgeClient {
   decide(request: DecideRequest): Promise<Decision>;
   /** `POST /v1/decide/batch` (at most 1000 requests). */
   decideBatch(requests: DecideRequest[]): Promise<DecideBatchResponse>;
+  /** `POST /v1/audit/accesses`: accesses met under `log-access` obligations (scope `audit:write`). */
+  recordAccesses(accesses: AuditAccess[]): Promise<{ recorded: number }>;
   /** `POST /v1/use`: records use of the service as acceptance, where the policy says so. */
   recordUse(subject: string, source?: ConsentSource): Promise<RecordUseResponse>;
   /** `GET /v1/policies`. */
@@ -135,6 +138,7 @@ export function createClient(options: ClientOptions): PledgeClient {
     decide: (request) => call({ method: 'POST', path: '/v1/decide', body: request }),
     decideBatch: (requests) => call({ method: 'POST', path: '/v1/decide/batch', body: { requests } }),
     recordUse: (subject, source) => call({ method: 'POST', path: '/v1/use', body: { subject, source } }),
+    recordAccesses: (accesses) => call({ method: 'POST', path: '/v1/audit/accesses', body: { accesses } }),
     listPolicies: () => call({ method: 'GET', path: '/v1/policies' }),
     currentPolicy: () => call({ method: 'GET', path: '/v1/policies/current' }),
     publishPolicy: (manifest) =>

@@ -35,6 +35,13 @@ export interface PledgeOptions {
   fetch?: typeof fetch;
   /** HTTP timeout per request. Default 10 000 ms. */
   timeoutMs?: number;
+  /**
+   * Recording of accesses made under `log-access` obligations: counted per subject, purpose and
+   * minute in process and sent to `POST /v1/audit/accesses` (the key needs `audit:write`) every
+   * `flushMs` (default 5000) or when `capacity` (default 8192) distinct counts are half used,
+   * and on `close`. false: off. See docs/audit.md for what a crash can lose.
+   */
+  audit?: { capacity?: number; flushMs?: number } | false;
   /** Background failures (feed, policy refresh). Default: a warning on stderr (no personal data). */
   onError?: (error: unknown) => void;
 }
@@ -79,6 +86,7 @@ export async function createPledge(options: PledgeOptions): Promise<Pledge> {
     cacheSize,
     policyRefreshMs,
     onError: options.onError ?? warn,
+    ...(options.audit !== undefined ? { audit: options.audit } : {}),
   });
   await pledge.start();
   return pledge;

@@ -10,6 +10,7 @@ import {
 } from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
 import { subjectHash } from '@pledge/store';
+import { AccessRecorder } from '../audit/access-recorder.js';
 import { type CacheEntry, ConsentCache } from '../cache/consent-cache.js';
 import { fromJson } from '../cache/ledger-event.js';
 import type { PledgeClient } from '../client/client.js';
@@ -52,6 +53,8 @@ export interface PledgeSettings {
   cacheSize: number;
   policyRefreshMs: number;
   onError: (error: unknown) => void;
+  /** Recording of `log-access` obligations (see `PledgeOptions.audit`); false: off. */
+  audit?: { capacity?: number; flushMs?: number } | false;
 }
 
 /**
@@ -68,10 +71,20 @@ export class Pledge {
   readonly #signalsInFlight = new Map<string, Promise<boolean>>();
   readonly #policy: PolicySource;
   #anonymous: { generation: number; state: SubjectState } | undefined;
+  readonly #audit: AccessRecorder | undefined;
 
   constructor(settings: PledgeSettings) {
     this.client = settings.client;
     this.#onError = settings.onError;
+    const client = settings.client;
+    this.#audit =
+      settings.audit === false
+        ? undefined
+        : new AccessRecorder({
+            ship: (accesses) => client.recordAccesses(accesses),
+            onError: settings.onError,
+            ...settings.audit,
+          });
     this.#cache = new ConsentCache(settings.cacheSize);
     this.#policy = new PolicySource(
       settings.client,
@@ -127,9 +140,15 @@ export class Pledge {
 
   /** Fetches the subject into the cache when needed and returns a {@link SubjectHandle} on it. */
   async forSubject(subject: string): Promise<SubjectHandle> {
-    const entry = await this.#entry(subject);
+    const hash = this.#hash(subject);
+    const entry = await this.#entry(subject, hash);
     return {
-      decide: (request, facts) => decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
+      decide: (request, facts) =>
+        this.#noted(
+          hash,
+          request,
+          decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
+        ),
       state: (facts) => this.#stateOf(entry, facts),
       hasSignal: (signal) => hasSignal(entry.events, signal),
     };
@@ -159,7 +178,13 @@ export class Pledge {
    * not cached (use {@link decideAsync}, or {@link load} first).
    */
   decide(subject: string | undefined, request: DecisionRequest, facts?: SubjectFactsInput): Decision {
-    return decide(this.#policy.runtime.compiled, request, this.state(subject, facts));
+    const compiled = this.#policy.runtime.compiled;
+    if (subject === undefined)
+      return this.#noted('', request, decide(compiled, request, this.#anonymousState(facts)));
+    const hash = this.#hash(subject);
+    const entry = this.#cache.get(hash);
+    if (!entry) throw new SubjectNotCachedError();
+    return this.#noted(hash, request, decide(compiled, request, this.#stateOf(entry, facts)));
   }
 
   /** {@link decide}, fetching the subject into the cache first when needed. */
@@ -168,8 +193,34 @@ export class Pledge {
     request: DecisionRequest,
     facts?: SubjectFactsInput,
   ): Promise<Decision> {
-    const state = await this.stateAsync(subject, facts);
-    return decide(this.#policy.runtime.compiled, request, state);
+    if (subject === undefined) return this.decide(undefined, request, facts);
+    const hash = this.#hash(subject);
+    const entry = await this.#entry(subject, hash);
+    return this.#noted(
+      hash,
+      request,
+      decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
+    );
+  }
+
+  /**
+   * Counts an access made under a `log-access` obligation that {@link decideIndexed} returned
+   * (the other decide methods count on their own): `subject` undefined for none. Only counts;
+   * the counts are sent in the background (see docs/audit.md).
+   */
+  noteAccess(subject: string | undefined, purpose: number): void {
+    const runtime = this.#policy.runtime;
+    this.#audit?.note(
+      subject === undefined ? '' : this.#hash(subject),
+      purpose,
+      runtime.compiled.purposes.ids,
+      runtime.generation,
+    );
+  }
+
+  /** Sends the accesses counted so far now (they are sent every few seconds on their own). */
+  flushAccesses(): Promise<void> {
+    return this.#audit?.flush() ?? Promise.resolve();
   }
 
   /**
@@ -276,8 +327,9 @@ export class Pledge {
     this.#onError(error);
   }
 
-  /** Stops following the feed and forgets the cache. */
+  /** Sends the accesses counted, stops following the feed and forgets the cache. */
   async close(): Promise<void> {
+    await this.#audit?.close();
     this.#policy.close();
     await this.#feed.close();
     this.#cache.clear();
@@ -287,8 +339,24 @@ export class Pledge {
     return subjectHash(this.#policy.subjectKey, subject);
   }
 
-  #entry(subject: string): Promise<CacheEntry> {
-    const hash = this.#hash(subject);
+  /** Counts the access when the decision carries a `log-access` obligation; returns the decision. */
+  #noted(hash: string, request: DecisionRequest, decision: Decision): Decision {
+    const audit = this.#audit;
+    if (audit === undefined) return decision;
+    const obligations = decision.obligations;
+    for (let i = 0; i < obligations.length; i++) {
+      if (obligations[i]?.kind !== 'log-access') continue;
+      const runtime = this.#policy.runtime;
+      const purposes = runtime.compiled.purposes;
+      const index =
+        typeof request.purpose === 'number' ? request.purpose : purposes.index.get(request.purpose);
+      if (index !== undefined) audit.note(hash, index, purposes.ids, runtime.generation);
+      break;
+    }
+    return decision;
+  }
+
+  #entry(subject: string, hash = this.#hash(subject)): Promise<CacheEntry> {
     return this.#cache.load(hash, () => this.#fetch(subject, hash));
   }
 

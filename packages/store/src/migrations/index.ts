@@ -5,6 +5,7 @@ import * as m0003 from './0003-api-keys.js';
 import * as m0004 from './0004-policy-chain.js';
 import * as m0005 from './0005-subject-pseudonyms.js';
 import * as m0006 from './0006-console-users.js';
+import * as m0007 from './0007-audit-log.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-policy-chain': m0004,
   '0005-subject-pseudonyms': m0005,
   '0006-console-users': m0006,
+  '0007-audit-log': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,0 +1,168 @@
+import { AccessCounter, type CountedAccess } from './access-counter.js';
+
+/** One aggregated access as `POST /v1/audit/accesses` takes it. */
+export interface AuditAccess {
+  /** The subject's keyed hash; omitted for a decision without a subject. */
+  subjectHash?: string;
+  purpose?: string;
+  count: number;
+  /** Start of the minute, ISO 8601. */
+  windowStart: string;
+}
+
+/** Settings of an {@link AccessRecorder}. */
+export interface AccessRecorderOptions {
+  /** Sends one batch (at most {@link MAX_BATCH} accesses). */
+  ship: (accesses: AuditAccess[]) => Promise<unknown>;
+  /** Slots per counting table (distinct subject × purpose × minute between flushes); default 8192. */
+  capacity?: number;
+  /** Longest time between flushes; default 5000 ms. */
+  flushMs?: number;
+  onError: (error: unknown) => void;
+  /** Clock; default `Date.now`. */
+  now?: () => number;
+}
+
+/** Most accesses per request to the server (its limit). */
+export const MAX_BATCH = 1000;
+/** How often the minute is read and the flush deadline checked. */
+const TICK_MS = 1000;
+
+/**
+ * Counts the accesses the SDK meets under `log-access` obligations and ships them off the hot
+ * path. `note` only counts (per subject, purpose and minute, in a preallocated table); a
+ * background tick (unref'd: it never keeps the process alive) reads the clock once a second
+ * and flushes every `flushMs`, and a table half full flushes at once. A flush swaps in the
+ * second table, so counting never waits, and sends the counts in batches. A batch the server
+ * refuses or cannot take is kept for the next flush, up to one table's worth; beyond that its
+ * accesses are dropped and counted in `lost`. `close` flushes what is left.
+ */
+export class AccessRecorder {
+  #active: AccessCounter;
+  #standby: AccessCounter;
+  readonly #threshold: number;
+  readonly #ship: AccessRecorderOptions['ship'];
+  readonly #onError: (error: unknown) => void;
+  readonly #now: () => number;
+  readonly #flushMs: number;
+  readonly #timer: NodeJS.Timeout;
+  #minute: number;
+  #lastFlush: number;
+  /** The purpose ids the counted indexes refer to, and their generation. */
+  #ids: readonly string[] = [];
+  #generation = -1;
+  /** Counts of earlier policy generations or failed sends, waiting for the next flush. */
+  #pending: AuditAccess[] = [];
+  #flushing: Promise<void> | undefined;
+  #flushQueued = false;
+  /** Accesses that could not be counted or shipped (never silently: also reported). */
+  lost = 0;
+
+  constructor(options: AccessRecorderOptions) {
+    const capacity = options.capacity ?? 8192;
+    this.#active = new AccessCounter(capacity);
+    this.#standby = new AccessCounter(capacity);
+    this.#threshold = this.#active.capacity >> 1;
+    this.#ship = options.ship;
+    this.#onError = options.onError;
+    this.#now = options.now ?? Date.now;
+    this.#flushMs = options.flushMs ?? 5000;
+    this.#minute = Math.floor(this.#now() / 60_000);
+    this.#lastFlush = this.#now();
+    this.#timer = setInterval(() => this.#tick(), Math.min(TICK_MS, this.#flushMs));
+    this.#timer.unref();
+  }
+
+  /**
+   * Counts one access: `purpose` is the index of the purpose in `ids`, the purpose list of the
+   * compiled policy of `generation`. Allocation-free unless the policy changed since the last
+   * call or the table is half full (then a flush is started).
+   */
+  note(subjectHash: string, purpose: number, ids: readonly string[], generation: number): void {
+    if (generation !== this.#generation) this.#adopt(ids, generation);
+    if (this.#active.count(subjectHash, purpose, this.#minute) >= this.#threshold) this.#queueFlush();
+  }
+
+  /** Accesses counted and not yet handed to a flush. */
+  get counted(): number {
+    return this.#active.used;
+  }
+
+  /** Sends everything counted so far; resolves when sent (or kept after a failure). */
+  flush(): Promise<void> {
+    if (this.#flushing) return this.#flushing.then(() => this.flush());
+    this.#flushing = this.#send().finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  /** Stops the tick and flushes what is left. */
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.flush();
+  }
+
+  #tick(): void {
+    const now = this.#now();
+    this.#minute = Math.floor(now / 60_000);
+    if (now - this.#lastFlush >= this.#flushMs) void this.flush();
+  }
+
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      void this.flush();
+    });
+  }
+
+  /** A new policy generation: counts under the old indexes are resolved with the old ids now. */
+  #adopt(ids: readonly string[], generation: number): void {
+    if (this.#generation !== -1) this.#drain(this.#active);
+    this.#ids = ids;
+    this.#generation = generation;
+  }
+
+  #drain(counter: AccessCounter): void {
+    const ids = this.#ids;
+    const out = this.#pending;
+    if (counter.dropped > 0) {
+      this.lost += counter.dropped;
+      this.#onError(new Error(`audit: ${counter.dropped} accesses not counted: the counting table was full`));
+      counter.dropped = 0;
+    }
+    counter.drain((a: CountedAccess) => {
+      out.push({
+        ...(a.subjectHash ? { subjectHash: a.subjectHash } : {}),
+        ...(ids[a.purpose] !== undefined ? { purpose: ids[a.purpose] } : {}),
+        count: a.count,
+        windowStart: new Date(a.minute * 60_000).toISOString(),
+      });
+    });
+  }
+
+  async #send(): Promise<void> {
+    this.#lastFlush = this.#now();
+    const full = this.#active;
+    this.#active = this.#standby;
+    this.#standby = full;
+    this.#drain(full);
+    const batch = this.#pending;
+    this.#pending = [];
+    for (let i = 0; i < batch.length; i += MAX_BATCH) {
+      const chunk = batch.slice(i, i + MAX_BATCH);
+      try {
+        await this.#ship(chunk);
+      } catch (error) {
+        this.#onError(error);
+        const kept = batch.slice(i, i + this.#active.capacity);
+        const dropped = batch.length - i - kept.length;
+        if (dropped > 0) this.lost += batch.slice(i + kept.length).reduce((n, a) => n + a.count, 0);
+        this.#pending = [...kept, ...this.#pending];
+        return;
+      }
+    }
+  }
+}
