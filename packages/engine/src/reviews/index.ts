@@ -1,6 +1,16 @@
 export { type AnalyseOptions, analyseAccesses, DEFAULT_LOOKUP_ACTIONS } from './analyse.js';
 export { type ReviewDuenessInput, type ReviewStatus, reviewDueness } from './overdue.js';
 export {
+  type AccessSource,
+  type OpenReviewInput,
+  openAccessReview,
+  reviewStatus,
+  type SignOffInput,
+  signOffReview,
+  type TypedAccessReview,
+  typedReview,
+} from './service.js';
+export {
   type ActorRef,
   type LookupWithoutRequestFinding,
   type OutsideHoursFinding,

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { AccessReviewTable } from '../reviews/table.js';
 
 /** One consent-ledger event as stored. */
 export interface LedgerEventTable {
@@ -85,4 +86,5 @@ export interface Database {
   pledge_policy_head: PolicyHeadTable;
   pledge_settings: SettingTable;
   pledge_subject_map: SubjectMapTable;
+  pledge_access_reviews: AccessReviewTable;
 }
