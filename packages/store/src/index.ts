@@ -1,3 +1,23 @@
+export {
+  AUDIT_ACTIONS,
+  AUDIT_ACTIONS_NEEDING_REASON,
+  AUDIT_ACTOR_KINDS,
+  AUDIT_LIMITS,
+  type AuditAction,
+  type AuditActorKind,
+} from './audit/actions.js';
+export { type AppendAuditResult, appendAuditEntries } from './audit/append.js';
+export { AUDIT_CHAIN, AUDIT_CHANNEL, AUDIT_COLUMNS } from './audit/chain-spec.js';
+export {
+  AUDIT_PAGE_MAX,
+  type AuditPage,
+  type AuditQuery,
+  readAuditEntries,
+  streamAuditEntries,
+} from './audit/read.js';
+export type { AuditActor, AuditEntry, AuditEntryInput, AuditEntryIssue } from './audit/types.js';
+export { reasonProblem, validateAuditEntries } from './audit/validate.js';
+export { verifyAudit } from './audit/verify.js';
 export { type Appended, type AppendOptions, appendInTransaction, appendToChain } from './chain/append.js';
 export {
   CANONICAL_FORMAT,

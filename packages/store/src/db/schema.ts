@@ -78,6 +78,27 @@ export interface SettingTable {
   value: string;
 }
 
+/** One access audit entry as stored (see `AUDIT_CHAIN`). */
+export interface AuditEntryTable {
+  seq: number;
+  id: string;
+  action: string;
+  actor_kind: string;
+  actor_id: string;
+  /** The subject's pseudonym, never the identifier. */
+  subject: string | null;
+  categories: ColumnType<string[], string[], string[]>;
+  purpose: string | null;
+  reason: string | null;
+  request_id: string | null;
+  count: number;
+  window_start: ColumnType<Date | null, Date | string | null, never>;
+  recorded_at: ColumnType<Date, Date | string, never>;
+  prev_hash: string;
+  hash: string;
+  format: number;
+}
+
 /** All tables Pledge owns. */
 export interface Database {
   pledge_ledger_events: LedgerEventTable;
@@ -86,5 +107,7 @@ export interface Database {
   pledge_policy_head: PolicyHeadTable;
   pledge_settings: SettingTable;
   pledge_subject_map: SubjectMapTable;
+  pledge_audit_entries: AuditEntryTable;
+  pledge_audit_head: PolicyHeadTable;
   pledge_access_reviews: AccessReviewTable;
 }
