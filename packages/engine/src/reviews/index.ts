@@ -1,4 +1,5 @@
 export { type AnalyseOptions, analyseAccesses, DEFAULT_LOOKUP_ACTIONS } from './analyse.js';
+export { auditAccessSource, toReviewedAccess } from './audit-source.js';
 export { type ReviewDuenessInput, type ReviewStatus, reviewDueness } from './overdue.js';
 export {
   type AccessSource,

@@ -10,6 +10,7 @@ import {
   signOffAccessReview,
 } from '@pledge/store';
 import { type AnalyseOptions, analyseAccesses } from './analyse.js';
+import { auditAccessSource } from './audit-source.js';
 import { type ReviewStatus, reviewDueness } from './overdue.js';
 import type {
   ActorRef,
@@ -58,8 +59,8 @@ export interface OpenReviewInput {
 export async function openAccessReview(
   store: Store,
   manifest: Manifest,
-  source: AccessSource,
   input: OpenReviewInput,
+  source: AccessSource = auditAccessSource(store),
 ): Promise<
   { ok: true; review: TypedAccessReview; analysis: ReviewAnalysis } | { ok: false; refusal: ReviewRefusal }
 > {
@@ -92,8 +93,8 @@ export interface SignOffInput extends Omit<ReviewSignOff, 'reviewer' | 'alsoRevi
  */
 export async function signOffReview(
   store: Store,
-  source: AccessSource,
   input: SignOffInput,
+  source: AccessSource = auditAccessSource(store),
 ): Promise<{ ok: true; review: TypedAccessReview } | { ok: false; refusal: ReviewRefusal }> {
   const review = await store.db
     .selectFrom('pledge_access_reviews')
@@ -118,7 +119,7 @@ export async function reviewStatus(
   store: Store,
   manifest: Manifest,
   now: Date,
-  source: Pick<AccessSource, 'firstAccessAt'>,
+  source: Pick<AccessSource, 'firstAccessAt'> = auditAccessSource(store),
 ): Promise<ReviewStatus> {
   const last = await lastSignedReview(store.db);
   const firstAccessAt = last ? undefined : await source.firstAccessAt();
