@@ -5,6 +5,8 @@ import * as m0003 from './0003-api-keys.js';
 import * as m0004 from './0004-policy-chain.js';
 import * as m0005 from './0005-subject-pseudonyms.js';
 import * as m0006 from './0006-audit-log.js';
+// Numbered 0006 on its branch like the audit log: the integrator renumbers it 0007.
+import * as m0006users from './0006-console-users.js';
 import * as m0008 from './0008-access-reviews.js';
 
 /** Migrations in order; names are stable and never reused. */
@@ -15,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004-policy-chain': m0004,
   '0005-subject-pseudonyms': m0005,
   '0006-audit-log': m0006,
+  '0006-console-users': m0006users,
   '0008-access-reviews': m0008,
 };
 
