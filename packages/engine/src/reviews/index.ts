@@ -1,6 +1,7 @@
 export { type AnalyseOptions, analyseAccesses, DEFAULT_LOOKUP_ACTIONS } from './analyse.js';
 export { auditAccessSource, toReviewedAccess } from './audit-source.js';
 export { type ReviewDuenessInput, type ReviewStatus, reviewDueness } from './overdue.js';
+export { parseReviewInstant, parseReviewPeriod } from './period.js';
 export {
   type AccessSource,
   type OpenReviewInput,
