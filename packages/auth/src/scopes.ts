@@ -10,6 +10,7 @@ export const API_SCOPES = [
   'dsr',
   'admin',
   'sdk:config',
+  'audit:write',
 ] as const;
 /** One of {@link API_SCOPES}. */
 export type ApiScope = (typeof API_SCOPES)[number];

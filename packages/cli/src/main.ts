@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
@@ -35,6 +36,7 @@ const COMMANDS = [
   registerLedger,
   registerKeys,
   registerPolicies,
+  registerAudit,
   registerImportFides,
   registerRefdata,
 ];

@@ -11,6 +11,7 @@ import {
 } from '@pledge/decide';
 import type { ConsentEventBody, DecideBody } from '@pledge/protocol';
 import {
+  type AppendAuditResult,
   type AppendResult,
   appendEvents,
   eventsOfSubject,
@@ -38,6 +39,7 @@ import {
   type VerifyOptions,
   verifyLedger,
 } from '@pledge/store';
+import { recordAccesses, type SubjectAccess } from './audit.js';
 import { decideBatch } from './decide-batch.js';
 import { decisionRequest } from './decision-request.js';
 import { type EngineRefusal, eventTimeRefusal } from './event-time.js';
@@ -332,6 +334,14 @@ export class Engine {
   /** Verifies the whole ledger chain. */
   verify(options: VerifyOptions = {}): Promise<LedgerVerification> {
     return verifyLedger(this.store.db, options);
+  }
+
+  /**
+   * Records accesses to personal data in the audit log (see {@link recordAccesses}): the
+   * subject named by identifier is stored as its pseudonym only.
+   */
+  recordAccess(accesses: readonly SubjectAccess[]): Promise<AppendAuditResult> {
+    return recordAccesses(this.store.db, this.#key, accesses);
   }
 
   /** Ledger events after a sequence number: the feed consent caches follow. */

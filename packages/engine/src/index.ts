@@ -1,5 +1,6 @@
 export { type RenewalVersion, renewalCheck } from '@pledge/core';
 export type { ConsentEventBody, DecideBody, RecordConsentBody } from '@pledge/protocol';
+export { recordAccesses, type SubjectAccess } from './audit.js';
 export { decisionRequest } from './decision-request.js';
 export * from './engine.js';
 export { EARLIEST_EVENT, type EngineRefusal, eventTimeRefusal, FUTURE_SKEW_MS } from './event-time.js';

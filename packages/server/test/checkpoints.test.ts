@@ -37,10 +37,12 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
     expect(res.json()).toMatchObject({
       ok: true,
       broken: [],
-      // Every chain is signed: the consent ledger and the published policy versions.
+      // Every chain is signed: the consent ledger, the published policy versions and the
+      // access audit log (the consent write was audited).
       checkpoints: [
         { pledgeCheckpoint: 1, chain: 'ledger', seq: 1, keyId: key.keyId },
         { pledgeCheckpoint: 1, chain: 'policies', seq: 1, keyId: key.keyId },
+        { pledgeCheckpoint: 1, chain: 'audit', seq: 1, keyId: key.keyId },
       ],
     });
     const { checkpoints, problems } = await readCheckpoints(sink, LEDGER_CHAIN.name, [key]);
@@ -62,11 +64,11 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
       faults: [{ fault: 'wiped', seq: 1 }],
       faultCount: 1,
     });
-    // A wiped chain is not signed; the intact policy chain still is.
+    // A wiped chain is not signed; the intact policy and audit chains still are.
     const refused = await t.app.inject({ method: 'POST', url: '/v1/ledger/checkpoints' });
     expect(refused.json()).toMatchObject({
       ok: false,
-      checkpoints: [{ chain: 'policies' }],
+      checkpoints: [{ chain: 'policies' }, { chain: 'audit' }],
       broken: [{ chain: 'ledger' }],
     });
   });

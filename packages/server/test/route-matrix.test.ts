@@ -27,6 +27,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'POST /v1/consents/query': ['ledger:read', 'sdk:config'],
   'POST /v1/decide': ['decide'],
   'POST /v1/decide/batch': ['decide'],
+  'POST /v1/audit/accesses': ['audit:write'],
   'GET /v1/policies': ['policy:publish', 'decide', 'sdk:config'],
   'GET /v1/policies/current': ['policy:publish', 'decide', 'sdk:config'],
   'POST /v1/policies': ['policy:publish'],

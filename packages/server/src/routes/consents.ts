@@ -12,6 +12,7 @@ import { toLedgerEventJson } from '../ledger-json.js';
 import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
 import { refuseForeignActor, withKeyActor } from '../security/actor.js';
+import { auditRequest } from '../security/audit.js';
 
 /**
  * `POST /v1/consents` (append events for one subject, stamped with the policy version in
@@ -35,6 +36,15 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
       const events = withKeyActor(request, request.body.events);
       const result = await rt.engine.record(request.body.subject, events);
       if (!result.ok) throw refusal(result);
+      const purposes = new Set(events.flatMap((e) => e.purposes ?? []));
+      await auditRequest(rt, request, [
+        {
+          action: 'consent-write',
+          subject: request.body.subject,
+          categories: events.flatMap((e) => e.categories ?? []),
+          purpose: purposes.size === 1 ? [...purposes][0] : null,
+        },
+      ]);
       return reply.status(201).send({ events: result.events });
     },
   );
@@ -44,6 +54,8 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
     {
       schema: {
         summary: "A subject's consent events",
+        description:
+          "Every call is recorded in the access audit log (action 'ledger-read', the key, the subject's pseudonym) before it is answered.",
         tags: ['consents'],
         body: ConsentQueryBody,
         response: { 200: ConsentQueryResponse, ...BODY_ERRORS },
@@ -51,6 +63,14 @@ export function registerConsentRoutes(app: FastifyInstance, rt: Runtime): void {
     },
     async (request) => {
       const events = await rt.engine.events(request.body.subject);
+      // Recorded before the answer: a read that cannot be audited is not served.
+      await auditRequest(rt, request, [
+        {
+          action: 'ledger-read',
+          ...(events[0] ? { pseudonym: events[0].pseudonym } : { subject: request.body.subject }),
+          categories: events.flatMap((e) => e.categories),
+        },
+      ]);
       return {
         subjectHash: rt.engine.subjectHash(request.body.subject),
         events: events.map(toLedgerEventJson),

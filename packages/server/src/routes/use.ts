@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { BODY_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
+import { auditRequest } from '../security/audit.js';
 
 /** `POST /v1/use`: use of the service as acceptance of the policy, where the manifest says so. */
 export function registerUseRoutes(app: FastifyInstance, rt: Runtime): void {
@@ -18,8 +19,11 @@ export function registerUseRoutes(app: FastifyInstance, rt: Runtime): void {
         response: { 200: RecordUseResponse, ...BODY_ERRORS },
       },
     },
-    async (request) => ({
-      recorded: await rt.engine.recordUse(request.body.subject, request.body.source),
-    }),
+    async (request) => {
+      const recorded = await rt.engine.recordUse(request.body.subject, request.body.source);
+      if (recorded)
+        await auditRequest(rt, request, [{ action: 'consent-write', subject: request.body.subject }]);
+      return { recorded };
+    },
   );
 }

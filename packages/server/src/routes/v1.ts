@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
 import type { KeyPresence } from '../security/key-presence.js';
+import { registerAuditRoutes } from './audit.js';
 import { registerCheckpointRoutes, type ServerCheckpoints } from './checkpoints.js';
 import { registerConsentRoutes } from './consents.js';
 import { registerCorsRoutes } from './cors.js';
@@ -34,6 +35,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       v1.removeContentTypeParser('text/plain');
       registerConsentRoutes(v1, rt);
       registerDecideRoutes(v1, rt);
+      registerAuditRoutes(v1, rt);
       registerUseRoutes(v1, rt);
       await registerPolicyApiRoutes(v1, rt, { bodyLimit: options.manifestBodyLimit });
       registerRenderedRoutes(v1, rt);

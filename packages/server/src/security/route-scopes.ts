@@ -11,6 +11,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/use': ['consent:write'],
   'POST /v1/consents/query': ['ledger:read', 'sdk:config'],
   'POST /v1/decide': ['decide'],
+  'POST /v1/audit/accesses': ['audit:write'],
   'POST /v1/decide/batch': ['decide'],
   'GET /v1/policies': ['policy:publish', 'decide', 'sdk:config'],
   'GET /v1/policies/current': ['policy:publish', 'decide', 'sdk:config'],
