@@ -1,6 +1,5 @@
 import { type AuditEntry, readAuditEntries, type Store, streamAuditEntries } from '@pledge/store';
-import type { AccessSource } from './service.js';
-import type { ReviewedAccess } from './types.js';
+import type { AccessSource, ReviewedAccess } from './types.js';
 
 /**
  * An audit entry as a review sees it. Its time is when the access happened: the minute an SDK

@@ -3,7 +3,6 @@ export { auditAccessSource, toReviewedAccess } from './audit-source.js';
 export { type ReviewDuenessInput, type ReviewStatus, reviewDueness } from './overdue.js';
 export { parseReviewInstant, parseReviewPeriod } from './period.js';
 export {
-  type AccessSource,
   type OpenReviewInput,
   openAccessReview,
   reviewStatus,
@@ -13,6 +12,7 @@ export {
   typedReview,
 } from './service.js';
 export {
+  type AccessSource,
   type ActorRef,
   type LookupWithoutRequestFinding,
   type OutsideHoursFinding,

@@ -13,22 +13,14 @@ import { type AnalyseOptions, analyseAccesses } from './analyse.js';
 import { auditAccessSource } from './audit-source.js';
 import { type ReviewStatus, reviewDueness } from './overdue.js';
 import type {
+  AccessSource,
   ActorRef,
   ReviewAnalysis,
-  ReviewedAccess,
   ReviewFinding,
   ReviewPeriod,
   ReviewSummary,
 } from './types.js';
 import { workingHoursFor } from './working-hours.js';
-
-/** Where a review reads the accesses of its period (the access audit log). */
-export interface AccessSource {
-  /** The accesses recorded in a period: from (inclusive) to (exclusive). */
-  accessesIn(period: ReviewPeriod): Promise<readonly ReviewedAccess[]>;
-  /** The time of the first access ever recorded, or undefined when none is. */
-  firstAccessAt(): Promise<Date | undefined>;
-}
 
 /** A stored review with its findings and totals typed as the analysis wrote them. */
 export interface TypedAccessReview extends Omit<AccessReview, 'findings' | 'summary'> {

@@ -107,3 +107,11 @@ export interface ReviewAnalysis {
   /** Every actor with an access in the period, sorted: none of them may sign the review off. */
   readonly reviewedActors: readonly ActorRef[];
 }
+
+/** Where a review reads the accesses of its period (the access audit log). */
+export interface AccessSource {
+  /** The accesses recorded in a period: from (inclusive) to (exclusive). */
+  accessesIn(period: ReviewPeriod): Promise<readonly ReviewedAccess[]>;
+  /** The time of the first access ever recorded, or undefined when none is. */
+  firstAccessAt(): Promise<Date | undefined>;
+}
