@@ -1,2 +1,3 @@
 export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
 export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
+export * from './pages/reviews.js';

@@ -14,3 +14,4 @@ export {
   publishCheck,
 } from './publish-check.js';
 export * from './renewal.js';
+export * from './reviews/index.js';

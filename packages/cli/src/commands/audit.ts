@@ -11,6 +11,7 @@ import {
   withCheckpointFlags,
 } from '../store/checkpoints.js';
 import { lockedMessage, openExistingStore } from '../store/open-store.js';
+import { registerAuditReview } from './audit-review.js';
 
 /** Options of `pledge audit verify`. */
 interface VerifyFlags extends SettingFlags, CheckpointFlags {
@@ -29,6 +30,7 @@ type TrustedAnchors = Extract<LedgerAnchors, { ok: true }>;
  */
 export const registerAudit: RegisterCommand = (program, io, finish) => {
   const audit = program.command('audit').description('the access audit log');
+  registerAuditReview(audit, io, finish);
   addStoreOptions(
     audit
       .command('verify')

@@ -18,6 +18,10 @@ export const CONSOLE_ROUTES = [
   { method: 'POST', url: '/console/sign-out', access: 'signed-in' },
   { method: 'GET', url: '/console/oidc/start', access: 'public' },
   { method: 'GET', url: '/console/oidc/callback', access: 'public' },
+  { method: 'GET', url: '/console/reviews', access: 'reviews:sign' },
+  { method: 'POST', url: '/console/reviews', access: 'reviews:sign' },
+  { method: 'GET', url: '/console/reviews/:id', access: 'reviews:sign' },
+  { method: 'POST', url: '/console/reviews/:id/sign', access: 'reviews:sign' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

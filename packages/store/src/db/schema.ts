@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { AccessReviewTable } from '../reviews/table.js';
 
 /** One consent-ledger event as stored. */
 export interface LedgerEventTable {
@@ -108,4 +109,5 @@ export interface Database {
   pledge_subject_map: SubjectMapTable;
   pledge_audit_entries: AuditEntryTable;
   pledge_audit_head: PolicyHeadTable;
+  pledge_access_reviews: AccessReviewTable;
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004-policy-chain.js';
 import * as m0005 from './0005-subject-pseudonyms.js';
 import * as m0006 from './0006-console-users.js';
 import * as m0007 from './0007-audit-log.js';
+import * as m0008 from './0008-access-reviews.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-subject-pseudonyms': m0005,
   '0006-console-users': m0006,
   '0007-audit-log': m0007,
+  '0008-access-reviews': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

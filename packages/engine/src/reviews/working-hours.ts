@@ -1,0 +1,96 @@
+import { getJurisdiction, type Manifest } from '@pledge/core';
+
+/** ISO weekdays: 1 is Monday, 7 is Sunday. */
+export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** One of {@link ISO_WEEKDAYS}. */
+export type IsoWeekday = (typeof ISO_WEEKDAYS)[number];
+
+/** When staff normally work: an access outside these hours is a finding. */
+export interface WorkingHours {
+  /** IANA time zone the hours are read in. */
+  readonly timeZone: string;
+  /** Start of the working day, minutes after local midnight (inclusive). */
+  readonly startMinute: number;
+  /** End of the working day, minutes after local midnight (exclusive). */
+  readonly endMinute: number;
+  /** Working weekdays. */
+  readonly days: readonly IsoWeekday[];
+}
+
+/** 08:00 to 18:00, Monday to Friday, in UTC. */
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  timeZone: 'UTC',
+  startMinute: 8 * 60,
+  endMinute: 18 * 60,
+  days: [1, 2, 3, 4, 5],
+};
+
+/**
+ * The default working hours for a manifest: 08:00 to 18:00, Monday to Friday, in the time zone
+ * of the first of the policy's jurisdictions that has one (the manifest names no zone of the
+ * controller), else UTC.
+ */
+export function workingHoursFor(manifest: Manifest): WorkingHours {
+  for (const key of manifest.policy.jurisdictions) {
+    const timeZone = getJurisdiction(key)?.timeZone;
+    if (timeZone) return { ...DEFAULT_WORKING_HOURS, timeZone };
+  }
+  return DEFAULT_WORKING_HOURS;
+}
+
+const WEEKDAY_NUMBERS: Readonly<Record<string, IsoWeekday>> = {
+  Mon: 1,
+  Tue: 2,
+  Wed: 3,
+  Thu: 4,
+  Fri: 5,
+  Sat: 6,
+  Sun: 7,
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    // Throws RangeError for an unknown zone: a caller bug, checked where options come in.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The local weekday and minute of the day of an instant in a zone. */
+export function localWeekMinute(at: Date, timeZone: string): { weekday: IsoWeekday; minute: number } {
+  let weekday: IsoWeekday = 1;
+  let hour = 0;
+  let minute = 0;
+  for (const part of formatter(timeZone).formatToParts(at)) {
+    if (part.type === 'weekday') weekday = WEEKDAY_NUMBERS[part.value] ?? 1;
+    else if (part.type === 'hour') hour = Number(part.value);
+    else if (part.type === 'minute') minute = Number(part.value);
+  }
+  return { weekday, minute: hour * 60 + minute };
+}
+
+/** Whether an instant falls inside the working hours. */
+export function withinWorkingHours(at: Date, hours: WorkingHours): boolean {
+  const local = localWeekMinute(at, hours.timeZone);
+  return (
+    hours.days.includes(local.weekday) && local.minute >= hours.startMinute && local.minute < hours.endMinute
+  );
+}
+
+/** Parses `HH:MM` (00:00 to 24:00) into minutes after midnight, or undefined when malformed. */
+export function parseClock(text: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[2]) < 60 && minutes <= 24 * 60 ? minutes : undefined;
+}
