@@ -10,6 +10,8 @@ export const API_SCOPES = [
   'dsr',
   'admin',
   'sdk:config',
+  'disclose',
+  'recipients',
 ] as const;
 /** One of {@link API_SCOPES}. */
 export type ApiScope = (typeof API_SCOPES)[number];

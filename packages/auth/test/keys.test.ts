@@ -110,6 +110,8 @@ describe('API keys', () => {
       'dsr',
       'admin',
       'sdk:config',
+      'disclose',
+      'recipients',
     ]);
   });
 });

@@ -70,7 +70,15 @@ describe.each(backendKinds)('disclosures on %s', (kind) => {
     });
   const consent = (purpose: string, mode: 'opt-in' | 'separate') =>
     engine.record(SUBJECT, [
-      { type: 'consent-given', purposes: [purpose], consentMode: mode, jurisdiction: 'cn-pipl' },
+      {
+        type: 'consent-given',
+        purposes: [purpose],
+        consentMode: mode,
+        jurisdiction: 'cn-pipl',
+        method: 'form',
+        source: 'app',
+        actor: 'subject',
+      },
     ]);
 
   it('P0-19: no personal data goes to a processor without a confidentiality or processing agreement on file', async () => {
@@ -139,7 +147,15 @@ describe.each(backendKinds)('disclosures on %s', (kind) => {
     await consent('miner-monitoring', 'separate');
     expect(await checkDisclosure(engine, partners, 'key_test')).toMatchObject({ allowed: true });
     // Withdrawal ends it.
-    await engine.record(SUBJECT, [{ type: 'consent-withdrawn', purposes: ['miner-monitoring'] }]);
+    await engine.record(SUBJECT, [
+      {
+        type: 'consent-withdrawn',
+        purposes: ['miner-monitoring'],
+        method: 'form',
+        source: 'app',
+        actor: 'subject',
+      },
+    ]);
     expect(codes(await checkDisclosure(engine, partners, 'key_test'))).toEqual([
       'disclosure.consent-refused',
     ]);
