@@ -49,7 +49,16 @@ export async function startServer(
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     payload: {
       name: 'sdk tests',
-      scopes: ['consent:write', 'decide', 'ledger:read', 'policy:publish', 'dsr', 'sdk:config'],
+      scopes: [
+        'consent:write',
+        'decide',
+        'ledger:read',
+        'policy:publish',
+        'dsr',
+        'sdk:config',
+        'disclose',
+        'recipients',
+      ],
     },
   });
   if (created.statusCode !== 201) throw new Error(`cannot create the test key: ${created.body}`);
