@@ -9,6 +9,7 @@ import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
+import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerFaviconRoute } from './routes/favicon.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -157,6 +158,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.addHook('onRequest', guardHook(guard));
   app.addHook('onRequest', limits.perKey);
   registerConsole(app, rt.store, options.console);
+  registerConsoleRecipients(app, rt);
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);
