@@ -11,6 +11,8 @@ export const API_SCOPES = [
   'admin',
   'sdk:config',
   'audit:write',
+  'disclose',
+  'recipients',
 ] as const;
 /** One of {@link API_SCOPES}. */
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -111,6 +111,8 @@ describe('API keys', () => {
       'admin',
       'sdk:config',
       'audit:write',
+      'disclose',
+      'recipients',
     ]);
   });
 });

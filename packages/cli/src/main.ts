@@ -9,6 +9,7 @@ import { registerKeys } from './commands/keys.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
 import { registerPolicies } from './commands/policies.js';
+import { registerRecipients } from './commands/recipients.js';
 import { registerRefdata } from './commands/refdata.js';
 import { registerRender } from './commands/render.js';
 import { registerRopa } from './commands/ropa.js';
@@ -39,6 +40,7 @@ const COMMANDS = [
   registerUsers,
   registerPolicies,
   registerAudit,
+  registerRecipients,
   registerImportFides,
   registerRefdata,
 ];

@@ -165,6 +165,19 @@ export {
   Transfers,
 } from './manifest/schema/index.js';
 export { JURISDICTION_KEYS, LEGAL_BASES } from './manifest/vocabulary.js';
+export {
+  CONTRACT_MEDIA_TYPES,
+  type ContractMediaType,
+  DELETION_REQUEST_STATUSES,
+  type DeletionRequestStatus,
+  DISCLOSURE_BASES,
+  type DisclosureBasis,
+  INSPECTION_KINDS,
+  INSPECTION_OUTCOMES,
+  type InspectionKind,
+  type InspectionOutcome,
+  MAX_CONTRACT_BYTES,
+} from './recipients/register-lists.js';
 export { closestMatch, editDistance, withDidYouMean } from './result/did-you-mean.js';
 export { formatPath, type Issue, type Severity } from './result/issue.js';
 export {

@@ -33,6 +33,14 @@ export {
   MAX_ANCHORS,
 } from './http/checkpoints.js';
 export {
+  CalendarDay,
+  ContractJson,
+  DisclosureAllowedResponse,
+  DisclosureBody,
+  RegisterEntryJson,
+  RegisterResponse,
+} from './http/disclosures.js';
+export {
   ChangesQuery,
   ConsentQueryBody,
   ConsentWriteBody,

@@ -10,6 +10,7 @@ import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerReviewRoutes } from './routes/console-reviews.js';
+import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerFaviconRoute } from './routes/favicon.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -159,6 +160,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.addHook('onRequest', limits.perKey);
   registerConsole(app, rt.store, options.console);
   registerReviewRoutes(app, rt);
+  registerConsoleRecipients(app, rt);
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);

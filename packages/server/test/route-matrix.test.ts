@@ -39,6 +39,11 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /v1/keys': ['admin'],
   'POST /v1/keys': ['admin'],
   'DELETE /v1/keys/:id': ['admin'],
+  'POST /v1/disclosures': ['disclose'],
+  'GET /v1/recipients': ['recipients'],
+  'POST /v1/recipients/:id/contracts': ['recipients'],
+  'POST /v1/recipients/:id/inspections': ['recipients'],
+  'POST /v1/recipients/:id/end': ['recipients'],
 };
 
 const SITE_ORIGIN = 'https://shop.example';

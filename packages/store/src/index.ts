@@ -110,3 +110,4 @@ export * from './policies/hash.js';
 export * from './policies/publish.js';
 export * from './policies/verify.js';
 export * from './reviews/index.js';
+export * from './recipients/index.js';

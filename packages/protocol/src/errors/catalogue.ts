@@ -233,6 +233,24 @@ export const ERRORS = [
       "Fix each error, or accept it in the manifest's `lintOverrides` with the rule, the path and the reason, then publish again.",
   },
   {
+    code: 'disclosure-refused',
+    status: 403,
+    source: 'server',
+    title: 'Disclosure refused',
+    description:
+      "The recipients register or the subject's consent does not allow this disclosure (`POST /v1/disclosures`). `issues` lists every reason with a stable `disclosure.*` code and the field at fault: the recipient unknown or its engagement ended, a required contract not on file or expired, an SDK without a passed security inspection, the purpose or a category not declared for the recipient, or consent missing (including a separate consent that names the recipient where the law requires one). The refusal is logged. See docs/recipients.md.",
+    action:
+      'Do not disclose. File the missing contract or inspection (`pledge recipients contract add`), declare the purpose or category for the recipient, or obtain the consent named in `issues`.',
+  },
+  {
+    code: 'recipient-not-found',
+    status: 404,
+    source: 'server',
+    title: 'No such recipient',
+    description: 'The manifest in force declares no recipient with this id.',
+    action: 'Check the id against `GET /v1/recipients`.',
+  },
+  {
     code: 'internal',
     status: 500,
     source: 'server',

@@ -9,6 +9,8 @@ import type {
   CurrentPolicyResponse,
   DecideBatchResponse,
   DecideRequest,
+  DisclosureRequest,
+  DisclosureResponse,
   LedgerChangesQuery,
   LedgerChangesResponse,
   LedgerVerification,
@@ -65,6 +67,11 @@ export interface PledgeClient {
   ledgerChanges(query: LedgerChangesQuery): Promise<LedgerChangesResponse>;
   /** `GET /v1/sdk/config`: manifest, versions and subject key for in-process decisions. */
   sdkConfig(): Promise<SdkConfigResponse>;
+  /**
+   * `POST /v1/disclosures` (scope `disclose`): asks for, and logs, a disclosure to a recipient.
+   * A refusal throws a {@link PledgeApiError} with code `disclosure-refused` and every reason in `issues`.
+   */
+  disclose(request: DisclosureRequest): Promise<DisclosureResponse>;
 }
 
 interface Call {
@@ -151,6 +158,7 @@ export function createClient(options: ClientOptions): PledgeClient {
     ledgerChanges: (query) =>
       call({ method: 'GET', path: '/v1/ledger/changes', query: { after: query.after, limit: query.limit } }),
     sdkConfig: () => call({ method: 'GET', path: '/v1/sdk/config' }),
+    disclose: (request) => call({ method: 'POST', path: '/v1/disclosures', body: request }),
   };
 }
 

@@ -6,6 +6,8 @@ import type {
   ChangesResponse,
   ConsentEventBody,
   DecideBody,
+  DisclosureAllowedResponse,
+  DisclosureBody,
   ErrorBody,
   ApiIssue as ProtocolApiIssue,
   ConsentQueryResponse as ProtocolConsentQueryResponse,
@@ -33,6 +35,12 @@ export type RecordConsentRequest = ZodInput<typeof RecordConsentBody>;
 
 /** Body of `POST /v1/decide`: one decision request, with an optional subject and facts. */
 export type DecideRequest = ZodInput<typeof DecideBody>;
+
+/** Body of `POST /v1/disclosures`: the subject, recipient, purpose, categories and basis. */
+export type DisclosureRequest = ZodInput<typeof DisclosureBody>;
+
+/** Answer of an allowed disclosure (a refusal throws a `PledgeApiError` with code `disclosure-refused`). */
+export type DisclosureResponse = ZodOutput<typeof DisclosureAllowedResponse>;
 
 /** A stored ledger event as read back (`occurredAt` a `Date`). */
 export type LedgerEvent = ProtocolLedgerEvent;

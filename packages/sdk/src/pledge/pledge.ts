@@ -16,6 +16,8 @@ import { fromJson } from '../cache/ledger-event.js';
 import type { PledgeClient } from '../client/client.js';
 import type {
   ConsentEventInput,
+  DisclosureRequest,
+  DisclosureResponse,
   LedgerEvent,
   RecordConsentResponse,
   SdkConfigResponse,
@@ -272,6 +274,19 @@ export class Pledge {
       await this.#entry(subject).catch(this.#onError);
     }
     return response;
+  }
+
+  /**
+   * Asks the server for a disclosure to a recipient (`POST /v1/disclosures`, scope `disclose`):
+   * the register's contracts and inspections live on the server, so this is never decided in
+   * process. Resolves when allowed (and logged); a refusal throws a `PledgeApiError` with code
+   * `disclosure-refused` whose `issues` carry the `disclosure.*` codes (also logged).
+   *
+   * @example
+   * await pledge.disclose({ subject: 'user-42', recipient: 'mailer', purpose: 'newsletter', categories: ['email'] });
+   */
+  disclose(request: DisclosureRequest): Promise<DisclosureResponse> {
+    return this.client.disclose(request);
   }
 
   /** Records use of the service as acceptance (`POST /v1/use`); returns whether it recorded. */

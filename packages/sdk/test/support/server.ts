@@ -57,6 +57,8 @@ export async function startServer(
         'dsr',
         'sdk:config',
         'audit:write',
+        'disclose',
+        'recipients',
       ],
     },
   });

@@ -22,6 +22,9 @@ export const CONSOLE_ROUTES = [
   { method: 'POST', url: '/console/reviews', access: 'reviews:sign' },
   { method: 'GET', url: '/console/reviews/:id', access: 'reviews:sign' },
   { method: 'POST', url: '/console/reviews/:id/sign', access: 'reviews:sign' },
+  { method: 'GET', url: '/console/recipients', access: 'recipients:read' },
+  { method: 'POST', url: '/console/recipients/:id/inspections', access: 'recipients:manage' },
+  { method: 'POST', url: '/console/recipients/:id/end', access: 'recipients:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

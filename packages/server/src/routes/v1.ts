@@ -6,9 +6,11 @@ import { registerCheckpointRoutes, type ServerCheckpoints } from './checkpoints.
 import { registerConsentRoutes } from './consents.js';
 import { registerCorsRoutes } from './cors.js';
 import { registerDecideRoutes } from './decide.js';
+import { registerDisclosureRoutes } from './disclosures.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerLedgerRoutes } from './ledger.js';
 import { registerPolicyApiRoutes } from './policies.js';
+import { registerRecipientRoutes } from './recipients.js';
 import { registerRenderedRoutes } from './rendered.js';
 import { registerSdkConfigRoutes } from './sdk-config.js';
 import { registerUseRoutes } from './use.js';
@@ -43,6 +45,8 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerCheckpointRoutes(v1, rt, options.checkpoints);
       registerSdkConfigRoutes(v1, rt);
       registerKeyRoutes(v1, rt, options.keys);
+      registerDisclosureRoutes(v1, rt);
+      await registerRecipientRoutes(v1, rt);
       registerCorsRoutes(v1, rt);
     },
     { prefix: '/v1' },

@@ -26,6 +26,11 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'GET /v1/keys': ['admin'],
   'POST /v1/keys': ['admin'],
   'DELETE /v1/keys/:id': ['admin'],
+  'POST /v1/disclosures': ['disclose'],
+  'GET /v1/recipients': ['recipients'],
+  'POST /v1/recipients/:id/contracts': ['recipients'],
+  'POST /v1/recipients/:id/inspections': ['recipients'],
+  'POST /v1/recipients/:id/end': ['recipients'],
 };
 
 /** The scopes a route accepts; none for a route not in {@link ROUTE_SCOPES}. HEAD counts as GET. */

@@ -7,6 +7,7 @@ import * as m0005 from './0005-subject-pseudonyms.js';
 import * as m0006 from './0006-console-users.js';
 import * as m0007 from './0007-audit-log.js';
 import * as m0008 from './0008-access-reviews.js';
+import * as m0009 from './0009-recipients-register.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-console-users': m0006,
   '0007-audit-log': m0007,
   '0008-access-reviews': m0008,
+  '0009-recipients-register': m0009,
 };
 
 class StaticProvider implements MigrationProvider {
