@@ -21,7 +21,12 @@ export async function consentActivity(
   db: Kysely<Database>,
   range: { since: Date; until: Date },
 ): Promise<PurposeDayCount[]> {
-  const result = await sql<{ day: string; purpose: string; given: string | number; withdrawn: string | number }>`
+  const result = await sql<{
+    day: string;
+    purpose: string;
+    given: string | number;
+    withdrawn: string | number;
+  }>`
     select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day, p.purpose,
       count(*) filter (where e.type in ('consent-given', 'guardian-consent')) as given,
       count(*) filter (where e.type = 'consent-withdrawn') as withdrawn
