@@ -8,6 +8,13 @@ export {
   revokeApiKey,
   siteKeyOrigins,
 } from './keys.js';
+export {
+  ARGON2_OPTIONS,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from './passwords/hash.js';
 export type { ApiKeyInfo, Principal } from './principal.js';
 export {
   CONSOLE_PERMISSIONS,
@@ -29,5 +36,45 @@ export {
   type KeyKind,
   SITE_KEY_SCOPES,
 } from './scopes.js';
+export {
+  type ConsoleSession,
+  DEFAULT_SESSION_LIFETIMES,
+  endConsoleSession,
+  findConsoleSession,
+  type OpenedSession,
+  openConsoleSession,
+  SESSION_TOKEN_PREFIX,
+  type SessionLifetimes,
+  SIGN_IN_METHODS,
+  type SignInMethod,
+} from './sessions/session.js';
+export {
+  DEFAULT_LOCKOUT,
+  type LockoutPolicy,
+  type PasswordAttempt,
+  type SignInResult,
+  signInWithPassword,
+} from './sign-in/password.js';
 export { generateToken, TOKEN_PREFIXES, tokenDigest } from './token.js';
+export { enrolTotp } from './totp/enrol.js';
+export { TOTP_PERIOD_S, totpCode } from './totp/totp.js';
+export {
+  createConsoleUser,
+  MAX_NAME_LENGTH,
+  type NewConsoleUser,
+  type UserChangeOptions,
+} from './users/create.js';
+export { foldEmail } from './users/email.js';
+export type { ConsoleUserInfo } from './users/info.js';
+export { USER_ISSUE_CODES, type UserIssue, type UserIssueCode, type UserResult } from './users/issues.js';
+export {
+  disableConsoleUser,
+  findConsoleUser,
+  listConsoleUsers,
+  type RoleGrant,
+  roleChangesOf,
+  setConsoleRole,
+} from './users/manage.js';
+export { type RoleChange, recordRoleChange } from './users/role-change.js';
+export type { ConsoleDatabase, ConsoleDb, ConsoleStore } from './users/tables.js';
 export { type CheckedKey, checkNewKey, type KeyIssue, type NewKey, normaliseOrigin } from './validate.js';

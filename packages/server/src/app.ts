@@ -2,6 +2,8 @@ import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { ConsoleOptions } from './console/options.js';
+import { checkConsoleRoutes, registerConsole } from './console/register.js';
 import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
@@ -74,6 +76,8 @@ export interface ServerOptions {
    * Default: none (a warning says what is then not covered).
    */
   checkpoints?: ServerCheckpoints;
+  /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
+  console?: ConsoleOptions;
 }
 
 /**
@@ -103,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   trackRoutes(app);
+  checkConsoleRoutes(app);
   const rt = await openRuntime({
     manifest: options.manifest,
     source: options.source ?? 'pledge.yaml',
@@ -151,6 +156,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.addHook('onRequest', limits.perAddress);
   app.addHook('onRequest', guardHook(guard));
   app.addHook('onRequest', limits.perKey);
+  registerConsole(app, rt.store, options.console);
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);

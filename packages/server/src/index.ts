@@ -8,6 +8,20 @@ export {
   type ServerOptions,
 } from './app.js';
 export { readConfig, type ServerConfig } from './config.js';
+export {
+  CONSOLE_ROUTES,
+  type ConsoleAccess,
+  type ConsoleGuard,
+  type ConsoleOptions,
+  consoleAccess,
+  consoleSessionOf,
+  consoleUserOf,
+  isConsoleRoute,
+  requirePermission,
+  requireSession,
+  SESSION_COOKIE,
+  SIGN_IN_PATH,
+} from './console/index.js';
 export type { LogOptions } from './logging.js';
 export type { ServerCheckpoints } from './routes/checkpoints.js';
 export { PROXY_HEADERS } from './security/guard.js';

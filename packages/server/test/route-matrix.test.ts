@@ -2,6 +2,7 @@ import { API_SCOPES, type ApiScope, createApiKey } from '@pledge/auth';
 import { migrateToLatest } from '@pledge/store';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isConsoleRoute } from '../src/console/console-routes.js';
 import { registeredRoutes } from '../src/security/registered-routes.js';
 import { type TestApp, testApp } from './helpers.js';
 
@@ -64,6 +65,9 @@ function errorCode(res: LightMyRequestResponse): string | undefined {
   return res.body ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
 }
 
+/** Every registered route but the console's (session cookies, not keys: console-route-matrix.test.ts). */
+const apiRoutes = (t: TestApp) => registeredRoutes(t.app).filter((r) => !isConsoleRoute(r.url));
+
 const concrete = (url: string) => url.replace(':id', 'key_doesnotexist').replace('*', 'json');
 
 describe('the route matrix: every registered route, with no credential and with a key of each scope', () => {
@@ -90,7 +94,7 @@ describe('the route matrix: every registered route, with no credential and with 
   afterAll(() => t.close());
 
   it('every route is in the specification', () => {
-    const routes = registeredRoutes(t.app);
+    const routes = apiRoutes(t);
     expect(routes.length).toBeGreaterThan(20);
     const missing = routes.filter((r) => expectedFor(r.method, r.url) === undefined);
     expect(missing).toEqual([]);
@@ -98,7 +102,7 @@ describe('the route matrix: every registered route, with no credential and with 
 
   it('each route lets through exactly the scopes it accepts; public routes need nothing', async () => {
     const problems: string[] = [];
-    for (const { method, url } of registeredRoutes(t.app)) {
+    for (const { method, url } of apiRoutes(t)) {
       const expected = expectedFor(method, url)!;
       const call = (headers: Record<string, string>) =>
         t.app.inject({
@@ -185,7 +189,7 @@ describe('the route matrix in development mode (no key)', () => {
 
   it('loopback callers reach every route; others reach only the public ones', async () => {
     const problems: string[] = [];
-    for (const { method, url } of registeredRoutes(t.app)) {
+    for (const { method, url } of apiRoutes(t)) {
       const expected = expectedFor(method, url);
       const call = (remoteAddress: string) =>
         t.app.inject({

@@ -69,6 +69,53 @@ export const ERRORS = [
       'Create an API key (`pledge keys create`) before putting Pledge behind a proxy, and send the key.',
   },
   {
+    code: 'console-sign-in-required',
+    status: 401,
+    source: 'server',
+    title: 'Sign in to the console',
+    description:
+      'A console route was called without a valid console session (no `pledge_console` cookie, or one that expired, was idle too long or was signed out). A browser asking for a page is sent to `/console/sign-in` instead. See docs/console.md.',
+    action: 'Sign in at `/console/sign-in` and send the session cookie.',
+  },
+  {
+    code: 'invalid-credentials',
+    status: 401,
+    source: 'server',
+    title: 'Sign-in refused',
+    description:
+      'The e-mail, password or one-time code is wrong, the account is disabled or locked, or the identity provider did not vouch for a console user. The answer is the same in every case, so it does not reveal whether an account exists.',
+    action:
+      'Check the e-mail, password and the current code of the authenticator app; after repeated failures wait for the lock to end.',
+  },
+  {
+    code: 'console-permission-denied',
+    status: 403,
+    source: 'server',
+    title: 'Your role does not allow this',
+    description:
+      "The signed-in console user's role does not hold the permission the route needs. The role matrix is in docs/roles.md.",
+    action: 'Ask an owner for a role that holds the permission (`pledge users role <email> <role>`).',
+  },
+  {
+    code: 'csrf-token-invalid',
+    status: 403,
+    source: 'server',
+    title: 'Missing or wrong CSRF token',
+    description:
+      'A console request that changes something (POST, PUT, PATCH, DELETE) did not carry the CSRF token of its session, as the form field `csrf` or the header `x-csrf-token`.',
+    action: 'Reload the page and submit the form again.',
+  },
+  {
+    code: 'second-factor-required',
+    status: 403,
+    source: 'server',
+    title: 'A second factor is required for this role',
+    description:
+      'The password was right, but the role reads personal data and the account has no TOTP second factor enrolled: such roles sign in with a one-time code, or through an identity provider that asserts multi-factor authentication.',
+    action:
+      'Ask an owner to enrol a second factor (`pledge users totp <email>`), or sign in through the identity provider.',
+  },
+  {
     code: 'origin-not-allowed',
     status: 403,
     source: 'server',

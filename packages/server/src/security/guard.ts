@@ -3,6 +3,7 @@ import { authenticateApiKey, type Principal } from '@pledge/auth';
 import type { Store } from '@pledge/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLoopback } from '../auth.js';
+import { isConsoleRoute } from '../console/console-routes.js';
 import { HttpError } from '../errors.js';
 import type { KeyPresence } from './key-presence.js';
 import { DEV_PRINCIPAL, requestAuth, setRequestAuth } from './principal.js';
@@ -77,7 +78,8 @@ export function modeHook(options: GuardOptions) {
  * The guard (`onRequest`, after the per-address rate limit): a public route passes; any
  * other needs a key holding one of the scopes the route accepts, or development mode from
  * loopback. A key limited to origins (a site key) must come with one of them as `Origin`,
- * which is then allowed by CORS. A route not found passes on to the 404 handler.
+ * which is then allowed by CORS. A route not found passes on to the 404 handler. Console
+ * routes pass on to their session check (`requirePermission`).
  */
 export function guardHook(options: GuardOptions) {
   const bootstrap = options.bootstrapToken ? sha256(options.bootstrapToken) : undefined;
@@ -88,7 +90,9 @@ export function guardHook(options: GuardOptions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const url = request.routeOptions.url;
     const state = requestAuth(request) ?? { devMode: false };
-    if (url === undefined || request.is404 || isPublicRoute(request.method, url)) return;
+    // Console routes are authenticated by their session cookie (`requirePermission`), never by a key.
+    if (url === undefined || request.is404 || isPublicRoute(request.method, url) || isConsoleRoute(url))
+      return;
     const token = bearer(request);
     let principal: Principal | undefined;
     if (token !== undefined) {

@@ -4,6 +4,7 @@ import * as m0002 from './0002-chain-format.js';
 import * as m0003 from './0003-api-keys.js';
 import * as m0004 from './0004-policy-chain.js';
 import * as m0005 from './0005-subject-pseudonyms.js';
+import * as m0006 from './0006-console-users.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-api-keys': m0003,
   '0004-policy-chain': m0004,
   '0005-subject-pseudonyms': m0005,
+  '0006-console-users': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

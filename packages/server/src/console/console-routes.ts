@@ -1,0 +1,30 @@
+import type { ConsolePermission } from '@pledge/auth';
+
+/**
+ * What a console route needs: `public` (the sign-in routes), `signed-in` (any live session),
+ * or a permission of the user's role.
+ */
+export type ConsoleAccess = 'public' | 'signed-in' | ConsolePermission;
+
+/**
+ * Every console route and what it needs: the one list. Console routes are authenticated by
+ * the session cookie, never by an API key; a route under `/console` that is not listed here,
+ * or whose `requirePermission` names another permission, fails at registration. The console
+ * route matrix test calls each as every role and as nobody. Extend by appending.
+ */
+export const CONSOLE_ROUTES = [
+  { method: 'GET', url: '/console/sign-in', access: 'public' },
+  { method: 'POST', url: '/console/sign-in', access: 'public' },
+  { method: 'POST', url: '/console/sign-out', access: 'signed-in' },
+] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
+
+/** Whether a route (its Fastify path pattern) belongs to the console. */
+export function isConsoleRoute(url: string): boolean {
+  return url === '/console' || url.startsWith('/console/');
+}
+
+/** What a console route needs, or undefined when it is not in {@link CONSOLE_ROUTES}. */
+export function consoleAccess(method: string, url: string): ConsoleAccess | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return CONSOLE_ROUTES.find((r) => r.method === m && r.url === url)?.access;
+}

@@ -1,0 +1,14 @@
+import type { LockoutPolicy, SessionLifetimes } from '@pledge/auth';
+
+/** Console sign-in settings. */
+export interface ConsoleOptions {
+  /** Sign-in attempts (POST /console/sign-in) per minute per address. Default 10. */
+  readonly signInPerMinute?: number;
+  /** When an account locks. Default 5 failures, 15 minutes. */
+  readonly lockout?: LockoutPolicy;
+  /** Session lifetimes. Default 12 hours, 30 minutes idle. */
+  readonly sessions?: SessionLifetimes;
+}
+
+/** Default sign-in attempts per minute per address. */
+export const DEFAULT_SIGN_IN_PER_MINUTE = 10;
