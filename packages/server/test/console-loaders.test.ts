@@ -22,15 +22,15 @@ describe('console loaders over a real store (PGlite)', () => {
       source: 'web',
       policyVersion: rt.engine.policy.version.version,
       policyHash: rt.engine.policy.version.hash,
-      actor: 'subject',
+      actor: 'subject' as const,
       purposes: [purpose],
-    } as const;
+    };
     await appendEvents(rt.store.db, rt.subjectKey, [
-      { ...base, type: 'consent-given', subject: 'a', occurredAt: '2026-03-10T01:00:00Z' },
-      { ...base, type: 'consent-given', subject: 'b', occurredAt: '2026-03-10T02:00:00Z' },
-      { ...base, type: 'consent-withdrawn', subject: 'a', occurredAt: '2026-03-09T02:00:00Z' },
+      { ...base, type: 'consent-given' as const, subject: 'a', occurredAt: '2026-03-10T01:00:00Z' },
+      { ...base, type: 'consent-given' as const, subject: 'b', occurredAt: '2026-03-10T02:00:00Z' },
+      { ...base, type: 'consent-withdrawn' as const, subject: 'a', occurredAt: '2026-03-09T02:00:00Z' },
       // Before the window: not counted.
-      { ...base, type: 'consent-given', subject: 'c', occurredAt: '2026-02-01T02:00:00Z' },
+      { ...base, type: 'consent-given' as const, subject: 'c', occurredAt: '2026-02-01T02:00:00Z' },
     ]);
     const model = await loadDashboard(rt, now);
     expect(model.consents.days).toHaveLength(DASHBOARD_DAYS);
