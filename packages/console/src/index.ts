@@ -1,3 +1,21 @@
+export {
+  CHART_MAX_SERIES,
+  type ChartSeries,
+  type LineChartInput,
+  renderLegend,
+  renderLineChart,
+} from './chart/line-chart.js';
+export { niceMax } from './chart/scale.js';
+export {
+  type ColumnGraphInput,
+  type ColumnGraphLayout,
+  GRAPH,
+  type GraphEdge,
+  layoutColumns,
+  type PlacedNode,
+} from './graph/layout.js';
+export { renderColumnGraph } from './graph/svg.js';
+export { CONSOLE_CSS } from './layout/console-css.js';
 export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
 export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
 export * from './pages/reviews.js';
@@ -7,3 +25,25 @@ export {
   type RecipientsPageModel,
   renderRecipientsPage,
 } from './pages/recipients.js';
+export type { ConsolePageContext } from './pages/context.js';
+export { type ConsentTrend, type DashboardModel, renderDashboard } from './pages/dashboard.js';
+export { renderDataMap } from './pages/data-map.js';
+export type {
+  DataMapCategory,
+  DataMapDataset,
+  DataMapModel,
+  DataMapRecipient,
+  DataMapTransfer,
+} from './pages/data-map-model.js';
+export { renderPolicies, renderPolicyVersion } from './pages/policies.js';
+export type {
+  AcceptedLintRow,
+  DiffRow,
+  LintRow,
+  PoliciesModel,
+  PolicyVersionModel,
+  PolicyVersionRow,
+  PublishReviewModel,
+  PublishReviewOutcome,
+} from './pages/policies-model.js';
+export { publishForm, renderPublishReview } from './pages/publish.js';

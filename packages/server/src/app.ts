@@ -3,6 +3,7 @@ import type { Manifest } from '@pledge/core';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from './console/options.js';
+import { registerConsolePages } from './console/pages.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
 import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
@@ -161,6 +162,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
+  registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);

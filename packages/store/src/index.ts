@@ -91,6 +91,7 @@ export {
   keySourceFromEnv,
   type SubjectKeySource,
 } from './keys/key-source.js';
+export * from './ledger/activity.js';
 export * from './ledger/append.js';
 export { LEDGER_CHAIN, LEDGER_CHANNEL, LEDGER_COLUMNS } from './ledger/chain-spec.js';
 export * from './ledger/hash.js';

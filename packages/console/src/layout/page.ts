@@ -1,5 +1,6 @@
 import { type ConsoleUser, roleAllows } from '@pledge/auth';
 import { DESIGN_CSS, escapeHtml } from '@pledge/render';
+import { CONSOLE_CSS } from './console-css.js';
 import { CONSOLE_PAGES, type ConsolePageId } from './pages.js';
 
 /** What every console page is drawn from. */
@@ -16,13 +17,11 @@ export interface ConsolePageInput {
   readonly csrfToken?: string;
 }
 
-const CONSOLE_CSS = [
-  '.console-top{display:flex;flex-wrap:wrap;gap:var(--p-space-2) var(--p-space-3);align-items:center;justify-content:space-between;',
-  'border-bottom:1px solid var(--p-border);padding-bottom:var(--p-space-2)}',
-  '.console-nav ul{list-style:none;padding:0;margin:var(--p-space-2) 0;display:flex;flex-wrap:wrap;gap:var(--p-space-1) var(--p-space-3)}',
-  '.console-nav a[aria-current=page]{font-weight:700}',
-  '.console-user form{display:inline}',
-].join('');
+/** The mark beside the product name: decorative, so hidden from assistive technology. */
+const MARK =
+  '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+  '<path d="M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3z" fill="var(--p-accent)"/>' +
+  '<path d="m8.5 12 2.5 2.5 4.5-5" fill="none" stroke="var(--p-bg)" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
 /**
  * Writes a complete console page: the shared design system, a skip link, navigation limited to
@@ -44,7 +43,7 @@ export function renderConsolePage(input: ConsolePageInput): string {
   const who =
     user === undefined
       ? ''
-      : `<div class="console-user"><span>${escapeHtml(user.name)} <span class="muted">(${escapeHtml(user.role)})</span></span> ` +
+      : `<div class="console-user"><span>${escapeHtml(user.name)} <span class="badge">${escapeHtml(user.role)}</span></span> ` +
         `<form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(input.csrfToken ?? '')}">` +
         '<button type="submit" class="secondary">Sign out</button></form></div>';
   return [
@@ -56,13 +55,15 @@ export function renderConsolePage(input: ConsolePageInput): string {
     `<title>${escapeHtml(input.title)} · Pledge console</title>`,
     `<style>${DESIGN_CSS}${CONSOLE_CSS}</style>`,
     '</head>',
-    '<body>',
-    '<a class="visually-hidden" href="#main">Skip to content</a>',
-    `<header class="console-top"><strong>Pledge console</strong>${who}</header>`,
+    '<body class="console">',
+    '<a class="visually-hidden skip-link" href="#main">Skip to content</a>',
+    `<header class="console-top"><a class="console-brand" href="/console">${MARK}<span>Pledge console</span></a>${who}</header>`,
+    `<div class="console-shell${user === undefined ? '' : ' with-nav'}">`,
     nav,
-    `<main id="main"><h1>${escapeHtml(input.title)}</h1>`,
+    `<main id="main" class="console-main"><h1>${escapeHtml(input.title)}</h1>`,
     input.body,
     '</main>',
+    '</div>',
     '</body>',
     '</html>',
     '',

@@ -1,47 +1,37 @@
+import { BASE_CSS } from './base.js';
+import { COMPONENTS_CSS } from './components.js';
+
 /**
- * The design system every page people see shares (policy, privacy center, console, banner):
- * colour, spacing and type as CSS custom properties, light and dark, and the base elements.
- * A page includes {@link DESIGN_CSS} once and styles its own parts with the `--p-*` variables.
+ * Colour, spacing and type as CSS custom properties, light and dark. Text colours pass WCAG AA
+ * (4.5:1) on `--p-bg`, `--p-surface` and their `-soft` backgrounds; borders of controls
+ * (`--p-border-strong`) and the chart colours pass 3:1 against `--p-bg`.
  */
 const TOKENS = [
   ':root{color-scheme:light dark;',
-  '--p-font:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;',
-  '--p-mono:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;',
-  '--p-text-sm:.875rem;--p-text:1rem;--p-text-lg:1.25rem;--p-text-xl:1.6rem;--p-leading:1.6;',
+  '--p-font:system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;',
+  '--p-mono:ui-monospace,"SFMono-Regular","Cascadia Mono",Menlo,Consolas,monospace;',
+  '--p-text-xs:.8125rem;--p-text-sm:.875rem;--p-text:1rem;--p-text-lg:1.2rem;--p-text-xl:1.6rem;--p-leading:1.55;',
   '--p-space-1:.25rem;--p-space-2:.5rem;--p-space-3:1rem;--p-space-4:1.5rem;--p-space-5:2.5rem;',
-  '--p-radius:.4rem;--p-width:60rem;',
-  '--p-bg:#ffffff;--p-surface:#f4f5f7;--p-text-color:#1a1a1a;--p-muted:#505766;--p-border:#c8ccd4;',
-  '--p-accent:#0b57d0;--p-accent-text:#ffffff;--p-danger:#b3261e;--p-ok:#146c2e;--p-warn:#8a5300;',
-  '--p-focus:#0b57d0}',
+  '--p-radius:.5rem;--p-radius-sm:.3rem;--p-width:60rem;',
+  '--p-bg:#ffffff;--p-surface:#f6f7f9;--p-surface-2:#eceff3;--p-text-color:#16191f;--p-muted:#4f5663;',
+  '--p-border:#d5d9e0;--p-border-strong:#7d8594;',
+  '--p-accent:#1d4ed8;--p-accent-hover:#1e3a8a;--p-accent-soft:#e8eefc;--p-accent-text:#ffffff;',
+  '--p-danger:#b42318;--p-danger-soft:#fdecea;--p-ok:#166534;--p-ok-soft:#e7f5ec;--p-warn:#8a4b00;--p-warn-soft:#fdf2e0;',
+  '--p-focus:#1d4ed8;--p-shadow:0 1px 2px rgb(16 24 40 / .06),0 1px 3px rgb(16 24 40 / .08);',
+  '--p-chart-1:#1d4ed8;--p-chart-2:#c2410c;--p-chart-3:#047857;--p-chart-4:#7c3aed;--p-chart-5:#be185d;--p-chart-6:#0e7490}',
   '@media (prefers-color-scheme:dark){:root{',
-  '--p-bg:#14161a;--p-surface:#1f232a;--p-text-color:#e8eaed;--p-muted:#a9b0bc;--p-border:#444b57;',
-  '--p-accent:#8ab4f8;--p-accent-text:#0b1a33;--p-danger:#f2b8b5;--p-ok:#7fd49a;--p-warn:#f3c27a;',
-  '--p-focus:#8ab4f8}}',
+  '--p-bg:#0f1115;--p-surface:#171a21;--p-surface-2:#20242d;--p-text-color:#e6e8ec;--p-muted:#a7afbc;',
+  '--p-border:#2f3541;--p-border-strong:#6b7485;',
+  '--p-accent:#8ab4f8;--p-accent-hover:#b6d0fb;--p-accent-soft:#1a2742;--p-accent-text:#0b1a33;',
+  '--p-danger:#f4a7a1;--p-danger-soft:#3b1d1b;--p-ok:#86d69e;--p-ok-soft:#15301e;--p-warn:#f3c27a;--p-warn-soft:#362913;',
+  '--p-focus:#8ab4f8;--p-shadow:0 1px 2px rgb(0 0 0 / .4);',
+  '--p-chart-1:#8ab4f8;--p-chart-2:#fdba74;--p-chart-3:#6ee7b7;--p-chart-4:#c4b5fd;--p-chart-5:#f9a8d4;--p-chart-6:#67e8f9}}',
 ].join('');
 
-const BASE = [
-  '*,*::before,*::after{box-sizing:border-box}',
-  'body{font-family:var(--p-font);font-size:var(--p-text);line-height:var(--p-leading);',
-  'color:var(--p-text-color);background:var(--p-bg);margin:0 auto;max-width:var(--p-width);',
-  'padding:var(--p-space-3) var(--p-space-4)}',
-  'h1,h2,h3{line-height:1.3}h1{font-size:var(--p-text-xl)}a{color:var(--p-accent)}',
-  ':focus-visible{outline:3px solid var(--p-focus);outline-offset:2px}',
-  'code{font-family:var(--p-mono);font-size:.9em;background:var(--p-surface);padding:0 .2em}',
-  '.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:var(--p-space-2) 0 var(--p-space-3)}',
-  'caption{text-align:left;font-weight:600;padding:var(--p-space-1) 0}',
-  'th,td{border:1px solid var(--p-border);padding:.35rem .5rem;text-align:left;vertical-align:top}',
-  'thead th{background:var(--p-surface)}dt{font-weight:600}dd{margin:0 0 var(--p-space-2) 1.25rem}',
-  'tbody th{font-weight:normal}td a,th a{overflow-wrap:anywhere}',
-  'button,.button{font:inherit;cursor:pointer;border:1px solid var(--p-accent);border-radius:var(--p-radius);',
-  'background:var(--p-accent);color:var(--p-accent-text);padding:var(--p-space-2) var(--p-space-3);text-decoration:none;display:inline-block}',
-  'button.secondary{background:transparent;color:var(--p-accent)}',
-  'label{display:block;font-weight:600;margin:var(--p-space-2) 0 var(--p-space-1)}',
-  'input,select,textarea{font:inherit;color:inherit;background:var(--p-bg);border:1px solid var(--p-border);',
-  'border-radius:var(--p-radius);padding:var(--p-space-2);width:100%;max-width:32rem}',
-  '.muted{color:var(--p-muted)}.error{color:var(--p-danger)}.ok{color:var(--p-ok)}.warn{color:var(--p-warn)}',
-  '.card{background:var(--p-surface);border:1px solid var(--p-border);border-radius:var(--p-radius);padding:var(--p-space-3)}',
-  '.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
-].join('');
-
-/** The shared stylesheet: tokens (light, and dark by `prefers-color-scheme`) and base elements. */
-export const DESIGN_CSS = TOKENS + BASE;
+/**
+ * The design system every page people see shares (policy, privacy center, console, banner):
+ * the tokens (light, and dark by `prefers-color-scheme`), the base elements and a few
+ * components (`.card`, `.badge`, `.notice`, `.stat`, buttons, forms). A page includes it once
+ * and styles its own parts with the `--p-*` variables.
+ */
+export const DESIGN_CSS = TOKENS + BASE_CSS + COMPONENTS_CSS;

@@ -25,6 +25,12 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/recipients', access: 'recipients:read' },
   { method: 'POST', url: '/console/recipients/:id/inspections', access: 'recipients:manage' },
   { method: 'POST', url: '/console/recipients/:id/end', access: 'recipients:manage' },
+  { method: 'GET', url: '/console', access: 'dashboard:read' },
+  { method: 'GET', url: '/console/data-map', access: 'policies:read' },
+  { method: 'GET', url: '/console/policies', access: 'policies:read' },
+  { method: 'GET', url: '/console/policies/:seq', access: 'policies:read' },
+  { method: 'POST', url: '/console/policies/review', access: 'policies:publish' },
+  { method: 'POST', url: '/console/policies/publish', access: 'policies:publish' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

@@ -1,0 +1,42 @@
+/**
+ * The console's own layout on the shared design system: a top bar, the navigation as a side
+ * column on wide screens and a wrapped row on phones, and the parts of its pages (charts, the
+ * data-map graph, diff and lint tables).
+ */
+export const CONSOLE_CSS = [
+  'body.console{max-width:80rem}',
+  '.console-top{display:flex;flex-wrap:wrap;gap:var(--p-space-2) var(--p-space-3);align-items:center;justify-content:space-between;',
+  'border-bottom:1px solid var(--p-border);padding-bottom:var(--p-space-3)}',
+  '.console-brand{font-weight:700;font-size:1.05rem;color:var(--p-text-color);text-decoration:none;display:flex;align-items:center;gap:var(--p-space-2)}',
+  '.console-brand svg{flex:none}',
+  '.console-user{display:flex;flex-wrap:wrap;gap:var(--p-space-2);align-items:center;font-size:var(--p-text-sm)}',
+  '.console-user form{display:inline;margin:0}',
+  '.console-shell{display:block}',
+  '.console-nav ul{list-style:none;padding:0;margin:var(--p-space-3) 0 0;display:flex;flex-wrap:wrap;gap:var(--p-space-1)}',
+  '.console-nav a{display:block;padding:.4rem .7rem;border-radius:var(--p-radius);color:var(--p-text-color);text-decoration:none;font-size:var(--p-text-sm);font-weight:500}',
+  '.console-nav a:hover{background:var(--p-surface-2)}',
+  '.console-nav a[aria-current=page]{background:var(--p-accent-soft);color:var(--p-accent-hover);font-weight:700;box-shadow:inset 3px 0 0 var(--p-accent)}',
+  '.console-main{min-width:0}',
+  '@media (min-width:56rem){.console-shell.with-nav{display:grid;grid-template-columns:13rem minmax(0,1fr);gap:var(--p-space-5)}',
+  '.console-nav ul{flex-direction:column;position:sticky;top:var(--p-space-3)}}',
+  '.page-lead{color:var(--p-muted);margin-top:calc(-1 * var(--p-space-2))}',
+  '.chart-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:var(--p-space-1) var(--p-space-3);font-size:var(--p-text-sm)}',
+  '.chart-legend li{display:flex;align-items:center;gap:var(--p-space-1)}',
+  '.chart-legend svg{flex:none}',
+  '.chart text{fill:var(--p-muted);font-family:var(--p-font)}',
+  '.chart .grid{stroke:var(--p-border)}.chart .axis{stroke:var(--p-border-strong)}',
+  '.series-1{stroke:var(--p-chart-1)}.series-2{stroke:var(--p-chart-2)}.series-3{stroke:var(--p-chart-3)}',
+  '.series-4{stroke:var(--p-chart-4)}.series-5{stroke:var(--p-chart-5)}.series-6{stroke:var(--p-chart-6)}',
+  'details{margin:var(--p-space-2) 0 var(--p-space-3)}summary{cursor:pointer;color:var(--p-accent);font-weight:600}',
+  '.graph-wrap{border:1px solid var(--p-border);border-radius:var(--p-radius);background:var(--p-surface)}',
+  'svg.graph{max-width:none;display:block}',
+  '.graph .edge{fill:none;stroke:var(--p-border-strong);stroke-width:1.25;opacity:.7}',
+  '.graph .node rect{fill:var(--p-bg);stroke:var(--p-border-strong);stroke-width:1}',
+  '.graph .node.dataset rect{stroke:var(--p-chart-1);stroke-width:2}',
+  '.graph .node.category.sensitive rect{stroke:var(--p-chart-2);stroke-width:2}',
+  '.graph .node.recipient rect{stroke:var(--p-chart-3);stroke-width:2}',
+  '.graph text{fill:var(--p-text-color);font-family:var(--p-font);font-size:13px}',
+  '.graph text.head{fill:var(--p-muted);font-weight:600;font-size:12px;letter-spacing:.04em}',
+  '.graph text.sub{fill:var(--p-muted);font-size:11px}',
+  'textarea.manifest{min-height:18rem}',
+].join('');

@@ -1,0 +1,63 @@
+import type { ConsentTrend, DashboardModel } from '@pledge/console';
+import { consentActivity, type PurposeDayCount } from '@pledge/store';
+import type { Runtime } from '../runtime.js';
+import { englishText } from './text.js';
+
+/** Days the dashboard's consent chart covers, today (UTC) included. */
+export const DASHBOARD_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * The dashboard's model: the policy in force with its lint counts and the consents given and
+ * withdrawn per purpose over the last {@link DASHBOARD_DAYS} UTC days. Audit volume and reviews
+ * are left out until those logs exist, so the page says so instead of showing a number.
+ */
+export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promise<DashboardModel> {
+  await rt.syncPolicy();
+  const { version, manifest } = rt.engine.policy;
+  const lint = rt.context().lint;
+  const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
+  const since = new Date(until.getTime() - DASHBOARD_DAYS * DAY_MS);
+  const rows = await consentActivity(rt.store.db, { since, until });
+  const names = manifest.purposes.map((p) => ({ id: p.id, name: englishText(p.name, p.id) }));
+  return {
+    policy: {
+      version: version.version,
+      seq: version.seq,
+      publishedAt: version.publishedAt.toISOString(),
+      lintErrors: lint.filter((i) => i.severity === 'error').length,
+      lintWarnings: lint.filter((i) => i.severity === 'warning').length,
+    },
+    consents: consentTrend(rows, since, names),
+  };
+}
+
+/**
+ * Spreads per-day counts over every day from `since` ({@link DASHBOARD_DAYS} of them), one
+ * series per purpose: the manifest's purposes in its order, then any the ledger names that
+ * the policy no longer declares (by id).
+ */
+export function consentTrend(
+  rows: readonly PurposeDayCount[],
+  since: Date,
+  purposes: readonly { id: string; name: string }[],
+): ConsentTrend {
+  const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) =>
+    new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+  );
+  const index = new Map(days.map((d, i) => [d, i]));
+  const known = new Set(purposes.map((p) => p.id));
+  const extra = [...new Set(rows.map((r) => r.purpose).filter((id) => !known.has(id)))].sort();
+  const all = [...purposes, ...extra.map((id) => ({ id, name: id }))];
+  const series = new Map(
+    all.map((p) => [p.id, { ...p, given: days.map(() => 0), withdrawn: days.map(() => 0) }]),
+  );
+  for (const row of rows) {
+    const i = index.get(row.day);
+    const s = series.get(row.purpose);
+    if (i === undefined || !s) continue;
+    s.given[i] = row.given;
+    s.withdrawn[i] = row.withdrawn;
+  }
+  return { days, purposes: [...series.values()] };
+}
