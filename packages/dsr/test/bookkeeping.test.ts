@@ -59,7 +59,7 @@ describe('DSR step bookkeeping', () => {
       .select('report')
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
-    return { id: created.id, outcome, used, report: row.report as RequestReport };
+    return { id: created.id, plan: created.plan, outcome, used, report: row.report as RequestReport };
   }
 
   it('an access request costs three store queries: create, lease and load, end (with the located keys)', async () => {
@@ -90,16 +90,26 @@ describe('DSR step bookkeeping', () => {
     expect(steps.some((s) => (s.located_keys?.length ?? 0) > 0)).toBe(true);
   });
 
-  it('an erasure costs four (its keys stored before any write) plus one per write batch; the ledger forgets the subject in its end', async () => {
+  it('an erasure costs four (its keys stored before any write) plus one per batch of a step of several batches and one per datastore left; the ledger forgets the subject in its end', async () => {
     const before = world.dump();
-    const { outcome, used, report } = await run('erase', 1);
+    const { plan, outcome, used, report } = await run('erase', 1);
     expect(outcome.status).toBe('completed');
-    const batches = report.steps.reduce((n, s) => n + s.batchesDone, 0);
-    // Subject 1's orders, logins and files need more than one batch each at BATCH keys.
-    expect(batches).toBeGreaterThanOrEqual(
+    const batchesOf = (index: number) => report.steps.find((s) => s.index === index)?.batchesDone ?? 0;
+    // Subject 1's orders and logins need more than one batch each at BATCH keys; its files
+    // and its user row one each.
+    const several = plan.writeOrder.filter((i) => batchesOf(i) > 1);
+    expect(several.map((i) => plan.steps[i]?.collection).sort()).toEqual(['logins', 'orders']);
+    const batches = several.reduce((n, i) => n + batchesOf(i), 0);
+    expect(batches).toBe(
       Math.ceil((COUNTS.orders[0] ?? 0) / BATCH) + Math.ceil((COUNTS.logins[0] ?? 0) / BATCH),
     );
-    expect(used).toBe(4 + batches);
+    // A step done in one batch stores its progress with the next store write: once the run
+    // moves on to the next datastore (the files, written first, before the app's tables) or
+    // with the end (the user row, written last).
+    const datasets = plan.writeOrder.map((i) => plan.steps[i]?.dataset);
+    expect(datasets[0]).toBe('docs');
+    expect(datasets.slice(1).every((d) => d === 'app')).toBe(true);
+    expect(used).toBe(4 + batches + 1);
     // Every other subject's rows are byte for byte as before.
     const after = world.dump();
     for (const table of ['users', 'orders', 'logins']) {
