@@ -51,4 +51,34 @@ await describeWithService(service, 'PostgreSQL connector', () => {
       await connector.close();
     }
   });
+  it('prepares each statement text once per connection, and still reads a table whose columns changed', async () => {
+    const admin = new pg.Client({ connectionString: service.url });
+    await admin.connect();
+    const table = `${schema}.prepared_${runId()}`;
+    const connector = createConnector('postgres', service.url);
+    try {
+      await admin.query(`CREATE TABLE ${table} (id integer PRIMARY KEY, email text)`);
+      await admin.query(`INSERT INTO ${table} VALUES (1, 'a@example.test'), (2, 'b@example.test')`);
+      await connector.connect();
+      const before = collection(table, ['id', 'email'], 'id');
+      const where = { field: 'email', values: ['b@example.test'] };
+      // The same text every time: prepared (and planned) once, then executed by name.
+      for (let i = 0; i < 7; i++) {
+        expect((await connector.lookup(before, [where])).rows).toEqual([{ id: 2, email: 'b@example.test' }]);
+      }
+      // A column added under a prepared `SELECT *`: PostgreSQL refuses the cached plan; the
+      // connector runs the text unprepared and returns the new shape.
+      await admin.query(`ALTER TABLE ${table} ADD COLUMN name text DEFAULT 'B'`);
+      const after = collection(table, ['id', 'email', 'name'], 'id');
+      for (let i = 0; i < 3; i++) {
+        expect((await connector.lookup(after, [where])).rows).toEqual([
+          { id: 2, email: 'b@example.test', name: 'B' },
+        ]);
+      }
+    } finally {
+      await connector.close();
+      await admin.query(`DROP TABLE IF EXISTS ${table}`);
+      await admin.end();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
 import { bigintAsText, checkedPool, SqlConnector, type SqlResult } from '../connector.js';
 import type { SqlParams } from '../statements.js';
+import { isStalePlan, StatementNames } from './statement-names.js';
 
 /** Options of the PostgreSQL connector. */
 export interface PostgresOptions extends CommonOptions {
@@ -76,6 +77,7 @@ function toPg(value: unknown): unknown {
 export class PostgresConnector extends SqlConnector<pg.Pool> {
   readonly kind = 'postgres' as const;
   readonly #options: PostgresOptions;
+  readonly #names = new StatementNames();
 
   constructor(options: PostgresOptions) {
     super('postgres', options, 'schema');
@@ -114,8 +116,17 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
   }
 
   protected async execute(pool: pg.Pool, text: string, values: unknown[]): Promise<SqlResult> {
-    const result = await pool.query<Row>(text, values);
-    return { rows: result.rows, affected: result.rowCount ?? 0 };
+    const name = this.#names.nameOf(text);
+    try {
+      const result = await pool.query<Row>(name ? { name, text, values } : { text, values });
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    } catch (error) {
+      // A table whose columns changed under a prepared `SELECT *`: run it unprepared from now on.
+      if (!name || !isStalePlan(error)) throw error;
+      this.#names.forget(text);
+      const result = await pool.query<Row>(text, values);
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    }
   }
 
   protected columnsQuery(schema: string | undefined, table: string) {
