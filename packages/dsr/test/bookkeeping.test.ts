@@ -1,3 +1,4 @@
+import { hashText } from '@pledge/connectors';
 import { openStore, resolveSubjectKey, type Store } from '@pledge/store';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,67 @@ describe('DSR step bookkeeping', () => {
       const subjects = new Set((before[table] as Row[]).filter(own).map((r) => r.id));
       const others = (rows: unknown[] | undefined) => (rows as Row[]).filter((r) => !subjects.has(r.id));
       expect(subjects.size).toBeGreaterThan(0);
+      expect(JSON.stringify(others(after[table]))).toBe(JSON.stringify(others(before[table])));
+    }
+  });
+  it('a run that dies before its single-batch progress is stored repeats those writes harmlessly: same end state, hashes applied once', async () => {
+    const before = world.dump();
+    const created = await createRequest(dsrDb(store), {
+      manifest: world.manifest,
+      kind: 'erase',
+      identity: { email: [email(3)] },
+      batchSize: 100,
+    });
+    if (!created.ok) throw new Error('not created');
+    // Every step fits one batch, so the app's steps are stored only with the request's end:
+    // the store refuses that statement, as if the worker died just before it.
+    const dying: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (JSON.stringify(args.node).includes('update pledge_dsr_requests set status')) {
+          throw new Error('worker killed');
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const options = {
+      worker: 'bookkeeping',
+      connectors: world.factory,
+      secret: SECRET,
+      subjectKey,
+      staleAfterMs: 60_000,
+    };
+    await expect(
+      runRequest({ ...store, db: store.db.withPlugin(dying) }, created.id, options),
+    ).rejects.toThrow('worker killed');
+    const written = world.dump();
+    expect(written.users?.some((r) => (r as { id: number }).id === 3)).toBe(false);
+    const stored = await dsrDb(store)
+      .selectFrom('pledge_dsr_steps')
+      .select(['collection', 'status'])
+      .where('request_id', '=', created.id)
+      .execute();
+    expect(stored.filter((s) => s.status !== 'done').length).toBeGreaterThan(0);
+
+    const seen = world.statements.length;
+    const outcome = await runRequest(store, created.id, options);
+    expect(outcome.status).toBe('completed');
+    // The app's writes were sent again (their progress was never stored).
+    expect(world.statements.slice(seen).filter((e) => e.operation === 'erase').length).toBeGreaterThan(0);
+    const after = world.dump();
+    type Login = { id: number; user_id: number | null; agent: string; email_seen: string };
+    const own = (before.logins as Login[]).filter((r) => r.user_id === 3);
+    expect(own.length).toBeGreaterThan(0);
+    // The repeated hash left the hashed value as it was: hashed exactly once.
+    const hashed = (after.logins as Login[]).filter((r) => own.some((o) => o.id === r.id));
+    expect(hashed.map((r) => r.agent)).toEqual(own.map((r) => hashText(r.agent, SECRET)));
+    expect(hashed.every((r) => r.user_id === null)).toBe(true);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(written));
+    for (const table of ['users', 'orders', 'logins']) {
+      type Row = { id: number; user_id?: number | null };
+      const mine = (r: Row) => (table === 'users' ? r.id === 3 : r.user_id === 3);
+      const ids = new Set((before[table] as Row[]).filter(mine).map((r) => r.id));
+      const others = (rows: unknown[] | undefined) => (rows as Row[]).filter((r) => !ids.has(r.id));
       expect(JSON.stringify(others(after[table]))).toBe(JSON.stringify(others(before[table])));
     }
   });
