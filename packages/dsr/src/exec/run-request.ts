@@ -18,6 +18,7 @@ import { recordRestriction } from './restrict.js';
 import { rootsMatched } from './review.js';
 import { stepRowsUpdate } from './step-rows.js';
 import { toJsonRow } from './values.js';
+import { transactionGroup } from './write-groups.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -248,7 +249,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     }
     const stopped = new Set<number>();
     let lastDataset: string | undefined;
-    for (const index of plan.writeOrder) {
+    for (const [position, index] of plan.writeOrder.entries()) {
       const step = plan.steps[index] as PlanStep;
       const row = rows[index] as StepRow;
       if (row.status === 'done') continue;
@@ -269,6 +270,11 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           error_code: 'blocked',
           error_message: `not erased: ${blocker.dataset}.${blocker.collection}, which references it, failed`,
         });
+        continue;
+      }
+      const group = transactionGroup(plan, rows, position, params.batchSize, stopped);
+      if (group.length > 1 && (await inTransaction(group))) {
+        await beat();
         continue;
       }
       try {
@@ -293,6 +299,33 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     throw error;
   } finally {
     await pool.closeAll(failed);
+  }
+
+  /**
+   * Writes single-batch steps of one datastore in one transaction when its connector has them
+   * (one commit instead of one per step). False when the datastore has no transactions or the
+   * transaction was rolled back: then nothing of it was written, the steps' rows are as before,
+   * and the caller writes them one by one, recording a failure against its own step.
+   */
+  async function inTransaction(group: readonly number[]): Promise<boolean> {
+    const first = plan.steps[group[0] as number] as PlanStep;
+    const connector = await pool.get(first.dataset).catch(() => undefined);
+    if (!connector?.transaction) return false;
+    const before = group.map((i) => rows[i] as StepRow);
+    const pending = group.filter((i) => unsaved.has(i));
+    try {
+      await connector.transaction(async () => {
+        for (const i of group) await actOn(plan.steps[i] as PlanStep, rows[i] as StepRow);
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof LeaseLost) throw error;
+      group.forEach((i, n) => {
+        rows[i] = before[n] as StepRow;
+        if (!pending.includes(i)) unsaved.delete(i);
+      });
+      return false;
+    }
   }
 
   /** Acts on one step and marks it done; progress is saved after every write batch. */
