@@ -136,6 +136,24 @@ export class Probe {
         const value = Reflect.get(target, property, target);
         if (typeof value !== 'function') return value;
         const name = String(property);
+        if (name === 'transaction') {
+          // BEGIN and COMMIT (or ROLLBACK) are datastore time; the calls inside time themselves.
+          return async (work: () => Promise<unknown>) => {
+            let started = this.#enter();
+            try {
+              return await value.call(target, async () => {
+                this.#leave(target.kind, started);
+                try {
+                  return await work();
+                } finally {
+                  started = this.#enter();
+                }
+              });
+            } finally {
+              this.#leave(target.kind, started);
+            }
+          };
+        }
         if (!DATASTORE_CALLS.has(name) && !CONNECTION_CALLS.has(name)) return value.bind(target);
         return async (...args: unknown[]) => {
           const started = performance.now();
@@ -159,6 +177,21 @@ export class Probe {
         };
       },
     });
+  }
+
+  /** A datastore call starts: returns when. */
+  #enter(): number {
+    const started = performance.now();
+    if (this.#inFlight++ === 0) this.#busySince = started;
+    return started;
+  }
+
+  /** The datastore call of `kind` that started at `started` ends. */
+  #leave(kind: string, started: number): void {
+    const ended = performance.now();
+    if (--this.#inFlight === 0) this.#run.datastoreWallMs += ended - this.#busySince;
+    this.#run.datastoreMs += ended - started;
+    this.#run.datastoreMsByKind[kind] = (this.#run.datastoreMsByKind[kind] ?? 0) + ended - started;
   }
 
   #statement(event: StatementEvent): void {

@@ -84,8 +84,15 @@ export interface WriteResult {
   statements: number;
 }
 
-/** What a statement was issued for. */
-export type StatementOperation = 'locate' | 'read' | 'erase' | 'rectify' | 'count' | 'introspect';
+/** What a statement was issued for (`transaction`: the BEGIN and COMMIT of {@link Connector.transaction}). */
+export type StatementOperation =
+  | 'locate'
+  | 'read'
+  | 'erase'
+  | 'rectify'
+  | 'count'
+  | 'introspect'
+  | 'transaction';
 
 /**
  * One statement sent to a datastore. `text` is the statement template (SQL with
@@ -169,6 +176,13 @@ export interface Connector {
   connect(): Promise<void>;
   /** Releases the connection; the connector can be connected again. */
   close(): Promise<void>;
+  /**
+   * Runs `work` with every statement this connector sends from `work`'s asynchronous context in
+   * one transaction: committed when `work` resolves, rolled back when it throws (the error is
+   * passed on). Calls from other contexts are not part of it. Absent on connectors without
+   * transactions.
+   */
+  transaction?<T>(work: () => Promise<T>): Promise<T>;
   /** Keys of the rows whose `where.field` holds one of `where.values`, without duplicates. */
   locate(collection: CollectionRef, where: Where): Promise<Key[]>;
   /**

@@ -51,4 +51,78 @@ await describeWithService(service, 'PostgreSQL connector', () => {
       await connector.close();
     }
   });
+  it('prepares each statement text once per connection, and still reads a table whose columns changed', async () => {
+    const admin = new pg.Client({ connectionString: service.url });
+    await admin.connect();
+    const table = `${schema}.prepared_${runId()}`;
+    const connector = new PostgresConnector({ connectionString: service.url });
+    try {
+      await admin.query(`CREATE TABLE ${table} (id integer PRIMARY KEY, email text)`);
+      await admin.query(`INSERT INTO ${table} VALUES (1, 'a@example.test'), (2, 'b@example.test')`);
+      await connector.connect();
+      const before = collection(table, ['id', 'email'], 'id');
+      const where = { field: 'email', values: ['b@example.test'] };
+      // The same text every time: prepared (and planned) once, then executed by name.
+      for (let i = 0; i < 7; i++) {
+        expect((await connector.lookup(before, [where])).rows).toEqual([{ id: 2, email: 'b@example.test' }]);
+      }
+      // A column added under a prepared `SELECT *`: PostgreSQL refuses the cached plan; the
+      // connector runs the text unprepared and returns the new shape.
+      await admin.query(`ALTER TABLE ${table} ADD COLUMN name text DEFAULT 'B'`);
+      const after = collection(table, ['id', 'email', 'name'], 'id');
+      for (let i = 0; i < 3; i++) {
+        expect((await connector.lookup(after, [where])).rows).toEqual([
+          { id: 2, email: 'b@example.test', name: 'B' },
+        ]);
+      }
+    } finally {
+      await connector.close();
+      await admin.query(`DROP TABLE IF EXISTS ${table}`);
+      await admin.end();
+    }
+  });
+  it('writes in one transaction: committed together, rolled back together, invisible to other callers until committed', async () => {
+    const admin = new pg.Client({ connectionString: service.url });
+    await admin.connect();
+    const table = `${schema}.tx_${runId()}`;
+    const connector = new PostgresConnector({ connectionString: service.url });
+    const events: string[] = [];
+    connector.onStatement((e) => events.push(`${e.operation} ${e.text}`));
+    try {
+      await admin.query(`CREATE TABLE ${table} (id integer PRIMARY KEY, email text)`);
+      await admin.query(`INSERT INTO ${table} VALUES (1, 'a@x.test'), (2, 'b@x.test'), (3, 'c@x.test')`);
+      await connector.connect();
+      const rows = collection(table, ['id', 'email'], 'id');
+      const ids = async () =>
+        (await admin.query(`SELECT id FROM ${table} ORDER BY id`)).rows.map((r) => r.id);
+
+      // Rolled back: the error is passed on and nothing is written.
+      await expect(
+        connector.transaction(async () => {
+          await connector.erase(rows, [1], { email: 'delete-row' });
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      expect(await ids()).toEqual([1, 2, 3]);
+
+      // Committed together; a read from outside the transaction's context does not see its writes before.
+      let seenInside: number[] = [];
+      await connector.transaction(async () => {
+        await connector.erase(rows, [1], { email: 'delete-row' });
+        await connector.erase(rows, [2], { email: 'delete-row' });
+        seenInside = await ids();
+      });
+      expect(seenInside).toEqual([1, 2, 3]);
+      expect(await ids()).toEqual([3]);
+      expect(events.filter((e) => e.startsWith('transaction'))).toEqual([
+        'transaction BEGIN',
+        'transaction BEGIN',
+        'transaction COMMIT',
+      ]);
+    } finally {
+      await connector.close();
+      await admin.query(`DROP TABLE IF EXISTS ${table}`);
+      await admin.end();
+    }
+  });
 });

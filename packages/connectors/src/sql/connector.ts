@@ -76,6 +76,14 @@ export abstract class SqlConnector<H> extends SqlStatements implements Connector
   /** Runs one statement on the open handle. */
   protected abstract execute(handle: H, text: string, values: unknown[]): Promise<SqlResult>;
 
+  /** The open handle; throws when the connector is not connected. */
+  protected connected(): H {
+    if (this.#handle === null) {
+      throw new ConnectorError('not-connected', `${this.kind} connector is not connected`);
+    }
+    return this.#handle;
+  }
+
   async connect(): Promise<void> {
     if (this.#handle !== null) return;
     this.#handle = await this.open();

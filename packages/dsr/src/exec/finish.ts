@@ -7,6 +7,7 @@ import type { Plan } from '../plan/types.js';
 import { type NotErased, notErasedFields } from './not-erased.js';
 import type { PreflightProblem } from './preflight.js';
 import type { RootsMatched } from './review.js';
+import { stepRowsUpdate } from './step-rows.js';
 import type { JsonValue } from './values.js';
 
 /** One step as a report shows it: counts and codes, never row values. */
@@ -128,8 +129,13 @@ export interface FinishKnown {
   rows: ReadonlyArray<Selectable<DsrStepTable>>;
   /** The request's identity values as stored. */
   identity: unknown;
-  /** Access steps read but not stored yet: stored with the request's end, in the same statement. */
+  /**
+   * Steps whose state the run holds but has not stored (access reads, erasure progress deferred
+   * to the end): stored with the request's end, in the same statement.
+   */
   unsaved: readonly number[];
+  /** The unsaved steps' located keys are stored already (an erasure stores them before its first write). */
+  keysSaved?: boolean;
   /** A write sent with the request's end in the same statement (an erasure forgetting the subject in the ledger). */
   also?: RawBuilder<unknown>;
 }
@@ -209,7 +215,13 @@ export async function finishRequest(
               on conflict (request_id) do update set zip = excluded.zip, created_at = ${at} returning 1)`,
           ]
         : []),
-      ...stepWrites(id, rows, known?.unsaved ?? [], finished && plan.kind === 'access'),
+      ...stepWrites(
+        id,
+        rows,
+        known?.unsaved ?? [],
+        finished && plan.kind === 'access',
+        known?.keysSaved ?? false,
+      ),
       ...(known?.also ? [sql`also as (${known.also} returning 1)`] : []),
       sql`noop as (select 1)`,
     ],
@@ -227,33 +239,23 @@ export async function finishRequest(
 }
 
 /**
- * The step writes that go with a request's end: the steps read but not stored (their keys, and
- * their rows when the request may run again, none once it is completed), and once an access request is
- * completed, the outputs stored by earlier attempts cleared. Never two writes to one row.
+ * The step writes that go with a request's end: the steps whose state the run holds but has not
+ * stored (an access's reads with their keys, an erasure's progress deferred to here; their rows
+ * only when the request may run again, none once it is completed), and once an access request
+ * is completed, the outputs stored by earlier attempts cleared. Never two writes to one row.
  */
 function stepWrites(
   id: string,
   rows: ReadonlyArray<Selectable<DsrStepTable>>,
   unsaved: readonly number[],
   forget: boolean,
+  keysSaved: boolean,
 ) {
   const writes = [];
   const saved = rows.filter((r) => unsaved.includes(r.step_index));
   if (saved.length > 0) {
-    const values = sql.join(
-      saved.map(
-        (r) =>
-          sql`(${r.step_index}::int, ${r.status}::text, ${r.affected}::int, ${
-            forget ? null : JSON.stringify(r.output ?? [])
-          }::json, ${jsonOrNull(r.located_keys)}::jsonb, ${jsonOrNull(r.ref_values)}::jsonb)`,
-      ),
-    );
-    writes.push(sql`saved as (update pledge_dsr_steps as s
-      set status = v.status, affected = v.affected, output = v.output,
-        located_keys = v.keys, ref_values = v.refs,
-        error_code = null, error_message = null, updated_at = now()
-      from (values ${values}) as v(idx, status, affected, output, keys, refs)
-      where s.request_id = ${id} and s.step_index = v.idx returning 1)`);
+    const update = stepRowsUpdate(id, saved, { keys: !keysSaved, forgetOutput: forget });
+    writes.push(sql`saved as (${update} returning 1)`);
   }
   if (forget) {
     const others = rows.filter((r) => !unsaved.includes(r.step_index)).map((r) => r.step_index);
@@ -264,11 +266,6 @@ function stepWrites(
     }
   }
   return writes;
-}
-
-/** A JSON column's value as text, SQL NULL for none (never the JSON `null`). */
-function jsonOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 async function loadStepRows(db: Kysely<DsrDatabase>, id: string): Promise<Array<Selectable<DsrStepTable>>> {

@@ -1,6 +1,6 @@
-import { Heartbeat, LeaseLost, type StepBook, type StepTable, stepBook } from '@pledge/jobs';
+import { Heartbeat, LeaseLost } from '@pledge/jobs';
 import { checkSubjectKey, type Store, SubjectKeyError } from '@pledge/store';
-import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { requestManifest } from '../jobs/manifests.js';
 import { heartbeat, leaseAndLoad, type RequestParams } from '../jobs/requests.js';
 import { holdForReview } from '../jobs/review.js';
@@ -16,7 +16,9 @@ import { type Located, locateAll } from './locate.js';
 import { preflight, stepFailures } from './preflight.js';
 import { recordRestriction } from './restrict.js';
 import { rootsMatched } from './review.js';
+import { stepRowsUpdate } from './step-rows.js';
 import { toJsonRow } from './values.js';
+import { transactionGroup } from './write-groups.js';
 
 /** How a worker runs requests. */
 export interface RunOptions {
@@ -46,13 +48,6 @@ export interface RunOutcome {
 }
 
 type StepRow = Selectable<DsrStepTable>;
-
-/** A request's steps: one row per (request, index). */
-const REQUEST_STEPS: StepTable = { table: 'pledge_dsr_steps', owner: 'request_id', index: 'step_index' };
-
-function stepsOf(db: Kysely<DsrDatabase>, id: string): StepBook<StepRow, Updateable<DsrStepTable>> {
-  return stepBook(db, REQUEST_STEPS, id);
-}
 
 /** Subject keys found equal to a store's fingerprint, per store database. */
 const keysChecked = new WeakMap<object, Set<string>>();
@@ -97,23 +92,41 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
   // The lease is refreshed by time, not after every step and batch (see Heartbeat).
   const lease = new Heartbeat(() => heartbeat(db, id, options.worker), options.staleAfterMs);
   const beat = () => lease.beat();
-  const steps = stepsOf(db, id);
   // The step rows as stored, kept in step with every write so the end needs no re-read.
   let rows: StepRow[] = leased.steps;
-  // Access steps read but not yet stored: their outputs go with the request's last write.
+  // Steps whose state is held here but not stored yet: an access's reads, and the progress of
+  // a write step done in one batch (repeating such a batch is harmless, see `eraseStep`). They
+  // go with the next store write: another step's progress, a failure, or the request's end.
   const unsaved = new Set<number>();
+  // An erasure's or rectification's keys are stored before its first write; an access's at its end.
+  const keysSaved = plan.kind !== 'access';
   const mirror = (index: number, values: Partial<StepRow>) => {
     const row = rows[index];
     if (row) rows[index] = { ...row, ...values };
   };
-  const updateStep = async (index: number, values: Updateable<DsrStepTable>) => {
-    await steps.update(index, values);
-    mirror(index, values as Partial<StepRow>);
+  /** Stores every unsaved step row, in one statement. */
+  const flush = async () => {
+    if (unsaved.size === 0) return;
+    // Taken out before the write: a step changed while it is in flight is written again.
+    const indices = [...unsaved];
+    unsaved.clear();
+    const pending = indices.flatMap((i) => (rows[i] ? [rows[i]] : []));
+    try {
+      await stepRowsUpdate(id, pending, { keys: !keysSaved, forgetOutput: false }).execute(db);
+    } catch (error) {
+      for (const i of indices) unsaved.add(i);
+      throw error;
+    }
+  };
+  /** Sets a step's columns; stored now with every unsaved step, or later with `defer`. */
+  const updateStep = async (index: number, values: Partial<StepRow>, defer = false) => {
+    mirror(index, values);
+    unsaved.add(index);
+    if (!defer) await flush();
   };
   const fail = async (index: number, failure: Failure) => {
     failed = true;
-    await steps.fail(index, failure);
-    mirror(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
+    await updateStep(index, { status: 'failed', error_code: failure.code, error_message: failure.message });
   };
   // An erasure's forgetting in the ledger, sent with the request's end.
   let forgetting: RawBuilder<unknown> | undefined;
@@ -128,6 +141,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         rows,
         identity: request.identity,
         unsaved: [...unsaved],
+        keysSaved,
         ...(forgetting ? { also: forgetting } : {}),
       },
       findings,
@@ -234,10 +248,15 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       return { id, status: await finish() };
     }
     const stopped = new Set<number>();
-    for (const index of plan.writeOrder) {
+    let lastDataset: string | undefined;
+    for (const [position, index] of plan.writeOrder.entries()) {
       const step = plan.steps[index] as PlanStep;
       const row = rows[index] as StepRow;
       if (row.status === 'done') continue;
+      // Deferred progress is stored once per datastore: a run killed before it repeats at
+      // most the single-batch writes of one datastore.
+      if (lastDataset !== undefined && lastDataset !== step.dataset) await flush();
+      lastDataset = step.dataset;
       const blocker = plan.steps.find(
         (s) =>
           stopped.has(s.index) &&
@@ -251,6 +270,11 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           error_code: 'blocked',
           error_message: `not erased: ${blocker.dataset}.${blocker.collection}, which references it, failed`,
         });
+        continue;
+      }
+      const group = transactionGroup(plan, rows, position, params.batchSize, stopped);
+      if (group.length > 1 && (await inTransaction(group))) {
+        await beat();
         continue;
       }
       try {
@@ -275,6 +299,33 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     throw error;
   } finally {
     await pool.closeAll(failed);
+  }
+
+  /**
+   * Writes single-batch steps of one datastore in one transaction when its connector has them
+   * (one commit instead of one per step). False when the datastore has no transactions or the
+   * transaction was rolled back: then nothing of it was written, the steps' rows are as before,
+   * and the caller writes them one by one, recording a failure against its own step.
+   */
+  async function inTransaction(group: readonly number[]): Promise<boolean> {
+    const first = plan.steps[group[0] as number] as PlanStep;
+    const connector = await pool.get(first.dataset).catch(() => undefined);
+    if (!connector?.transaction) return false;
+    const before = group.map((i) => rows[i] as StepRow);
+    const pending = group.filter((i) => unsaved.has(i));
+    try {
+      await connector.transaction(async () => {
+        for (const i of group) await actOn(plan.steps[i] as PlanStep, rows[i] as StepRow);
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof LeaseLost) throw error;
+      group.forEach((i, n) => {
+        rows[i] = before[n] as StepRow;
+        if (!pending.includes(i)) unsaved.delete(i);
+      });
+      return false;
+    }
   }
 
   /** Acts on one step and marks it done; progress is saved after every write batch. */
@@ -305,6 +356,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       }
     }
     let marked = false;
+    // One batch: its progress waits for the next store write (a repeat of it is harmless, see
+    // `eraseStep`), so a run's single-batch steps cost no store query of their own. A step of
+    // several batches stores its progress after each, so a resumed run skips the batches done.
+    const oneBatch = keys.length <= params.batchSize && row.batches_done === 0;
     if (keys.length > 0) {
       const input = {
         ...inputFor(step, row, keys),
@@ -312,13 +367,17 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         onBatch: async (progress: BatchProgress) => {
           // The last batch's progress and the step's end are one write.
           const last = progress.batchesDone * params.batchSize >= keys.length;
-          await updateStep(step.index, {
-            status: last ? 'done' : 'running',
-            batches_done: progress.batchesDone,
-            affected: progress.affected,
-            statements: progress.statements,
-            ...clear,
-          });
+          await updateStep(
+            step.index,
+            {
+              status: last ? 'done' : 'running',
+              batches_done: progress.batchesDone,
+              affected: progress.affected,
+              statements: progress.statements,
+              ...clear,
+            },
+            oneBatch,
+          );
           marked = last;
           await beat();
           if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
@@ -327,7 +386,8 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       if (plan.kind === 'erase') await eraseStep(input);
       else if (plan.kind === 'rectify') await rectifyStep(input);
     }
-    if (!marked) await updateStep(step.index, { status: 'done', ...clear });
+    // Nothing was written (nothing to erase or set): done, stored with the next write.
+    if (!marked) await updateStep(step.index, { status: 'done', ...clear }, true);
   }
 
   function inputFor(step: PlanStep, row: StepRow, keys: StepRow['located_keys'] & object) {

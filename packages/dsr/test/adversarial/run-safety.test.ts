@@ -401,4 +401,55 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
     );
     expect(row?.values.topic).toBeNull();
   });
+  it('a write refused inside a datastore transaction rolls the group back, then each step is written alone and the refusal is reported against its own table', async () => {
+    await world.pg("INSERT INTO accounts VALUES (7, 'gus@example.com', 'Gus')");
+    await world.pg("INSERT INTO orders VALUES (70, 7, 'gus order')");
+    await world.pg(`CREATE FUNCTION refuse_gus() RETURNS trigger AS $$
+      BEGIN IF OLD.id = 7 THEN RAISE EXCEPTION 'refused'; END IF; RETURN OLD; END $$ LANGUAGE plpgsql`);
+    await world.pg(
+      'CREATE TRIGGER refuse_gus BEFORE DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION refuse_gus()',
+    );
+    try {
+      const before = await world.dump();
+      const id = await submit({ kind: 'erase', identity: { email: ['gus@example.com'] } });
+      const seen: string[] = [];
+      const factory: ConnectorFactory = (dataset) => {
+        const connector = world.factory(dataset);
+        connector?.onStatement((e) => seen.push(`${e.operation} ${e.collection} ${e.text.slice(0, 6)}`));
+        return connector;
+      };
+      const result = await run(id, { secret: SECRET, factory });
+      expect(seen.filter((e) => e.startsWith('transaction') || e.startsWith('erase'))).toEqual([
+        'transaction (transaction) BEGIN',
+        'erase orders DELETE',
+        'erase accounts DELETE',
+        'erase orders DELETE',
+        'erase accounts DELETE',
+      ]);
+      // The order and the account are written in one transaction; the account's refusal rolls
+      // both back, and written alone the order is erased and the account reported failed.
+      expect(result.status).toBe('partial');
+      expect(result.report.failures).toEqual([
+        {
+          dataset: 'app',
+          collection: 'accounts',
+          code: 'store-failed:P0001',
+          message: expect.stringContaining('accounts'),
+        },
+      ]);
+      const orders = result.report.steps.find((s) => s.collection === 'orders');
+      expect(orders).toMatchObject({ status: 'done', affected: 1, statements: 1 });
+      const changed = expectOnlySubjectChanged(
+        before,
+        await world.dump(),
+        (item) => item.place === 'pg:orders' && item.values.id === '70',
+      );
+      expect(changed).toHaveLength(1);
+    } finally {
+      await world.pg('DROP TRIGGER refuse_gus ON accounts');
+      await world.pg('DROP FUNCTION refuse_gus()');
+      await world.pg('DELETE FROM orders WHERE id = 70');
+      await world.pg('DELETE FROM accounts WHERE id = 7');
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { loadDriver } from '../../drivers.js';
 import type { MatchSpec } from '../../match.js';
@@ -6,6 +7,7 @@ import { type FieldType, HASHED_PATTERN, hmacPads } from '../../strategies.js';
 import type { CommonOptions, Row } from '../../types.js';
 import { bigintAsText, checkedPool, SqlConnector, type SqlResult } from '../connector.js';
 import type { SqlParams } from '../statements.js';
+import { isStalePlan, StatementNames } from './statement-names.js';
 
 /** Options of the PostgreSQL connector. */
 export interface PostgresOptions extends CommonOptions {
@@ -76,6 +78,9 @@ function toPg(value: unknown): unknown {
 export class PostgresConnector extends SqlConnector<pg.Pool> {
   readonly kind = 'postgres' as const;
   readonly #options: PostgresOptions;
+  readonly #names = new StatementNames();
+  /** The connection of the transaction the current asynchronous context is in, if any. */
+  readonly #transaction = new AsyncLocalStorage<pg.PoolClient>();
 
   constructor(options: PostgresOptions) {
     super('postgres', options, 'schema');
@@ -113,9 +118,59 @@ export class PostgresConnector extends SqlConnector<pg.Pool> {
     return `"${identifier}"`;
   }
 
+  /**
+   * One transaction on one pooled connection: the statements sent from `work`'s asynchronous
+   * context use that connection (other callers of this connector keep using the pool), and a
+   * transaction inside another is part of it.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#transaction.getStore()) return work();
+    const pool = this.connected();
+    const scope = { name: '(transaction)', fields: [] };
+    const client = await this.statement('transaction', scope, 'BEGIN', async () => {
+      const taken = await pool.connect();
+      try {
+        await taken.query('BEGIN');
+      } catch (error) {
+        taken.release(true);
+        throw error;
+      }
+      return taken;
+    });
+    let result: T;
+    try {
+      result = await this.#transaction.run(client, work);
+    } catch (error) {
+      // A connection that cannot roll back is closed rather than returned to the pool.
+      await client.query('ROLLBACK').then(
+        () => client.release(),
+        () => client.release(true),
+      );
+      throw error;
+    }
+    try {
+      await this.statement('transaction', scope, 'COMMIT', () => client.query('COMMIT'));
+      client.release();
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    return result;
+  }
+
   protected async execute(pool: pg.Pool, text: string, values: unknown[]): Promise<SqlResult> {
-    const result = await pool.query<Row>(text, values);
-    return { rows: result.rows, affected: result.rowCount ?? 0 };
+    const name = this.#names.nameOf(text);
+    const on: pg.Pool | pg.PoolClient = this.#transaction.getStore() ?? pool;
+    try {
+      const result = await on.query<Row>(name ? { name, text, values } : { text, values });
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    } catch (error) {
+      // A table whose columns changed under a prepared `SELECT *`: run it unprepared from now on.
+      if (!name || !isStalePlan(error)) throw error;
+      this.#names.forget(text);
+      const result = await on.query<Row>(text, values);
+      return { rows: result.rows, affected: result.rowCount ?? 0 };
+    }
   }
 
   protected columnsQuery(schema: string | undefined, table: string) {
