@@ -18,13 +18,6 @@ export { renderColumnGraph } from './graph/svg.js';
 export { CONSOLE_CSS } from './layout/console-css.js';
 export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
 export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
-export * from './pages/reviews.js';
-export {
-  type DisclosureRow,
-  type RecipientRow,
-  type RecipientsPageModel,
-  renderRecipientsPage,
-} from './pages/recipients.js';
 export type { ConsolePageContext } from './pages/context.js';
 export { type ConsentTrend, type DashboardModel, renderDashboard } from './pages/dashboard.js';
 export { renderDataMap } from './pages/data-map.js';
@@ -47,3 +40,10 @@ export type {
   PublishReviewOutcome,
 } from './pages/policies-model.js';
 export { publishForm, renderPublishReview } from './pages/publish.js';
+export {
+  type DisclosureRow,
+  type RecipientRow,
+  type RecipientsPageModel,
+  renderRecipientsPage,
+} from './pages/recipients.js';
+export * from './pages/reviews.js';

@@ -110,5 +110,5 @@ export { POLICY_CHAIN, POLICY_CHANNEL, POLICY_COLUMNS } from './policies/chain-s
 export * from './policies/hash.js';
 export * from './policies/publish.js';
 export * from './policies/verify.js';
-export * from './reviews/index.js';
 export * from './recipients/index.js';
+export * from './reviews/index.js';
