@@ -1,17 +1,24 @@
 import type { FastifyInstance } from 'fastify';
+import { isConsoleRoute } from './console/console-routes.js';
 
 /** The pages are static text: no scripts, no frames, no outside resources. */
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** Console pages post forms (sign-in, sign-out, publishing) to the console itself. */
+const CONSOLE_CSP = CSP.replace("form-action 'none'", "form-action 'self'");
+
 /** Adds conservative security headers to every response (Swagger UI at /docs sets its own CSP). */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', CSP);
+      reply.header(
+        'content-security-policy',
+        isConsoleRoute(request.routeOptions.url ?? '') ? CONSOLE_CSP : CSP,
+      );
     }
     return payload;
   });
