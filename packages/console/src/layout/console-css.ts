@@ -18,7 +18,7 @@ export const CONSOLE_CSS = [
   '.console-nav a[aria-current=page]{background:var(--p-accent-soft);color:var(--p-accent-hover);font-weight:700;box-shadow:inset 3px 0 0 var(--p-accent)}',
   '.console-main{min-width:0}',
   '.console-shell:not(.with-nav) .console-main{max-width:30rem;margin:var(--p-space-4) auto}',
-  'main form button[type=submit]{margin-top:var(--p-space-2)}',
+  'main form button[type=submit]{margin-top:var(--p-space-2)}main form .actions button[type=submit]{margin-top:0}',
   '@media (min-width:56rem){.console-shell.with-nav{display:grid;grid-template-columns:13rem minmax(0,1fr);gap:var(--p-space-5)}',
   '.console-nav ul{flex-direction:column;position:sticky;top:var(--p-space-3)}}',
   '.page-lead{color:var(--p-muted);margin-top:calc(-1 * var(--p-space-2))}',

@@ -2,7 +2,7 @@
 export const COMPONENTS_CSS = [
   'button,.button{font:inherit;font-weight:600;font-size:var(--p-text-sm);line-height:1.4;cursor:pointer;',
   'border:1px solid var(--p-accent);border-radius:var(--p-radius);background:var(--p-accent);color:var(--p-accent-text);',
-  'padding:.5rem .9rem;text-decoration:none;display:inline-block;min-height:2.5rem}',
+  'padding:.5rem .9rem;text-decoration:none;display:inline-flex;align-items:center;justify-content:center;min-height:2.5rem}',
   'button:hover,.button:hover{background:var(--p-accent-hover);border-color:var(--p-accent-hover);color:var(--p-accent-text)}',
   'button.secondary,.button.secondary{background:var(--p-bg);color:var(--p-accent);border-color:var(--p-border-strong)}',
   'button.secondary:hover,.button.secondary:hover{background:var(--p-accent-soft);color:var(--p-accent-hover)}',
