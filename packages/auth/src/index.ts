@@ -8,6 +8,8 @@ export {
   revokeApiKey,
   siteKeyOrigins,
 } from './keys.js';
+export { type OidcResult, OidcSignIn } from './oidc/client.js';
+export { MFA_AMR_VALUES, OIDC_FLOW_TTL_MS, type OidcSettings } from './oidc/settings.js';
 export {
   ARGON2_OPTIONS,
   hashPassword,
@@ -58,6 +60,7 @@ export {
 export { generateToken, TOKEN_PREFIXES, tokenDigest } from './token.js';
 export { enrolTotp } from './totp/enrol.js';
 export { TOTP_PERIOD_S, totpCode } from './totp/totp.js';
+export { personalDataCap } from './users/cap.js';
 export {
   createConsoleUser,
   MAX_NAME_LENGTH,

@@ -13,6 +13,7 @@ import { registerRender } from './commands/render.js';
 import { registerRopa } from './commands/ropa.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
+import { registerUsers } from './commands/users.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
@@ -34,6 +35,7 @@ const COMMANDS = [
   registerServe,
   registerLedger,
   registerKeys,
+  registerUsers,
   registerPolicies,
   registerImportFides,
   registerRefdata,

@@ -1,3 +1,4 @@
+import type { Manifest } from '@pledge/core';
 import { sql, type Transaction } from 'kysely';
 import { CONSOLE_ROLES, readsPersonalData } from '../roles.js';
 import { refuse, type UserIssue } from './issues.js';
@@ -33,4 +34,9 @@ export async function checkPersonalDataCap(
     );
   }
   return { ok: true };
+}
+
+/** The manifest's cap on holders of roles reading personal data, if it sets one (none promised otherwise). */
+export function personalDataCap(manifest: Pick<Manifest, 'security'>): number | undefined {
+  return manifest.security?.personalDataAccessCap;
 }

@@ -16,6 +16,8 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-out', access: 'signed-in' },
+  { method: 'GET', url: '/console/oidc/start', access: 'public' },
+  { method: 'GET', url: '/console/oidc/callback', access: 'public' },
   { method: 'GET', url: '/console', access: 'dashboard:read' },
   { method: 'GET', url: '/console/data-map', access: 'policies:read' },
   { method: 'GET', url: '/console/policies', access: 'policies:read' },

@@ -1,4 +1,4 @@
-import type { LockoutPolicy, SessionLifetimes } from '@pledge/auth';
+import type { LockoutPolicy, OidcSettings, SessionLifetimes } from '@pledge/auth';
 
 /** Console sign-in settings. */
 export interface ConsoleOptions {
@@ -8,6 +8,8 @@ export interface ConsoleOptions {
   readonly lockout?: LockoutPolicy;
   /** Session lifetimes. Default 12 hours, 30 minutes idle. */
   readonly sessions?: SessionLifetimes;
+  /** An identity provider for teams (OpenID Connect); omitted: password sign-in only. */
+  readonly oidc?: OidcSettings;
 }
 
 /** Default sign-in attempts per minute per address. */

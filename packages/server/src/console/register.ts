@@ -1,6 +1,7 @@
 import type { Store } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { consoleAccess, isConsoleRoute } from './console-routes.js';
+import { registerOidcRoutes } from './oidc-routes.js';
 import type { ConsoleOptions } from './options.js';
 import { guardAccess } from './require-permission.js';
 import { installFormParser, sessionHook } from './session-hook.js';
@@ -40,5 +41,6 @@ export function checkConsoleRoutes(app: FastifyInstance): void {
 export function registerConsole(app: FastifyInstance, store: Store, options: ConsoleOptions = {}): void {
   installFormParser(app);
   app.addHook('onRequest', sessionHook(store, options.sessions));
-  registerSignInRoutes(app, store, { ...options, oidc: false });
+  registerSignInRoutes(app, store, options);
+  registerOidcRoutes(app, store, options);
 }

@@ -56,11 +56,7 @@ export function setSessionCookie(
  * code; rate-limited per address; every refusal the same page and status) and
  * `POST /console/sign-out`.
  */
-export function registerSignInRoutes(
-  app: FastifyInstance,
-  store: Store,
-  options: ConsoleOptions & { oidc: boolean },
-): void {
+export function registerSignInRoutes(app: FastifyInstance, store: Store, options: ConsoleOptions): void {
   const lifetimes = options.sessions ?? DEFAULT_SESSION_LIFETIMES;
   const limit = app.createRateLimit({
     max: options.signInPerMinute ?? DEFAULT_SIGN_IN_PER_MINUTE,
@@ -71,7 +67,7 @@ export function registerSignInRoutes(
     const html = renderSignInPage({
       formToken: formToken(request, reply),
       next,
-      oidc: options.oidc,
+      oidc: options.oidc !== undefined,
       ...(error ? { error } : {}),
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);

@@ -9,6 +9,15 @@ export const Security = z
     accessLogging: z.boolean().default(false).describe('Every access to personal data is logged.'),
     accessReviewEvery: Duration.optional().describe('How often access logs are reviewed.'),
     staffTraining: z.boolean().default(false),
+    personalDataAccessCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe(
+        'The most console users that may hold a role reading personal data (privacy officer, support agent, owner) at once; granting one more is refused. Omitted: no cap is promised.',
+      ),
     measures: z.array(LocalText).default([]),
   })
   .strict();

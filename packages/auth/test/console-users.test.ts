@@ -1,0 +1,291 @@
+import { migrateToLatest, openStore, type Store } from '@pledge/store';
+import { sql } from 'kysely';
+import { URI } from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createConsoleUser,
+  disableConsoleUser,
+  enrolTotp,
+  findConsoleUser,
+  hashPassword,
+  listConsoleUsers,
+  roleChangesOf,
+  setConsoleRole,
+  signInWithPassword,
+  TOTP_PERIOD_S,
+  verifyPassword,
+} from '../src/index.js';
+
+const PASSWORD = 'correct horse battery staple';
+let seq = 0;
+const email = (what: string) => `${what}-${++seq}@users.test`;
+
+describe('console users', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore();
+    await migrateToLatest(store.db);
+  });
+  afterAll(() => store.close());
+
+  async function user(role: string, extra: { password?: string | null; ack?: boolean } = {}) {
+    const made = await createConsoleUser(store, {
+      email: email(role),
+      name: `A ${role}`,
+      role,
+      actor: 'test',
+      ...(extra.password !== undefined ? { password: extra.password } : { password: PASSWORD }),
+      confidentialityAcknowledged: extra.ack ?? true,
+    });
+    if (!made.ok) throw new Error(made.issue.code);
+    return made;
+  }
+
+  it('hashes passwords with Argon2id, salted, and verifies them', async () => {
+    const a = await hashPassword(PASSWORD);
+    const b = await hashPassword(PASSWORD);
+    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(a, PASSWORD)).toBe(true);
+    expect(await verifyPassword(a, `${PASSWORD}!`)).toBe(false);
+    expect(await verifyPassword('not a hash', PASSWORD)).toBe(false);
+  });
+
+  it('stores the e-mail case-folded and unique, the password only as a hash, and lists no secret', async () => {
+    const made = await createConsoleUser(store, {
+      email: '  Mixed.Case@Users.TEST ',
+      name: 'Mixed',
+      role: 'auditor',
+      actor: 'test',
+      password: PASSWORD,
+    });
+    if (!made.ok) throw new Error(made.issue.code);
+    expect(made.user.email).toBe('mixed.case@users.test');
+    const again = await createConsoleUser(store, {
+      email: 'MIXED.case@users.test',
+      name: 'B',
+      role: 'auditor',
+      actor: 'test',
+    });
+    expect(again).toMatchObject({ ok: false, issue: { code: 'email-taken', path: 'email' } });
+    const row = await sql<{
+      password_hash: string;
+    }>`SELECT password_hash FROM pledge_console_users WHERE id = ${made.user.id}`.execute(store.db);
+    expect(row.rows[0]!.password_hash.startsWith('$argon2id$')).toBe(true);
+    const listed = JSON.stringify(await listConsoleUsers(store));
+    expect(listed).not.toContain('argon2');
+    expect(listed).not.toContain('totp_secret');
+  });
+
+  it('refuses bad input with a code and the field', async () => {
+    const base = { email: email('x'), name: 'X', role: 'auditor', actor: 'test' };
+    expect(await createConsoleUser(store, { ...base, email: 'no-at-sign' })).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-email', path: 'email' },
+    });
+    expect(await createConsoleUser(store, { ...base, role: 'root' })).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-role', path: 'role' },
+    });
+    expect(await createConsoleUser(store, { ...base, name: ' ' })).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-name', path: 'name' },
+    });
+    expect(await createConsoleUser(store, { ...base, password: 'short' })).toMatchObject({
+      ok: false,
+      issue: { code: 'invalid-password', path: 'password' },
+    });
+  });
+
+  it('makes a temporary password when none is given, returned once', async () => {
+    const made = await createConsoleUser(store, {
+      email: email('temp'),
+      name: 'T',
+      role: 'engineer',
+      actor: 'test',
+    });
+    if (!made.ok) throw new Error(made.issue.code);
+    expect(made.temporaryPassword).toMatch(/^[\w-]{24}$/);
+    const signed = await signInWithPassword(store, {
+      email: made.user.email,
+      password: made.temporaryPassword!,
+    });
+    expect(signed).toMatchObject({ ok: true, mfa: false, user: { role: 'engineer' } });
+  });
+
+  it('answers an unknown, a disabled and a wrong-password account alike', async () => {
+    const known = await user('engineer');
+    const disabled = await user('auditor');
+    await disableConsoleUser(store, disabled.user.email);
+    const answers = [
+      await signInWithPassword(store, { email: 'nobody@users.test', password: PASSWORD }),
+      await signInWithPassword(store, { email: known.user.email, password: 'wrong password here' }),
+      await signInWithPassword(store, { email: disabled.user.email, password: PASSWORD }),
+    ];
+    for (const answer of answers) expect(answer).toEqual({ ok: false, code: 'invalid-credentials' });
+  });
+
+  it('locks an account after 5 failures in a row, with the same answer, until the lock ends', async () => {
+    const made = await user('engineer');
+    const t0 = new Date('2026-01-01T10:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      expect(
+        await signInWithPassword(
+          store,
+          { email: made.user.email, password: 'wrong password here' },
+          { now: t0 },
+        ),
+      ).toEqual({ ok: false, code: 'invalid-credentials' });
+    }
+    const locked = await findConsoleUser(store, made.user.email);
+    expect(locked?.lockedUntil).toEqual(new Date(t0.getTime() + 15 * 60_000));
+    const during = new Date(t0.getTime() + 14 * 60_000);
+    expect(
+      await signInWithPassword(store, { email: made.user.email, password: PASSWORD }, { now: during }),
+    ).toEqual({ ok: false, code: 'invalid-credentials' });
+    const after = new Date(t0.getTime() + 15 * 60_000 + 1);
+    expect(
+      await signInWithPassword(store, { email: made.user.email, password: PASSWORD }, { now: after }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('accepts a TOTP code within one step of the clock, never twice, and not two steps away', async () => {
+    const made = await user('engineer');
+    const enrolled = await enrolTotp(store, made.user.email, { issuer: 'Pledge test' });
+    if (!enrolled.ok) throw new Error(enrolled.issue.code);
+    expect(enrolled.uri).toMatch(/^otpauth:\/\/totp\/Pledge%20test:/);
+    const totp = URI.parse(enrolled.uri);
+    const now = new Date('2026-01-01T12:00:10Z');
+    const at = (steps: number) => totp.generate({ timestamp: now.getTime() + steps * TOTP_PERIOD_S * 1000 });
+    const attempt = (code?: string) =>
+      signInWithPassword(
+        store,
+        { email: made.user.email, password: PASSWORD, ...(code ? { totp: code } : {}) },
+        { now },
+      );
+    expect(await attempt()).toEqual({ ok: false, code: 'invalid-credentials' });
+    expect(await attempt(at(-1))).toMatchObject({ ok: true, mfa: true });
+    expect(await attempt(at(-1))).toEqual({ ok: false, code: 'invalid-credentials' });
+    expect(await attempt(at(2))).toEqual({ ok: false, code: 'invalid-credentials' });
+    expect(await attempt(at(0))).toMatchObject({ ok: true, mfa: true });
+    // an older step, even if still in the window, is a reuse of the past
+    expect(await attempt(at(-1))).toEqual({ ok: false, code: 'invalid-credentials' });
+    expect(await attempt(at(1))).toMatchObject({ ok: true, mfa: true });
+  });
+
+  it('P1-53: a role reading personal data needs a second factor and the confidentiality obligation on record', async () => {
+    const refused = await createConsoleUser(store, {
+      email: email('agent'),
+      name: 'Agent',
+      role: 'support-agent',
+      actor: 'test',
+      password: PASSWORD,
+    });
+    expect(refused).toMatchObject({ ok: false, issue: { code: 'confidentiality-not-acknowledged' } });
+    const agent = await user('support-agent');
+    expect(agent.user.confidentialityAcknowledgedAt).toBeInstanceOf(Date);
+    expect(await signInWithPassword(store, { email: agent.user.email, password: PASSWORD })).toEqual({
+      ok: false,
+      code: 'second-factor-required',
+    });
+    // a wrong password still gets the common answer: the special one only follows a right password
+    expect(
+      await signInWithPassword(store, { email: agent.user.email, password: 'wrong password here' }),
+    ).toEqual({ ok: false, code: 'invalid-credentials' });
+    const enrolled = await enrolTotp(store, agent.user.email);
+    if (!enrolled.ok) throw new Error(enrolled.issue.code);
+    const code = URI.parse(enrolled.uri).generate();
+    expect(
+      await signInWithPassword(store, { email: agent.user.email, password: PASSWORD, totp: code }),
+    ).toMatchObject({ ok: true, mfa: true });
+    // an auditor reads no personal data: a password alone is enough
+    const auditor = await user('auditor', { ack: false });
+    expect(await signInWithPassword(store, { email: auditor.user.email, password: PASSWORD })).toMatchObject({
+      ok: true,
+      mfa: false,
+    });
+    expect(
+      await setConsoleRole(store, { email: auditor.user.email, role: 'privacy-officer', actor: 'test' }),
+    ).toMatchObject({ ok: false, issue: { code: 'confidentiality-not-acknowledged' } });
+    const granted = await setConsoleRole(store, {
+      email: auditor.user.email,
+      role: 'privacy-officer',
+      actor: 'test',
+      confidentialityAcknowledged: true,
+    });
+    expect(granted).toMatchObject({ ok: true, changed: true, user: { role: 'privacy-officer' } });
+  });
+
+  it('records every role change: who, whom, from, to, when', async () => {
+    const made = await user('engineer');
+    const at = new Date('2026-02-03T04:05:06Z');
+    const changed = await setConsoleRole(
+      store,
+      { email: made.user.email, role: 'auditor', actor: 'usr_owner' },
+      { now: at },
+    );
+    expect(changed).toMatchObject({ ok: true, changed: true });
+    const same = await setConsoleRole(store, { email: made.user.email, role: 'auditor', actor: 'usr_owner' });
+    expect(same).toMatchObject({ ok: true, changed: false });
+    expect(await roleChangesOf(store, made.user.id)).toEqual([
+      { actor: 'test', from: null, to: 'engineer', at: made.user.createdAt },
+      { actor: 'usr_owner', from: 'engineer', to: 'auditor', at },
+    ]);
+    expect(
+      await setConsoleRole(store, { email: 'nobody@users.test', role: 'auditor', actor: 'x' }),
+    ).toMatchObject({ ok: false, issue: { code: 'unknown-user' } });
+  });
+});
+
+describe('P0-30: the cap on holders of roles that read personal data', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore();
+    await migrateToLatest(store.db);
+  });
+  afterAll(() => store.close());
+
+  it('P0-30: granting one more personal-data role than the manifest allows is refused; disabling one frees a place', async () => {
+    const cap = { personalDataCap: 2 };
+    const make = (role: string, name: string) =>
+      createConsoleUser(
+        store,
+        {
+          email: `${name}@cap.test`,
+          name,
+          role,
+          actor: 'owner',
+          password: PASSWORD,
+          confidentialityAcknowledged: true,
+        },
+        cap,
+      );
+    expect(await make('privacy-officer', 'po')).toMatchObject({ ok: true });
+    expect(await make('support-agent', 'agent1')).toMatchObject({ ok: true });
+    const third = await make('support-agent', 'agent2');
+    expect(third).toMatchObject({ ok: false, issue: { code: 'personal-data-cap-reached', path: 'role' } });
+    expect(await make('auditor', 'auditor')).toMatchObject({ ok: true });
+    const promote = await setConsoleRole(
+      store,
+      { email: 'auditor@cap.test', role: 'owner', actor: 'owner', confidentialityAcknowledged: true },
+      cap,
+    );
+    expect(promote).toMatchObject({ ok: false, issue: { code: 'personal-data-cap-reached' } });
+    // moving a holder between two such roles does not count them twice
+    expect(
+      await setConsoleRole(store, { email: 'agent1@cap.test', role: 'privacy-officer', actor: 'owner' }, cap),
+    ).toMatchObject({ ok: true, changed: true });
+    await disableConsoleUser(store, 'po@cap.test');
+    expect(
+      await setConsoleRole(
+        store,
+        { email: 'auditor@cap.test', role: 'owner', actor: 'owner', confidentialityAcknowledged: true },
+        cap,
+      ),
+    ).toMatchObject({ ok: true });
+    const holders = (await listConsoleUsers(store)).filter(
+      (u) => !u.disabledAt && ['owner', 'privacy-officer', 'support-agent'].includes(u.role),
+    );
+    expect(holders).toHaveLength(2);
+  });
+});
