@@ -74,6 +74,8 @@ describe('console sign-in with a password (production mode: keys exist)', () => 
     expect(wrong.json().error.code).toBe('csrf-token-invalid');
     const out = await t.app.inject({ method: 'POST', url: '/console/sign-out', headers: s.headers });
     expect(out.statusCode).toBe(303);
+    expect(out.headers['cache-control']).toBe('no-store');
+    expect(String(out.headers['set-cookie'])).toMatch(/^pledge_console=; Path=\/console; Max-Age=0/);
     const again = await t.app.inject({ method: 'POST', url: '/console/sign-out', headers: s.headers });
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('console-sign-in-required');
