@@ -2,6 +2,7 @@ import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuditPages } from './console/audit-pages.js';
 import type { ConsoleOptions } from './console/options.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
 import { installErrorHandlers } from './errors.js';
@@ -157,6 +158,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.addHook('onRequest', guardHook(guard));
   app.addHook('onRequest', limits.perKey);
   registerConsole(app, rt.store, options.console);
+  registerAuditPages(app, rt);
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);

@@ -16,6 +16,9 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-in', access: 'public' },
   { method: 'POST', url: '/console/sign-out', access: 'signed-in' },
+  { method: 'GET', url: '/console/subjects', access: 'subjects:lookup' },
+  { method: 'POST', url: '/console/subjects', access: 'subjects:lookup' },
+  { method: 'GET', url: '/console/audit', access: 'audit:read' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */
