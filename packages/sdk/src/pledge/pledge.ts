@@ -214,7 +214,10 @@ export class Pledge {
     if (audit === undefined) return;
     const runtime = this.#policy.runtime;
     const ids = runtime.compiled.purposes.ids;
-    if (subject === undefined) return audit.note(0, '', purpose, ids, runtime.generation);
+    if (subject === undefined) {
+      audit.note(0, '', purpose, ids, runtime.generation);
+      return;
+    }
     const entry = this.#cache.get(this.#hash(subject));
     if (!entry) throw new SubjectNotCachedError();
     audit.note(entry.auditId, entry.hash, purpose, ids, runtime.generation);

@@ -85,7 +85,7 @@ export function registerAuditPages(app: FastifyInstance, rt: Runtime): void {
       const problem = reasonProblem(reason, true);
       if (problem) errors.push({ field: 'reason', message: `The reason ${problem}.` });
       // A refused reason is not written back: it may be the personal value it was refused for.
-    const base = { user: session.user, csrfToken: session.csrfToken, reason: problem ? '' : reason };
+      const base = { user: session.user, csrfToken: session.csrfToken, reason: problem ? '' : reason };
       if (errors.length > 0) return sendPage(reply, 400, renderSubjectsPage({ ...base, errors }));
 
       const events = await rt.engine.events(identifier);
