@@ -56,11 +56,10 @@ export class AccessCounter {
    */
   count(subject: number, subjectHash: string, purpose: number, minute: number): number {
     const key = subject + 1;
-    let h = Math.imul(key, 0x9e3779b1) ^ Math.imul(purpose + 1, 0x85ebca6b) ^ minute;
-    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    const h = Math.imul((key << 6) ^ purpose ^ (minute << 20), 0x9e3779b1);
     const mask = this.#mask;
     const slots = this.#slots;
-    let i = (h ^ (h >>> 13)) & mask;
+    let i = (h >>> 12) & mask;
     for (let probe = 0; probe < MAX_PROBES && probe <= mask; probe++) {
       const at = i * WORDS;
       const k = slots[at] as number;
