@@ -31,6 +31,9 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/policies/:seq', access: 'policies:read' },
   { method: 'POST', url: '/console/policies/review', access: 'policies:publish' },
   { method: 'POST', url: '/console/policies/publish', access: 'policies:publish' },
+  { method: 'GET', url: '/console/subjects', access: 'subjects:lookup' },
+  { method: 'POST', url: '/console/subjects', access: 'subjects:lookup' },
+  { method: 'GET', url: '/console/audit', access: 'audit:read' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */
