@@ -10,7 +10,7 @@ import { addContract, addInspection, listContracts, readContractDocument } from 
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../errors.js';
-import { BODY_ERRORS, errorResponse, V1_ERRORS } from '../openapi/responses.js';
+import { BODY_ERRORS, errorResponse, textResponse, V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf } from '../security/principal.js';
 
@@ -186,7 +186,11 @@ export async function registerRecipientRoutes(app: FastifyInstance, rt: Runtime)
         description: 'The document as filed, with its media type, as an attachment.',
         tags: ['recipients'],
         params: DocumentParams,
-        response: { ...V1_ERRORS, 404: errorResponse('No such contract with this recipient') },
+        response: {
+          200: textResponse('The document as filed', ['application/pdf', 'text/plain']),
+          ...V1_ERRORS,
+          404: errorResponse('No such contract with this recipient'),
+        },
       },
     },
     async (request, reply) => {
