@@ -55,8 +55,8 @@ export interface RecipientsPageModel {
 
 const PAGE_CSS = [
   '<style>',
-  '.flag{color:var(--p-danger, #b00020);font-weight:700}',
-  '.ok{color:var(--p-success, #1b5e20)}',
+  '.flag{color:var(--p-danger);font-weight:700}',
+  '.ok{color:var(--p-ok)}',
   '.table-wrap{overflow-x:auto}',
   '.recipient{border-top:1px solid var(--p-border);padding-top:var(--p-space-2)}',
   '.recipient form{display:flex;flex-wrap:wrap;gap:var(--p-space-1) var(--p-space-2);align-items:end;margin:var(--p-space-1) 0}',
@@ -196,5 +196,5 @@ function disclosureTable(rows: readonly DisclosureRow[]): string {
       );
     })
     .join('');
-  return `<div class="table-wrap"><table><caption>Most recent first</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="Disclosure log table"><table><caption>Most recent first</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }

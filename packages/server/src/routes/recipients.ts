@@ -6,16 +6,21 @@ import {
   recipientsRegister,
 } from '@pledge/engine';
 import { CalendarDay, ContractJson, RegisterResponse } from '@pledge/protocol';
-import { addContract, addInspection } from '@pledge/store';
+import { addContract, addInspection, listContracts, readContractDocument } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../errors.js';
-import { BODY_ERRORS, errorResponse, V1_ERRORS } from '../openapi/responses.js';
+import { BODY_ERRORS, errorResponse, textResponse, V1_ERRORS } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
 import { principalOf } from '../security/principal.js';
 
 const RecipientParams = z.object({ id: z.string().min(1).max(100) });
 type RecipientParams = z.infer<typeof RecipientParams>;
+
+const DocumentParams = z.object({
+  id: z.string().min(1).max(100),
+  contract: z.string().uuid(),
+});
 
 const ContractQuery = z
   .object({ kind: ContractKind, signedOn: CalendarDay, expiresOn: CalendarDay.optional() })
@@ -172,6 +177,38 @@ export async function registerRecipientRoutes(app: FastifyInstance, rt: Runtime)
       },
     );
   });
+
+  app.get<{ Params: z.infer<typeof DocumentParams> }>(
+    '/recipients/:id/contracts/:contract',
+    {
+      schema: {
+        summary: 'A filed contract document',
+        description: 'The document as filed, with its media type, as an attachment.',
+        tags: ['recipients'],
+        params: DocumentParams,
+        response: {
+          200: textResponse('The document as filed', ['application/pdf', 'text/plain']),
+          ...V1_ERRORS,
+          404: errorResponse('No such contract with this recipient'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, contract } = request.params;
+      const filed = (await listContracts(rt.store.db, id)).some((c) => c.id === contract);
+      const found = filed ? await readContractDocument(rt.store.db, contract) : undefined;
+      if (!found)
+        throw new HttpError(404, 'not-found', 'no contract with this id is filed with this recipient');
+      return reply
+        .type(found.mediaType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${contract}${found.mediaType === 'application/pdf' ? '.pdf' : '.txt'}"`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(found.document));
+    },
+  );
 
   app.post<{ Params: RecipientParams; Body: z.infer<typeof InspectionBody> }>(
     '/recipients/:id/inspections',

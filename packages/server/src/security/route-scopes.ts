@@ -29,6 +29,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/disclosures': ['disclose'],
   'GET /v1/recipients': ['recipients'],
   'POST /v1/recipients/:id/contracts': ['recipients'],
+  'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
 };
