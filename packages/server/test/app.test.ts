@@ -117,6 +117,7 @@ describe('buildServer', () => {
         'GET /lint',
         'GET /lint.json',
         'GET /healthz',
+        'POST /v1/audit/accesses',
         'POST /v1/consents',
         'POST /v1/consents/query',
         'POST /v1/decide',
