@@ -6,7 +6,11 @@ export {
   type AuditAction,
   type AuditActorKind,
 } from './audit/actions.js';
-export { type AppendAuditResult, appendAuditEntries } from './audit/append.js';
+export {
+  type AppendAuditResult,
+  appendAuditEntries,
+  appendAuditEntriesInTransaction,
+} from './audit/append.js';
 export { AUDIT_CHAIN, AUDIT_CHANNEL, AUDIT_COLUMNS } from './audit/chain-spec.js';
 export {
   AUDIT_PAGE_MAX,
