@@ -47,3 +47,4 @@ export {
   renderRecipientsPage,
 } from './pages/recipients.js';
 export * from './pages/reviews.js';
+export { type RoleChangeRow, renderUsersPage, type UserRow, type UsersPageModel } from './pages/users.js';

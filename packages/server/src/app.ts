@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from './console/options.js';
 import { registerConsolePages } from './console/pages.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
+import { registerConsoleUsers } from './console/users-routes.js';
 import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
@@ -162,6 +163,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
+  registerConsoleUsers(app, rt);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   await registerDocs(app);
   registerHomeRoutes(app, rt);

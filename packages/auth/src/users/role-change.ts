@@ -37,10 +37,9 @@ export async function recordRoleChange(trx: Transaction<ConsoleDatabase>, change
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  const appended = await appendAuditEntriesInTransaction(
-    trx,
-    [{ action: 'role-change', actor: roleChangeActor(change.actor), requestId: `role-change:${seq}` }],
-  );
+  const appended = await appendAuditEntriesInTransaction<ConsoleDatabase>(trx, [
+    { action: 'role-change', actor: roleChangeActor(change.actor), requestId: `role-change:${seq}` },
+  ]);
   // The actor is ours (a user id or a tool's name), so a refusal here is a bug, not bad input.
   if (!appended.ok) {
     throw new Error(`role change not auditable: ${appended.issues.map((i) => i.code).join(', ')}`);

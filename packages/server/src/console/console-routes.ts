@@ -31,6 +31,10 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/policies/:seq', access: 'policies:read' },
   { method: 'POST', url: '/console/policies/review', access: 'policies:publish' },
   { method: 'POST', url: '/console/policies/publish', access: 'policies:publish' },
+  { method: 'GET', url: '/console/users', access: 'users:manage' },
+  { method: 'POST', url: '/console/users', access: 'users:manage' },
+  { method: 'POST', url: '/console/users/:id/role', access: 'users:manage' },
+  { method: 'POST', url: '/console/users/:id/disable', access: 'users:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */
