@@ -128,7 +128,8 @@ function createForm(model: UsersPageModel, ctx: ConsolePageContext): string {
     `<form method="post" action="/console/users" aria-labelledby="create"><input type="hidden" name="csrf" value="${escapeHtml(ctx.csrfToken)}">`,
     `<label>E-mail <input type="email" name="email" required value="${escapeHtml(form.email ?? '')}"></label>`,
     `<label>Name <input type="text" name="name" required maxlength="200" value="${escapeHtml(form.name ?? '')}"></label>`,
-    `<label>Role <select name="role">${roleOptions(model.roles, form.role)}</select></label>`,
+    // Least privilege by default: the first role that reads no personal data.
+    `<label>Role <select name="role">${roleOptions(model.roles, form.role ?? model.roles.find((r) => !model.personalDataRoles.includes(r)))}</select></label>`,
     '<label><input type="checkbox" name="confidentialityAcknowledged" value="yes"> Their confidentiality obligation is on record</label>',
     '<label><input type="checkbox" name="totp" value="yes" checked> Set up a second factor now</label>',
     '<button type="submit">Create user</button>',
