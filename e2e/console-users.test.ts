@@ -43,7 +43,7 @@ describe.runIf(browserAvailable())('the console users page in a real browser', (
     browser = await launchBrowser();
     t = await testApp('pglite', {
       manifest: antsentryWith((m) => {
-        m.security = { ...m.security, personalDataAccessCap: 2 };
+        if (m.security) m.security.personalDataAccessCap = 2;
       }),
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -21,7 +21,7 @@ describe('the console users page (users:manage)', () => {
     t = await testApp('pglite', {
       apiToken: 'bootstrap-token-0123456789abcdef',
       manifest: antsentryWith((m) => {
-        m.security = { ...m.security, personalDataAccessCap: CAP };
+        if (m.security) m.security.personalDataAccessCap = CAP;
       }),
     });
     owner = await signedInAs(t.store, 'owner');
