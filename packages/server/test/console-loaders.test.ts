@@ -38,6 +38,12 @@ describe('console loaders over a real store (PGlite)', () => {
     expect(empty.audit).toEqual({ last24h: 0, last30d: 0, perDay: Array(DASHBOARD_DAYS).fill(0) });
     const actor = { kind: 'key' as const, id: 'key_test' };
     const at = (iso: string) => ({ now: () => new Date(iso) });
+    // A role change is in the log but reads no personal data: not counted as an access.
+    await appendAuditEntries(
+      rt.store.db,
+      [{ action: 'role-change', actor: { kind: 'system', id: 'cli' } }],
+      at('2026-03-10T09:00:00Z'),
+    );
     await appendAuditEntries(rt.store.db, [{ action: 'api-read', actor }], at('2026-01-01T10:00:00Z'));
     await appendAuditEntries(
       rt.store.db,

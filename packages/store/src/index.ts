@@ -22,7 +22,13 @@ export {
 export type { AuditActor, AuditEntry, AuditEntryInput, AuditEntryIssue } from './audit/types.js';
 export { reasonProblem, validateAuditEntries } from './audit/validate.js';
 export { verifyAudit } from './audit/verify.js';
-export { type AuditDayCount, auditAccessCount, auditVolume } from './audit/volume.js';
+export {
+  type AuditDayCount,
+  type AuditVolumeRange,
+  auditAccessCount,
+  auditVolume,
+  firstAuditAccessAt,
+} from './audit/volume.js';
 export { type Appended, type AppendOptions, appendInTransaction, appendToChain } from './chain/append.js';
 export {
   CANONICAL_FORMAT,

@@ -7,6 +7,8 @@ import { englishText } from './text.js';
 /** Days the dashboard's consent chart covers, today (UTC) included. */
 export const DASHBOARD_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** Audit entries that record no access to personal data, so the access volume leaves them out. */
+const NOT_ACCESSES = ['role-change'] as const;
 
 /**
  * The dashboard's model: the policy in force with its lint counts, the consents given and
@@ -23,8 +25,12 @@ export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promis
   const since = new Date(until.getTime() - DASHBOARD_DAYS * DAY_MS);
   const [rows, volume, last24h, review] = await Promise.all([
     consentActivity(rt.store.db, { since, until }),
-    auditVolume(rt.store.db, { since, until }),
-    auditAccessCount(rt.store.db, { since: new Date(now.getTime() - DAY_MS), until: now }),
+    auditVolume(rt.store.db, { since, until, exclude: NOT_ACCESSES }),
+    auditAccessCount(rt.store.db, {
+      since: new Date(now.getTime() - DAY_MS),
+      until: now,
+      exclude: NOT_ACCESSES,
+    }),
     reviewStatus(rt.store, manifest, now),
   ]);
   const names = manifest.purposes.map((p) => ({ id: p.id, name: englishText(p.name, p.id) }));
