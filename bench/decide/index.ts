@@ -4,6 +4,7 @@ import { formatCount, formatNs, formatRatio } from '../lib/table.js';
 import { createLoop, type LoopTiming, timeInterleaved } from '../lib/timing.js';
 import type { BenchOptions, BenchResult, BenchSize } from '../lib/types.js';
 import { type Agreement, checkAgreement } from './agreement.js';
+import { timeAuditLanes } from './audit-lanes.js';
 import { casbinEngine } from './engines/casbin.js';
 import { CASL_PER_SUBJECT, caslEngine } from './engines/casl.js';
 import { CASL_CONDITIONS, caslConditionsEngine } from './engines/casl-conditions.js';
@@ -84,6 +85,8 @@ function withOverrides(size: DecideSize, flags: BenchOptions['flags']): DecideSi
 /** Target ratios the lead asked for (reported, not asserted). */
 const TARGET_VS_CASL = 10;
 const TARGET_WITHIN_FLOOR = 3;
+/** Largest slowdown audit recording may add to decisions with a log-access obligation. */
+const TARGET_AUDIT_SLOWDOWN = 0.1;
 
 /**
  * Decision throughput of Pledge against CASL (two set-ups), casbin, Cedar and a precomputed bitset
@@ -152,6 +155,9 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const measured = timeInterleaved(loops, size);
   const timings = new Map<string, LoopTiming>(engines.map(({ engine }, i) => [engine.name, measured[i]!]));
 
+  options.log('timing decisions with a log-access obligation, with and without audit recording');
+  const audit = timeAuditLanes(world, size);
+
   const rate = (name: string) => timings.get(name)?.operationsPerSec ?? Number.NaN;
   // "vs CASL" is against CASL configured as its documentation recommends; the per-subject
   // lane is kept for comparison with the first figures.
@@ -195,6 +201,9 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     `Pledge vs CASL (one ability, conditions): ${formatRatio(pledge / casl)} (target >= ${TARGET_VS_CASL}×: ${targets.pledgeVsCasl.met ? 'met' : 'MISSED'})`,
     `Pledge vs CASL (ability per subject): ${formatRatio(pledge / caslPerSubject)} (the first benchmark's set-up, kept for comparison)`,
     `floor vs Pledge: ${formatRatio(floor / pledge)} (target <= ${TARGET_WITHIN_FLOOR}×: ${targets.pledgeWithinFloor.met ? 'met' : 'MISSED'})`,
+    audit
+      ? `audit recording: ${audit.requests} requests carry log-access (${audit.keys} distinct subject × purpose keys, table of ${audit.keys * 2}); counting each access costs ${(audit.slowdown * 100).toFixed(1)}% (target < ${TARGET_AUDIT_SLOWDOWN * 100}%: ${audit.slowdown < TARGET_AUDIT_SLOWDOWN ? 'met' : 'MISSED'}); ${audit.lost} lost`
+      : 'audit recording: no request carries log-access',
     ...failed.map((f) => `${f.name} failed: ${f.reason}`),
   ];
   return {
@@ -216,6 +225,31 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
           ...failed.map((f) => [f.name, `failed: ${f.reason}`, '', '', '', '', '']),
         ],
       },
+      ...(audit
+        ? [
+            {
+              title:
+                'Decisions with a log-access obligation, with and without audit recording (SDK AccessRecorder)',
+              columns: ['lane', 'decisions/s', 'p50', 'p99', 'slowdown'],
+              rows: [
+                [
+                  'decideIndexed',
+                  formatCount(Math.round(audit.without.operationsPerSec)),
+                  formatNs(audit.without.p50Ns),
+                  formatNs(audit.without.p99Ns),
+                  '',
+                ],
+                [
+                  'decideIndexed + count access',
+                  formatCount(Math.round(audit.with.operationsPerSec)),
+                  formatNs(audit.with.p50Ns),
+                  formatNs(audit.with.p99Ns),
+                  `${(audit.slowdown * 100).toFixed(1)}%`,
+                ],
+              ],
+            },
+          ]
+        : []),
       {
         title: 'Agreement with Pledge on the same requests',
         columns: ['engine', 'checked', 'allow/deny differ', 'reason mismatch', 'consent-kind difference'],
@@ -241,6 +275,18 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       failed,
       agreement,
       targets,
+      auditRecording: audit
+        ? {
+            requests: audit.requests,
+            withoutPerSec: Math.round(audit.without.operationsPerSec),
+            withPerSec: Math.round(audit.with.operationsPerSec),
+            slowdown: audit.slowdown,
+            target: TARGET_AUDIT_SLOWDOWN,
+            met: audit.slowdown < TARGET_AUDIT_SLOWDOWN,
+            lost: audit.lost,
+            keys: audit.keys,
+          }
+        : null,
       ratios: { pledgeVsCasl: pledge / casl, pledgeVsCaslPerSubject: pledge / caslPerSubject },
     },
   };

@@ -18,6 +18,7 @@ export {
   verifyPassword,
 } from './passwords/hash.js';
 export type { ApiKeyInfo, Principal } from './principal.js';
+export { renderRolesDoc } from './role-matrix.js';
 export {
   CONSOLE_PERMISSIONS,
   CONSOLE_ROLES,

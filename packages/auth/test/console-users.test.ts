@@ -1,4 +1,5 @@
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
+import { createScratchDatabase, serviceAvailable } from '@pledge/testing';
 import { sql } from 'kysely';
 import { URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,13 +238,25 @@ describe('console users', () => {
   });
 });
 
-describe('P0-30: the cap on holders of roles that read personal data', () => {
+const backends: Array<'pglite' | 'postgres'> = (await serviceAvailable('PostgreSQL', '127.0.0.1', 5432))
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+describe.each(backends)('P0-30: the cap on holders of roles that read personal data (%s)', (backend) => {
   let store: Store;
+  let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    store = await openStore();
+    if (backend === 'postgres') {
+      const scratch = await createScratchDatabase('pledge_auth');
+      store = await openStore({ url: scratch.url });
+      drop = () => scratch.drop();
+    } else store = await openStore();
     await migrateToLatest(store.db);
   });
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await store.close();
+    await drop?.();
+  });
 
   it('P0-30: granting one more personal-data role than the manifest allows is refused; disabling one frees a place', async () => {
     const cap = { personalDataCap: 2 };
@@ -283,6 +296,10 @@ describe('P0-30: the cap on holders of roles that read personal data', () => {
         cap,
       ),
     ).toMatchObject({ ok: true });
+    // two grants at once cannot both take the last place (the table is locked while counting)
+    await disableConsoleUser(store, 'agent1@cap.test');
+    const racing = await Promise.all(['race1', 'race2'].map((name) => make('support-agent', name)));
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
     const holders = (await listConsoleUsers(store)).filter(
       (u) => !u.disabledAt && ['owner', 'privacy-officer', 'support-agent'].includes(u.role),
     );

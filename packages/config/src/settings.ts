@@ -78,6 +78,15 @@ export const SettingsEnv = z.object({
   PLEDGE_RATE_LIMIT_ADDRESS: perMinute(),
   PLEDGE_RATE_LIMIT_SITE: perMinute(),
   PLEDGE_CHECKPOINT_KEY_FILE: z.string().optional(),
+  PLEDGE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PLEDGE_OIDC_CLIENT_ID: z.string().optional(),
+  PLEDGE_OIDC_CLIENT_SECRET: secret('OIDC client secret', false).optional(),
+  PLEDGE_OIDC_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((v) => new URL(v).pathname === '/console/oidc/callback', {
+      error: 'must end in /console/oidc/callback',
+    })
+    .optional(),
   PLEDGE_CHECKPOINT_DIR: z.string().optional(),
   PLEDGE_CHECKPOINT_INTERVAL_MS: z
     .string()
@@ -136,6 +145,11 @@ export interface Settings {
   checkpointDir?: string;
   /** PLEDGE_CHECKPOINT_INTERVAL_MS: how often the server signs the chain heads; 0 only on demand. */
   checkpointIntervalMs?: number;
+  /**
+   * The console's identity provider: PLEDGE_OIDC_ISSUER, PLEDGE_OIDC_CLIENT_ID,
+   * PLEDGE_OIDC_CLIENT_SECRET (optional) and PLEDGE_OIDC_REDIRECT_URI (see docs/console.md).
+   */
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri: string };
 }
 
 /** Outcome of {@link readSettings}: the settings, or which variable is wrong and why. */
@@ -151,7 +165,9 @@ export type SettingsResult =
  * PLEDGE_SUBJECT_KEY_REQUIRED, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY, PLEDGE_ALLOWED_HOSTS,
  * PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS, the rate limits PLEDGE_RATE_LIMIT_KEY,
  * PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE and the checkpoint settings
- * (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS). Blank
+ * (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS), and the
+ * console's identity provider (PLEDGE_OIDC_ISSUER, PLEDGE_OIDC_CLIENT_ID, PLEDGE_OIDC_CLIENT_SECRET,
+ * PLEDGE_OIDC_REDIRECT_URI). Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
 export function readSettings(env: Record<string, string | undefined>, cwd: string): SettingsResult {
@@ -172,6 +188,16 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
     };
   }
   const e = parsed.data;
+  const oidcSet = [e.PLEDGE_OIDC_ISSUER, e.PLEDGE_OIDC_CLIENT_ID, e.PLEDGE_OIDC_REDIRECT_URI];
+  if (oidcSet.some(Boolean) && !oidcSet.every(Boolean)) {
+    return {
+      ok: false,
+      code: 'config.invalid',
+      variable: 'PLEDGE_OIDC_ISSUER',
+      message:
+        'PLEDGE_OIDC_ISSUER, PLEDGE_OIDC_CLIENT_ID and PLEDGE_OIDC_REDIRECT_URI go together: set all three or none',
+    };
+  }
   if (e.PLEDGE_SUBJECT_KEY && e.PLEDGE_SUBJECT_KEY_FILE) {
     return {
       ok: false,
@@ -210,6 +236,16 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_CHECKPOINT_DIR ? { checkpointDir: absolute(e.PLEDGE_CHECKPOINT_DIR, cwd) } : {}),
       ...(e.PLEDGE_CHECKPOINT_INTERVAL_MS !== undefined
         ? { checkpointIntervalMs: e.PLEDGE_CHECKPOINT_INTERVAL_MS }
+        : {}),
+      ...(e.PLEDGE_OIDC_ISSUER && e.PLEDGE_OIDC_CLIENT_ID && e.PLEDGE_OIDC_REDIRECT_URI
+        ? {
+            oidc: {
+              issuer: e.PLEDGE_OIDC_ISSUER,
+              clientId: e.PLEDGE_OIDC_CLIENT_ID,
+              ...(e.PLEDGE_OIDC_CLIENT_SECRET ? { clientSecret: e.PLEDGE_OIDC_CLIENT_SECRET } : {}),
+              redirectUri: e.PLEDGE_OIDC_REDIRECT_URI,
+            },
+          }
         : {}),
     },
   };

@@ -72,6 +72,12 @@ describe('readSettings', () => {
       'soon',
       'PLEDGE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0',
     ],
+    ['PLEDGE_OIDC_ISSUER', 'not a url', 'PLEDGE_OIDC_ISSUER must be an http(s) URL'],
+    [
+      'PLEDGE_OIDC_REDIRECT_URI',
+      'https://pledge.example/elsewhere',
+      'PLEDGE_OIDC_REDIRECT_URI must end in /console/oidc/callback',
+    ],
     [
       'PLEDGE_RATE_LIMIT_SITE',
       '-1',
@@ -105,6 +111,25 @@ describe('readSettings', () => {
       rateLimitSite: 5,
       apiKey: 'pledge_sk_0123456789abcdef',
     });
+  });
+
+  it('reads the console identity provider, all three variables or none', () => {
+    const env = {
+      PLEDGE_OIDC_ISSUER: 'https://id.example.com',
+      PLEDGE_OIDC_CLIENT_ID: 'pledge',
+      PLEDGE_OIDC_CLIENT_SECRET: 'client-secret-0123456789',
+      PLEDGE_OIDC_REDIRECT_URI: 'https://pledge.example.com/console/oidc/callback',
+    };
+    const read = readSettings(env, '/');
+    expect(read.ok && read.settings.oidc).toEqual({
+      issuer: 'https://id.example.com',
+      clientId: 'pledge',
+      clientSecret: 'client-secret-0123456789',
+      redirectUri: 'https://pledge.example.com/console/oidc/callback',
+    });
+    const partial = readSettings({ PLEDGE_OIDC_ISSUER: env.PLEDGE_OIDC_ISSUER }, '/');
+    expect(partial).toMatchObject({ ok: false, variable: 'PLEDGE_OIDC_ISSUER' });
+    expect(JSON.stringify(partial)).not.toContain('id.example.com');
   });
 
   it('names the variables it reads', () => {

@@ -18,6 +18,12 @@ export { renderColumnGraph } from './graph/svg.js';
 export { CONSOLE_CSS } from './layout/console-css.js';
 export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
 export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
+export {
+  type AuditEntryView,
+  type AuditFilters,
+  type AuditPageModel,
+  renderAuditPage,
+} from './pages/audit.js';
 export type { ConsolePageContext } from './pages/context.js';
 export { type ConsentTrend, type DashboardModel, renderDashboard } from './pages/dashboard.js';
 export { renderDataMap } from './pages/data-map.js';
@@ -47,4 +53,10 @@ export {
   renderRecipientsPage,
 } from './pages/recipients.js';
 export * from './pages/reviews.js';
+export {
+  type PurposeStateView,
+  renderSubjectsPage,
+  type SubjectEventView,
+  type SubjectsPageModel,
+} from './pages/subjects.js';
 export { type RoleChangeRow, renderUsersPage, type UserRow, type UsersPageModel } from './pages/users.js';

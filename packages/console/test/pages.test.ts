@@ -17,6 +17,7 @@ const dashboard: DashboardModel = {
     seq: 3,
     publishedAt: '2026-03-01T10:00:00.000Z',
     lintErrors: 0,
+    lintAccepted: 0,
     lintWarnings: 2,
   },
   consents: {

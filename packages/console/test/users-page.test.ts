@@ -100,6 +100,7 @@ describe('dashboard audit volume and review banner', () => {
       seq: 1,
       publishedAt: '2026-03-01T00:00:00.000Z',
       lintErrors: 0,
+      lintAccepted: 0,
       lintWarnings: 0,
     },
     consents: { days: ['2026-03-01', '2026-03-02'], purposes: [] },

@@ -13,11 +13,11 @@ describe('the access counter (preallocated, per subject, purpose and minute)', (
     const counter = new AccessCounter(16);
     const a = 'c3ViamVjdC1oYXNoLWFhYWFhYWFh';
     const b = 'c3ViamVjdC1oYXNoLWJiYmJiYmJi';
-    for (let i = 0; i < 5; i++) counter.count(a, 2, MINUTE);
-    counter.count(b, 2, MINUTE);
-    counter.count(a, 3, MINUTE);
-    counter.count(a, 2, MINUTE + 1);
-    counter.count('', 2, MINUTE);
+    for (let i = 0; i < 5; i++) counter.count(1, a, 2, MINUTE);
+    counter.count(2, b, 2, MINUTE);
+    counter.count(1, a, 3, MINUTE);
+    counter.count(1, a, 2, MINUTE + 1);
+    counter.count(0, '', 2, MINUTE);
     expect(counter.used).toBe(5);
     const drained: unknown[] = [];
     counter.drain((x) => drained.push([x.subjectHash, x.purpose, x.minute - MINUTE, x.count]));
@@ -33,9 +33,9 @@ describe('the access counter (preallocated, per subject, purpose and minute)', (
 
   it('counts what does not fit as dropped, never overwriting a count', () => {
     const counter = new AccessCounter(16);
-    for (let i = 0; i < 20; i++) counter.count(`subject-hash-number-${i}`, 0, MINUTE);
+    for (let i = 0; i < 40; i++) counter.count(i + 1, `subject-hash-number-${i}`, 0, MINUTE);
     expect(counter.used).toBe(16);
-    expect(counter.dropped).toBe(4);
+    expect(counter.dropped).toBe(24);
   });
 });
 
@@ -55,8 +55,8 @@ describe('the access recorder', () => {
       },
     });
     try {
-      recorder.note('c3ViamVjdC1oYXNoLWFhYWFhYWFh', 0, ['newsletter', 'ads'], 1);
-      recorder.note('c3ViamVjdC1oYXNoLWFhYWFhYWFh', 1, ['ads', 'newsletter'], 2);
+      recorder.note(1, 'c3ViamVjdC1oYXNoLWFhYWFhYWFh', 0, ['newsletter', 'ads'], 1);
+      recorder.note(1, 'c3ViamVjdC1oYXNoLWFhYWFhYWFh', 1, ['ads', 'newsletter'], 2);
       await recorder.flush();
       expect(errors).toHaveLength(1);
       fail = false;
@@ -78,7 +78,7 @@ describe('the access recorder', () => {
         ],
       ]);
       // Eight distinct counts fill half the table: a flush starts on its own.
-      for (let i = 0; i < 8; i++) recorder.note(`subject-hash-number-${i}`, 0, ['ads'], 2);
+      for (let i = 0; i < 8; i++) recorder.note(i + 2, `subject-hash-number-${i}`, 0, ['ads'], 2);
       await recorder.flush();
       expect(shipped[1]).toHaveLength(8);
       expect(recorder.lost).toBe(0);

@@ -2,6 +2,7 @@ import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuditPages } from './console/audit-pages.js';
 import type { ConsoleOptions } from './console/options.js';
 import { registerConsolePages } from './console/pages.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
@@ -165,6 +166,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsoleRecipients(app, rt);
   registerConsoleUsers(app, rt);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
+  registerAuditPages(app, rt);
   await registerDocs(app);
   registerHomeRoutes(app, rt);
   registerPolicyRoutes(app, rt);

@@ -103,6 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
         ...(config.rateLimitSite ? { perSiteAddress: config.rateLimitSite } : {}),
       },
       subjectKey,
+      ...(config.oidc ? { console: { oidc: config.oidc } } : {}),
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok

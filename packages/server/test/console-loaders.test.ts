@@ -124,6 +124,10 @@ describe('console loaders over a real store (PGlite)', () => {
     expect(version?.previous).toEqual({ seq: 1, version: antsentry.policy.version });
     expect(version?.diff.map((c) => c.path)).toContain('policy.version');
     expect(version?.acceptedLint.length).toBeGreaterThan(0);
+    // Every error of a published version was accepted by an override, and is marked so.
+    const errors = version?.lint.filter((i) => i.severity === 'error') ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((i) => i.accepted)).toBe(true);
     expect(await loadPolicyVersion(rt, 99)).toBeUndefined();
 
     expect((await reviewManifest(rt, text)).outcome).toEqual({ kind: 'unchanged', seq: 2 });

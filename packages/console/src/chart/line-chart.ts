@@ -55,7 +55,7 @@ export function renderLineChart(input: LineChartInput): string {
     .filter(({ i }) => i % step === 0 || i === n - 1)
     .map(
       ({ label, i }) =>
-        `<text x="${fmt(x(i))}" y="${HEIGHT - 10}" text-anchor="middle" font-size="12">${escapeHtml(label)}</text>`,
+        `<text x="${fmt(x(i))}" y="${HEIGHT - 10}" text-anchor="${anchor(i, n)}" font-size="12">${escapeHtml(label)}</text>`,
     );
   const lines = drawn.map((series, k) => {
     const points = series.values.map((v, i) => `${fmt(x(i))},${fmt(y(v))}`).join(' ');
@@ -84,6 +84,13 @@ export function renderLegend(series: readonly ChartSeries[]): string {
     );
   });
   return `<ul class="chart-legend">${items.join('')}</ul>`;
+}
+
+/** The first x label starts at its point and the last ends at it, so neither is clipped. */
+function anchor(i: number, n: number): string {
+  if (n > 1 && i === 0) return 'start';
+  if (n > 1 && i === n - 1) return 'end';
+  return 'middle';
 }
 
 function fmt(value: number): string {

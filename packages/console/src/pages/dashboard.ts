@@ -28,6 +28,8 @@ export interface DashboardModel {
     /** ISO time of publication. */
     readonly publishedAt: string;
     readonly lintErrors: number;
+    /** Lint errors the manifest's overrides accepted when it was published. */
+    readonly lintAccepted: number;
     readonly lintWarnings: number;
   };
   readonly consents: ConsentTrend;
@@ -76,12 +78,15 @@ function card(title: string, content: string): string {
 
 function policyCard(model: DashboardModel, ctx: ConsolePageContext): string {
   const { policy } = model;
+  const open = policy.lintErrors - policy.lintAccepted;
   const lint =
-    policy.lintErrors > 0
-      ? `<span class="badge danger">${policy.lintErrors} lint error(s)</span>`
-      : policy.lintWarnings > 0
-        ? `<span class="badge warn">${policy.lintWarnings} warning(s)</span>`
-        : '<span class="badge ok">lint clean</span>';
+    open > 0
+      ? `<span class="badge danger">${open} lint error(s)</span>`
+      : policy.lintErrors > 0
+        ? `<span class="badge warn">${policy.lintErrors} lint error(s) accepted</span>`
+        : policy.lintWarnings > 0
+          ? `<span class="badge warn">${policy.lintWarnings} warning(s)</span>`
+          : '<span class="badge ok">lint clean</span>';
   const link = roleAllows(ctx.user.role, 'policies:read')
     ? ` <a href="/console/policies/${policy.seq}">Open version</a>`
     : '';

@@ -31,6 +31,8 @@ export interface LintRow {
   readonly severity: string;
   readonly path: string;
   readonly message: string;
+  /** An error the manifest's `lintOverrides` accept for publishing. */
+  readonly accepted?: boolean;
 }
 
 /** A lint error published anyway, with the reason its override gives. */

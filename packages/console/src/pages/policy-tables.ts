@@ -36,7 +36,8 @@ export function lintTable(lint: readonly LintRow[], caption: string): string {
   const sorted = [...lint].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   const rows = sorted.map(
     (i) =>
-      `<tr><td><span class="badge ${SEVERITY_BADGE[i.severity] ?? ''}">${escapeHtml(i.severity)}</span></td>` +
+      `<tr><td><span class="badge ${SEVERITY_BADGE[i.severity] ?? ''}">${escapeHtml(i.severity)}</span>` +
+      `${i.accepted ? ' <span class="badge">accepted</span>' : ''}</td>` +
       `<td><code>${escapeHtml(i.code)}</code></td><td><code>${escapeHtml(i.path)}</code></td><td>${escapeHtml(i.message)}</td></tr>`,
   );
   return region(
@@ -53,17 +54,20 @@ export function acceptedTable(accepted: readonly AcceptedLintRow[]): string {
     (a) =>
       `<tr><td><code>${escapeHtml(a.rule)}</code></td><td><code>${escapeHtml(a.path)}</code></td><td>${escapeHtml(a.reason)}</td></tr>`,
   );
-  return region(
+  const table = region(
     'Lint errors accepted',
     '<table><caption>Lint errors accepted by the manifest’s overrides</caption><thead><tr><th scope="col">Rule</th>' +
       `<th scope="col">Path</th><th scope="col">Reason given</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
   );
+  return `<details><summary>${accepted.length} lint error(s) accepted when published, with the reasons</summary>${table}</details>`;
 }
 
 /** A count of findings by severity, e.g. "2 errors, 5 warnings". */
 export function lintSummary(lint: readonly LintRow[]): string {
   const errors = lint.filter((i) => i.severity === 'error').length;
   const warnings = lint.filter((i) => i.severity === 'warning').length;
+  const accepted = lint.filter((i) => i.severity === 'error' && i.accepted).length;
   const infos = lint.length - errors - warnings;
-  return `${errors} error(s), ${warnings} warning(s), ${infos} note(s)`;
+  const acceptedNote = accepted > 0 ? ` (${accepted} accepted by the manifest's lintOverrides)` : '';
+  return `${errors} error(s)${acceptedNote}, ${warnings} warning(s), ${infos} note(s)`;
 }

@@ -51,7 +51,9 @@ export function renderPublishReview(model: PublishReviewModel, ctx: ConsolePageC
       diffTable(model.diff, `Changes from ${model.basedOn.version} to ${model.label ?? 'the new version'}`),
       '<h2 id="lint">Lint report</h2>',
       `<p>${escapeHtml(lintSummary(model.lint))}.</p>`,
+      `<details${outcome.kind === 'refused' ? ' open' : ''}><summary>Every lint finding</summary>`,
       lintTable(model.lint, 'Lint findings of the new manifest'),
+      '</details>',
     );
   }
   if (outcome.kind === 'ready') {

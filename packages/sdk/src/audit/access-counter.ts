@@ -9,22 +9,25 @@ export interface CountedAccess {
   count: number;
 }
 
-const EMPTY = -1;
+/** Int32 words per slot: subject id + 1 (0: empty), purpose, minute, count. */
+const WORDS = 4;
+/** Most slots a count looks at: the cost of a call stays bounded however full the table is. */
+const MAX_PROBES = 32;
 
 /**
  * A fixed-size table of access counts keyed by subject, purpose and minute: open addressing
- * over preallocated typed arrays and one preallocated array of subject references, so
- * counting allocates nothing. The subject key is a keyed hash (uniformly random base64url),
- * so a few of its characters hash it well. When a key finds no free slot the access is
- * counted as dropped (the owner flushes well before that; see `AccessRecorder`).
+ * over one preallocated Int32Array (a slot's key and count share a cache line) and one
+ * preallocated array of subject hashes written only when a slot is taken, so counting
+ * allocates nothing and a repeat touches one slot. Subjects are keyed by a small integer
+ * the caller keeps per subject (the SDK's cache entry carries one), with its keyed hash.
+ * When a key finds no free slot within a few probes the access is counted as dropped (the
+ * owner swaps tables when one is half full, so probes stay short; see `AccessRecorder`).
  */
 export class AccessCounter {
   readonly capacity: number;
   readonly #mask: number;
+  readonly #slots: Int32Array;
   readonly #subjects: string[];
-  readonly #purposes: Int32Array;
-  readonly #minutes: Int32Array;
-  readonly #counts: Uint32Array;
   /** Occupied slots, in the order they were taken (drained in this order). */
   readonly #taken: Int32Array;
   #used = 0;
@@ -37,10 +40,8 @@ export class AccessCounter {
     while (size < capacity) size <<= 1;
     this.capacity = size;
     this.#mask = size - 1;
+    this.#slots = new Int32Array(size * WORDS);
     this.#subjects = new Array<string>(size).fill('');
-    this.#purposes = new Int32Array(size).fill(EMPTY);
-    this.#minutes = new Int32Array(size);
-    this.#counts = new Uint32Array(size);
     this.#taken = new Int32Array(size);
   }
 
@@ -49,29 +50,30 @@ export class AccessCounter {
     return this.#used;
   }
 
-  /** Counts one access; returns the slots in use afterwards (the caller's flush trigger). */
-  count(subjectHash: string, purpose: number, minute: number): number {
-    const length = subjectHash.length;
-    let h = Math.imul(purpose + 1, 0x9e3779b1) ^ Math.imul(minute, 0x85ebca6b);
-    if (length > 0) {
-      h ^= subjectHash.charCodeAt(0) | (subjectHash.charCodeAt(length >> 1) << 8);
-      h ^= (subjectHash.charCodeAt(length - 1) << 16) | (subjectHash.charCodeAt(length >> 2) << 24);
-      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-    }
+  /**
+   * Counts one access of subject `subject` (a non-negative integer unique to `subjectHash`
+   * while counts are held; 0 with `''` for no subject); returns the slots in use afterwards.
+   */
+  count(subject: number, subjectHash: string, purpose: number, minute: number): number {
+    const key = subject + 1;
+    const h = Math.imul((key << 6) ^ purpose ^ (minute << 20), 0x9e3779b1);
     const mask = this.#mask;
-    let i = (h ^ (h >>> 13)) & mask;
-    for (let probe = 0; probe <= mask; probe++) {
-      const p = this.#purposes[i] as number;
-      if (p === EMPTY) {
-        this.#purposes[i] = purpose;
-        this.#minutes[i] = minute;
-        this.#subjects[i] = subjectHash;
-        this.#counts[i] = 1;
-        this.#taken[this.#used++] = i;
+    const slots = this.#slots;
+    let i = (h >>> 12) & mask;
+    for (let probe = 0; probe < MAX_PROBES && probe <= mask; probe++) {
+      const at = i * WORDS;
+      const k = slots[at] as number;
+      if (k === key && slots[at + 1] === purpose && slots[at + 2] === minute) {
+        slots[at + 3] = (slots[at + 3] as number) + 1;
         return this.#used;
       }
-      if (p === purpose && this.#minutes[i] === minute && this.#subjects[i] === subjectHash) {
-        this.#counts[i] = (this.#counts[i] as number) + 1;
+      if (k === 0) {
+        slots[at] = key;
+        slots[at + 1] = purpose;
+        slots[at + 2] = minute;
+        slots[at + 3] = 1;
+        this.#subjects[i] = subjectHash;
+        this.#taken[this.#used++] = i;
         return this.#used;
       }
       i = (i + 1) & mask;
@@ -82,15 +84,17 @@ export class AccessCounter {
 
   /** Hands every count to `out` in the order first counted and empties the table. */
   drain(out: (access: CountedAccess) => void): void {
+    const slots = this.#slots;
     for (let k = 0; k < this.#used; k++) {
       const i = this.#taken[k] as number;
+      const at = i * WORDS;
       out({
         subjectHash: this.#subjects[i] as string,
-        purpose: this.#purposes[i] as number,
-        minute: this.#minutes[i] as number,
-        count: this.#counts[i] as number,
+        purpose: slots[at + 1] as number,
+        minute: slots[at + 2] as number,
+        count: slots[at + 3] as number,
       });
-      this.#purposes[i] = EMPTY;
+      slots[at] = 0;
       this.#subjects[i] = '';
     }
     this.#used = 0;

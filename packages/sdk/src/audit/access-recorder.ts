@@ -27,15 +27,19 @@ export interface AccessRecorderOptions {
 export const MAX_BATCH = 1000;
 /** How often the minute is read and the flush deadline checked. */
 const TICK_MS = 1000;
+/** Counts waiting to be sent, at most this many tables' worth (beyond: lost, and reported). */
+const PENDING_TABLES = 8;
 
 /**
  * Counts the accesses the SDK meets under `log-access` obligations and ships them off the hot
  * path. `note` only counts (per subject, purpose and minute, in a preallocated table); a
  * background tick (unref'd: it never keeps the process alive) reads the clock once a second
- * and flushes every `flushMs`, and a table half full flushes at once. A flush swaps in the
- * second table, so counting never waits, and sends the counts in batches. A batch the server
- * refuses or cannot take is kept for the next flush, up to one table's worth; beyond that its
- * accesses are dropped and counted in `lost`. `close` flushes what is left.
+ * and flushes every `flushMs`. A table half full is swapped for the second one at once (so
+ * probes stay short and counting never waits) and a flush is queued; if the second one was
+ * not sent yet, its counts are moved to the send queue first. A flush sends the queue in
+ * batches; a batch the server refuses or cannot take stays queued for the next flush. The
+ * queue holds at most eight tables' worth: beyond that accesses are dropped, counted in
+ * `lost` and reported to `onError`. `close` flushes what is left.
  */
 export class AccessRecorder {
   #active: AccessCounter;
@@ -74,13 +78,20 @@ export class AccessRecorder {
   }
 
   /**
-   * Counts one access: `purpose` is the index of the purpose in `ids`, the purpose list of the
-   * compiled policy of `generation`. Allocation-free unless the policy changed since the last
-   * call or the table is half full (then a flush is started).
+   * Counts one access: `subject` is a small integer standing for `subjectHash` while counts
+   * are held (0 with `''` for none), `purpose` the index of the purpose in `ids`, the purpose
+   * list of the compiled policy of `generation`. Allocation-free unless the policy changed
+   * since the last call or a table is half full (then the tables swap and a flush is queued).
    */
-  note(subjectHash: string, purpose: number, ids: readonly string[], generation: number): void {
+  note(
+    subject: number,
+    subjectHash: string,
+    purpose: number,
+    ids: readonly string[],
+    generation: number,
+  ): void {
     if (generation !== this.#generation) this.#adopt(ids, generation);
-    if (this.#active.count(subjectHash, purpose, this.#minute) >= this.#threshold) this.#queueFlush();
+    if (this.#active.count(subject, subjectHash, purpose, this.#minute) >= this.#threshold) this.#rotate();
   }
 
   /** Accesses counted and not yet handed to a flush. */
@@ -109,6 +120,15 @@ export class AccessRecorder {
     if (now - this.#lastFlush >= this.#flushMs) void this.flush();
   }
 
+  /** Swaps in the second table (emptied into the send queue if not sent yet) and queues a flush. */
+  #rotate(): void {
+    if (this.#standby.used > 0) this.#drain(this.#standby);
+    const full = this.#active;
+    this.#active = this.#standby;
+    this.#standby = full;
+    this.#queueFlush();
+  }
+
   #queueFlush(): void {
     if (this.#flushQueued) return;
     this.#flushQueued = true;
@@ -128,12 +148,14 @@ export class AccessRecorder {
   #drain(counter: AccessCounter): void {
     const ids = this.#ids;
     const out = this.#pending;
-    if (counter.dropped > 0) {
-      this.lost += counter.dropped;
-      this.#onError(new Error(`audit: ${counter.dropped} accesses not counted: the counting table was full`));
-      counter.dropped = 0;
-    }
+    const room = this.#active.capacity * PENDING_TABLES;
+    let lost = counter.dropped;
+    counter.dropped = 0;
     counter.drain((a: CountedAccess) => {
+      if (out.length >= room) {
+        lost += a.count;
+        return;
+      }
       out.push({
         ...(a.subjectHash ? { subjectHash: a.subjectHash } : {}),
         ...(ids[a.purpose] !== undefined ? { purpose: ids[a.purpose] } : {}),
@@ -141,10 +163,17 @@ export class AccessRecorder {
         windowStart: new Date(a.minute * 60_000).toISOString(),
       });
     });
+    if (lost > 0) {
+      this.lost += lost;
+      this.#onError(
+        new Error(`audit: ${lost} accesses could not be counted or queued (the send queue is full)`),
+      );
+    }
   }
 
   async #send(): Promise<void> {
     this.#lastFlush = this.#now();
+    this.#drain(this.#standby);
     const full = this.#active;
     this.#active = this.#standby;
     this.#standby = full;
@@ -157,10 +186,8 @@ export class AccessRecorder {
         await this.#ship(chunk);
       } catch (error) {
         this.#onError(error);
-        const kept = batch.slice(i, i + this.#active.capacity);
-        const dropped = batch.length - i - kept.length;
-        if (dropped > 0) this.lost += batch.slice(i + kept.length).reduce((n, a) => n + a.count, 0);
-        this.#pending = [...kept, ...this.#pending];
+        // Kept for the next flush, ahead of what was counted meanwhile (the queue's bound applies when it drains).
+        this.#pending = [...batch.slice(i), ...this.#pending];
         return;
       }
     }

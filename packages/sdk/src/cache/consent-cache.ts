@@ -6,6 +6,8 @@ import { LruMap } from './lru.js';
 /** One cached subject: its ledger events (by sequence number) and its state, built on demand. */
 export interface CacheEntry {
   readonly hash: string;
+  /** A small integer unique to this entry: what the access counter keys the subject by. */
+  readonly auditId: number;
   /** The subject's ledger pseudonym, once it has events. */
   pseudonym: string | undefined;
   /** Ledger events, sorted by `seq`. */
@@ -13,6 +15,13 @@ export interface CacheEntry {
   /** State without request facts, for the policy generation `stateGeneration`; undefined: rebuild. */
   state: SubjectState | undefined;
   stateGeneration: number;
+}
+
+let lastAuditId = 0;
+/** The next entry's audit id (0 stands for no subject; wraps long before 2^31). */
+function nextAuditId(): number {
+  lastAuditId = lastAuditId >= 0x7ffffffe ? 1 : lastAuditId + 1;
+  return lastAuditId;
 }
 
 interface Loading {
@@ -58,7 +67,14 @@ export class ConsentCache {
       .then((fetched) => {
         const events = [...fetched].sort((a, b) => a.seq - b.seq);
         const pseudonym = events[events.length - 1]?.pseudonym;
-        const entry: CacheEntry = { hash, pseudonym, events, state: undefined, stateGeneration: -1 };
+        const entry: CacheEntry = {
+          hash,
+          auditId: nextAuditId(),
+          pseudonym,
+          events,
+          state: undefined,
+          stateGeneration: -1,
+        };
         for (const event of buffered) applyToEntry(entry, event);
         this.#entries.set(hash, entry);
         return entry;

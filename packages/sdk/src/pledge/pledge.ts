@@ -147,7 +147,7 @@ export class Pledge {
     return {
       decide: (request, facts) =>
         this.#noted(
-          hash,
+          entry,
           request,
           decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
         ),
@@ -182,11 +182,11 @@ export class Pledge {
   decide(subject: string | undefined, request: DecisionRequest, facts?: SubjectFactsInput): Decision {
     const compiled = this.#policy.runtime.compiled;
     if (subject === undefined)
-      return this.#noted('', request, decide(compiled, request, this.#anonymousState(facts)));
+      return this.#noted(undefined, request, decide(compiled, request, this.#anonymousState(facts)));
     const hash = this.#hash(subject);
     const entry = this.#cache.get(hash);
     if (!entry) throw new SubjectNotCachedError();
-    return this.#noted(hash, request, decide(compiled, request, this.#stateOf(entry, facts)));
+    return this.#noted(entry, request, decide(compiled, request, this.#stateOf(entry, facts)));
   }
 
   /** {@link decide}, fetching the subject into the cache first when needed. */
@@ -199,7 +199,7 @@ export class Pledge {
     const hash = this.#hash(subject);
     const entry = await this.#entry(subject, hash);
     return this.#noted(
-      hash,
+      entry,
       request,
       decide(this.#policy.runtime.compiled, request, this.#stateOf(entry, facts)),
     );
@@ -208,16 +208,21 @@ export class Pledge {
   /**
    * Counts an access made under a `log-access` obligation that {@link decideIndexed} returned
    * (the other decide methods count on their own): `subject` undefined for none. Only counts;
-   * the counts are sent in the background (see docs/audit.md).
+   * the counts are sent in the background (see docs/audit.md). Throws
+   * {@link SubjectNotCachedError} when the subject is not cached (as {@link state} does).
    */
   noteAccess(subject: string | undefined, purpose: number): void {
+    const audit = this.#audit;
+    if (audit === undefined) return;
     const runtime = this.#policy.runtime;
-    this.#audit?.note(
-      subject === undefined ? '' : this.#hash(subject),
-      purpose,
-      runtime.compiled.purposes.ids,
-      runtime.generation,
-    );
+    const ids = runtime.compiled.purposes.ids;
+    if (subject === undefined) {
+      audit.note(0, '', purpose, ids, runtime.generation);
+      return;
+    }
+    const entry = this.#cache.get(this.#hash(subject));
+    if (!entry) throw new SubjectNotCachedError();
+    audit.note(entry.auditId, entry.hash, purpose, ids, runtime.generation);
   }
 
   /** Sends the accesses counted so far now (they are sent every few seconds on their own). */
@@ -355,7 +360,7 @@ export class Pledge {
   }
 
   /** Counts the access when the decision carries a `log-access` obligation; returns the decision. */
-  #noted(hash: string, request: DecisionRequest, decision: Decision): Decision {
+  #noted(entry: CacheEntry | undefined, request: DecisionRequest, decision: Decision): Decision {
     const audit = this.#audit;
     if (audit === undefined) return decision;
     const obligations = decision.obligations;
@@ -365,7 +370,9 @@ export class Pledge {
       const purposes = runtime.compiled.purposes;
       const index =
         typeof request.purpose === 'number' ? request.purpose : purposes.index.get(request.purpose);
-      if (index !== undefined) audit.note(hash, index, purposes.ids, runtime.generation);
+      if (index !== undefined) {
+        audit.note(entry?.auditId ?? 0, entry?.hash ?? '', index, purposes.ids, runtime.generation);
+      }
       break;
     }
     return decision;

@@ -43,6 +43,7 @@ export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promis
       seq: version.seq,
       publishedAt: version.publishedAt.toISOString(),
       lintErrors: lint.filter((i) => i.severity === 'error').length,
+      lintAccepted: version.acceptedLint.length,
       lintWarnings: lint.filter((i) => i.severity === 'warning').length,
     },
     consents,

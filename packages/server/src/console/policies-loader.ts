@@ -26,7 +26,7 @@ export async function loadPolicyVersion(rt: Runtime, seq: number): Promise<Polic
     version: versionRow(version, rt.engine.policy.version.hash),
     ...(previous ? { previous: { seq: previous.seq, version: previous.version } } : {}),
     diff: previous ? diffManifests(previous.manifest, version.manifest).map(diffRow) : [],
-    lint: lintManifest(version.manifest).map(lintRow),
+    lint: markAccepted(lintManifest(version.manifest).map(lintRow), version.acceptedLint),
     acceptedLint: version.acceptedLint,
     renewalPurposes: version.renewalPurposes,
   };
@@ -55,6 +55,18 @@ export function diffRow(c: Change): DiffRow {
     material: c.material,
     needsConsent: c.needsConsent,
   };
+}
+
+/** Marks the errors a version's `lintOverrides` accepted (matched by rule and path). */
+export function markAccepted(
+  lint: readonly LintRow[],
+  accepted: readonly { rule: string; path: string }[],
+): LintRow[] {
+  return lint.map((i) =>
+    i.severity === 'error' && accepted.some((a) => a.rule === i.code && a.path === i.path)
+      ? { ...i, accepted: true }
+      : i,
+  );
 }
 
 /** A lint finding (or a parse problem) as the console shows it. */

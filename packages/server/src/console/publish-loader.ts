@@ -4,7 +4,7 @@ import { publishCheck } from '@pledge/engine';
 import { lintManifest } from '@pledge/lint';
 import { manifestHash } from '@pledge/store';
 import type { Runtime } from '../runtime.js';
-import { diffRow, lintRow } from './policies-loader.js';
+import { diffRow, lintRow, markAccepted } from './policies-loader.js';
 
 /**
  * The confirmation step of publishing from the console: the manifest text parsed, then the
@@ -59,10 +59,10 @@ export async function reviewManifest(rt: Runtime, text: string): Promise<Publish
         issues: [],
       },
       diff,
-      lint,
+      lint: markAccepted(lint, check.acceptedLint),
     };
   }
-  return { ...review, outcome: { kind: 'ready' }, diff, lint };
+  return { ...review, outcome: { kind: 'ready' }, diff, lint: markAccepted(lint, check.acceptedLint) };
 }
 
 /** Outcome of {@link publishReviewed}: the version published, or the review to show again. */

@@ -35,12 +35,17 @@ export function checkConsoleRoutes(app: FastifyInstance): void {
 
 /**
  * The console's sign-in: the session hook (attaches the session of the `pledge_console`
- * cookie), form posts on console routes, and the sign-in and sign-out routes. Pages are
- * added with `requirePermission`.
+ * cookie), form posts on console routes, `Cache-Control: no-store` on every console answer,
+ * and the sign-in, sign-out and OIDC routes. Pages are added with `requirePermission`.
  */
 export function registerConsole(app: FastifyInstance, store: Store, options: ConsoleOptions = {}): void {
   installFormParser(app);
   app.addHook('onRequest', sessionHook(store, options.sessions));
+  // Console answers may show personal data: never kept by a browser or proxy cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (isConsoleRoute(request.routeOptions.url ?? '')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   registerSignInRoutes(app, store, options);
   registerOidcRoutes(app, store, options);
 }
