@@ -79,6 +79,6 @@ export {
   roleChangesOf,
   setConsoleRole,
 } from './users/manage.js';
-export { type RoleChange, recordRoleChange } from './users/role-change.js';
+export { type RoleChange, recordRoleChange, roleChangeActor } from './users/role-change.js';
 export type { ConsoleDatabase, ConsoleDb, ConsoleStore } from './users/tables.js';
 export { type CheckedKey, checkNewKey, type KeyIssue, type NewKey, normaliseOrigin } from './validate.js';

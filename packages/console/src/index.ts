@@ -59,3 +59,4 @@ export {
   type SubjectEventView,
   type SubjectsPageModel,
 } from './pages/subjects.js';
+export { type RoleChangeRow, renderUsersPage, type UserRow, type UsersPageModel } from './pages/users.js';

@@ -6,6 +6,7 @@ import { registerAuditPages } from './console/audit-pages.js';
 import type { ConsoleOptions } from './console/options.js';
 import { registerConsolePages } from './console/pages.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
+import { registerConsoleUsers } from './console/users-routes.js';
 import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
@@ -163,6 +164,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
+  registerConsoleUsers(app, rt);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
   await registerDocs(app);

@@ -1,4 +1,4 @@
-import { appendEvents } from '@pledge/store';
+import { appendAuditEntries, appendEvents } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentTrend, DASHBOARD_DAYS, loadDashboard } from '../src/console/dashboard-loader.js';
 import { dataMapOf } from '../src/console/data-map-loader.js';
@@ -14,7 +14,7 @@ describe('console loaders over a real store (PGlite)', () => {
   });
   afterAll(() => rt.close());
 
-  it('the dashboard counts consents per purpose and day from the ledger, and leaves audit and reviews out', async () => {
+  it('the dashboard counts consents per purpose and day from the ledger, audit accesses per day, and the review status', async () => {
     const now = new Date('2026-03-10T12:00:00Z');
     const purpose = antsentry.purposes[0]?.id as string;
     const base = {
@@ -32,7 +32,39 @@ describe('console loaders over a real store (PGlite)', () => {
       // Before the window: not counted.
       { ...base, type: 'consent-given' as const, subject: 'c', occurredAt: '2026-02-01T02:00:00Z' },
     ]);
+    const empty = await loadDashboard(rt, now);
+    // AntSentry reviews every 90 days; with no access recorded yet, nothing is due.
+    expect(empty.reviews).toEqual({ due: 0, overdue: 0 });
+    expect(empty.audit).toEqual({ last24h: 0, last30d: 0, perDay: Array(DASHBOARD_DAYS).fill(0) });
+    const actor = { kind: 'key' as const, id: 'key_test' };
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    // A role change is in the log but reads no personal data: not counted as an access.
+    await appendAuditEntries(
+      rt.store.db,
+      [{ action: 'role-change', actor: { kind: 'system', id: 'cli' } }],
+      at('2026-03-10T09:00:00Z'),
+    );
+    await appendAuditEntries(rt.store.db, [{ action: 'api-read', actor }], at('2026-01-01T10:00:00Z'));
+    await appendAuditEntries(
+      rt.store.db,
+      [{ action: 'api-read', actor, count: 3 }],
+      at('2026-03-09T10:00:00Z'),
+    );
+    await appendAuditEntries(
+      rt.store.db,
+      [
+        { action: 'api-read', actor },
+        { action: 'api-write', actor },
+      ],
+      at('2026-03-10T11:00:00Z'),
+    );
     const model = await loadDashboard(rt, now);
+    expect(model.audit?.perDay?.slice(-2)).toEqual([3, 2]);
+    expect(model.audit?.last30d).toBe(5);
+    expect(model.audit?.last24h).toBe(2); // since 9 March 12:00
+    // The first access was on 1 January: the review falls due 90 days later, not yet due on 10 March.
+    expect(model.reviews?.overdue).toBe(0);
+    expect(model.reviewStatus?.nextDueAt?.toISOString().slice(0, 10)).toBe('2026-04-01');
     expect(model.consents.days).toHaveLength(DASHBOARD_DAYS);
     expect(model.consents.days.at(-1)).toBe('2026-03-10');
     const series = model.consents.purposes.find((p) => p.id === purpose);
@@ -40,8 +72,6 @@ describe('console loaders over a real store (PGlite)', () => {
     expect(series?.withdrawn.at(-2)).toBe(1);
     expect(series?.given.reduce((a, b) => a + b, 0)).toBe(2);
     expect(model.consents.purposes.map((p) => p.id)).toEqual(antsentry.purposes.map((p) => p.id));
-    expect(model.audit).toBeUndefined();
-    expect(model.reviews).toBeUndefined();
     expect(model.policy.lintErrors).toBe(rt.context().lint.filter((i) => i.severity === 'error').length);
   });
 

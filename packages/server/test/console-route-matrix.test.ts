@@ -99,9 +99,16 @@ describe('the console route matrix: every console route as each role and as nobo
     expect(registered.filter((r) => consoleAccess(r.method, r.url) === undefined)).toEqual([]);
     const keys = new Set(registered.map((r) => `${r.method} ${r.url}`));
     expect(CONSOLE_ROUTES.filter((r) => !keys.has(`${r.method} ${r.url}`))).toEqual([]);
+    // The users page's routes are among them, behind users:manage.
+    expect(CONSOLE_ROUTES.filter((r) => r.url.startsWith('/console/users')).map((r) => r.access)).toEqual([
+      'users:manage',
+      'users:manage',
+      'users:manage',
+      'users:manage',
+    ]);
   });
 
-  it('each console route admits exactly the roles its permission allows; unsafe ones need the CSRF token', async () => {
+  it('P2-15: every console route refuses callers without a session or with the wrong role (each route as each role and as nobody); unsafe ones need the CSRF token', async () => {
     expect(await matrix(t.app, t.store, CONSOLE_ROUTES)).toEqual([]);
   });
 

@@ -107,7 +107,7 @@ describe('the route matrix: every registered route, with no credential and with 
     expect(missing).toEqual([]);
   });
 
-  it('each route lets through exactly the scopes it accepts; public routes need nothing', async () => {
+  it('P2-15: each API route refuses callers without a key or with the wrong scope: exactly the scopes it accepts get through; public routes need nothing', async () => {
     const problems: string[] = [];
     for (const { method, url } of apiRoutes(t)) {
       const expected = expectedFor(method, url)!;

@@ -6,7 +6,11 @@ export {
   type AuditAction,
   type AuditActorKind,
 } from './audit/actions.js';
-export { type AppendAuditResult, appendAuditEntries } from './audit/append.js';
+export {
+  type AppendAuditResult,
+  appendAuditEntries,
+  appendAuditEntriesInTransaction,
+} from './audit/append.js';
 export { AUDIT_CHAIN, AUDIT_CHANNEL, AUDIT_COLUMNS } from './audit/chain-spec.js';
 export {
   AUDIT_PAGE_MAX,
@@ -18,6 +22,13 @@ export {
 export type { AuditActor, AuditEntry, AuditEntryInput, AuditEntryIssue } from './audit/types.js';
 export { reasonProblem, validateAuditEntries } from './audit/validate.js';
 export { verifyAudit } from './audit/verify.js';
+export {
+  type AuditDayCount,
+  type AuditVolumeRange,
+  auditAccessCount,
+  auditVolume,
+  firstAuditAccessAt,
+} from './audit/volume.js';
 export { type Appended, type AppendOptions, appendInTransaction, appendToChain } from './chain/append.js';
 export {
   CANONICAL_FORMAT,

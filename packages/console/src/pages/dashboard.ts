@@ -1,8 +1,10 @@
 import { roleAllows } from '@pledge/auth';
+import type { ReviewStatus } from '@pledge/engine';
 import { escapeHtml } from '@pledge/render';
 import { CHART_MAX_SERIES, renderLegend, renderLineChart } from '../chart/line-chart.js';
 import { renderConsolePage } from '../layout/page.js';
 import type { ConsolePageContext } from './context.js';
+import { reviewBanner } from './reviews/banner.js';
 
 /** Consents per purpose per day: one value per day for each purpose. */
 export interface ConsentTrend {
@@ -32,14 +34,22 @@ export interface DashboardModel {
   };
   readonly consents: ConsentTrend;
   /** Access-audit volume; absent while the audit log is not recorded. */
-  readonly audit?: { readonly last24h: number; readonly last30d: number };
+  readonly audit?: {
+    readonly last24h: number;
+    readonly last30d: number;
+    /** Accesses recorded on each of the consent chart's days (`consents.days`). */
+    readonly perDay?: readonly number[];
+  };
   /** Access reviews; absent while reviews are not scheduled. */
   readonly reviews?: { readonly due: number; readonly overdue: number; readonly nextDueOn?: string };
+  /** The review status behind `reviews`: drawn as the due or overdue banner (P0-31). */
+  readonly reviewStatus?: ReviewStatus;
 }
 
 /** `GET /console`: the policy in force, consents over time, audit volume and reviews due. */
 export function renderDashboard(model: DashboardModel, ctx: ConsolePageContext): string {
   const body = [
+    model.reviewStatus ? reviewBanner(model.reviewStatus) : '',
     '<p class="page-lead">The state of the policy in force and of the consents it governs.</p>',
     '<div class="cards">',
     policyCard(model, ctx),
@@ -48,6 +58,7 @@ export function renderDashboard(model: DashboardModel, ctx: ConsolePageContext):
     reviewsCard(model.reviews),
     '</div>',
     consentSection(model.consents),
+    auditSection(model.consents.days, model.audit?.perDay),
     '<h2>Not yet available</h2>',
     '<p class="muted">Data subject requests and incidents will be shown here once the server records them; ',
     'today requests run from the command line (<code>pledge dsr</code>) and incidents are not tracked by Pledge.</p>',
@@ -121,6 +132,26 @@ function reviewsCard(reviews: DashboardModel['reviews']): string {
     'Access reviews',
     `<p class="stat">${reviews.due}</p><p class="muted">due${next}</p><p>${state}</p>`,
   );
+}
+
+function auditSection(days: readonly string[], perDay: readonly number[] | undefined): string {
+  if (!perDay) return '';
+  const first = days[0] ?? '';
+  const last = days[days.length - 1] ?? '';
+  const heading = '<h2 id="audit-volume">Accesses to personal data per day</h2>';
+  const total = sum(perDay);
+  if (total === 0) {
+    return `${heading}<p class="muted">No access was recorded from ${escapeHtml(first)} to ${escapeHtml(last)}.</p>`;
+  }
+  const busiest = Math.max(...perDay);
+  const chart = renderLineChart({
+    id: 'audit-chart',
+    title: `Accesses recorded in the audit log per day, ${first} to ${last}`,
+    description: `${total} accesses in all; at most ${busiest} on one day.`,
+    xLabels: days.map((d) => d.slice(5)),
+    series: [{ label: 'Accesses', values: perDay }],
+  });
+  return `${heading}<p class="muted">Accesses recorded per day (UTC), ${escapeHtml(first)} to ${escapeHtml(last)}.</p><figure style="margin:0">${chart}</figure>`;
 }
 
 function consentSection(trend: ConsentTrend): string {

@@ -1,4 +1,4 @@
-import { type AuditEntry, readAuditEntries, type Store, streamAuditEntries } from '@pledge/store';
+import { type AuditEntry, firstAuditAccessAt, type Store, streamAuditEntries } from '@pledge/store';
 import type { AccessSource, ReviewedAccess } from './types.js';
 
 /**
@@ -33,8 +33,7 @@ export function auditAccessSource(store: Store): AccessSource {
       return accesses;
     },
     async firstAccessAt() {
-      const page = await readAuditEntries(store.db, { limit: 1 });
-      return page.entries[0]?.recordedAt;
+      return firstAuditAccessAt(store.db);
     },
   };
 }

@@ -34,6 +34,10 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/subjects', access: 'subjects:lookup' },
   { method: 'POST', url: '/console/subjects', access: 'subjects:lookup' },
   { method: 'GET', url: '/console/audit', access: 'audit:read' },
+  { method: 'GET', url: '/console/users', access: 'users:manage' },
+  { method: 'POST', url: '/console/users', access: 'users:manage' },
+  { method: 'POST', url: '/console/users/:id/role', access: 'users:manage' },
+  { method: 'POST', url: '/console/users/:id/disable', access: 'users:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

@@ -1,16 +1,21 @@
 import type { ConsentTrend, DashboardModel } from '@pledge/console';
-import { consentActivity, type PurposeDayCount } from '@pledge/store';
+import { reviewStatus } from '@pledge/engine';
+import { auditAccessCount, auditVolume, consentActivity, type PurposeDayCount } from '@pledge/store';
 import type { Runtime } from '../runtime.js';
 import { englishText } from './text.js';
 
 /** Days the dashboard's consent chart covers, today (UTC) included. */
 export const DASHBOARD_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** Audit entries that record no access to personal data, so the access volume leaves them out. */
+const NOT_ACCESSES = ['role-change'] as const;
 
 /**
- * The dashboard's model: the policy in force with its lint counts and the consents given and
- * withdrawn per purpose over the last {@link DASHBOARD_DAYS} UTC days. Audit volume and reviews
- * are left out until those logs exist, so the page says so instead of showing a number.
+ * The dashboard's model: the policy in force with its lint counts, the consents given and
+ * withdrawn per purpose and the accesses recorded in the audit log per day over the last
+ * {@link DASHBOARD_DAYS} UTC days (and in the last 24 hours), and whether an access review is
+ * due or overdue. Reviews are left out when the manifest sets no `security.accessReviewEvery`,
+ * so the page says none is scheduled instead of showing a number.
  */
 export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promise<DashboardModel> {
   await rt.syncPolicy();
@@ -18,8 +23,20 @@ export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promis
   const lint = rt.context().lint;
   const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
   const since = new Date(until.getTime() - DASHBOARD_DAYS * DAY_MS);
-  const rows = await consentActivity(rt.store.db, { since, until });
+  const [rows, volume, last24h, review] = await Promise.all([
+    consentActivity(rt.store.db, { since, until }),
+    auditVolume(rt.store.db, { since, until, exclude: NOT_ACCESSES }),
+    auditAccessCount(rt.store.db, {
+      since: new Date(now.getTime() - DAY_MS),
+      until: now,
+      exclude: NOT_ACCESSES,
+    }),
+    reviewStatus(rt.store, manifest, now),
+  ]);
   const names = manifest.purposes.map((p) => ({ id: p.id, name: englishText(p.name, p.id) }));
+  const consents = consentTrend(rows, since, names);
+  const byDay = new Map(volume.map((v) => [v.day, v.accesses]));
+  const perDay = consents.days.map((d) => byDay.get(d) ?? 0);
   return {
     policy: {
       version: version.version,
@@ -29,7 +46,18 @@ export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promis
       lintAccepted: version.acceptedLint.length,
       lintWarnings: lint.filter((i) => i.severity === 'warning').length,
     },
-    consents: consentTrend(rows, since, names),
+    consents,
+    audit: { last24h, last30d: perDay.reduce((a, b) => a + b, 0), perDay },
+    ...(review.every === undefined
+      ? {}
+      : {
+          reviews: {
+            due: review.due ? 1 : 0,
+            overdue: review.overdue ? 1 : 0,
+            ...(review.nextDueAt ? { nextDueOn: review.nextDueAt.toISOString().slice(0, 10) } : {}),
+          },
+          reviewStatus: review,
+        }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { HttpError } from '../errors.js';
 import { BODY_ERRORS, errorResponse } from '../openapi/responses.js';
 import type { Runtime } from '../runtime.js';
+import { auditRequest } from '../security/audit.js';
 import { principalOf } from '../security/principal.js';
 
 /** `POST /v1/disclosures`: `disclose` scope. */
@@ -29,6 +30,16 @@ export function registerDisclosureRoutes(app: FastifyInstance, rt: Runtime): voi
     },
     async (request) => {
       await rt.syncPolicy();
+      // Allowed or refused, a decision reads the subject's ledger: it goes to the access audit
+      // log first, so a decision that cannot be recorded is not made.
+      await auditRequest(rt, request, [
+        {
+          action: 'disclosure',
+          subject: request.body.subject,
+          purpose: request.body.purpose,
+          categories: request.body.categories,
+        },
+      ]);
       const decision = await checkDisclosure(rt.engine, request.body, principalOf(request).id);
       if (!decision.allowed) {
         throw new HttpError(

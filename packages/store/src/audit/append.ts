@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Appended, type AppendOptions, appendToChain } from '../chain/append.js';
+import { type Appended, type AppendOptions, appendInTransaction, appendToChain } from '../chain/append.js';
 import type { Database } from '../db/schema.js';
 import { AUDIT_CHAIN } from './chain-spec.js';
 import type { AuditEntryInput, AuditEntryIssue } from './types.js';
@@ -43,6 +43,28 @@ export async function appendAuditEntries(
   const ids = entries.map(() => randomUUID());
   const appended = await appendToChain(
     db,
+    AUDIT_CHAIN,
+    entries.map((e, i) => toRow(e, ids[i] as string)),
+    options,
+  );
+  return { ok: true, appended: appended.map((a, i) => ({ ...a, id: ids[i] as string })) };
+}
+
+/**
+ * {@link appendAuditEntries} inside a transaction the caller holds, so an entry is stored
+ * with the change it records or not at all (role changes are recorded so). Validated first;
+ * the head is locked in the caller's transaction, which commits.
+ */
+export async function appendAuditEntriesInTransaction<T>(
+  trx: Kysely<T>,
+  entries: readonly AuditEntryInput[],
+  options: AppendOptions = {},
+): Promise<AppendAuditResult> {
+  const issues = validateAuditEntries(entries);
+  if (issues.length > 0) return { ok: false, issues };
+  const ids = entries.map(() => randomUUID());
+  const appended = await appendInTransaction(
+    trx,
     AUDIT_CHAIN,
     entries.map((e, i) => toRow(e, ids[i] as string)),
     options,
