@@ -102,7 +102,7 @@ export function renderAuditPage(model: AuditPageModel): string {
     model.entries.length === 0
       ? '<p>No audit entries match.</p>'
       : [
-          '<div style="overflow-x:auto"><table>',
+          '<div class="scroll" role="region" aria-label="Audit entries" tabindex="0"><table>',
           `<thead><tr>${headings.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
           `<tbody>${model.entries.map(row).join('\n')}</tbody>`,
           '</table></div>',
