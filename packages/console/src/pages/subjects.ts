@@ -46,10 +46,10 @@ function form(model: SubjectsPageModel): string {
   return [
     '<form method="post" action="/console/subjects" class="stack">',
     `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken)}">`,
-    '<p><label for="identifier">Subject identifier</label><br>',
+    '<p><label for="identifier">Subject identifier</label>',
     `<input id="identifier" name="identifier" type="text" required maxlength="256" autocomplete="off"${described('identifier')}></p>`,
     message('identifier'),
-    '<p><label for="reason">Reason for the lookup (recorded in the access audit)</label><br>',
+    '<p><label for="reason">Reason for the lookup (recorded in the access audit)</label>',
     `<input id="reason" name="reason" type="text" required minlength="3" maxlength="500" value="${escapeHtml(model.reason ?? '')}"${described('reason')}></p>`,
     message('reason'),
     '<p><button type="submit">Look up</button></p>',
