@@ -54,13 +54,13 @@ function filterForm(model: AuditPageModel): string {
     .join('');
   return [
     '<form method="get" action="/console/audit" class="filters">',
-    `<p><label for="actor">Actor id</label><br><input id="actor" name="actor" type="text" maxlength="200" value="${escapeHtml(f.actor ?? '')}"${attrs('actor')}></p>`,
+    `<p><label for="actor">Actor id</label><input id="actor" name="actor" type="text" maxlength="200" value="${escapeHtml(f.actor ?? '')}"${attrs('actor')}></p>`,
     message('actor'),
-    `<p><label for="action">Action</label><br><select id="action" name="action"${attrs('action')}>${options}</select></p>`,
+    `<p><label for="action">Action</label><select id="action" name="action"${attrs('action')}>${options}</select></p>`,
     message('action'),
-    `<p><label for="from">From (UTC)</label><br><input id="from" name="from" type="date" value="${escapeHtml(f.from ?? '')}"${attrs('from')}></p>`,
+    `<p><label for="from">From (UTC)</label><input id="from" name="from" type="date" value="${escapeHtml(f.from ?? '')}"${attrs('from')}></p>`,
     message('from'),
-    `<p><label for="to">To (UTC, inclusive)</label><br><input id="to" name="to" type="date" value="${escapeHtml(f.to ?? '')}"${attrs('to')}></p>`,
+    `<p><label for="to">To (UTC, inclusive)</label><input id="to" name="to" type="date" value="${escapeHtml(f.to ?? '')}"${attrs('to')}></p>`,
     message('to'),
     '<p><button type="submit">Filter</button></p>',
     '</form>',
@@ -102,7 +102,7 @@ export function renderAuditPage(model: AuditPageModel): string {
     model.entries.length === 0
       ? '<p>No audit entries match.</p>'
       : [
-          '<div style="overflow-x:auto"><table>',
+          '<div class="scroll" role="region" aria-label="Audit entries" tabindex="0"><table>',
           `<thead><tr>${headings.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
           `<tbody>${model.entries.map(row).join('\n')}</tbody>`,
           '</table></div>',

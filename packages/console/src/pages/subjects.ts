@@ -46,10 +46,10 @@ function form(model: SubjectsPageModel): string {
   return [
     '<form method="post" action="/console/subjects" class="stack">',
     `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken)}">`,
-    '<p><label for="identifier">Subject identifier</label><br>',
+    '<p><label for="identifier">Subject identifier</label>',
     `<input id="identifier" name="identifier" type="text" required maxlength="256" autocomplete="off"${described('identifier')}></p>`,
     message('identifier'),
-    '<p><label for="reason">Reason for the lookup (recorded in the access audit)</label><br>',
+    '<p><label for="reason">Reason for the lookup (recorded in the access audit)</label>',
     `<input id="reason" name="reason" type="text" required minlength="3" maxlength="500" value="${escapeHtml(model.reason ?? '')}"${described('reason')}></p>`,
     message('reason'),
     '<p><button type="submit">Look up</button></p>',
@@ -77,12 +77,12 @@ function result(r: NonNullable<SubjectsPageModel['result']>): string {
     '<h2 id="result-heading">Result</h2>',
     `<p>Pseudonym <code>${escapeHtml(r.pseudonym)}</code>. This lookup was recorded in the access audit with your reason.</p>`,
     '<h3>Consent by purpose</h3>',
-    '<div style="overflow-x:auto"><table><thead><tr><th scope="col">Purpose</th><th scope="col">Latest event</th><th scope="col">When</th></tr></thead>',
+    '<div class="scroll" role="region" aria-label="Consent by purpose" tabindex="0"><table><thead><tr><th scope="col">Purpose</th><th scope="col">Latest event</th><th scope="col">When</th></tr></thead>',
     `<tbody>${purposes}</tbody></table></div>`,
     `<h3>Ledger events (${r.events.length})</h3>`,
     r.events.length === 0
       ? '<p>No ledger events for this subject.</p>'
-      : '<div style="overflow-x:auto"><table><thead><tr><th scope="col">Seq</th><th scope="col">Occurred</th><th scope="col">Type</th>' +
+      : '<div class="scroll" role="region" aria-label="Ledger events" tabindex="0"><table><thead><tr><th scope="col">Seq</th><th scope="col">Occurred</th><th scope="col">Type</th>' +
         '<th scope="col">Purposes</th><th scope="col">Categories</th><th scope="col">Method / source</th></tr></thead>' +
         `<tbody>${events}</tbody></table></div>`,
     '</section>',
