@@ -48,7 +48,9 @@ describe('the subject lookup page', () => {
       },
     });
     expect(html).toContain('PSEUDO&lt;nym&gt;');
-    expect(html).toContain('<td>consent-given</td><td>2026-01-02T03:04:05.000Z</td>');
+    expect(html).toContain(
+      '<td>consent-given</td><td><time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04:05 UTC</time></td>',
+    );
     expect(html).toContain('<td>no event</td>');
     expect(html).toContain('Ledger events (1)');
   });

@@ -1,6 +1,7 @@
 import type { ConsoleUser } from '@pledge/auth';
 import { escapeHtml } from '@pledge/render';
 import { renderConsolePage } from '../layout/page.js';
+import { timeHtml } from '../layout/time.js';
 
 /** One audit entry as the audit page shows it: who, what, whose (pseudonym), why; no personal values. */
 export interface AuditEntryView {
@@ -70,7 +71,7 @@ function filterForm(model: AuditPageModel): string {
 function row(e: AuditEntryView): string {
   const cells = [
     String(e.seq),
-    e.recordedAt.toISOString(),
+    '',
     e.action,
     `${e.actor.kind}: ${e.actor.id}`,
     e.subject ?? '—',
@@ -79,7 +80,9 @@ function row(e: AuditEntryView): string {
     e.reason ?? '—',
     e.windowStart ? `${e.count} in the minute from ${e.windowStart.toISOString()}` : String(e.count),
   ];
-  return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+  const html = cells.map((c) => `<td>${escapeHtml(c)}</td>`);
+  html[1] = `<td>${timeHtml(e.recordedAt, { seconds: true })}</td>`;
+  return `<tr>${html.join('')}</tr>`;
 }
 
 /**

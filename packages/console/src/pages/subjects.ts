@@ -1,6 +1,7 @@
 import type { ConsoleUser } from '@pledge/auth';
 import { escapeHtml } from '@pledge/render';
 import { renderConsolePage } from '../layout/page.js';
+import { timeHtml } from '../layout/time.js';
 
 /** One ledger event as the lookup shows it (no identifier: the subject is its pseudonym). */
 export interface SubjectEventView {
@@ -62,13 +63,13 @@ function result(r: NonNullable<SubjectsPageModel['result']>): string {
     .map(
       (p) =>
         `<tr><th scope="row">${escapeHtml(p.name)} <span class="muted">(${escapeHtml(p.id)})</span></th>` +
-        `<td>${p.last ? escapeHtml(p.last.type) : 'no event'}</td><td>${p.last ? escapeHtml(p.last.at.toISOString()) : '—'}</td></tr>`,
+        `<td>${p.last ? escapeHtml(p.last.type) : 'no event'}</td><td>${p.last ? timeHtml(p.last.at, { seconds: true }) : '—'}</td></tr>`,
     )
     .join('\n');
   const events = r.events
     .map(
       (e) =>
-        `<tr><td>${e.seq}</td><td>${escapeHtml(e.occurredAt.toISOString())}</td><td>${escapeHtml(e.type)}</td>` +
+        `<tr><td>${e.seq}</td><td>${timeHtml(e.occurredAt, { seconds: true })}</td><td>${escapeHtml(e.type)}</td>` +
         `<td>${list(e.purposes)}</td><td>${list(e.categories)}</td><td>${escapeHtml(e.method)} / ${escapeHtml(e.source)}</td></tr>`,
     )
     .join('\n');

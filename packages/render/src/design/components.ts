@@ -30,4 +30,12 @@ export const COMPONENTS_CSS = [
   '.notice.ok{border-left-color:var(--p-ok);background:var(--p-ok-soft)}',
   '.notice.warn{border-left-color:var(--p-warn);background:var(--p-warn-soft)}',
   '.notice.danger{border-left-color:var(--p-danger);background:var(--p-danger-soft)}',
+  // Filter forms lay their fields out in a row where there is room, one per line on a phone.
+  '.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,11rem),1fr));gap:0 var(--p-space-3);align-items:end}',
+  '.filters p{margin:0 0 var(--p-space-2)}.filters label{margin-top:0}',
+  // A control inside its label goes under the label text, as in forms with separate labels.
+  'label>input:not([type=checkbox]):not([type=radio]),label>select,label>textarea{display:block;margin-top:var(--p-space-1)}',
+  'label:has(>input[type=checkbox]),label:has(>input[type=radio]){font-weight:normal}',
+  '.card[role=alert],.card[role=status]{margin:0 0 var(--p-space-3)}',
+  'time,.nowrap{white-space:nowrap}',
 ].join('');

@@ -1,11 +1,9 @@
 import type { ReviewFinding } from '@pledge/engine';
 import { escapeHtml } from '@pledge/render';
 
-/** An instant as `YYYY-MM-DD HH:MM UTC` (the console's one way of showing times). */
-export function formatInstant(at: Date | string): string {
-  const iso = new Date(at).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+import { formatInstant } from '../../layout/time.js';
+
+export { formatInstant };
 
 /** A review period: from (inclusive) to (exclusive). */
 export function formatPeriod(from: Date, to: Date): string {
