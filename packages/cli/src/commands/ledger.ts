@@ -1,24 +1,18 @@
-import { absolute, addStoreOptions, type SettingFlags, type Settings } from '@pledge/config';
 import { LEDGER_CHAIN, type LedgerVerification, verifyLedger } from '@pledge/store';
-import { sql } from 'kysely';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import {
-  type CheckpointFlags,
-  type LedgerAnchors,
-  readAnchors,
-  withCheckpointFlags,
-} from '../store/checkpoints.js';
 import { verifyAnchorsThroughServer } from '../store/checkpoints-through-server.js';
-import { lockedMessage, openExistingStore } from '../store/open-store.js';
+import { lockedMessage } from '../store/open-store.js';
 import { verifyThroughServer } from '../store/through-server.js';
+import {
+  type ChainVerifier,
+  chainAnchors,
+  defineVerifyCommand,
+  printVerification,
+  verificationExit,
+} from '../store/verify-chain-command.js';
 import { registerLedgerCheckpoint } from './ledger-checkpoint.js';
-
-/** Options of `pledge ledger verify`. */
-interface VerifyFlags extends SettingFlags, CheckpointFlags {
-  format: string;
-}
 
 /** Most anchors sent to a server in one request (the latest ones; see MAX_ANCHORS). */
 const MAX_ANCHORS_SENT = 5000;
@@ -35,131 +29,67 @@ const MAX_ANCHORS_SENT = 5000;
  */
 export const registerLedger: RegisterCommand = (program, io, finish) => {
   const ledger = program.command('ledger').description('the consent ledger');
-  addStoreOptions(
+  defineVerifyCommand(
     ledger
       .command('verify')
       .description(
         'verify the hash chain of the consent ledger; exit 1 and name the first bad event when broken',
       ),
-  )
-    .option('--checkpoints <dir>', 'also compare with the signed checkpoints in this folder')
-    .option(
-      '--checkpoint-key <file>',
-      'key the checkpoints are signed with; its public half suffices (default PLEDGE_CHECKPOINT_KEY_FILE)',
-    )
-    .option('--format <format>', 'text or json', 'text')
-    .action(async (flags: VerifyFlags) => {
-      if (flags.format !== 'text' && flags.format !== 'json') {
-        io.stderr('pledge: --format must be text or json\n');
-        return finish(ExitCode.usage);
-      }
-      const format = flags.format;
-      const opened = await openExistingStore(io, flags);
-      if (!opened.ok) {
-        const { error, settings } = opened;
-        if (error?.code === 'store.locked' && error.holder.role === 'server' && error.holder.url) {
-          const anchors =
-            settings && flags.checkpoints ? await anchorsOf(settings, flags, io.cwd) : undefined;
-          if (anchors && !anchors.ok) {
-            io.stderr(`pledge: ${anchors.message}\n`);
-            return finish(ExitCode.usage);
-          }
-          const through = anchors
-            ? await verifyAnchorsThroughServer(
-                error.holder.url,
-                settings?.apiKey,
-                anchors.anchors.slice(-MAX_ANCHORS_SENT),
-              ).then((a) => (a.ok ? { ok: true as const, verification: a.value } : a))
-            : await verifyThroughServer(error.holder.url, settings?.apiKey);
-          if (through.ok) {
-            io.stderr(
-              `pledge: a Pledge server (process ${error.holder.pid}) holds ${error.dataDir}; verified through its API\n`,
-            );
-            print(io, through.verification, `the server at ${error.holder.url}`, format, anchors);
-            return finish(exitCode(through.verification, anchors));
-          }
-          io.stderr(`pledge: ${lockedMessage(error)}\n  Asking the server failed: ${through.message}\n`);
-          return finish(ExitCode.failed);
-        }
-        if (error) io.stderr(`pledge: ${lockedMessage(error)}\n`);
-        return finish(opened.exitCode);
-      }
-
-      const { store, description } = opened.opened;
-      const anchors = flags.checkpoints ? await anchorsOf(opened.settings, flags, io.cwd) : undefined;
-      if (anchors && !anchors.ok) {
-        await opened.opened.close();
-        io.stderr(`pledge: ${anchors.message}\n`);
-        return finish(ExitCode.usage);
-      }
-      try {
-        const table = await sql<{
-          name: string | null;
-        }>`SELECT to_regclass('pledge_ledger_events')::text AS name`.execute(store.db);
-        if (!table.rows[0]?.name) {
-          const furthest = anchors?.anchors.at(-1);
-          if (anchors && furthest) {
-            // Checkpoints vouch for a ledger that is no longer there at all.
-            const message = `the ledger's tables are gone but the checkpoint of ${furthest.label ?? 'a past time'} signed ${furthest.seq} events: it was wiped`;
-            const fault = { fault: 'wiped' as const, seq: 1, message };
-            print(
-              io,
-              { ok: false, events: 0, ...fault, faults: [fault], faultCount: 1 },
-              description,
-              format,
-              anchors,
-            );
-            return finish(ExitCode.failed);
-          }
-          io.stderr(`pledge: no Pledge ledger in ${description}\n`);
-          return finish(ExitCode.usage);
-        }
-        const verification = await verifyLedger(store.db, anchors ? { anchors: anchors.anchors } : {});
-        print(io, verification, description, format, anchors);
-        finish(exitCode(verification, anchors));
-      } finally {
-        await opened.opened.close();
-      }
-    });
+    io,
+    finish,
+    ledgerVerifier(io),
+  );
   registerLedgerCheckpoint(ledger, io, finish);
 };
 
-type TrustedAnchors = Extract<LedgerAnchors, { ok: true }>;
-
-/** The ledger's checkpoints in the `--checkpoints` folder, checked with the checkpoint key. */
-function anchorsOf(settings: Settings, flags: VerifyFlags, cwd: string): Promise<LedgerAnchors> {
-  const dir = absolute(flags.checkpoints ?? '.', cwd);
-  return readAnchors(withCheckpointFlags(settings, flags, cwd), dir, LEDGER_CHAIN.name);
-}
-
-function exitCode(verification: LedgerVerification, anchors: LedgerAnchors | undefined): ExitCode {
-  const untrusted = anchors?.ok ? anchors.problems.length : 0;
-  return verification.ok && untrusted === 0 ? ExitCode.ok : ExitCode.failed;
-}
-
-function print(
-  io: CliIo,
-  verification: LedgerVerification,
-  where: string,
-  format: 'text' | 'json',
-  anchors?: LedgerAnchors,
-): void {
-  const trusted = anchors?.ok ? anchors : undefined;
-  if (format === 'json') {
-    const checkpoints = trusted
-      ? {
-          checkpoints: {
-            dir: trusted.dir,
-            keyId: trusted.keyId,
-            trusted: trusted.anchors.length,
-            problems: trusted.problems,
-          },
-        }
-      : {};
-    io.stdout(`${JSON.stringify({ ...verification, ...checkpoints }, null, 2)}\n`);
-    return;
-  }
-  io.stdout(formatVerification(verification, where) + (trusted ? formatCheckpoints(trusted) : ''));
+function ledgerVerifier(io: CliIo): ChainVerifier<LedgerVerification> {
+  const verifier: ChainVerifier<LedgerVerification> = {
+    chain: LEDGER_CHAIN,
+    verify: verifyLedger,
+    wiped: (furthest) => {
+      // Checkpoints vouch for a ledger that is no longer there at all.
+      const message = `the ledger's tables are gone but the checkpoint of ${furthest.label ?? 'a past time'} signed ${furthest.seq} events: it was wiped`;
+      const fault = { fault: 'wiped' as const, seq: 1, message };
+      return { ok: false, events: 0, ...fault, faults: [fault], faultCount: 1 };
+    },
+    absent: (where) => `no Pledge ledger in ${where}`,
+    text: formatVerification,
+    // A running server holds the embedded database: verify through its API instead.
+    unopened: async ({ error, settings }, flags, format) => {
+      if (error?.code !== 'store.locked' || error.holder.role !== 'server' || !error.holder.url)
+        return undefined;
+      const anchors =
+        settings && flags.checkpoints ? await chainAnchors(settings, flags, io.cwd, LEDGER_CHAIN) : undefined;
+      if (anchors && !anchors.ok) {
+        io.stderr(`pledge: ${anchors.message}\n`);
+        return ExitCode.usage;
+      }
+      const through = anchors
+        ? await verifyAnchorsThroughServer(
+            error.holder.url,
+            settings?.apiKey,
+            anchors.anchors.slice(-MAX_ANCHORS_SENT),
+          ).then((a) => (a.ok ? { ok: true as const, verification: a.value } : a))
+        : await verifyThroughServer(error.holder.url, settings?.apiKey);
+      if (through.ok) {
+        io.stderr(
+          `pledge: a Pledge server (process ${error.holder.pid}) holds ${error.dataDir}; verified through its API\n`,
+        );
+        printVerification(
+          io,
+          verifier,
+          through.verification,
+          `the server at ${error.holder.url}`,
+          format,
+          anchors,
+        );
+        return verificationExit(through.verification, anchors);
+      }
+      io.stderr(`pledge: ${lockedMessage(error)}\n  Asking the server failed: ${through.message}\n`);
+      return ExitCode.failed;
+    },
+  };
+  return verifier;
 }
 
 function formatVerification(v: LedgerVerification, where: string): string {
@@ -176,11 +106,5 @@ function formatVerification(v: LedgerVerification, where: string): string {
       lines.push(`  seq ${f.seq}${f.id ? ` (id ${f.id})` : ''}: ${f.fault}: ${f.message}`);
     if (v.faultCount > v.faults.length) lines.push(`  and ${v.faultCount - v.faults.length} more`);
   }
-  return `${lines.join('\n')}\n`;
-}
-
-function formatCheckpoints(a: TrustedAnchors): string {
-  const lines = [`checkpoints: ${a.anchors.length} signed by ${a.keyId} compared, in ${a.dir}`];
-  for (const p of a.problems) lines.push(`UNTRUSTED ${p.message}`);
   return `${lines.join('\n')}\n`;
 }
