@@ -98,50 +98,61 @@ export function registerConsoleUsers(app: FastifyInstance, rt: Runtime): void {
     return page(rt, request, reply, { secret }, 201);
   });
 
-  app.post<{ Params: { id: string } }>(`${PAGE}/:id/role`, guard, async (request, reply) => {
-    const self = contextOf(request).user;
-    const user = await userById(rt, request.params.id);
-    if (!user) {
-      return page(
-        rt,
-        request,
-        reply,
-        refused({ code: 'unknown-user', message: 'no console user has this id' }),
-        404,
+  app.post<{ Params: { id: string } }>(
+    `${PAGE}/:id/role`,
+    guard,
+    forOtherUser(rt, 'change your role', async (request, reply, user, self) => {
+      const cap = await capInForce(rt);
+      const changed = await setConsoleRole(
+        rt.store,
+        {
+          email: user.email,
+          role: field(request, 'role'),
+          actor: self.id,
+          confidentialityAcknowledged: checked(request, 'confidentialityAcknowledged'),
+        },
+        cap === undefined ? {} : { personalDataCap: cap },
       );
-    }
-    if (user.id === self.id) {
-      return page(
-        rt,
-        request,
-        reply,
-        refused({
-          code: 'console-own-account',
-          message: 'another user who manages users must change your role',
-        }),
-        409,
-      );
-    }
-    const cap = await capInForce(rt);
-    const changed = await setConsoleRole(
-      rt.store,
-      {
-        email: user.email,
-        role: field(request, 'role'),
-        actor: self.id,
-        confidentialityAcknowledged: checked(request, 'confidentialityAcknowledged'),
-      },
-      cap === undefined ? {} : { personalDataCap: cap },
-    );
-    if (!changed.ok)
-      return page(rt, request, reply, refused(changed.issue), STATUS[changed.issue.code] ?? 400);
-    const message = changed.changed
-      ? `${changed.user.email} now holds the role ${changed.user.role}; their sessions were ended`
-      : `${changed.user.email} already holds the role ${changed.user.role}`;
-    return page(rt, request, reply, { notice: { kind: 'success', message } });
-  });
+      if (!changed.ok)
+        return page(rt, request, reply, refused(changed.issue), STATUS[changed.issue.code] ?? 400);
+      const message = changed.changed
+        ? `${changed.user.email} now holds the role ${changed.user.role}; their sessions were ended`
+        : `${changed.user.email} already holds the role ${changed.user.role}`;
+      return page(rt, request, reply, { notice: { kind: 'success', message } });
+    }),
+  );
 
-  app.post<{ Params: { id: string } }>(`${PAGE}/:id/disable`, guard, async (request, reply) => {
+  app.post<{ Params: { id: string } }>(
+    `${PAGE}/:id/disable`,
+    guard,
+    forOtherUser(rt, 'disable your account', async (request, reply, user) => {
+      const done = await disableConsoleUser(rt.store, user.email);
+      if (!done.ok) return page(rt, request, reply, refused(done.issue), STATUS[done.issue.code] ?? 400);
+      const message = `${done.user.email} is disabled; their sessions were ended`;
+      return page(rt, request, reply, { notice: { kind: 'success', message } });
+    }),
+  );
+}
+
+type ConsoleUser = NonNullable<Awaited<ReturnType<typeof userById>>>;
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/**
+ * The handler of a `:id` route that changes another user's account: an unknown id is refused
+ * with 404, and the signed-in user's own account with 409 (another user who manages users
+ * must `ownAccount`), so nobody locks themselves out.
+ */
+function forOtherUser(
+  rt: Runtime,
+  ownAccount: string,
+  act: (
+    request: IdRequest,
+    reply: FastifyReply,
+    user: ConsoleUser,
+    self: ConsolePageContext['user'],
+  ) => Promise<FastifyReply>,
+): (request: IdRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  return async (request, reply) => {
     const self = contextOf(request).user;
     const user = await userById(rt, request.params.id);
     if (!user) {
@@ -160,14 +171,11 @@ export function registerConsoleUsers(app: FastifyInstance, rt: Runtime): void {
         reply,
         refused({
           code: 'console-own-account',
-          message: 'another user who manages users must disable your account',
+          message: `another user who manages users must ${ownAccount}`,
         }),
         409,
       );
     }
-    const done = await disableConsoleUser(rt.store, user.email);
-    if (!done.ok) return page(rt, request, reply, refused(done.issue), STATUS[done.issue.code] ?? 400);
-    const message = `${done.user.email} is disabled; their sessions were ended`;
-    return page(rt, request, reply, { notice: { kind: 'success', message } });
-  });
+    return act(request, reply, user, self);
+  };
 }
