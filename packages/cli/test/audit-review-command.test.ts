@@ -1,29 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createConsoleUser } from '@pledge/auth';
 import { appendAuditEntries, migrateToLatest, openStore } from '@pledge/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess, tempDir } from './support/harness.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../../../');
 const DAY = 86_400_000;
-const dir = mkdtempSync(join(tmpdir(), 'pledge-cli-reviews-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('pledge-cli-reviews-');
 
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: async (file) => readFileSync(file, 'utf8'),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: REPO_ROOT,
-  };
-  const code = await main(['node', 'pledge', ...args, '--data-dir', dir], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const pledge = (...args: string[]) =>
+  runInProcess([...args, '--data-dir', dir], { readText: async (file) => readFileSync(file, 'utf8') });
 
 const now = Date.now();
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,48 +1,21 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest } from '@pledge/core';
 import { createEngine } from '@pledge/engine';
-import { AUDIT_CHAIN, openStore, type Store } from '@pledge/store';
+import { AUDIT_CHAIN, openStore } from '@pledge/store';
 import { createScratchDatabase } from '@pledge/testing';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backendKinds as backends } from '../../store/test/backends.js';
 import { rewriteConsistently } from '../../store/test/tamper-helpers.js';
-import { type CliIo, main } from '../src/index.js';
+import { antsentryManifest, runInProcess, tempDir, withStore } from './support/harness.js';
 
 const SUBJECT_KEY = 'audit-verify-test-subject-key-0123';
-const REPO_ROOT = join(import.meta.dirname, '../../../');
-const parsed = parseManifest(readFileSync(join(REPO_ROOT, 'examples/antsentry/pledge.yaml'), 'utf8'));
-if (!parsed.ok) throw new Error('the AntSentry example is not valid');
-const antsentry = parsed.manifest;
+const antsentry = antsentryManifest();
 
-const root = mkdtempSync(join(tmpdir(), 'pledge-cli-audit-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('pledge-cli-audit-');
 let n = 0;
 
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: () => Promise.reject(new Error('unused')),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: REPO_ROOT,
-  };
-  const code = await main(['node', 'pledge', ...args], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-async function withStore(open: () => Promise<Store>, act: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await act(store);
-  } finally {
-    await store.close();
-  }
-}
+const pledge = (...args: string[]) => runInProcess(args);
 
 describe.each(backends)('pledge audit verify on %s', (kind) => {
   it('P1-54: audit tamper detected: an edit fails plain verify; a rewrite and a wipe fail with --checkpoints', {

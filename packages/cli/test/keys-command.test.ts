@@ -1,34 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runInProcess, tempDirs } from './support/harness.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../../../');
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pledge-cli-keys-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('pledge-cli-keys-');
 
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: () => Promise.reject(new Error('unused')),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: REPO_ROOT,
-  };
-  const code = await main(['node', 'pledge', ...args], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const pledge = (...args: string[]) => runInProcess(args);
 
 describe('pledge keys on an embedded database', () => {
   it('creates a key (secret printed once, alone on stdout), lists it without the secret, revokes it', {

@@ -1,27 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest } from '@pledge/core';
 import { createEngine } from '@pledge/engine';
-import { GENESIS_HASH, LEDGER_CHAIN, openStore, type Store } from '@pledge/store';
+import { GENESIS_HASH, LEDGER_CHAIN, openStore } from '@pledge/store';
 import { createScratchDatabase } from '@pledge/testing';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backendKinds as backends } from '../../store/test/backends.js';
 import { hashAt, moveHead, rewriteConsistently } from '../../store/test/tamper-helpers.js';
-import { type CliIo, main } from '../src/index.js';
+import { antsentryManifest, REPO_ROOT, runInProcess, tempDir, withStore } from './support/harness.js';
 
 /** PostgreSQL needs a subject key from outside the database (docs/keys.md). */
 const SUBJECT_KEY = 'ledger-checkpoints-test-subject-key';
 
-const REPO_ROOT = join(import.meta.dirname, '../../../');
-const parsed = parseManifest(readFileSync(join(REPO_ROOT, 'examples/antsentry/pledge.yaml'), 'utf8'));
-if (!parsed.ok) throw new Error('the AntSentry example is not valid');
-const antsentry = parsed.manifest;
+const antsentry = antsentryManifest();
 
-const root = mkdtempSync(join(tmpdir(), 'pledge-cli-checkpoints-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('pledge-cli-checkpoints-');
 let n = 0;
 const place = () => {
   const dir = join(root, `case-${n++}`);
@@ -29,29 +23,7 @@ const place = () => {
   return dir;
 };
 
-/** Runs `pledge ...args` in process, capturing its output. */
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: () => Promise.reject(new Error('unused')),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: REPO_ROOT,
-  };
-  const code = await main(['node', 'pledge', ...args], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-async function withStore(open: () => Promise<Store>, act: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await act(store);
-  } finally {
-    await store.close();
-  }
-}
+const pledge = (...args: string[]) => runInProcess(args);
 
 describe.each(backends)('pledge ledger checkpoint and verify --checkpoints on %s', (kind) => {
   it('a consistent rewrite, a truncation and a wipe pass plain verify and fail with --checkpoints', {

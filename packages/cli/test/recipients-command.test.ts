@@ -1,43 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '@pledge/auth';
-import { parseManifest } from '@pledge/core';
 import { buildServer } from '@pledge/server';
 import { listDeletionRequests, openStore, type Store } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { antsentryManifest, runInProcess } from './support/harness.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../../../');
 const dir = mkdtempSync(join(tmpdir(), 'pledge-cli-recipients-'));
 let store: Store;
 let app: FastifyInstance;
 let server = '';
 const savedKey = process.env.PLEDGE_API_KEY;
 
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: () => Promise.reject(new Error('unused')),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: dir,
-  };
-  const code = await main(['node', 'pledge', ...args, '--server', server], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const pledge = (...args: string[]) => runInProcess([...args, '--server', server], { cwd: dir });
 
 beforeAll(async () => {
-  const file = `${REPO_ROOT}examples/antsentry/pledge.yaml`;
-  const parsed = parseManifest(readFileSync(file, 'utf8'), { file });
-  if (!parsed.ok) throw new Error('invalid example');
   store = await openStore();
   app = await buildServer({
-    manifest: parsed.manifest,
+    manifest: antsentryManifest(),
     store,
     logger: false,
     apiToken: 'cli-recipients-token-0123456789',

@@ -1,26 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { runInProcess, tempDir } from './support/harness.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../../../');
-const dir = mkdtempSync(join(tmpdir(), 'pledge-cli-users-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('pledge-cli-users-');
 
-async function pledge(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readText: () => Promise.reject(new Error('unused')),
-    writeText: () => Promise.reject(new Error('unused')),
-    cwd: REPO_ROOT,
-  };
-  const code = await main(['node', 'pledge', ...args, '--data-dir', dir], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const pledge = (...args: string[]) => runInProcess([...args, '--data-dir', dir]);
 
 describe('pledge users on an embedded database', () => {
   it('creates users (temporary password once, alone on stdout), lists, changes roles, enrols TOTP, disables', {
