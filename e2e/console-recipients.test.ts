@@ -1,30 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '@pledge/auth';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
-import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../packages/server/test/console-session.js';
 import { type TestApp, testApp } from '../packages/server/test/helpers.js';
+import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
 
-// Screenshots land in docs/img when PLEDGE_UPDATE_SCREENSHOTS=1, else in a temp folder.
-const shots =
-  process.env.PLEDGE_UPDATE_SCREENSHOTS === '1'
-    ? 'docs/img'
-    : mkdtempSync(join(tmpdir(), 'pledge-recipients-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (evaluated, so the page's CSP, which allows no script, stays on). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-  return results.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
+const shots = screenshotDir('pledge-recipients-shots-');
 
 describe.runIf(browserAvailable())('the recipients page in a real browser', () => {
   let browser: Browser;
@@ -35,10 +18,7 @@ describe.runIf(browserAvailable())('the recipients page in a real browser', () =
   beforeAll(async () => {
     browser = await launchBrowser();
     t = await testApp('pglite', { apiToken: 'e2e-recipients-token-0123456789' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(t.app);
     const made = await createApiKey(t.store, { name: 'seed', scopes: ['recipients', 'disclose'] });
     if (!made.ok) throw new Error(made.issue.message);
     const auth = { authorization: `Bearer ${made.created.secret}` };

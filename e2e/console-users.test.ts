@@ -1,29 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsoleUser, findConsoleUser } from '@pledge/auth';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../packages/server/test/console-session.js';
 import { antsentryWith, type TestApp, testApp } from '../packages/server/test/helpers.js';
+import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
 
-// Screenshots land in docs/img when PLEDGE_UPDATE_SCREENSHOTS=1, else in a temp folder.
-const shots =
-  process.env.PLEDGE_UPDATE_SCREENSHOTS === '1'
-    ? 'docs/img'
-    : mkdtempSync(join(tmpdir(), 'pledge-users-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-  return results.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
+const shots = screenshotDir('pledge-users-shots-');
 
 describe.runIf(browserAvailable())('the console users page in a real browser', () => {
   let browser: Browser;
@@ -46,10 +30,7 @@ describe.runIf(browserAvailable())('the console users page in a real browser', (
         if (m.security) m.security.personalDataAccessCap = 2;
       }),
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(t.app);
     const owner = await signedInAs(t.store, 'owner', { name: 'Olu Owner', email: 'olu@console.test' });
     cookie = { name: 'pledge_console', value: owner.cookie.split('=')[1] as string, url: base };
     for (const [email, name, role] of [
