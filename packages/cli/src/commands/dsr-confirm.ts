@@ -1,7 +1,7 @@
 import { addStoreOptions, type SettingFlags } from '@pledge/config';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { dsrCommand, openQueue, runAndReport } from './dsr-shared.js';
+import { dsrCommand, openQueue, runAndReport, workerOptionsOf } from './dsr-shared.js';
 
 /**
  * `pledge dsr confirm <request> --roots N`: confirms that a request waiting in `needs-review`
@@ -40,7 +40,7 @@ export const registerDsrConfirm: RegisterCommand = (program, io, finish) => {
             io.stdout(`confirmed ${roots} root rows; queued request ${id}\n`);
             return finish(ExitCode.ok);
           }
-          finish(await runAndReport(io, queue, id, options.format));
+          finish(await runAndReport(io, queue, id, options.format, undefined, workerOptionsOf(open.value)));
         } finally {
           await open.value.close();
         }

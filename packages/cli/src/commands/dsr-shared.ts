@@ -8,6 +8,7 @@ import {
   type RequestReport,
   type RequestState,
   type RequestStatus,
+  type WorkerOptions,
 } from '@pledge/dsr';
 import { EMBEDDED_DURABILITY_WARNING, migrateToLatest } from '@pledge/store';
 import type { Command } from 'commander';
@@ -233,10 +234,25 @@ export async function submitAndRun(
       io.stdout(`queued request ${created.id}\n`);
       return ExitCode.ok;
     }
-    return await runAndReport(io, queue, created.id, flags.format, after, open.value.subjectKey);
+    return await runAndReport(io, queue, created.id, flags.format, after, workerOptionsOf(open.value));
   } finally {
     await open.value.close();
   }
+}
+
+/**
+ * How this process's worker runs on an open store: with the checked subject key, and recording
+ * each run in the audit log as the CLI's when the store is durable (an in-memory store's log
+ * ends with the process, so nothing is recorded there).
+ */
+export function workerOptionsOf(
+  open: Pick<OpenQueue, 'subjectKey' | 'durable'>,
+  actor = 'cli',
+): Pick<WorkerOptions, 'subjectKey' | 'audit'> {
+  return {
+    subjectKey: open.subjectKey,
+    ...(open.durable ? { audit: { kind: 'system' as const, id: actor } } : {}),
+  };
 }
 
 /**
@@ -249,9 +265,9 @@ export async function runAndReport(
   id: string,
   format: 'text' | 'json',
   after?: (queue: DsrQueue, state: RequestState) => Promise<ExitCode | undefined>,
-  subjectKey?: string,
+  options: Pick<WorkerOptions, 'subjectKey' | 'audit'> = {},
 ): Promise<ExitCode> {
-  const worker = await queue.work({ pollingIntervalSeconds: 0.5, ...(subjectKey ? { subjectKey } : {}) });
+  const worker = await queue.work({ pollingIntervalSeconds: 0.5, ...options });
   const state = await queue.wait(id, { timeoutMs: 24 * 3600_000 });
   await worker.stop();
   io.stdout(format === 'json' ? `${JSON.stringify(state.report, null, 2)}\n` : formatReport(state));

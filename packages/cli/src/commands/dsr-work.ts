@@ -1,7 +1,7 @@
 import { addStoreOptions, type SettingFlags } from '@pledge/config';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { dsrCommand, formatReport, openQueue } from './dsr-shared.js';
+import { dsrCommand, formatReport, openQueue, workerOptionsOf } from './dsr-shared.js';
 
 /** `pledge dsr work` (a long-running worker) and `pledge dsr status <id>`. */
 export const registerDsrWork: RegisterCommand = (program, io, finish) => {
@@ -21,7 +21,7 @@ export const registerDsrWork: RegisterCommand = (program, io, finish) => {
       await open.value.close();
       return finish(ExitCode.usage);
     }
-    const worker = await queue.work({ subjectKey: open.value.subjectKey });
+    const worker = await queue.work(workerOptionsOf(open.value, 'worker'));
     io.stderr(`pledge: worker ${worker.id} running\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

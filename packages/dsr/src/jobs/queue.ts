@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bossDb, trackBossDb } from '@pledge/jobs';
 import {
+  type AuditActor,
   fixedKeySource,
   keySourceFromEnv,
   resolveSubjectKey,
@@ -12,6 +13,7 @@ import type PgBoss from 'pg-boss';
 import { connectorsFromEnv, KeptConnectors } from '../exec/connections.js';
 import type { RequestReport } from '../exec/finish.js';
 import { dsrDb, type RunOptions, runRequest } from '../exec/run-request.js';
+import { identityValuesOf, recordRequestRun } from './audit-request.js';
 import { DSR_QUEUE, openBoss } from './boss.js';
 import { migrateDsr } from './migrations.js';
 import { type CreateResult, createRequest, type RequestInput, staleRequests } from './requests.js';
@@ -38,6 +40,12 @@ export interface WorkerOptions extends Partial<Omit<RunOptions, 'worker'>> {
   pollingIntervalSeconds?: number;
   /** How often to look for requests whose worker died; default staleAfterMs / 2. */
   recoverEveryMs?: number;
+  /**
+   * Who the audit log names for the runs of this worker (e.g. the CLI or the worker process);
+   * set, every run that built a package or wrote data is recorded (see `recordRequestRun`).
+   * Unset (an in-memory store, whose log nobody keeps), nothing is recorded.
+   */
+  audit?: AuditActor;
 }
 
 /** A running worker. */
@@ -170,7 +178,12 @@ export async function openDsrQueue(store: Store): Promise<DsrQueue> {
         (jobs) => {
           const handled = (async () => {
             for (const job of jobs) {
-              const outcome = await runRequest(store, job.data.requestId, run);
+              const requestId = job.data.requestId;
+              const identity = options.audit ? await identityValuesOf(store, requestId) : [];
+              const outcome = await runRequest(store, requestId, run);
+              if (options.audit && (outcome.status === 'completed' || outcome.status === 'partial')) {
+                await recordRequestRun(store, requestId, { actor: options.audit, subjectKey, identity });
+              }
               // Throwing makes pg-boss retry later; done steps are skipped then. A request
               // whose every step is done (fields not-erased) is finished: nothing to retry.
               if (outcome.status === 'partial' || outcome.status === 'failed') {
