@@ -13,6 +13,7 @@ export {
   isYearCovered,
   type ScheduleSource,
   type WorkingCalendar,
+  wallClockMs,
   workingDaysBetween,
 } from './calendar/index.js';
 export {

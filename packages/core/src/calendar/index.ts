@@ -2,6 +2,7 @@ export { calendarCoverage, isYearCovered } from './coverage.js';
 export { cnHolidayYears } from './data/cn-holidays.js';
 export { computeDueDate, dueDate } from './due-date.js';
 export { isWorkingDay, workingDaysBetween } from './queries.js';
+export { wallClockMs } from './time-zone.js';
 export type {
   CalendarCoverage,
   DeadlineRule,

@@ -22,7 +22,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Local wall-clock time of an instant in a zone, expressed as if it were UTC milliseconds. */
-function wallClockMs(instantMs: number, timeZone: string): number {
+export function wallClockMs(instantMs: number, timeZone: string): number {
   if (timeZone === 'UTC') return instantMs;
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(instantMs))) {

@@ -1,4 +1,4 @@
-import { getJurisdiction, type Manifest } from '@pledge/core';
+import { getJurisdiction, type Manifest, wallClockMs } from '@pledge/core';
 
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -38,45 +38,15 @@ export function workingHoursFor(manifest: Manifest): WorkingHours {
   return DEFAULT_WORKING_HOURS;
 }
 
-const WEEKDAY_NUMBERS: Readonly<Record<string, IsoWeekday>> = {
-  Mon: 1,
-  Tue: 2,
-  Wed: 3,
-  Thu: 4,
-  Fri: 5,
-  Sat: 6,
-  Sun: 7,
-};
+const DAY_MS = 86_400_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    // Throws RangeError for an unknown zone: a caller bug, checked where options come in.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The local weekday and minute of the day of an instant in a zone. */
+/** The local weekday and minute of the day of an instant in a zone (core's wall clock). */
 export function localWeekMinute(at: Date, timeZone: string): { weekday: IsoWeekday; minute: number } {
-  let weekday: IsoWeekday = 1;
-  let hour = 0;
-  let minute = 0;
-  for (const part of formatter(timeZone).formatToParts(at)) {
-    if (part.type === 'weekday') weekday = WEEKDAY_NUMBERS[part.value] ?? 1;
-    else if (part.type === 'hour') hour = Number(part.value);
-    else if (part.type === 'minute') minute = Number(part.value);
-  }
-  return { weekday, minute: hour * 60 + minute };
+  const wall = wallClockMs(at.getTime(), timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  // Day 0 (1970-01-01) was a Thursday, ISO weekday 4.
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+  return { weekday: weekday as IsoWeekday, minute: Math.floor((wall - day * DAY_MS) / 60_000) };
 }
 
 /** Whether an instant falls inside the working hours. */

@@ -28,6 +28,18 @@ function toRow(entry: AuditEntryInput, id: string) {
   };
 }
 
+/** Validates a batch, gives each entry an id, and appends the rows with `append` (both entry points). */
+async function validateAndAppend(
+  entries: readonly AuditEntryInput[],
+  append: (rows: ReturnType<typeof toRow>[]) => Promise<Appended[]>,
+): Promise<AppendAuditResult> {
+  const issues = validateAuditEntries(entries);
+  if (issues.length > 0) return { ok: false, issues };
+  const ids = entries.map(() => randomUUID());
+  const appended = await append(entries.map((e, i) => toRow(e, ids[i] as string)));
+  return { ok: true, appended: appended.map((a, i) => ({ ...a, id: ids[i] as string })) };
+}
+
 /**
  * Appends entries to the audit log, all or none: the batch is validated first (a refusal
  * names each bad field), then chained under the head lock and inserted with one statement
@@ -38,16 +50,7 @@ export async function appendAuditEntries(
   entries: readonly AuditEntryInput[],
   options: AppendOptions = {},
 ): Promise<AppendAuditResult> {
-  const issues = validateAuditEntries(entries);
-  if (issues.length > 0) return { ok: false, issues };
-  const ids = entries.map(() => randomUUID());
-  const appended = await appendToChain(
-    db,
-    AUDIT_CHAIN,
-    entries.map((e, i) => toRow(e, ids[i] as string)),
-    options,
-  );
-  return { ok: true, appended: appended.map((a, i) => ({ ...a, id: ids[i] as string })) };
+  return validateAndAppend(entries, (rows) => appendToChain(db, AUDIT_CHAIN, rows, options));
 }
 
 /**
@@ -60,14 +63,5 @@ export async function appendAuditEntriesInTransaction<T>(
   entries: readonly AuditEntryInput[],
   options: AppendOptions = {},
 ): Promise<AppendAuditResult> {
-  const issues = validateAuditEntries(entries);
-  if (issues.length > 0) return { ok: false, issues };
-  const ids = entries.map(() => randomUUID());
-  const appended = await appendInTransaction(
-    trx,
-    AUDIT_CHAIN,
-    entries.map((e, i) => toRow(e, ids[i] as string)),
-    options,
-  );
-  return { ok: true, appended: appended.map((a, i) => ({ ...a, id: ids[i] as string })) };
+  return validateAndAppend(entries, (rows) => appendInTransaction(trx, AUDIT_CHAIN, rows, options));
 }
