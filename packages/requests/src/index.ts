@@ -1,0 +1,5 @@
+/**
+ * `@pledge/requests`: the case a data-subject request is, from receipt to its answer.
+ * @packageDocumentation
+ */
+export { REQUEST_STATES, type RequestState } from './workflow/states.js';
