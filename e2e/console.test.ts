@@ -1,21 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendEvents, type LedgerEventInput, resolveSubjectKey } from '@pledge/store';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../packages/server/test/console-session.js';
 import { antsentryWith, type TestApp, testApp } from '../packages/server/test/helpers.js';
 
-// Screenshots land in docs/img when PLEDGE_UPDATE_SCREENSHOTS=1, else in a temp folder.
-const shots =
-  process.env.PLEDGE_UPDATE_SCREENSHOTS === '1'
-    ? 'docs/img'
-    : mkdtempSync(join(tmpdir(), 'pledge-console-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
+
+const shots = screenshotDir('pledge-console-shots-');
 const SCHEMES = ['light', 'dark'] as const;
 const PHONE = { width: 390, height: 844 };
 const SHOT_HEIGHT = 2000;
@@ -49,13 +42,6 @@ async function seedConsents(t: TestApp): Promise<void> {
   await appendEvents(t.store.db, key, events);
 }
 
-/** Runs axe-core in the page (evaluated, so the page's CSP, which allows no script, stays on). */
-async function axe(page: Page): Promise<AxeResults['violations']> {
-  await page.evaluate(AXE);
-  const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-  return results.violations;
-}
-
 /** A screenshot of the page from the top, at most {@link SHOT_HEIGHT} px tall (long reports are cut). */
 async function shoot(page: Page, file: string): Promise<void> {
   const { width, height } = await page.evaluate(() => ({
@@ -67,10 +53,6 @@ async function shoot(page: Page, file: string): Promise<void> {
     fullPage: true,
     clip: { x: 0, y: 0, width, height: Math.min(height, SHOT_HEIGHT) },
   });
-}
-
-function describeViolations(violations: AxeResults['violations']): string[] {
-  return violations.map((v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Fails on a console error, a failed request or an error status (other than the one expected). */
@@ -108,7 +90,7 @@ describe.runIf(browserAvailable())('the console in a real browser', () => {
       const problems = watch(page);
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       expect(new URL(page.url()).pathname).toBe(path.split('?')[0]);
-      expect([name, scheme, describeViolations(await axe(page))]).toEqual([name, scheme, []]);
+      expect([name, scheme, await axe(page)]).toEqual([name, scheme, []]);
       await shoot(page, `console-${name}${scheme === 'dark' ? '-dark' : ''}.png`);
       expect(problems).toEqual([]);
       await page.close();
@@ -128,10 +110,7 @@ describe.runIf(browserAvailable())('the console in a real browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     t = await testApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(t.app);
     await seedConsents(t);
     const officer = await signedInAs(t.store, 'privacy-officer', { name: 'Pat Officer' });
     cookie = { name: 'pledge_console', value: officer.cookie.split('=')[1] as string, url: base };
@@ -220,7 +199,7 @@ describe.runIf(browserAvailable())('the console in a real browser', () => {
     ]);
     expect(await page.textContent('h1')).toBe('Publish version 2026-06-01?');
     expect(await page.textContent('main')).toContain('recipient-categories-widened');
-    expect(describeViolations(await axe(page))).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
       await shoot(page, `console-publish-review${scheme === 'dark' ? '-dark' : ''}.png`);
@@ -238,5 +217,16 @@ describe.runIf(browserAvailable())('the console in a real browser', () => {
     await page.close();
     await check('/console/policies/2', 'policy-version');
     await check('/console/policies', 'policies');
+  });
+
+  it('the keys and connectors page, as an engineer, passes axe in light and dark and fits 390 px', async () => {
+    const officer = cookie;
+    const engineer = await signedInAs(t.store, 'engineer', { name: 'Eli Engineer' });
+    cookie = { ...officer, value: engineer.cookie.split('=')[1] as string };
+    try {
+      await check('/console/keys', 'keys');
+    } finally {
+      cookie = officer;
+    }
   });
 });

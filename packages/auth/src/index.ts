@@ -37,6 +37,7 @@ export {
   isApiScope,
   KEY_KINDS,
   type KeyKind,
+  PERSONAL_DATA_SCOPES,
   SITE_KEY_SCOPES,
 } from './scopes.js';
 export {

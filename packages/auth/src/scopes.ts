@@ -32,3 +32,11 @@ export type KeyKind = (typeof KEY_KINDS)[number];
 
 /** The only scopes a site key may hold. */
 export const SITE_KEY_SCOPES: readonly ApiScope[] = ['consent:write'];
+
+/**
+ * Scopes whose holder reads personal data (the ledger by subject, request packages) or can
+ * mint such a key (`admin`). The console lets only a user whose role may export subjects'
+ * data create a key holding one, so an engineer who manages keys cannot give themselves, or
+ * an application, access to personal data.
+ */
+export const PERSONAL_DATA_SCOPES: readonly ApiScope[] = ['ledger:read', 'dsr', 'admin'];

@@ -34,6 +34,7 @@ export type {
   DataMapRecipient,
   DataMapTransfer,
 } from './pages/data-map-model.js';
+export { type ConnectorRow, type KeyRow, type KeysPageModel, renderKeysPage } from './pages/keys.js';
 export { renderPolicies, renderPolicyVersion } from './pages/policies.js';
 export type {
   AcceptedLintRow,

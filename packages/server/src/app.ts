@@ -3,6 +3,7 @@ import type { Manifest } from '@pledge/core';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuditPages } from './console/audit-pages.js';
+import { registerConsoleKeys } from './console/keys-routes.js';
 import type { ConsoleOptions } from './console/options.js';
 import { registerConsolePages } from './console/pages.js';
 import { checkConsoleRoutes, registerConsole } from './console/register.js';
@@ -165,6 +166,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
   registerConsoleUsers(app, rt);
+  registerConsoleKeys(app, rt, options.console);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
   await registerDocs(app);

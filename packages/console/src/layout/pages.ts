@@ -13,6 +13,7 @@ export const CONSOLE_PAGES = [
   { id: 'data-map', path: '/console/data-map', label: 'Data map', permission: 'policies:read' },
   { id: 'policies', path: '/console/policies', label: 'Policies', permission: 'policies:read' },
   { id: 'users', path: '/console/users', label: 'Users and roles', permission: 'users:manage' },
+  { id: 'keys', path: '/console/keys', label: 'Keys and connectors', permission: 'connectors:manage' },
 ] as const satisfies readonly { id: string; path: string; label: string; permission: ConsolePermission }[];
 /** The id of one of {@link CONSOLE_PAGES}. */
 export type ConsolePageId = (typeof CONSOLE_PAGES)[number]['id'];

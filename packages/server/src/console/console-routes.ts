@@ -38,6 +38,10 @@ export const CONSOLE_ROUTES = [
   { method: 'POST', url: '/console/users', access: 'users:manage' },
   { method: 'POST', url: '/console/users/:id/role', access: 'users:manage' },
   { method: 'POST', url: '/console/users/:id/disable', access: 'users:manage' },
+  { method: 'GET', url: '/console/keys', access: 'connectors:manage' },
+  { method: 'POST', url: '/console/keys', access: 'connectors:manage' },
+  { method: 'POST', url: '/console/keys/:id/revoke', access: 'connectors:manage' },
+  { method: 'POST', url: '/console/keys/connectors/:dataset/check', access: 'connectors:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

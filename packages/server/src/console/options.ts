@@ -10,6 +10,11 @@ export interface ConsoleOptions {
   readonly sessions?: SessionLifetimes;
   /** An identity provider for teams (OpenID Connect); omitted: password sign-in only. */
   readonly oidc?: OidcSettings;
+  /**
+   * Where the keys and connectors page reads datastore connection variables. Default
+   * `process.env`, the same environment the DSR worker reads.
+   */
+  readonly connectorEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Default sign-in attempts per minute per address. */
