@@ -1,32 +1,16 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey, createConsoleUser, enrolTotp, totpCode } from '@pledge/auth';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../packages/server/test/helpers.js';
+import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
 
-// Screenshots land in docs/img when PLEDGE_UPDATE_SCREENSHOTS=1, else in a temp folder.
-const shots =
-  process.env.PLEDGE_UPDATE_SCREENSHOTS === '1'
-    ? 'docs/img'
-    : mkdtempSync(join(tmpdir(), 'pledge-audit-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = screenshotDir('pledge-audit-shots-');
 const SUBJECT = 'canary-subject-7731@example.test';
 const REASON = 'Ticket 4411: subject asked which consents we hold';
 const OFFICER = { email: 'pat@audit.test', name: 'Pat Officer', password: 'officer-password-0123456789' };
 const AUDITOR = { email: 'ada@audit.test', name: 'Ada Auditor', password: 'auditor-password-0123456789' };
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-  return results.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 /** axe in light and dark (the page as it stands), a screenshot of each, then the 390 px check. */
 async function checkPage(page: Page, name: string, shot?: string): Promise<void> {
@@ -73,10 +57,7 @@ describe.runIf(browserAvailable())('subject lookup and the access audit in a rea
   beforeAll(async () => {
     browser = await launchBrowser();
     t = await testApp('pglite', { apiToken: 'console-audit-token-0123456789' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(t.app);
     for (const [who, role] of [
       [OFFICER, 'privacy-officer'],
       [AUDITOR, 'auditor'],

@@ -1,31 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendAuditEntries } from '@pledge/store';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../packages/server/test/console-session.js';
 import { type TestApp, testApp } from '../packages/server/test/helpers.js';
+import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
 
-// Screenshots land in docs/img when PLEDGE_UPDATE_SCREENSHOTS=1, else in a temp folder.
-const shots =
-  process.env.PLEDGE_UPDATE_SCREENSHOTS === '1'
-    ? 'docs/img'
-    : mkdtempSync(join(tmpdir(), 'pledge-reviews-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = screenshotDir('pledge-reviews-shots-');
 const DAY = 86_400_000;
-
-/** Runs axe-core in the page (evaluated, so the page's CSP, which allows no script, stays on). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-  return results.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 describe.runIf(browserAvailable())('access reviews in a real browser', () => {
   let browser: Browser;
@@ -46,7 +29,7 @@ describe.runIf(browserAvailable())('access reviews in a real browser', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const p = await page(scheme);
       await p.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-      expect([name, scheme, await violations(p)]).toEqual([name, scheme, []]);
+      expect([name, scheme, await axe(p)]).toEqual([name, scheme, []]);
       await p.screenshot({
         path: join(shots, `console-${name}${scheme === 'dark' ? '-dark' : ''}.png`),
         fullPage: true,
@@ -64,10 +47,7 @@ describe.runIf(browserAvailable())('access reviews in a real browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     t = await testApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(t.app);
     const agent = await signedInAs(t.store, 'support-agent');
     const now = Date.now();
     const appended = await appendAuditEntries(
