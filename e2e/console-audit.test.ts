@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApiKey, createConsoleUser, enrolTotp, totpCode } from '@pledge/auth';
+import { resolveSubjectKey } from '@pledge/store';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ describe.runIf(browserAvailable())('subject lookup and the access audit in a rea
       if (!made.ok) throw new Error(made.issue.code);
       if (role === 'privacy-officer') officerId = made.user.id;
     }
-    const enrolled = await enrolTotp(t.store, OFFICER.email);
+    const enrolled = await enrolTotp(t.store, OFFICER.email, { key: await resolveSubjectKey(t.store) });
     if (!enrolled.ok) throw new Error(enrolled.issue.code);
     totpSecret = new URL(enrolled.uri).searchParams.get('secret') ?? '';
     // The subject's consent reaches the ledger through the API, with a key holding consent:write.

@@ -18,6 +18,9 @@ import {
 } from '../src/index.js';
 
 const PASSWORD = 'correct horse battery staple';
+/** The deployment's key (held outside the database) that seals second-factor secrets. */
+const KEY = { key: 'test-deployment-key-0123456789abcdef' };
+const KEYED = { totpKey: KEY.key };
 let seq = 0;
 const email = (what: string) => `${what}-${++seq}@users.test`;
 
@@ -107,10 +110,14 @@ describe('console users', () => {
     });
     if (!made.ok) throw new Error(made.issue.code);
     expect(made.temporaryPassword).toMatch(/^[\w-]{24}$/);
-    const signed = await signInWithPassword(store, {
-      email: made.user.email,
-      password: made.temporaryPassword!,
-    });
+    const signed = await signInWithPassword(
+      store,
+      {
+        email: made.user.email,
+        password: made.temporaryPassword!,
+      },
+      KEYED,
+    );
     expect(signed).toMatchObject({ ok: true, mfa: false, user: { role: 'engineer' } });
   });
 
@@ -119,9 +126,9 @@ describe('console users', () => {
     const disabled = await user('auditor');
     await disableConsoleUser(store, disabled.user.email);
     const answers = [
-      await signInWithPassword(store, { email: 'nobody@users.test', password: PASSWORD }),
-      await signInWithPassword(store, { email: known.user.email, password: 'wrong password here' }),
-      await signInWithPassword(store, { email: disabled.user.email, password: PASSWORD }),
+      await signInWithPassword(store, { email: 'nobody@users.test', password: PASSWORD }, KEYED),
+      await signInWithPassword(store, { email: known.user.email, password: 'wrong password here' }, KEYED),
+      await signInWithPassword(store, { email: disabled.user.email, password: PASSWORD }, KEYED),
     ];
     for (const answer of answers) expect(answer).toEqual({ ok: false, code: 'invalid-credentials' });
   });
@@ -134,7 +141,7 @@ describe('console users', () => {
         await signInWithPassword(
           store,
           { email: made.user.email, password: 'wrong password here' },
-          { now: t0 },
+          { now: t0, ...KEYED },
         ),
       ).toEqual({ ok: false, code: 'invalid-credentials' });
     }
@@ -142,17 +149,25 @@ describe('console users', () => {
     expect(locked?.lockedUntil).toEqual(new Date(t0.getTime() + 15 * 60_000));
     const during = new Date(t0.getTime() + 14 * 60_000);
     expect(
-      await signInWithPassword(store, { email: made.user.email, password: PASSWORD }, { now: during }),
+      await signInWithPassword(
+        store,
+        { email: made.user.email, password: PASSWORD },
+        { now: during, ...KEYED },
+      ),
     ).toEqual({ ok: false, code: 'invalid-credentials' });
     const after = new Date(t0.getTime() + 15 * 60_000 + 1);
     expect(
-      await signInWithPassword(store, { email: made.user.email, password: PASSWORD }, { now: after }),
+      await signInWithPassword(
+        store,
+        { email: made.user.email, password: PASSWORD },
+        { now: after, ...KEYED },
+      ),
     ).toMatchObject({ ok: true });
   });
 
   it('accepts a TOTP code within one step of the clock, never twice, and not two steps away', async () => {
     const made = await user('engineer');
-    const enrolled = await enrolTotp(store, made.user.email, { issuer: 'Pledge test' });
+    const enrolled = await enrolTotp(store, made.user.email, { ...KEY, issuer: 'Pledge test' });
     if (!enrolled.ok) throw new Error(enrolled.issue.code);
     expect(enrolled.uri).toMatch(/^otpauth:\/\/totp\/Pledge%20test:/);
     const totp = URI.parse(enrolled.uri);
@@ -162,7 +177,7 @@ describe('console users', () => {
       signInWithPassword(
         store,
         { email: made.user.email, password: PASSWORD, ...(code ? { totp: code } : {}) },
-        { now },
+        { now, ...KEYED },
       );
     expect(await attempt()).toEqual({ ok: false, code: 'invalid-credentials' });
     expect(await attempt(at(-1))).toMatchObject({ ok: true, mfa: true });
@@ -172,6 +187,43 @@ describe('console users', () => {
     // an older step, even if still in the window, is a reuse of the past
     expect(await attempt(at(-1))).toEqual({ ok: false, code: 'invalid-credentials' });
     expect(await attempt(at(1))).toMatchObject({ ok: true, mfa: true });
+  });
+
+  it('stores a second-factor secret sealed: the database alone does not hold it, and another key opens nothing', async () => {
+    const made = await user('engineer');
+    const enrolled = await enrolTotp(store, made.user.email, KEY);
+    if (!enrolled.ok) throw new Error(enrolled.issue.code);
+    const totp = URI.parse(enrolled.uri);
+    const secret = totp.secret.base32;
+    const stored = await sql<{
+      totp_secret: string;
+    }>`SELECT totp_secret FROM pledge_console_users WHERE id = ${made.user.id}`.execute(store.db);
+    const value = stored.rows[0]?.totp_secret as string;
+    expect(value.startsWith('v1:')).toBe(true);
+    expect(value).not.toContain(secret);
+    expect(Buffer.from(value.slice(3), 'base64url').toString('latin1')).not.toContain(secret);
+    const now = new Date('2026-03-01T09:00:10Z');
+    const code = totp.generate({ timestamp: now.getTime() });
+    const attempt = { email: made.user.email, password: PASSWORD, totp: code };
+    // another deployment's key: the right code is refused, like any wrong one
+    expect(
+      await signInWithPassword(store, attempt, { now, totpKey: 'another-key-0123456789abcdef' }),
+    ).toEqual({
+      ok: false,
+      code: 'invalid-credentials',
+    });
+    // a sealed secret copied onto another user's row does not open there (bound to its user)
+    const other = await user('engineer');
+    await sql`UPDATE pledge_console_users SET totp_secret = ${value} WHERE id = ${other.user.id}`.execute(
+      store.db,
+    );
+    expect(
+      await signInWithPassword(store, { ...attempt, email: other.user.email }, { now, ...KEYED }),
+    ).toEqual({ ok: false, code: 'invalid-credentials' });
+    expect(await signInWithPassword(store, attempt, { now, ...KEYED })).toMatchObject({
+      ok: true,
+      mfa: true,
+    });
   });
 
   it('P1-53: a role reading personal data needs a second factor and the confidentiality obligation on record', async () => {
@@ -185,23 +237,25 @@ describe('console users', () => {
     expect(refused).toMatchObject({ ok: false, issue: { code: 'confidentiality-not-acknowledged' } });
     const agent = await user('support-agent');
     expect(agent.user.confidentialityAcknowledgedAt).toBeInstanceOf(Date);
-    expect(await signInWithPassword(store, { email: agent.user.email, password: PASSWORD })).toEqual({
+    expect(await signInWithPassword(store, { email: agent.user.email, password: PASSWORD }, KEYED)).toEqual({
       ok: false,
       code: 'second-factor-required',
     });
     // a wrong password still gets the common answer: the special one only follows a right password
     expect(
-      await signInWithPassword(store, { email: agent.user.email, password: 'wrong password here' }),
+      await signInWithPassword(store, { email: agent.user.email, password: 'wrong password here' }, KEYED),
     ).toEqual({ ok: false, code: 'invalid-credentials' });
-    const enrolled = await enrolTotp(store, agent.user.email);
+    const enrolled = await enrolTotp(store, agent.user.email, KEY);
     if (!enrolled.ok) throw new Error(enrolled.issue.code);
     const code = URI.parse(enrolled.uri).generate();
     expect(
-      await signInWithPassword(store, { email: agent.user.email, password: PASSWORD, totp: code }),
+      await signInWithPassword(store, { email: agent.user.email, password: PASSWORD, totp: code }, KEYED),
     ).toMatchObject({ ok: true, mfa: true });
     // an auditor reads no personal data: a password alone is enough
     const auditor = await user('auditor', { ack: false });
-    expect(await signInWithPassword(store, { email: auditor.user.email, password: PASSWORD })).toMatchObject({
+    expect(
+      await signInWithPassword(store, { email: auditor.user.email, password: PASSWORD }, KEYED),
+    ).toMatchObject({
       ok: true,
       mfa: false,
     });

@@ -162,7 +162,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   app.addHook('onRequest', limits.perAddress);
   app.addHook('onRequest', guardHook(guard));
   app.addHook('onRequest', limits.perKey);
-  registerConsole(app, rt.store, options.console);
+  registerConsole(app, rt.store, rt.subjectKey, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
   registerConsoleUsers(app, rt);

@@ -1,4 +1,5 @@
 import { createConsoleUser, enrolTotp } from '@pledge/auth';
+import { resolveSubjectKey } from '@pledge/store';
 import { URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from './console-session.js';
@@ -116,7 +117,10 @@ describe('console sign-in: second factor, the same answer for unknown users, loc
     expect(bare.statusCode).toBe(403);
     expect(bare.body).toContain('needs a second factor');
     expect(cookiesOf(bare.headers['set-cookie']).some((c) => c.startsWith('pledge_console='))).toBe(false);
-    const enrolled = await enrolTotp(t.store, 'officer@sign-in.test');
+    // The server seals second-factor secrets with the deployment's key (the store's, in memory here).
+    const enrolled = await enrolTotp(t.store, 'officer@sign-in.test', {
+      key: await resolveSubjectKey(t.store),
+    });
     if (!enrolled.ok) throw new Error(enrolled.issue.code);
     const code = URI.parse(enrolled.uri).generate();
     const ok = await postSignIn(t, { email: 'officer@sign-in.test', password, totp: code });

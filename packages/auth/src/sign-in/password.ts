@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../passwords/hash.js';
 import type { ConsoleRole } from '../roles.js';
 import { type ConsoleUser, readsPersonalData } from '../roles.js';
+import { openTotpSecret } from '../totp/seal.js';
 import { matchTotp } from '../totp/totp.js';
 import { foldEmail } from '../users/email.js';
 import { toConsoleUser } from '../users/info.js';
@@ -41,14 +42,14 @@ const REFUSED = { ok: false, code: 'invalid-credentials' } as const;
  * Signs in with e-mail, password and (when enrolled) a TOTP code. An unknown, disabled or
  * locked account is checked against a dummy Argon2id hash, so it answers the same and in about
  * the same time as a wrong password. `maxFailures` wrong attempts in a row lock the account for
- * `lockMs`. A TOTP code is accepted within one step of the clock and never twice. A role that
+ * `lockMs`. `totpKey` opens the sealed second-factor secrets. A TOTP code is accepted within one step of the clock and never twice. A role that
  * reads personal data must prove a second factor (P1-53): without one enrolled, the right
  * password gets `second-factor-required`.
  */
 export async function signInWithPassword(
   store: ConsoleStore,
   attempt: PasswordAttempt,
-  options: { now?: Date; lockout?: LockoutPolicy } = {},
+  options: { now?: Date; lockout?: LockoutPolicy; totpKey: string },
 ): Promise<SignInResult> {
   const now = options.now ?? new Date();
   const lockout = options.lockout ?? DEFAULT_LOCKOUT;
@@ -82,8 +83,12 @@ export async function signInWithPassword(
   if (!(await verifyPassword(row.password_hash!, password))) return fail();
   let mfa = false;
   if (row.totp_secret !== null) {
+    // A secret that does not open under this deployment's key proves nothing: refused.
+    const secret = openTotpSecret(row.totp_secret, options.totpKey, row.id);
     const step =
-      attempt.totp === undefined ? undefined : matchTotp(row.totp_secret, attempt.totp.trim(), now);
+      attempt.totp === undefined || secret === undefined
+        ? undefined
+        : matchTotp(secret, attempt.totp.trim(), now);
     if (step === undefined) return fail();
     // The step is taken in one statement: a code replayed concurrently matches no row.
     const taken = await db

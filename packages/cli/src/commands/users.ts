@@ -9,7 +9,12 @@ import {
   setConsoleRole,
   type UserIssue,
 } from '@pledge/auth';
-import { addStoreOptions, type SettingFlags } from '@pledge/config';
+import {
+  addStoreOptions,
+  configuredSubjectKey,
+  type SettingFlags,
+  type SubjectKeySettings,
+} from '@pledge/config';
 import { latestPolicy, migrateToLatest, type Store } from '@pledge/store';
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -28,7 +33,7 @@ const CLI_ACTOR = 'cli';
 async function withStore(
   io: CliIo,
   flags: SettingFlags,
-  run: (store: Store, cap: number | undefined) => Promise<Outcome>,
+  run: (store: Store, cap: number | undefined, settings: SubjectKeySettings) => Promise<Outcome>,
 ): Promise<Outcome> {
   const opened = await openCliStore(io, flags, { fallback: 'default', role: 'cli' });
   if (!opened.ok) {
@@ -39,7 +44,7 @@ async function withStore(
     const { store } = opened.opened;
     await migrateToLatest(store.db);
     const current = await latestPolicy(store.db);
-    return await run(store, current ? personalDataCap(current.manifest) : undefined);
+    return await run(store, current ? personalDataCap(current.manifest) : undefined, opened.settings);
   } finally {
     await opened.opened.close();
   }
@@ -199,8 +204,11 @@ export const registerUsers: RegisterCommand = (program, io, finish) => {
       .argument('<email>', 'the user’s e-mail'),
   ).action(async (email: string, flags: SettingFlags) => {
     let uri: string | undefined;
-    const outcome = await withStore(io, flags, async (store) => {
-      const enrolled = await enrolTotp(store, email);
+    const outcome = await withStore(io, flags, async (store, _cap, settings) => {
+      // The secret is sealed with the deployment's key, which the server also holds.
+      const key = await configuredSubjectKey(settings, store);
+      if (!key.ok) return { ok: false, code: ExitCode.failed, message: key.message };
+      const enrolled = await enrolTotp(store, email, { key: key.key });
       if (!enrolled.ok) return refused(enrolled.issue);
       uri = enrolled.uri;
       return { ok: true };

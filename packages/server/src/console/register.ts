@@ -37,8 +37,14 @@ export function checkConsoleRoutes(app: FastifyInstance): void {
  * The console's sign-in: the session hook (attaches the session of the `pledge_console`
  * cookie), form posts on console routes, `Cache-Control: no-store` on every console answer,
  * and the sign-in, sign-out and OIDC routes. Pages are added with `requirePermission`.
+ * `secretKey` (the deployment's key, held outside the database) seals second-factor secrets.
  */
-export function registerConsole(app: FastifyInstance, store: Store, options: ConsoleOptions = {}): void {
+export function registerConsole(
+  app: FastifyInstance,
+  store: Store,
+  secretKey: string,
+  options: ConsoleOptions = {},
+): void {
   installFormParser(app);
   app.addHook('onRequest', sessionHook(store, options.sessions));
   // Console answers may show personal data: never kept by a browser or proxy cache.
@@ -46,6 +52,6 @@ export function registerConsole(app: FastifyInstance, store: Store, options: Con
     if (isConsoleRoute(request.routeOptions.url ?? '')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  registerSignInRoutes(app, store, options);
+  registerSignInRoutes(app, store, secretKey, options);
   registerOidcRoutes(app, store, options);
 }

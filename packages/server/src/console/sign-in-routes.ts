@@ -56,7 +56,12 @@ export function setSessionCookie(
  * code; rate-limited per address; every refusal the same page and status) and
  * `POST /console/sign-out`.
  */
-export function registerSignInRoutes(app: FastifyInstance, store: Store, options: ConsoleOptions): void {
+export function registerSignInRoutes(
+  app: FastifyInstance,
+  store: Store,
+  secretKey: string,
+  options: ConsoleOptions,
+): void {
   const lifetimes = options.sessions ?? DEFAULT_SESSION_LIFETIMES;
   const limit = app.createRateLimit({
     max: options.signInPerMinute ?? DEFAULT_SIGN_IN_PER_MINUTE,
@@ -107,7 +112,7 @@ export function registerSignInRoutes(app: FastifyInstance, store: Store, options
       const result = await signInWithPassword(
         store,
         { email: field(body, 'email'), password: field(body, 'password'), ...(totp ? { totp } : {}) },
-        options.lockout ? { lockout: options.lockout } : {},
+        { totpKey: secretKey, ...(options.lockout ? { lockout: options.lockout } : {}) },
       );
       if (!result.ok) {
         reply.code(result.code === 'invalid-credentials' ? 401 : 403);

@@ -89,7 +89,9 @@ export function registerConsoleUsers(app: FastifyInstance, rt: Runtime): void {
     );
     if (!made.ok)
       return page(rt, request, reply, { ...refused(made.issue), form }, STATUS[made.issue.code] ?? 400);
-    const totp = checked(request, 'totp') ? await enrolTotp(rt.store, made.user.email) : undefined;
+    const totp = checked(request, 'totp')
+      ? await enrolTotp(rt.store, made.user.email, { key: rt.subjectKey })
+      : undefined;
     const secret = {
       email: made.user.email,
       ...(made.temporaryPassword ? { temporaryPassword: made.temporaryPassword } : {}),
