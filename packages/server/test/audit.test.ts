@@ -71,6 +71,37 @@ describe.each(backends)('the access audit through the API on %s', (kind) => {
     expect(await auditText(t)).not.toContain('never-seen-person');
   });
 
+  it('P0-31: each page of the change feed is logged per subject in it, with the count of its events', async () => {
+    const other = 'audit-feed-person@example.com';
+    for (const subject of [other, other]) {
+      const res = await post(
+        t.app,
+        '/v1/consents',
+        {
+          subject,
+          events: [{ type: 'consent-given', purposes: ['marketing-emails'], consentMode: 'opt-in' }],
+        },
+        auth('consent:write'),
+      );
+      expect(res.statusCode).toBe(201);
+    }
+    const feed = await t.app.inject({
+      url: '/v1/ledger/changes?after=0&limit=100',
+      headers: auth('ledger:read'),
+    });
+    expect(feed.statusCode).toBe(200);
+    const events = feed.json().events as Array<{ pseudonym: string }>;
+    const expected = new Map<string, number>();
+    for (const e of events) expected.set(e.pseudonym, (expected.get(e.pseudonym) ?? 0) + 1);
+    const { entries } = await readAuditEntries(t.store.db, { actor: keys.get('ledger:read')?.id });
+    // The feed's entries are the last appended, all under the feed request's id.
+    const feedRequest = entries.at(-1)?.requestId;
+    const fromFeed = entries.filter((e) => e.requestId === feedRequest);
+    expect(new Map(fromFeed.map((e) => [e.subject, e.count]))).toEqual(expected);
+    expect(fromFeed.every((e) => e.action === 'ledger-read')).toBe(true);
+    expect(await auditText(t)).not.toContain(other);
+  });
+
   it("POST /v1/audit/accesses records the SDK's counted accesses as sdk-access entries of the key", async () => {
     const key =
       kind === 'postgres'
