@@ -93,8 +93,8 @@ export {
 } from './checkpoints/types.js';
 export { type CheckpointedVerification, verifyWithCheckpoints } from './checkpoints/verify.js';
 export * from './db/open.js';
-export * from './deregistrations/index.js';
 export type { Database } from './db/schema.js';
+export * from './deregistrations/index.js';
 export { subjectKeyFingerprint } from './keys/fingerprint.js';
 export {
   envKeySource,
