@@ -13,6 +13,7 @@ export const API_SCOPES = [
   'audit:write',
   'disclose',
   'recipients',
+  'deregistration:check',
 ] as const;
 /** One of {@link API_SCOPES}. */
 export type ApiScope = (typeof API_SCOPES)[number];

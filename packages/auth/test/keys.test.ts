@@ -113,6 +113,7 @@ describe('API keys', () => {
       'audit:write',
       'disclose',
       'recipients',
+      'deregistration:check',
     ]);
   });
 });

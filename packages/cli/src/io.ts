@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 
 /** What a command may do to the outside world; tests can pass their own. */
 export interface CliIo {
@@ -9,6 +10,11 @@ export interface CliIo {
   writeText(path: string, text: string): Promise<void>;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /**
+   * Asks the person at the terminal a yes/no question; absent when nobody can answer (no
+   * terminal on stdin), and commands that change data for good then need `--yes`.
+   */
+  confirm?(question: string): Promise<boolean>;
 }
 
 let pipeGuarded = false;
@@ -32,5 +38,17 @@ export function processIo(): CliIo {
     readText: (path) => readFile(resolve(cwd, path), 'utf8'),
     writeText: (path, text) => writeFile(resolve(cwd, path), text, 'utf8'),
     cwd,
+    ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
   };
+}
+
+/** Asks on the terminal (stderr, so stdout stays the command's output); only `y` or `yes` agrees. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }

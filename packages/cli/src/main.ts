@@ -15,6 +15,7 @@ import { registerRender } from './commands/render.js';
 import { registerRopa } from './commands/ropa.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
+import { registerSubjects } from './commands/subjects.js';
 import { registerUsers } from './commands/users.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
@@ -43,6 +44,7 @@ const COMMANDS = [
   registerRecipients,
   registerImportFides,
   registerRefdata,
+  registerSubjects,
 ];
 
 /** Builds the `pledge` program; each command reports its exit code through `finish`. */

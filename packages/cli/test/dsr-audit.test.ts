@@ -70,6 +70,7 @@ describe.each(backends)('pledge dsr records its runs in the audit log on %s', (k
         'pledge.yaml',
         '--identity',
         `email=${email(3)}`,
+        '--yes',
         ...where,
       );
       expect(refused.out).toContain('nothing was written');
@@ -77,7 +78,15 @@ describe.each(backends)('pledge dsr records its runs in the audit log on %s', (k
       // ledger, so the entry names no pseudonym (a new one would link them again).
       process.env.PLEDGE_ERASURE_SECRET = 'dsr-audit-test-secret';
       const erased = email(kind === 'postgres' ? 3 : 1);
-      const erase = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', `email=${erased}`, ...where);
+      const erase = await pledge(
+        'dsr',
+        'erase',
+        'pledge.yaml',
+        '--identity',
+        `email=${erased}`,
+        '--yes',
+        ...where,
+      );
       delete process.env.PLEDGE_ERASURE_SECRET;
       expect(erase.out).toContain('(erase): completed');
       const eraseId = /request (\S+) /.exec(erase.out)?.[1] ?? '';

@@ -40,10 +40,14 @@ async function pledge(...args: string[]): Promise<{ code: number; out: string; e
   return { code, out, err };
 }
 
+// Requests are kept in the data directory by default: this file's runs keep theirs in its own.
+process.env.PLEDGE_DATA_DIR = join(dir, 'default-data');
+
 describe('pledge dsr', () => {
   process.env.APP_DB = world.dbFile;
   process.env.DOCS_DIR = world.docsDir;
   afterAll(() => {
+    delete process.env.PLEDGE_DATA_DIR;
     world.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -106,6 +110,7 @@ describe('pledge dsr', () => {
       `email=${email(3)}`,
       '--batch-size',
       '2',
+      '--yes',
     );
     expect(erase.code).toBe(1);
     // No PLEDGE_ERASURE_SECRET: the preflight refuses before any write, naming table and check.
@@ -124,7 +129,15 @@ describe('pledge dsr', () => {
     process.env.PLEDGE_ERASURE_SECRET = 'cli-test-secret';
     try {
       const data = ['--data-dir', join(dir, 'data')];
-      const held = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', `email=${shared}`, ...data);
+      const held = await pledge(
+        'dsr',
+        'erase',
+        'pledge.yaml',
+        '--identity',
+        `email=${shared}`,
+        '--yes',
+        ...data,
+      );
       expect(held.code).toBe(3);
       expect(held.out).toContain('(erase): needs-review');
       expect(held.out).toContain('the identity matched 2 root rows (app.users 2)');
@@ -143,7 +156,14 @@ describe('pledge dsr', () => {
       expect(confirmed.out).toContain('(erase): completed');
       expect(ids()).not.toContain(100);
       expect(ids()).not.toContain(101);
-      const none = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=nobody@example.com');
+      const none = await pledge(
+        'dsr',
+        'erase',
+        'pledge.yaml',
+        '--identity',
+        'email=nobody@example.com',
+        '--yes',
+      );
       expect(none.code).toBe(0);
       expect(none.out).toContain('(erase): no-data-found');
     } finally {
@@ -155,12 +175,19 @@ describe('pledge dsr', () => {
   // stops the request with the value's place, and the data stays as it was.
   it('refuses an empty, blank or overlong identity value, naming its place, and touches nothing', async () => {
     const before = readFileSync(world.dbFile);
-    const empty = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=');
+    const empty = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=', '--yes');
     expect(empty.code).toBe(2);
-    const blank = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=   ');
+    const blank = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', 'email=   ', '--yes');
     expect(blank.code).toBe(1);
     expect(blank.out + blank.err).toContain('identity.email[0] must not be empty or blank');
-    const long = await pledge('dsr', 'erase', 'pledge.yaml', '--identity', `email=canary${'x'.repeat(320)}`);
+    const long = await pledge(
+      'dsr',
+      'erase',
+      'pledge.yaml',
+      '--identity',
+      `email=canary${'x'.repeat(320)}`,
+      '--yes',
+    );
     expect(long.code).toBe(1);
     expect(long.out + long.err).toContain('identity.email[0] must be at most 320 characters');
     expect(long.out + long.err).not.toContain('canary');

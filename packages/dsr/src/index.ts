@@ -1,4 +1,5 @@
 export { bossDb } from '@pledge/jobs';
+export * from './deregister/index.js';
 export {
   type ConnectorFactory,
   ConnectorPool,

@@ -43,6 +43,7 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
         { pledgeCheckpoint: 1, chain: 'ledger', seq: 1, keyId: key.keyId },
         { pledgeCheckpoint: 1, chain: 'policies', seq: 1, keyId: key.keyId },
         { pledgeCheckpoint: 1, chain: 'audit', seq: 1, keyId: key.keyId },
+        { pledgeCheckpoint: 1, chain: 'deregistrations', seq: 0, keyId: key.keyId },
       ],
     });
     const { checkpoints, problems } = await readCheckpoints(sink, LEDGER_CHAIN.name, [key]);
@@ -68,7 +69,7 @@ describe.each(backends)('ledger checkpoints through the API on %s', (kind) => {
     const refused = await t.app.inject({ method: 'POST', url: '/v1/ledger/checkpoints' });
     expect(refused.json()).toMatchObject({
       ok: false,
-      checkpoints: [{ chain: 'policies' }, { chain: 'audit' }],
+      checkpoints: [{ chain: 'policies' }, { chain: 'audit' }, { chain: 'deregistrations' }],
       broken: [{ chain: 'ledger' }],
     });
   });

@@ -45,6 +45,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
+  'POST /v1/subjects/deregistered': ['deregistration:check', 'dsr'],
 };
 
 const SITE_ORIGIN = 'https://shop.example';

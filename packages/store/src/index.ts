@@ -94,6 +94,7 @@ export {
 export { type CheckpointedVerification, verifyWithCheckpoints } from './checkpoints/verify.js';
 export * from './db/open.js';
 export type { Database } from './db/schema.js';
+export * from './deregistrations/index.js';
 export { subjectKeyFingerprint } from './keys/fingerprint.js';
 export {
   envKeySource,

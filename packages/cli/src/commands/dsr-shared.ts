@@ -89,7 +89,7 @@ export function printIssues(io: CliIo, issues: readonly Issue[]): void {
 export interface OpenQueue {
   opened: OpenedStore;
   queue: DsrQueue;
-  /** False for an in-memory database (no data directory or database URL given). */
+  /** Whether requests outlive the process (always, since requests are kept in the default data directory). */
   durable: boolean;
   /** The subject key, checked against the store's fingerprint (for the workers this process runs). */
   subjectKey: string;
@@ -97,16 +97,17 @@ export interface OpenQueue {
 }
 
 /**
- * Opens the store (PostgreSQL, PGlite in the data directory, else PGlite in memory) and the
- * DSR queue on it; an embedded database another process holds is refused, with why. Prints
- * problems and returns the exit code instead.
+ * Opens the store (PostgreSQL, else PGlite in the data directory, the default one when none is
+ * given, so `pledge dsr status` finds a request later) and the DSR queue on it; an embedded
+ * database another process holds is refused, with why. Prints problems and returns the exit
+ * code instead.
  */
 export async function openQueue(
   io: CliIo,
   flags: SettingFlags,
   role = 'cli',
 ): Promise<{ ok: true; value: OpenQueue } | { ok: false; exitCode: ExitCode }> {
-  const opened = await openCliStore(io, flags, { fallback: 'memory', role });
+  const opened = await openCliStore(io, flags, { fallback: 'default', role });
   if (!opened.ok) {
     if (opened.error) io.stderr(`pledge: ${lockedMessage(opened.error)}\n`);
     return { ok: false, exitCode: opened.exitCode };

@@ -90,6 +90,15 @@ export const RecordUseBody = z
   })
   .strict();
 
+/** `POST /v1/subjects/deregistered`. */
+export const DeregisteredBody = z
+  .object({
+    identifier: SubjectId.describe(
+      'The identifier someone signs up with; compared as a keyed hash, never stored.',
+    ),
+  })
+  .strict();
+
 /** `GET /v1/ledger/changes`. */
 export const ChangesQuery = z
   .object({

@@ -53,6 +53,16 @@ export const RecordUseResponse = z
   .describe('Whether acceptance was recorded');
 export type RecordUseResponse = z.infer<typeof RecordUseResponse>;
 
+/** `POST /v1/subjects/deregistered`. */
+export const DeregisteredResponse = z
+  .object({
+    deregistered: z
+      .boolean()
+      .describe('Whether an account under this identifier was ever deregistered; nothing else is said.'),
+  })
+  .describe('Whether the identifier was deregistered');
+export type DeregisteredResponse = z.infer<typeof DeregisteredResponse>;
+
 /** A change between two policy versions (`Change` from @pledge/core). */
 const ChangeJson = z.object({
   code: z.string(),

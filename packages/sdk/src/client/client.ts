@@ -9,6 +9,7 @@ import type {
   CurrentPolicyResponse,
   DecideBatchResponse,
   DecideRequest,
+  DeregisteredResponse,
   DisclosureRequest,
   DisclosureResponse,
   LedgerChangesQuery,
@@ -72,6 +73,12 @@ export interface PledgeClient {
    * A refusal throws a {@link PledgeApiError} with code `disclosure-refused` and every reason in `issues`.
    */
   disclose(request: DisclosureRequest): Promise<DisclosureResponse>;
+  /**
+   * `POST /v1/subjects/deregistered` (scope `deregistration:check` or `dsr`; rate-limited):
+   * whether an account under this identifier was ever deregistered, and nothing else. For a
+   * sign-up form: the new account is then a new subject, unlinked from the old one.
+   */
+  wasDeregistered(identifier: string): Promise<boolean>;
 }
 
 interface Call {
@@ -159,6 +166,14 @@ export function createClient(options: ClientOptions): PledgeClient {
       call({ method: 'GET', path: '/v1/ledger/changes', query: { after: query.after, limit: query.limit } }),
     sdkConfig: () => call({ method: 'GET', path: '/v1/sdk/config' }),
     disclose: (request) => call({ method: 'POST', path: '/v1/disclosures', body: request }),
+    wasDeregistered: async (identifier) =>
+      (
+        await call<DeregisteredResponse>({
+          method: 'POST',
+          path: '/v1/subjects/deregistered',
+          body: { identifier },
+        })
+      ).deregistered,
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   ConsentQueryResponse as ProtocolConsentQueryResponse,
   CurrentPolicyResponse as ProtocolCurrentPolicyResponse,
   DecideBatchResponse as ProtocolDecideBatchResponse,
+  DeregisteredResponse as ProtocolDeregisteredResponse,
   LedgerEvent as ProtocolLedgerEvent,
   LedgerEventJson as ProtocolLedgerEventJson,
   PolicyListResponse as ProtocolPolicyListResponse,
@@ -67,6 +68,9 @@ export type ConsentQueryResponse = ProtocolConsentQueryResponse;
 export interface DecideBatchResponse extends Omit<ProtocolDecideBatchResponse, 'decisions'> {
   decisions: Decision[];
 }
+
+/** Response of `POST /v1/subjects/deregistered`. */
+export type DeregisteredResponse = ProtocolDeregisteredResponse;
 
 /** Response of `POST /v1/use`. */
 export type RecordUseResponse = ProtocolRecordUseResponse;

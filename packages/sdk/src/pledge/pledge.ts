@@ -294,6 +294,18 @@ export class Pledge {
     return this.client.disclose(request);
   }
 
+  /**
+   * Whether an account under this identifier was ever deregistered (`POST /v1/subjects/deregistered`,
+   * scope `deregistration:check`, rate-limited): a boolean and nothing else. Deregistration is
+   * irreversible; signing the identifier up again records it as a new, unlinked subject.
+   *
+   * @example
+   * if (await pledge.wasDeregistered(form.email)) showNotice('Your earlier account was closed for good.');
+   */
+  wasDeregistered(identifier: string): Promise<boolean> {
+    return this.client.wasDeregistered(identifier);
+  }
+
   /** Records use of the service as acceptance (`POST /v1/use`); returns whether it recorded. */
   async recordUse(subject: string, source?: ConsentSource): Promise<boolean> {
     const { recorded } = await this.client.recordUse(subject, source);

@@ -6,6 +6,7 @@ import { registerCheckpointRoutes, type ServerCheckpoints } from './checkpoints.
 import { registerConsentRoutes } from './consents.js';
 import { registerCorsRoutes } from './cors.js';
 import { registerDecideRoutes } from './decide.js';
+import { registerDeregistrationRoutes } from './deregistrations.js';
 import { registerDisclosureRoutes } from './disclosures.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerLedgerRoutes } from './ledger.js';
@@ -46,6 +47,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerSdkConfigRoutes(v1, rt);
       registerKeyRoutes(v1, rt, options.keys);
       registerDisclosureRoutes(v1, rt);
+      registerDeregistrationRoutes(v1, rt);
       await registerRecipientRoutes(v1, rt);
       registerCorsRoutes(v1, rt);
     },

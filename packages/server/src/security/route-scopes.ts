@@ -32,6 +32,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
+  'POST /v1/subjects/deregistered': ['deregistration:check', 'dsr'],
 };
 
 /** The scopes a route accepts; none for a route not in {@link ROUTE_SCOPES}. HEAD counts as GET. */

@@ -99,6 +99,20 @@ export interface AuditEntryTable {
   format: number;
 }
 
+/** One deregistration tombstone as stored (see `DEREGISTRATION_CHAIN`). */
+export interface DeregistrationTable {
+  seq: number;
+  id: string;
+  /** Keyed hash of the identifier (as `pledge_subject_map`'s key), never the identifier. */
+  subject_hash: string;
+  actor: string;
+  request_id: string | null;
+  recorded_at: ColumnType<Date, Date | string, never>;
+  prev_hash: string;
+  hash: string;
+  format: number;
+}
+
 /** All tables Pledge owns. */
 export interface Database {
   pledge_ledger_events: LedgerEventTable;
@@ -110,4 +124,6 @@ export interface Database {
   pledge_audit_entries: AuditEntryTable;
   pledge_audit_head: PolicyHeadTable;
   pledge_access_reviews: AccessReviewTable;
+  pledge_deregistrations: DeregistrationTable;
+  pledge_deregistrations_head: PolicyHeadTable;
 }

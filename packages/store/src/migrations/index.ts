@@ -8,6 +8,7 @@ import * as m0006 from './0006-console-users.js';
 import * as m0007 from './0007-audit-log.js';
 import * as m0008 from './0008-access-reviews.js';
 import * as m0009 from './0009-recipients-register.js';
+import * as m0010 from './0010-deregistrations.js';
 
 /** Migrations in order; names are stable and never reused. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-audit-log': m0007,
   '0008-access-reviews': m0008,
   '0009-recipients-register': m0009,
+  '0010-deregistrations': m0010,
 };
 
 class StaticProvider implements MigrationProvider {
