@@ -23,6 +23,7 @@ export {
   createNotifier,
   Notifier,
   type NotifierOptions,
+  type SendOptions,
   type SendOutcome,
   type TemplatedSend,
 } from './notifier/notifier.js';
@@ -42,6 +43,7 @@ export {
   outboxBody,
   releaseHeld,
 } from './outbox/enqueue.js';
+export { isSecretTemplate, SECRET_TEMPLATES } from './outbox/secret-templates.js';
 export { MESSAGE_KINDS, type MessageKind, OUTBOX_STATUSES, type OutboxStatus } from './outbox/statuses.js';
 export {
   TEMPLATE_CATALOG,

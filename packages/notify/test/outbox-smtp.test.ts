@@ -34,8 +34,8 @@ describe.each(backendKinds)('outbox and SMTP on %s', (kind) => {
       ...(smtp && sink ? { smtp: { host: '127.0.0.1', port: sink.port, from: FROM } } : {}),
       backoff: { baseMs: 60_000, maxMs: 600_000, maxAttempts: 3 },
     });
-    notifiers.push(n as Notifier);
-    return n as Notifier;
+    notifiers.push(n);
+    return n;
   }
 
   it('sends a templated mail through a real SMTP server, stored in the outbox first', async () => {
@@ -52,7 +52,8 @@ describe.each(backendKinds)('outbox and SMTP on %s', (kind) => {
     expect(out.status).toBe('sent');
     const mail = await sink.next((m) => m.to.includes(CANARY));
     const parsed = parseMail(mail.raw);
-    expect(parsed.headers.get('subject')).toBe('Your verification code: 482913');
+    expect(parsed.headers.get('subject')).toBe('Your verification code');
+    expect(parsed.text).toContain('482913');
     expect(parsed.headers.get('from')).toContain('privacy@shop.example');
     expect(parsed.text).toContain('expires in 15 minutes');
     const [entry] = await listOutbox(store.db, { ref: 'req-1' });

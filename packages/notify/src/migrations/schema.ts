@@ -28,6 +28,8 @@ export interface OutboxBody {
   html?: string;
   json?: JsonValue;
   headers?: Record<string, string>;
+  /** Set once the body of a message carrying a secret was erased after sending. */
+  redacted?: true;
 }
 
 /** A JSON value. */

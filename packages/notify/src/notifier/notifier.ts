@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '@pledge/jobs';
 import type { Kysely } from 'kysely';
 import { migrateNotify } from '../migrations/notify-migrations.js';
-import { type JsonValue, notifyDb } from '../migrations/schema.js';
+import { type JsonValue, type NotifyDatabase, notifyDb } from '../migrations/schema.js';
 import type { Backoff } from '../outbox/backoff.js';
 import {
   type DeliveryConfig,
@@ -45,6 +45,12 @@ export interface SendOutcome {
   status: OutboxStatus;
 }
 
+/** How {@link Notifier.send} waits. */
+export interface SendOptions {
+  /** Return once the message is stored; the first attempt runs after (see {@link Notifier.idle}). */
+  background?: boolean;
+}
+
 /** Where a templated message goes. */
 export interface TemplatedSend<K extends TemplateId> {
   channel: 'email' | 'sms';
@@ -60,16 +66,19 @@ export interface TemplatedSend<K extends TemplateId> {
  * Sends messages through the outbox: each is stored first, then tried at once; failures are
  * retried by {@link Notifier.deliverDue} (call it on a timer, or {@link Notifier.start}).
  */
-export class Notifier<T = unknown> {
-  readonly db: Kysely<T>;
+export class Notifier {
+  /** The store's connection, typed for the notify tables. */
+  readonly db: Kysely<NotifyDatabase>;
   readonly clock: Clock;
   readonly linkSecret: string | undefined;
   readonly publicUrl: string | undefined;
   readonly #config: DeliveryConfig;
   #timer: NodeJS.Timeout | undefined;
   #round: Promise<DeliveryRound> | undefined;
+  readonly #pending = new Set<Promise<void>>();
 
-  constructor(options: NotifierOptions<T>) {
+  /** Use {@link createNotifier}, which also creates the tables; `db` typed with `notifyDb`. */
+  constructor(options: NotifierOptions<NotifyDatabase>) {
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.linkSecret = options.linkSecret;
@@ -89,18 +98,28 @@ export class Notifier<T = unknown> {
     return this.#config.email !== undefined;
   }
 
-  /** Renders a template and sends it by e-mail or SMS. */
-  async sendTemplate<K extends TemplateId>(send: TemplatedSend<K>): Promise<SendOutcome> {
+  /**
+   * Renders a template and sends it by e-mail or SMS. With `background`, it returns once the
+   * message is stored (`queued`) and the first attempt runs after.
+   */
+  async sendTemplate<K extends TemplateId>(
+    send: TemplatedSend<K>,
+    options: SendOptions = {},
+  ): Promise<SendOutcome> {
     const rendered = renderTemplate(send.template, send.locale, send.vars);
-    return this.send({
-      channel: send.channel,
-      recipient: send.to,
-      subject: rendered.subject,
-      template: send.template,
-      locale: rendered.locale,
-      body: send.channel === 'email' ? { text: rendered.text, html: rendered.html } : { text: rendered.text },
-      ...(send.ref ? { ref: send.ref } : {}),
-    });
+    return this.send(
+      {
+        channel: send.channel,
+        recipient: send.to,
+        subject: rendered.subject,
+        template: send.template,
+        locale: rendered.locale,
+        body:
+          send.channel === 'email' ? { text: rendered.text, html: rendered.html } : { text: rendered.text },
+        ...(send.ref ? { ref: send.ref } : {}),
+      },
+      options,
+    );
   }
 
   /**
@@ -118,18 +137,33 @@ export class Notifier<T = unknown> {
   }
 
   /** Stores a message and tries it once now (held when its channel is not configured). */
-  async send(input: OutboxInput): Promise<SendOutcome> {
+  async send(input: OutboxInput, options: SendOptions = {}): Promise<SendOutcome> {
     const now = this.clock.now();
     const hold = !deliverableChannels(this.#config).includes(input.channel);
     const { id, status } = await enqueueMessage(this.db, input, now, hold);
     if (hold) return { id, status };
-    await deliverDue(this.db, this.#config, now, { ids: [id] });
+    const attempt = deliverDue(this.db, this.#config, now, { ids: [id] });
+    if (options.background) {
+      const settled = attempt.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#pending.add(settled);
+      void settled.finally(() => this.#pending.delete(settled));
+      return { id, status };
+    }
+    await attempt;
     const row = await notifyDb(this.db)
       .selectFrom('pledge_notify_outbox')
       .select('status')
       .where('id', '=', id)
       .executeTakeFirst();
     return { id, status: (row?.status ?? status) as OutboxStatus };
+  }
+
+  /** Resolves when the first attempts started in the background have finished. */
+  async idle(): Promise<void> {
+    await Promise.all(this.#pending);
   }
 
   /** Sends every message due now (first attempts and retries); one round at a time. */
@@ -158,14 +192,15 @@ export class Notifier<T = unknown> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#round?.catch(() => {});
+    await Promise.all(this.#pending);
     this.#config.email?.close();
   }
 }
 
 /** Creates the notify tables (when missing), then a {@link Notifier}; held mail is released if SMTP is configured. */
-export async function createNotifier<T>(options: NotifierOptions<T>): Promise<Notifier<T>> {
+export async function createNotifier<T>(options: NotifierOptions<T>): Promise<Notifier> {
   await migrateNotify(options.db);
-  const notifier = new Notifier(options);
+  const notifier = new Notifier({ ...options, db: notifyDb(options.db) });
   await notifier.releaseHeld();
   return notifier;
 }

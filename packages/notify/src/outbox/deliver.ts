@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { MessageChannel } from '../channels.js';
 import { notifyDb, type OutboxTable } from '../migrations/schema.js';
 import type { EmailTransport } from '../transports/email-transport.js';
 import { signWebhook } from '../transports/webhook/sign.js';
 import type { WebhookTransport } from '../transports/webhook/webhook-transport.js';
 import { type Backoff, DEFAULT_BACKOFF, retryDelayMs } from './backoff.js';
+import { isSecretTemplate } from './secret-templates.js';
 
 /** What delivery needs: the transports configured, the webhook secret, the retry schedule. */
 export interface DeliveryConfig {
@@ -55,7 +56,7 @@ export async function deliverDue<T>(
   const round: DeliveryRound = { sent: 0, retrying: 0, failed: 0, held: 0 };
   if (channels.length === 0) return round;
   const ids = options.ids ? sql`and id in (${sql.join(options.ids)})` : sql``;
-  const claimed = await sql<OutboxTable>`
+  const claimed = await sql<Selectable<OutboxTable>>`
     update pledge_notify_outbox set status = 'sending', lease_until = ${leaseUntil}
     where id in (
       select id from pledge_notify_outbox
@@ -73,7 +74,15 @@ export async function deliverDue<T>(
       await send(row, config, now);
       await db
         .updateTable('pledge_notify_outbox')
-        .set({ status: 'sent', attempts, sent_at: now, lease_until: null, last_error: null })
+        .set({
+          status: 'sent',
+          attempts,
+          sent_at: now,
+          lease_until: null,
+          last_error: null,
+          // A one-time code is kept only as a hash by its owner: the copy in the mail goes once sent.
+          ...(isSecretTemplate(row.template) ? { body: JSON.stringify({ redacted: true }) } : {}),
+        })
         .where('id', '=', row.id)
         .execute();
       round.sent += 1;
@@ -97,7 +106,7 @@ export async function deliverDue<T>(
   return round;
 }
 
-async function send(row: OutboxTable, config: DeliveryConfig, now: Date): Promise<void> {
+async function send(row: Selectable<OutboxTable>, config: DeliveryConfig, now: Date): Promise<void> {
   const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
   if (row.channel === 'email') {
     if (!config.email) throw new Error('no SMTP server configured');

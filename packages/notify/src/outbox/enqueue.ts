@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { MessageChannel } from '../channels.js';
 import { notifyDb, type OutboxBody } from '../migrations/schema.js';
+import { isSecretTemplate } from './secret-templates.js';
 import type { MessageKind, OutboxStatus } from './statuses.js';
 
 /** A message to store in the outbox. */
@@ -105,14 +106,18 @@ export async function listOutbox<T>(db: Kysely<T>, query: OutboxQuery = {}): Pro
   }));
 }
 
-/** The stored body of one message (the console's preview of a held mail). */
+/**
+ * The stored body of one message (the console's preview of a held mail). Messages carrying
+ * a secret (a one-time code) are never shown: `{ redacted: true }`.
+ */
 export async function outboxBody<T>(db: Kysely<T>, id: string): Promise<OutboxBody | undefined> {
   const row = await notifyDb(db)
     .selectFrom('pledge_notify_outbox')
-    .select('body')
+    .select(['body', 'template'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row?.body;
+  if (!row) return undefined;
+  return isSecretTemplate(row.template) ? { redacted: true } : row.body;
 }
 
 /** Moves held messages of `channels` back to `queued` (a server is now configured). */

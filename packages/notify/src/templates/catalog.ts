@@ -42,7 +42,7 @@ type Catalog = { [L in TemplateLocale]: { [K in TemplateId]: TemplateText } };
 export const TEMPLATE_CATALOG: Catalog = {
   en: {
     'verification-code': {
-      subject: 'Your verification code: {code}',
+      subject: 'Your verification code',
       body: [
         'Your code to confirm this privacy request is {code}.',
         'It expires in {minutes} minutes. If you did not ask for it, ignore this message.',
@@ -99,7 +99,7 @@ export const TEMPLATE_CATALOG: Catalog = {
   },
   'zh-CN': {
     'verification-code': {
-      subject: '您的验证码：{code}',
+      subject: '您的验证码',
       body: [
         '您确认本次隐私请求的验证码是 {code}。',
         '验证码将在 {minutes} 分钟后失效。如非本人操作，请忽略本邮件。',
