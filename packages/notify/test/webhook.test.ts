@@ -1,4 +1,4 @@
-import { ManualClock } from '@pledge/jobs';
+import { ManualClock, openBoss, openRecurring } from '@pledge/jobs';
 import type { Store } from '@pledge/store';
 import { startWebhookSink, type WebhookSink } from '@pledge/testing/sinks';
 import fc from 'fast-check';
@@ -7,10 +7,13 @@ import {
   createNotifier,
   listOutbox,
   type Notifier,
+  OUTBOX_QUEUE_SPEC,
+  runOutboxJobs,
+  scheduleOutbox,
   signWebhook,
   verifyWebhookSignature,
 } from '../src/index.js';
-import { bareStore } from './support.js';
+import { backend, bareStore } from './support.js';
 
 const SECRET = 'recipient-shared-secret-42';
 
@@ -112,5 +115,38 @@ describe('signed webhooks with retries', () => {
         expect(v.ok).toBe(false);
       }),
     );
+  });
+});
+
+describe.runIf(backend === 'postgres')('outbox rounds as durable recurring jobs', () => {
+  it('retries a failed webhook when the recurring job fires on the clock', async () => {
+    const { store, cleanup } = await bareStore();
+    const clock = new ManualClock('2026-03-02T11:00:00Z');
+    const sink = await startWebhookSink({ respond: (n) => (n === 1 ? 500 : 200) });
+    const boss = await openBoss(store, { queues: [OUTBOX_QUEUE_SPEC] });
+    const notifier = await createNotifier({
+      db: store.db,
+      clock,
+      webhookSecret: SECRET,
+      backoff: { baseMs: 30_000, maxMs: 60_000, maxAttempts: 3 },
+    });
+    try {
+      const recurring = await openRecurring(store.db, boss, { clock });
+      await scheduleOutbox(recurring, 15_000);
+      expect((await notifier.sendWebhook(`${sink.url}/push`, 'push', { n: 1 })).status).toBe('retrying');
+      clock.advance(15_000);
+      expect(await recurring.tick()).toHaveLength(1);
+      // Not due yet (30 s backoff): the round sends nothing.
+      expect(await runOutboxJobs(boss, notifier)).toEqual([{ sent: 0, retrying: 0, failed: 0, held: 0 }]);
+      clock.advance(15_000);
+      await recurring.tick();
+      expect(await runOutboxJobs(boss, notifier)).toEqual([{ sent: 1, retrying: 0, failed: 0, held: 0 }]);
+      expect(sink.received.map((h) => h.status)).toEqual([500, 200]);
+    } finally {
+      await notifier.close();
+      await boss.stop({ graceful: false, wait: true });
+      await sink.close();
+      await cleanup();
+    }
   });
 });
