@@ -255,7 +255,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
       if (row.status === 'done') continue;
       // Deferred progress is stored once per datastore: a run killed before it repeats at
       // most the single-batch writes of one datastore.
-      if (lastDataset !== undefined && lastDataset !== step.dataset) await flush();
+      const switching = lastDataset !== undefined && lastDataset !== step.dataset;
       lastDataset = step.dataset;
       const blocker = plan.steps.find(
         (s) =>
@@ -263,6 +263,19 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
           s.dataset === step.dataset &&
           s.locators.some((l) => l.via === 'reference' && l.from === index),
       );
+      const group = blocker ? [] : transactionGroup(plan, rows, position, params.batchSize, stopped);
+      if (switching && group.length > 1) {
+        // The previous datastore's progress is stored while this group's transaction runs, and
+        // before it commits: nothing of this datastore is kept unless that progress is.
+        const stored = flush();
+        stored.catch(() => {});
+        const written = await inTransaction(group, stored);
+        await stored;
+        if (written) {
+          await beat();
+          continue;
+        }
+      } else if (switching) await flush();
       if (blocker && plan.kind === 'erase') {
         stopped.add(index);
         await updateStep(index, {
@@ -272,8 +285,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
         });
         continue;
       }
-      const group = transactionGroup(plan, rows, position, params.batchSize, stopped);
-      if (group.length > 1 && (await inTransaction(group))) {
+      if (!switching && group.length > 1 && (await inTransaction(group))) {
         await beat();
         continue;
       }
@@ -305,9 +317,10 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
    * Writes single-batch steps of one datastore in one transaction when its connector has them
    * (one commit instead of one per step). False when the datastore has no transactions or the
    * transaction was rolled back: then nothing of it was written, the steps' rows are as before,
-   * and the caller writes them one by one, recording a failure against its own step.
+   * and the caller writes them one by one, recording a failure against its own step. With
+   * `stored` (a store write sent just before), the transaction commits only once it is done.
    */
-  async function inTransaction(group: readonly number[]): Promise<boolean> {
+  async function inTransaction(group: readonly number[], stored?: Promise<void>): Promise<boolean> {
     const first = plan.steps[group[0] as number] as PlanStep;
     const connector = await pool.get(first.dataset).catch(() => undefined);
     if (!connector?.transaction) return false;
@@ -316,6 +329,7 @@ export async function runRequest(store: Store, id: string, options: RunOptions):
     try {
       await connector.transaction(async () => {
         for (const i of group) await actOn(plan.steps[i] as PlanStep, rows[i] as StepRow);
+        await stored;
       });
       return true;
     } catch (error) {

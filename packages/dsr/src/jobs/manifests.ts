@@ -8,6 +8,12 @@ const CACHE_SIZE = 16;
 
 /** Hashes by serialised manifest: the serialisation is the key, so a changed manifest misses. */
 const hashes = new Map<string, string>();
+/**
+ * The same per manifest object: a worker or server hands every request the one manifest it
+ * loaded, and serialising 90 kB of manifest was most of creating a request. Manifests are
+ * values (a new version is a new object, as the loaders and `structuredClone` make them).
+ */
+const byObject = new WeakMap<Manifest, { text: string; hash: string }>();
 /** Manifests read back, by hash (content-addressed, so valid for every store). */
 const parsed = new Map<string, Manifest>();
 /** Hashes known to be stored, per database. */
@@ -19,14 +25,19 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 }
 
-/** A manifest serialised, with its content hash (computed once per distinct manifest). */
+/**
+ * A manifest serialised, with its content hash (computed once per distinct manifest, and
+ * serialised once per manifest object: callers must not change a manifest they handed in).
+ */
 export function manifestHash(manifest: Manifest): { text: string; hash: string } {
+  const seen = byObject.get(manifest);
+  if (seen) return seen;
   const text = JSON.stringify(manifest);
-  const known = hashes.get(text);
-  if (known) return { text, hash: known };
-  const hash = contentHash(manifest);
+  const hash = hashes.get(text) ?? contentHash(manifest);
   remember(hashes, text, hash);
-  return { text, hash };
+  const entry = { text, hash };
+  byObject.set(manifest, entry);
+  return entry;
 }
 
 /** Whether this process has stored the manifest of `hash` in `db` already. */

@@ -109,11 +109,25 @@ const m0003: Migration = {
   },
 };
 
+/**
+ * The hash of a request's plan JSON, so a worker that planned it already does not read the
+ * plan back when it takes the request (null for requests made before).
+ */
+const m0004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('pledge_dsr_requests').addColumn('plan_hash', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('pledge_dsr_requests').dropColumn('plan_hash').execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
 export const dsrMigrations: Record<string, Migration> = {
   '0001-dsr-requests': m0001,
   '0002-dsr-manifests': m0002,
   '0003-dsr-review': m0003,
+  '0004-dsr-plan-hash': m0004,
 };
 
 /**

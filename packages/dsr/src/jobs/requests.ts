@@ -6,7 +6,7 @@ import { identityIssues } from '../identity/check-identity.js';
 import { buildPlan, planRunnable } from '../plan/build-plan.js';
 import type { DsrKind, IdentityValues, Plan } from '../plan/types.js';
 import { isManifestStored, manifestHash, manifestStored } from './manifests.js';
-import { cachedPlan } from './plan-cache.js';
+import { cachedPlan, knownPlanHashes, planOfHash } from './plan-cache.js';
 import type { DsrDatabase, DsrRequestTable, DsrStepTable } from './schema.js';
 
 /** A value a rectification sets. */
@@ -108,16 +108,18 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
   const { text, hash } = manifestHash(input.manifest);
   const rectify = input.kind === 'rectify' ? Object.keys(input.rectify ?? {}) : undefined;
   // Pure in the manifest's content and these options: planned once per distinct set of them.
-  const { plan, json: planJson } = cachedPlan(
-    JSON.stringify([hash, input.kind, kinds, rectify ?? null]),
-    () =>
-      input.kind === 'restrict'
-        ? restrictionPlan()
-        : buildPlan(input.manifest, {
-            kind: input.kind,
-            identity: kinds,
-            ...(rectify ? { rectify } : {}),
-          }),
+  const {
+    plan,
+    json: planJson,
+    hash: planHashed,
+  } = cachedPlan(JSON.stringify([hash, input.kind, kinds, rectify ?? null]), () =>
+    input.kind === 'restrict'
+      ? restrictionPlan()
+      : buildPlan(input.manifest, {
+          kind: input.kind,
+          identity: kinds,
+          ...(rectify ? { rectify } : {}),
+        }),
   );
   if (!planRunnable(plan)) return { ok: false, issues: plan.issues, plan };
   const id = randomUUID();
@@ -139,8 +141,8 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
     : sql`stored_manifest as (insert into pledge_dsr_manifests (hash, manifest)
         values (${hash}, ${text}::jsonb) on conflict (hash) do nothing returning hash),`;
   const created = sql`created as (insert into pledge_dsr_requests
-      (id, kind, status, phase, manifest, manifest_hash, plan, identity, params, roots_confirmed)
-      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${planJson}::jsonb,
+      (id, kind, status, phase, manifest, manifest_hash, plan, plan_hash, identity, params, roots_confirmed)
+      values (${id}, ${input.kind}, 'queued', 'locate', null, ${hash}, ${planJson}::jsonb, ${planHashed},
         ${JSON.stringify(input.identity)}::jsonb, ${JSON.stringify(params)}::jsonb,
         ${input.confirmRoots ?? null}::int)
       returning id)`;
@@ -182,9 +184,35 @@ export interface LeasedRequest {
   steps: Array<Selectable<DsrStepTable>>;
 }
 
+/** The request columns a run reads, but the plan (sent only when the worker does not hold it). */
+const LEASED_COLUMNS = sql.join(
+  [
+    'id',
+    'kind',
+    'status',
+    'phase',
+    'manifest',
+    'manifest_hash',
+    'plan_hash',
+    'identity',
+    'params',
+    'lease_owner',
+    'heartbeat_at',
+    'attempts',
+    'report',
+    'roots_matched',
+    'roots_confirmed',
+    'created_at',
+    'updated_at',
+    'finished_at',
+  ].map((c) => sql.ref(`leased.${c}`)),
+);
+
 /**
  * {@link acquireLease} and the reads a run starts with, in one statement: the request row and
  * its steps, or undefined when another worker holds it, it is finished or it waits for review.
+ * The stored plan is sent only when this process does not hold a plan of the same hash (the
+ * same JSON, planned here); reading it back was most of the statement's time.
  */
 export async function leaseAndLoad(
   db: Kysely<DsrDatabase>,
@@ -193,14 +221,29 @@ export async function leaseAndLoad(
   staleAfterMs: number,
 ): Promise<LeasedRequest | undefined> {
   const lease = leaseStatement(REQUEST_LEASE, id, worker, staleAfterMs, REQUEST_TAKE);
+  const held = knownPlanHashes();
   const result = await sql<Selectable<DsrRequestTable> & { steps: Array<Selectable<DsrStepTable>> }>`
     with leased as (${lease} returning *)
-    select leased.*, coalesce((select json_agg(s order by s.step_index) from pledge_dsr_steps s
+    select ${LEASED_COLUMNS},
+      case when leased.plan_hash = any(${held}::text[]) then null else leased.plan end as plan,
+      coalesce((select json_agg(s order by s.step_index) from pledge_dsr_steps s
       where s.request_id = leased.id), '[]'::json) as steps
     from leased`.execute(db);
   const row = result.rows[0];
   if (!row) return undefined;
   const { steps, ...request } = row;
+  if (request.plan === null) {
+    // Held when the statement was sent; read back only if it has since left the cache.
+    request.plan =
+      planOfHash(request.plan_hash) ??
+      (
+        await db
+          .selectFrom('pledge_dsr_requests')
+          .select('plan')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).plan;
+  }
   return { request, steps };
 }
 

@@ -58,6 +58,8 @@ export interface DsrRequestTable {
   manifest: NullableJson<unknown>;
   manifest_hash: string;
   plan: Json<unknown>;
+  /** SHA-256 of the plan's JSON as stored; null for requests made before it was kept. */
+  plan_hash: ColumnType<string | null, string | null | undefined, string | null>;
   identity: NullableJson<unknown>;
   params: Json<unknown>;
   lease_owner: string | null;

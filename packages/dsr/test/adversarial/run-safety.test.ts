@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Connector, createConnector, RedisConnector } from '@pledge/connectors';
 import type { Manifest } from '@pledge/core';
 import { migrateToLatest, openStore, type Store } from '@pledge/store';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPlan,
@@ -450,6 +451,65 @@ describe.skipIf(!up)('adversarial: run safety (review, preflight, honest outcome
       await world.pg('DROP FUNCTION refuse_gus()');
       await world.pg('DELETE FROM orders WHERE id = 70');
       await world.pg('DELETE FROM accounts WHERE id = 7');
+    }
+  });
+  it("a datastore transaction commits only once the previous datastore's progress is stored: the store refusing it leaves the transaction's tables as they were", async () => {
+    await world.pg("INSERT INTO accounts VALUES (8, 'ivy@example.com', 'Ivy')");
+    await world.pg("INSERT INTO orders VALUES (80, 8, 'ivy order')");
+    await world.mysql("INSERT INTO contacts VALUES (8, 'ivy@example.com', 38)");
+    try {
+      const before = await world.dump();
+      const created = await createRequest(dsrDb(store), {
+        manifest,
+        kind: 'erase',
+        identity: { email: ['ivy@example.com'] },
+      });
+      if (!created.ok) throw new Error('not created');
+      // The CRM (no transactions) is written first; the app's two tables then in one transaction.
+      const order = created.plan.writeOrder.map((i) => created.plan.steps[i]?.dataset);
+      expect(order).toEqual(['crm', 'app', 'app']);
+      // The store refuses the statement storing the CRM's progress, sent with the app's writes.
+      const refusing = {
+        transformQuery: (args: { node: unknown }) => {
+          const text = JSON.stringify(args.node);
+          // A progress write of its own (the end writes steps inside its request update).
+          if (text.includes('set status = v.status') && !text.includes('pledge_dsr_requests'))
+            throw new Error('store down');
+          return args.node;
+        },
+        transformResult: async (args: { result: unknown }) => args.result,
+      } as unknown as KyselyPlugin;
+      const seen: string[] = [];
+      const factory: ConnectorFactory = (dataset) => {
+        const connector = world.factory(dataset);
+        connector?.onStatement((e) => seen.push(`${e.operation} ${e.collection} ${e.text.slice(0, 8)}`));
+        return connector;
+      };
+      const options = { worker: `runsafe-${tag}`, connectors: factory, staleAfterMs: 60_000, secret: SECRET };
+      await expect(
+        runRequest({ ...store, db: store.db.withPlugin(refusing) }, created.id, options),
+      ).rejects.toThrow('store down');
+      // The app's deletes were sent inside the transaction, then rolled back: nothing of it kept.
+      expect(seen.filter((e) => e.startsWith('erase orders') || e.startsWith('erase accounts'))).toHaveLength(
+        2,
+      );
+      expect(seen).not.toContain('transaction (transaction) COMMIT');
+      const after = await world.dump();
+      const app = (dump: Dump) => dump.filter((i) => i.place.startsWith('pg:'));
+      expect(app(after)).toEqual(app(before));
+      // A later run finishes the request.
+      const done = await runRequest(store, created.id, options);
+      expect(done.status).toBe('completed');
+      const ivy = (await world.dump()).filter(
+        (i) =>
+          (i.place === 'pg:accounts' && i.values.id === '8') ||
+          (i.place === 'pg:orders' && i.values.id === '80'),
+      );
+      expect(ivy).toEqual([]);
+    } finally {
+      await world.pg('DELETE FROM orders WHERE id = 80');
+      await world.pg('DELETE FROM accounts WHERE id = 8');
+      await world.mysql('DELETE FROM contacts WHERE id = 8');
     }
   });
 });
