@@ -39,6 +39,19 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export {
+  type Reminder,
+  type SweepOptions,
+  type SweepResult,
+  sweepDeadlines,
+} from './reminders/sweep-deadlines.js';
+export {
+  DEADLINE_SWEEP_QUEUE,
+  DEADLINE_SWEEP_SCHEDULE,
+  drainDeadlineSweeps,
+  scheduleDeadlineSweep,
+  workDeadlineSweeps,
+} from './reminders/sweep-job.js';
 export { migrateRequests, requestsMigrations } from './store/migrations.js';
 export {
   getRequest,
