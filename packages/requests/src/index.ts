@@ -25,6 +25,14 @@ export {
   reminderInstants,
 } from './deadlines/reminders.js';
 export {
+  approveExecution,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type ExecutionStatus,
+  executeRequest,
+  syncExecution,
+} from './execution/execute-request.js';
+export {
   CONTACT_KINDS,
   type ContactKind,
   REQUEST_CHANNELS,
