@@ -70,6 +70,7 @@ export {
 } from './store/queries.js';
 export type { RequestEventTable, RequestsDatabase, RequestTable } from './store/schema.js';
 export type { RequestEvent, RequestView } from './store/view.js';
+export * from './verification/index.js';
 export {
   DENIAL_GROUNDS,
   type DenialGround,
@@ -96,8 +97,8 @@ export {
   type TransitionAction,
   type TransitionResult,
   transition,
-  VERIFICATION_METHODS,
-  type VerificationMethod,
+  VERIFIED_BY,
+  type VerifiedBy,
   type WorkflowSnapshot,
 } from './workflow/transition.js';
 export { ALLOWED_TRANSITIONS, canTransition, FINAL_STATES } from './workflow/transitions.js';

@@ -65,7 +65,7 @@ describe('carrying out requests through the DSR engine', () => {
     expect(early).toMatchObject({ ok: false, code: 'request.not-verified' });
     expect(world.dump().users).toHaveLength(3);
 
-    await transitionRequest(store.db, id, { action: 'verify', method: 'one-time-code' }, { actor: officer });
+    await transitionRequest(store.db, id, { action: 'verify', method: 'email-code' }, { actor: officer });
     const started = await executeRequest(store.db, queue, id, { actor: officer, manifest: world.manifest });
     if (!started.ok) throw new Error(started.code);
     expect(started.request).toMatchObject({ state: 'in-progress', dsrRequestId: started.dsrRequestId });

@@ -82,9 +82,7 @@ describe('data-subject requests over HTTP', () => {
     expect(noGround.statusCode).toBe(400);
     expect(error(noGround).issues?.[0]?.path).toBe('grounds');
 
-    expect((await call('POST', `/v1/requests/${id}/verify`, { method: 'one-time-code' })).statusCode).toBe(
-      200,
-    );
+    expect((await call('POST', `/v1/requests/${id}/verify`, { method: 'email-code' })).statusCode).toBe(200);
     const extended = await call('POST', `/v1/requests/${id}/extend`, { reasons: ['complexity'] });
     expect(extended.statusCode).toBe(200);
     expect(extended.json()).toMatchObject({ request: { state: 'extended', extended: true } });

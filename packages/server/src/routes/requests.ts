@@ -13,7 +13,7 @@ import {
   requestEvents,
   type TransitionAction,
   transitionRequest,
-  VERIFICATION_METHODS,
+  VERIFIED_BY,
 } from '@pledge/requests';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -71,7 +71,7 @@ const DenyBody = z
   .strict();
 const ClarifyBody = z.object({ question: Text(2000) }).strict();
 const CompleteBody = z.object({ note: Text(2000).optional() }).strict();
-const VerifyBody = z.object({ method: z.enum(VERIFICATION_METHODS) }).strict();
+const VerifyBody = z.object({ method: z.enum(VERIFIED_BY) }).strict();
 const EmptyBody = z.object({}).strict();
 
 /** A request without personal data: what the queue shows. */
