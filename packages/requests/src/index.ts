@@ -47,6 +47,7 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export { type ReminderDelivery, sendReminders } from './reminders/send-reminders.js';
 export {
   type Reminder,
   type SweepOptions,
@@ -57,6 +58,7 @@ export {
   DEADLINE_SWEEP_QUEUE,
   DEADLINE_SWEEP_SCHEDULE,
   drainDeadlineSweeps,
+  type SweepJobOptions,
   scheduleDeadlineSweep,
   workDeadlineSweeps,
 } from './reminders/sweep-job.js';
