@@ -14,6 +14,7 @@ import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
+import { registerConsoleRequests } from './routes/console-requests.js';
 import { registerReviewRoutes } from './routes/console-reviews.js';
 import { registerFaviconRoute } from './routes/favicon.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -165,6 +166,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, rt.subjectKey, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
+  registerConsoleRequests(app, rt);
   registerConsoleUsers(app, rt);
   registerConsoleKeys(app, rt, options.console);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });

@@ -13,6 +13,10 @@ const TAGS = [
   { name: 'ledger', description: 'Chain verification and the change feed' },
   { name: 'sdk', description: 'For SDKs deciding in process' },
   { name: 'keys', description: 'API keys (admin scope)' },
+  {
+    name: 'requests',
+    description: 'Data-subject requests: intake, the queue by due date, the officer steps (dsr scope)',
+  },
   { name: 'pages', description: 'Web pages and health' },
 ];
 
