@@ -11,6 +11,8 @@ import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
+import type { PrivacyCenterBackends } from './privacy-center/ports.js';
+import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerReviewRoutes } from './routes/console-reviews.js';
@@ -81,6 +83,13 @@ export interface ServerOptions {
    * Default: none (a warning says what is then not covered).
    */
   checkpoints?: ServerCheckpoints;
+  /**
+   * The request workflow and code sender behind the privacy center's forms (`/privacy`);
+   * a part left out shows a page saying it is not available here.
+   */
+  privacyCenter?: PrivacyCenterBackends;
+  /** PLEDGE_PUBLIC_LINT=hide: the policy page `/` leaves out the lint report's summary and link. */
+  hidePublicLint?: boolean;
   /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
   console?: ConsoleOptions;
 }
@@ -168,8 +177,9 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
   await registerDocs(app);
-  registerHomeRoutes(app, rt);
+  registerHomeRoutes(app, rt, { hideLint: options.hidePublicLint ?? false });
   registerPolicyRoutes(app, rt);
+  registerPrivacyCenterRoutes(app, rt, options.privacyCenter);
   registerLintRoutes(app, rt);
   registerHealthRoutes(app, rt);
   registerFaviconRoute(app);

@@ -105,6 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       subjectKey,
       ...(config.oidc ? { console: { oidc: config.oidc } } : {}),
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
+      ...(config.hidePublicLint ? { hidePublicLint: true } : {}),
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok
         ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }

@@ -20,6 +20,21 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /docs': 'public',
   'GET /docs/*': 'public',
   'OPTIONS /v1/consents': 'public',
+  'GET /privacy': 'public',
+  'GET /privacy/policy': 'public',
+  'POST /privacy/sign-out': 'public',
+  'GET /privacy/consent': 'public',
+  'POST /privacy/consent': 'public',
+  'GET /privacy/sign-in': 'public',
+  'POST /privacy/sign-in': 'public',
+  'POST /privacy/sign-in/code': 'public',
+  'GET /privacy/requests': 'public',
+  'GET /privacy/requests/new': 'public',
+  'POST /privacy/requests': 'public',
+  'GET /privacy/delete-account': 'public',
+  'GET /privacy/requests/:id': 'public',
+  'GET /privacy/requests/:id/verify': 'public',
+  'POST /privacy/requests/:id/verify': 'public',
   'GET /lint': ['policy:publish'],
   'GET /lint.json': ['policy:publish'],
   'POST /v1/consents': ['consent:write'],
@@ -61,6 +76,8 @@ function expectedFor(method: string, url: string): 'public' | readonly ApiScope[
 function passed(res: LightMyRequestResponse): boolean {
   if (res.statusCode === 401) return false;
   if (res.statusCode !== 403) return true;
+  // The guard answers JSON: a 403 page is the route's own (the privacy center's expired form).
+  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) return true;
   // A HEAD answer has no body: a 403 there is the guard's.
   const code = errorCode(res);
   return (
@@ -69,7 +86,9 @@ function passed(res: LightMyRequestResponse): boolean {
 }
 
 function errorCode(res: LightMyRequestResponse): string | undefined {
-  return res.body ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+  if (!res.body || !String(res.headers['content-type'] ?? '').startsWith('application/json'))
+    return undefined;
+  return (res.json() as { error?: { code?: string } }).error?.code;
 }
 
 /** Every registered route but the console's (session cookies, not keys: console-route-matrix.test.ts). */

@@ -1,0 +1,57 @@
+import { renderSignInPage } from '@pledge/render';
+import type { FastifyInstance } from 'fastify';
+import type { CenterSignIn } from '../privacy-center/ports.js';
+import { field, formTokenValid, openVisit, plausibleEmail } from '../privacy-center/visit.js';
+import type { Runtime } from '../runtime.js';
+import { back, refuseForm } from './privacy-center.js';
+
+/**
+ * Identifying a visitor by a code sent to their address: `GET /privacy/sign-in` (the address,
+ * or with `?step=code` the code), `POST /privacy/sign-in` (a code is sent when the address is
+ * known; the answer is the same either way) and `POST /privacy/sign-in/code` (a right code
+ * identifies the visitor in their sealed cookie). Without a code sender the page says so.
+ */
+export function registerPrivacyCenterSignIn(
+  app: FastifyInstance,
+  rt: Runtime,
+  signIn: CenterSignIn | undefined,
+): void {
+  app.get('/privacy/sign-in', async (request, reply) => {
+    const visit = openVisit(rt, request);
+    const codeStep = field(request.query, 'step') === 'code' && visit.visitor.pendingSignIn !== undefined;
+    return visit.html(
+      reply,
+      renderSignInPage({
+        ...visit.page('/privacy/sign-in'),
+        available: signIn !== undefined,
+        ...(codeStep ? { codeStep: { wrong: field(request.query, 'wrong') === '1' } } : {}),
+      }),
+    );
+  });
+
+  app.post('/privacy/sign-in', async (request, reply) => {
+    const visit = openVisit(rt, request);
+    if (!formTokenValid(visit, request.body)) return refuseForm(visit, reply, '/privacy/sign-in');
+    if (signIn === undefined) return visit.redirect(reply, back(visit, '/privacy/sign-in'));
+    const email = (field(request.body, 'email') ?? '').trim();
+    if (!plausibleEmail(email)) return visit.redirect(reply, back(visit, '/privacy/sign-in'));
+    const { challenge } = await signIn.start(email, visit.lang, new Date());
+    visit.update({ ...visit.visitor, pendingSignIn: challenge });
+    return visit.redirect(reply, back(visit, '/privacy/sign-in', '&step=code'));
+  });
+
+  app.post('/privacy/sign-in/code', async (request, reply) => {
+    const visit = openVisit(rt, request);
+    if (!formTokenValid(visit, request.body)) return refuseForm(visit, reply, '/privacy/sign-in');
+    const challenge = visit.visitor.pendingSignIn;
+    if (signIn === undefined || challenge === undefined)
+      return visit.redirect(reply, back(visit, '/privacy/sign-in'));
+    const code = (field(request.body, 'code') ?? '').replace(/\s+/g, '').slice(0, 32);
+    const subject = code === '' ? undefined : await signIn.finish(challenge, code, new Date());
+    if (subject === undefined)
+      return visit.redirect(reply, back(visit, '/privacy/sign-in', '&step=code&wrong=1'));
+    const { pendingSignIn: _done, ...rest } = visit.visitor;
+    visit.update({ ...rest, subject });
+    return visit.redirect(reply, back(visit, '/privacy/consent'));
+  });
+}
