@@ -1,9 +1,10 @@
-import type { JurisdictionKey, Language, RightKind } from '@pledge/core';
+import type { JurisdictionKey, Language } from '@pledge/core';
+import type { RequestRight } from '@pledge/requests';
 import type { CenterRequestView } from '@pledge/render';
 
 /** A request as the privacy center submits it. */
 export interface CenterSubmission {
-  readonly right: RightKind;
+  readonly right: RequestRight;
   /** The address the code and the answer go to (the requester's identifier). */
   readonly email: string;
   readonly jurisdiction?: JurisdictionKey;

@@ -1,7 +1,7 @@
-import type { JurisdictionKey, RightKind } from '@pledge/core';
+import type { JurisdictionKey } from '@pledge/core';
+import type { RequestRight } from '@pledge/requests';
 import {
   DETAILS_REQUIRED,
-  offeredRights,
   type RequestFormInput,
   renderDeleteAccount,
   renderRequestForm,
@@ -10,6 +10,7 @@ import {
   renderVerifyPage,
 } from '@pledge/render';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { offeredRights } from '../privacy-center/offered-rights.js';
 import type { CenterRequests } from '../privacy-center/ports.js';
 import { field, formTokenValid, openVisit, plausibleEmail, type Visit } from '../privacy-center/visit.js';
 import { withRequest } from '../privacy-center/visitor-cookie.js';
@@ -31,7 +32,7 @@ export function registerPrivacyCenterRequests(
   rt: Runtime,
   requests: CenterRequests | undefined,
 ): void {
-  const granted = (right: string | undefined): RightKind | undefined =>
+  const granted = (right: string | undefined): RequestRight | undefined =>
     offeredRights(rt.engine.policy.manifest).find((r) => r.right === right)?.right;
 
   const notFound = (visit: Visit, reply: FastifyReply) =>
@@ -41,7 +42,11 @@ export function registerPrivacyCenterRequests(
     const visit = openVisit(rt, request);
     return visit.html(
       reply,
-      renderRequestsPage({ ...visit.page('/privacy/requests'), available: requests !== undefined }),
+      renderRequestsPage({
+        ...visit.page('/privacy/requests'),
+        rights: offeredRights(rt.engine.policy.manifest),
+        available: requests !== undefined,
+      }),
     );
   });
 
@@ -50,7 +55,7 @@ export function registerPrivacyCenterRequests(
     const right = granted(field(request.query, 'right'));
     if (right === undefined || requests === undefined)
       return visit.redirect(reply, back(visit, '/privacy/requests'));
-    if (right === 'account-deletion') return visit.redirect(reply, back(visit, '/privacy/delete-account'));
+    if (right === 'deregistration') return visit.redirect(reply, back(visit, '/privacy/delete-account'));
     return visit.html(
       reply,
       renderRequestForm({ ...visit.page(`/privacy/requests/new?right=${right}`), right }),
@@ -59,7 +64,7 @@ export function registerPrivacyCenterRequests(
 
   app.get('/privacy/delete-account', async (request, reply) => {
     const visit = openVisit(rt, request);
-    if (granted('account-deletion') === undefined || requests === undefined)
+    if (granted('deregistration') === undefined || requests === undefined)
       return visit.redirect(reply, back(visit, '/privacy/requests'));
     return visit.html(reply, renderDeleteAccount(visit.page('/privacy/delete-account')));
   });
@@ -80,13 +85,13 @@ export function registerPrivacyCenterRequests(
       ? 'form.problem.email'
       : DETAILS_REQUIRED.has(right) && details === ''
         ? 'form.problem.details'
-        : right === 'account-deletion' && field(request.body, 'confirm') !== 'yes'
+        : right === 'deregistration' && field(request.body, 'confirm') !== 'yes'
           ? 'form.problem.confirm'
           : undefined;
     if (problem) {
       const values = { email, details, ...(jurisdiction ? { jurisdiction } : {}) };
       const page =
-        right === 'account-deletion'
+        right === 'deregistration'
           ? renderDeleteAccount({ ...visit.page('/privacy/delete-account'), values, problem })
           : renderRequestForm({
               ...visit.page(`/privacy/requests/new?right=${right}`),

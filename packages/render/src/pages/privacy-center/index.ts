@@ -1,11 +1,12 @@
 export { type ConsentChoice, type ConsentPageInput, consentField, renderConsentPage } from './consent.js';
 export { renderCenterError } from './error-page.js';
 export type { CenterKey } from './messages-en.js';
-export { consentPurposes, type OfferedRight, offeredRights } from './offered.js';
+export { consentPurposes } from './offered.js';
 export { type OverviewInput, renderCenterOverview } from './overview.js';
 export { renderCenterPolicy } from './policy-page.js';
 export {
   DETAILS_REQUIRED,
+  type OfferedRight,
   type RequestFormInput,
   type RequestFormValues,
   type RequestsPageInput,
@@ -15,8 +16,6 @@ export {
 } from './requests.js';
 export { renderSignInPage, type SignInPageInput } from './sign-in.js';
 export {
-  CENTER_REQUEST_STATES,
-  type CenterRequestState,
   type CenterRequestView,
   renderStatusPage,
   type StatusPageInput,

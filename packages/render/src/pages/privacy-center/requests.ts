@@ -1,18 +1,29 @@
-import type { JurisdictionKey, RightKind } from '@pledge/core';
+import type { Deadline, JurisdictionKey } from '@pledge/core';
+import type { RequestRight } from '@pledge/requests';
 import { createRenderContext } from '../../context.js';
 import { deadlineText } from '../../format/deadline.js';
 import { escapeHtml } from '../../html.js';
 import { hiddenFields, renderCenterPage } from './layout.js';
 import type { CenterKey } from './messages-en.js';
-import { offeredRights } from './offered.js';
 import { centerHref, centerText } from './text.js';
 import type { CenterNotice, CenterPageInput } from './types.js';
 
 /** Rights whose form asks what should change (the details are then required). */
-export const DETAILS_REQUIRED: ReadonlySet<RightKind> = new Set<RightKind>(['rectification']);
+export const DETAILS_REQUIRED: ReadonlySet<RequestRight> = new Set<RequestRight>(['rectification']);
+
+/** A right the privacy center offers a form for, and where it applies. */
+export interface OfferedRight {
+  readonly right: RequestRight;
+  /** `everyone`, or the jurisdictions (of the manifest or the law's data) that grant it. */
+  readonly where: 'everyone' | readonly JurisdictionKey[];
+  /** The deadline the policy states for it, if any. */
+  readonly deadline?: Deadline;
+}
 
 /** The rights list's input. */
 export interface RequestsPageInput extends CenterPageInput {
+  /** The rights granted, in the order to list them. */
+  readonly rights: readonly OfferedRight[];
   /** Whether requests can be made here (the server has a request store). */
   readonly available: boolean;
 }
@@ -22,19 +33,14 @@ export function renderRequestsPage(input: RequestsPageInput): string {
   const { lang } = input;
   const t = (key: CenterKey, p?: Record<string, string>) => centerText(lang, key, p);
   const ctx = createRenderContext(input.manifest, lang);
-  const rights = offeredRights(input.manifest);
-  const items = rights.map(({ right, entries }) => {
-    const everywhere = entries.some((e) => e.jurisdictions.length === 0);
-    const where = everywhere
-      ? t('requests.everyone')
-      : ctx.join(
-          [...new Set(entries.flatMap((e) => e.jurisdictions))].map((j) => ctx.t(`jurisdiction.${j}`)),
-        );
-    const deadline = entries[0]?.deadline;
+  const { rights } = input;
+  const items = rights.map(({ right, where: scope, deadline }) => {
+    const where =
+      scope === 'everyone' ? t('requests.everyone') : ctx.join(scope.map((j) => ctx.t(`jurisdiction.${j}`)));
     const path =
-      right === 'account-deletion' ? '/privacy/delete-account' : `/privacy/requests/new?right=${right}`;
+      right === 'deregistration' ? '/privacy/delete-account' : `/privacy/requests/new?right=${right}`;
     const ask = input.available
-      ? `<a class="button${right === 'account-deletion' ? ' danger' : ''}" href="${escapeHtml(centerHref(path, lang))}" aria-label="${escapeHtml(`${t('requests.ask')}: ${t(`right.${right}`)}`)}">${escapeHtml(t('requests.ask'))}</a>`
+      ? `<a class="button${right === 'deregistration' ? ' danger' : ''}" href="${escapeHtml(centerHref(path, lang))}" aria-label="${escapeHtml(`${t('requests.ask')}: ${t(`right.${right}`)}`)}">${escapeHtml(t('requests.ask'))}</a>`
       : '';
     return [
       '<li><div class="what">',
@@ -73,7 +79,7 @@ export interface RequestFormValues {
 
 /** A request form's input. */
 export interface RequestFormInput extends CenterPageInput {
-  readonly right: RightKind;
+  readonly right: RequestRight;
   readonly values?: RequestFormValues;
   /** Why the last post was refused (a `form.problem.*` key). */
   readonly problem?: 'form.problem.email' | 'form.problem.details' | 'form.problem.confirm';
@@ -97,7 +103,7 @@ function requestFields(input: RequestFormInput): string {
   ].join('');
   const hintKey = `form.detailsHint.${input.right}` as CenterKey;
   const hint = t(
-    (['rectification', 'objection', 'automated-decision'] as string[]).includes(input.right)
+    (['rectification', 'objection', 'automated-decision-review'] as string[]).includes(input.right)
       ? hintKey
       : 'form.detailsHint.default',
   );
@@ -150,13 +156,13 @@ export function renderRequestForm(input: RequestFormInput): string {
 export function renderDeleteAccount(input: Omit<RequestFormInput, 'right'>): string {
   const { lang } = input;
   const t = (key: CenterKey, p?: Record<string, string>) => centerText(lang, key, p);
-  const form: RequestFormInput = { ...input, right: 'account-deletion' };
+  const form: RequestFormInput = { ...input, right: 'deregistration' };
   const notice = problemNotice(form);
   const invalid = input.problem === 'form.problem.confirm' ? ' aria-invalid="true"' : '';
   const body = [
     `<div class="notice danger"><p><strong>${escapeHtml(t('delete.warning'))}</strong></p><p>${escapeHtml(t('delete.keep'))}</p></div>`,
     `<form method="post" action="/privacy/requests" novalidate>${hiddenFields(input)}`,
-    '<input type="hidden" name="right" value="account-deletion">',
+    '<input type="hidden" name="right" value="deregistration">',
     requestFields(form),
     `<label for="rq-confirm"><input type="checkbox" id="rq-confirm" name="confirm" value="yes" required${invalid}> ${escapeHtml(t('delete.confirm'))}</label>`,
     '<div class="actions">',

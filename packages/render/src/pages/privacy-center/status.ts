@@ -1,29 +1,15 @@
-import type { RightKind } from '@pledge/core';
+import type { RequestRight, RequestState } from '@pledge/requests';
 import { escapeHtml } from '../../html.js';
 import { renderCenterPage } from './layout.js';
 import type { CenterKey } from './messages-en.js';
 import { centerHref, centerText, dateHtml } from './text.js';
 import type { CenterPageInput } from './types.js';
 
-/** States a request can be in, as the privacy center names them. */
-export const CENTER_REQUEST_STATES = [
-  'received',
-  'verifying',
-  'verified',
-  'needs-clarification',
-  'in-progress',
-  'extended',
-  'completed',
-  'denied',
-] as const;
-/** One of {@link CENTER_REQUEST_STATES}. */
-export type CenterRequestState = (typeof CENTER_REQUEST_STATES)[number];
-
 /** A request as its person sees it. */
 export interface CenterRequestView {
   readonly id: string;
-  readonly right: RightKind;
-  readonly state: CenterRequestState;
+  readonly right: RequestRight;
+  readonly state: RequestState;
   readonly receivedAt: Date;
   /** When the answer is due; undefined while the clock has not started. */
   readonly dueAt?: Date;
@@ -39,7 +25,7 @@ export interface StatusPageInput extends CenterPageInput {
   readonly request?: CenterRequestView;
 }
 
-const BADGE: Partial<Record<CenterRequestState, string>> = {
+const BADGE: Partial<Record<RequestState, string>> = {
   completed: 'ok',
   denied: 'danger',
   'needs-clarification': 'warn',
