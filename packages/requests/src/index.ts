@@ -81,6 +81,8 @@ export {
   type RequestRight,
   RIGHT_KINDS,
 } from './workflow/rights.js';
+
+export * from './verification/index.js';
 export { REQUEST_STATES, type RequestState } from './workflow/states.js';
 export {
   type RequestRefusal,

@@ -23,3 +23,8 @@ export { createPledge, type PledgeOptions } from './pledge/create-pledge.js';
 export { SubjectKeyMismatchError, SubjectNotCachedError } from './pledge/errors.js';
 export { Pledge, type SubjectHandle } from './pledge/pledge.js';
 export type { PolicyRuntime } from './pledge/policy-runtime.js';
+export {
+  issueVerificationToken,
+  type VerificationTokenInput,
+  type VerificationTokenKey,
+} from './verification/issue-token.js';
