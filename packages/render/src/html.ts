@@ -54,7 +54,8 @@ function block(value: Block): string[] {
       });
       const label = escapeHtml(value.caption);
       return [
-        `<div class="scroll" role="region" aria-label="${label}" tabindex="0">`,
+        // A group, not a region: a section titled like its table would make two landmarks of one name.
+        `<div class="scroll" role="group" aria-label="${label}" tabindex="0">`,
         '<table>',
         `<caption>${label}</caption>`,
         `<thead><tr>${head}</tr></thead>`,

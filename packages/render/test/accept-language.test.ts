@@ -33,7 +33,7 @@ describe('negotiateLanguage (Accept-Language)', () => {
   it('never throws and always answers an offered language, whatever the header', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "grapheme", maxLength: 200 })),
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 })),
         (header) => {
           expect(['en', 'zh-CN']).toContain(negotiateLanguage(header));
         },

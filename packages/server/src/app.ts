@@ -1,5 +1,6 @@
 import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
+import type { SmtpConfig } from '@pledge/notify';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuditPages } from './console/audit-pages.js';
@@ -11,8 +12,8 @@ import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
-import type { PrivacyCenterBackends } from './privacy-center/ports.js';
 import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
+import { privacyCenterWorkflow } from './privacy-center/workflow.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerReviewRoutes } from './routes/console-reviews.js';
@@ -84,10 +85,10 @@ export interface ServerOptions {
    */
   checkpoints?: ServerCheckpoints;
   /**
-   * The request workflow and code sender behind the privacy center's forms (`/privacy`);
-   * a part left out shows a page saying it is not available here.
+   * SMTP server for the privacy center's codes and answers (PLEDGE_SMTP_URL, PLEDGE_SMTP_FROM).
+   * Default none: messages are kept in the outbox (`held`), shown in the console.
    */
-  privacyCenter?: PrivacyCenterBackends;
+  smtp?: SmtpConfig;
   /** PLEDGE_PUBLIC_LINT=hide: the policy page `/` leaves out the lint report's summary and link. */
   hidePublicLint?: boolean;
   /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
@@ -179,7 +180,9 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   await registerDocs(app);
   registerHomeRoutes(app, rt, { hideLint: options.hidePublicLint ?? false });
   registerPolicyRoutes(app, rt);
-  registerPrivacyCenterRoutes(app, rt, options.privacyCenter);
+  const workflow = privacyCenterWorkflow(rt, options.smtp ? { smtp: options.smtp } : {});
+  app.addHook('onClose', () => workflow.close());
+  registerPrivacyCenterRoutes(app, rt, workflow);
   registerLintRoutes(app, rt);
   registerHealthRoutes(app, rt);
   registerFaviconRoute(app);

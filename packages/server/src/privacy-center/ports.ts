@@ -1,6 +1,6 @@
 import type { JurisdictionKey, Language } from '@pledge/core';
-import type { RequestRight } from '@pledge/requests';
 import type { CenterRequestView } from '@pledge/render';
+import type { RequestRight } from '@pledge/requests';
 
 /** A request as the privacy center submits it. */
 export interface CenterSubmission {
@@ -11,28 +11,33 @@ export interface CenterSubmission {
   readonly details?: string;
   /** The language the person used, for messages to them. */
   readonly lang: Language;
+  /** The asker's IP address, for the per-IP limit of codes. */
+  readonly ip?: string;
 }
 
-/** What the privacy center needs of the request workflow (@pledge/requests and @pledge/notify). */
+/** What the privacy center needs of the request workflow (@pledge/requests with @pledge/notify). */
 export interface CenterRequests {
-  /** Stores the request (state received, then verifying) and sends the code by e-mail; returns its id. */
-  submit(submission: CenterSubmission, now: Date): Promise<{ readonly id: string }>;
-  /** Checks the code of a request; true when it is now verified. */
-  verify(id: string, code: string, now: Date): Promise<boolean>;
-  /** The request as its person sees it, with a fresh download link when a package is ready. */
-  view(id: string, now: Date): Promise<CenterRequestView | undefined>;
+  /**
+   * Stores the request (received), sends a code to its address and marks it verifying;
+   * returns its id and the code's challenge (none when the code could not be sent: rate limit).
+   */
+  submit(submission: CenterSubmission): Promise<{ readonly id: string; readonly challenge?: string }>;
+  /** Checks the code of a request's challenge; true when the request is now verified. */
+  verify(id: string, challenge: string, code: string): Promise<boolean>;
+  /** The request as its person sees it. */
+  view(id: string): Promise<CenterRequestView | undefined>;
 }
 
 /** What the privacy center needs to identify a visitor by a code sent to an address. */
 export interface CenterSignIn {
-  /** Sends a code to the address when it is known (the same answer either way); returns the challenge. */
-  start(email: string, lang: Language, now: Date): Promise<{ readonly challenge: string }>;
-  /** The confirmed identifier when the code is right, else undefined. */
-  finish(challenge: string, code: string, now: Date): Promise<string | undefined>;
+  /** Sends a code to the address (the same answer whether or not it is known); the challenge, if one was made. */
+  start(email: string, lang: Language, ip?: string): Promise<string | undefined>;
+  /** Whether the code of the challenge is right (then the address is the visitor's). */
+  finish(challenge: string, code: string): Promise<boolean>;
 }
 
-/** The workflow behind the privacy center's forms; a part left out shows a page saying it is not available. */
+/** The workflow behind the privacy center's forms. */
 export interface PrivacyCenterBackends {
-  readonly requests?: CenterRequests;
-  readonly signIn?: CenterSignIn;
+  readonly requests: CenterRequests;
+  readonly signIn: CenterSignIn;
 }

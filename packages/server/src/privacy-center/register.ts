@@ -15,7 +15,7 @@ export function isPrivacyCenterRoute(url: string): boolean {
 export function registerPrivacyCenterRoutes(
   app: FastifyInstance,
   rt: Runtime,
-  backends: PrivacyCenterBackends = {},
+  backends: PrivacyCenterBackends,
 ): void {
   registerPrivacyCenter(app, rt);
   registerPrivacyCenterConsent(app, rt);

@@ -9,16 +9,23 @@ export const VISITOR_IDLE_MS = 30 * 60 * 1000;
 /** Most requests a visitor's cookie remembers (the newest are kept). */
 const MAX_REQUESTS = 20;
 
+/** A request made from this browser. */
+export interface VisitorRequest {
+  readonly id: string;
+  /** The challenge of the code sent for it, while it is not verified. */
+  readonly challenge?: string;
+}
+
 /** What the privacy center remembers about a visitor between pages. */
 export interface Visitor {
   /** The form token of this browser (double-submitted in every form). */
   readonly csrf: string;
   /** The identifier confirmed by a code or an application token, if any. */
   readonly subject?: string;
-  /** Requests made from this browser, which its status pages may show. */
-  readonly requests: readonly string[];
-  /** A request whose code is awaited for identification (sign-in). */
-  readonly pendingSignIn?: string;
+  /** Requests made from this browser (its status pages show only these), with the challenge of their code. */
+  readonly requests: readonly VisitorRequest[];
+  /** The address being confirmed and the challenge of its code (sign-in). */
+  readonly pendingSignIn?: { readonly email: string; readonly challenge: string };
   /** When this expires, ms since the epoch. */
   readonly expiresAt: number;
 }
@@ -33,9 +40,15 @@ export function newVisitor(now: number): Visitor {
   return { csrf: randomBytes(24).toString('base64url'), requests: [], expiresAt: now + VISITOR_IDLE_MS };
 }
 
-/** The visitor with a request remembered. */
-export function withRequest(visitor: Visitor, id: string): Visitor {
-  return { ...visitor, requests: [...visitor.requests.filter((r) => r !== id), id].slice(-MAX_REQUESTS) };
+/** The visitor with a request remembered (replacing an earlier entry of the same id). */
+export function withRequest(visitor: Visitor, request: VisitorRequest): Visitor {
+  const others = visitor.requests.filter((r) => r.id !== request.id);
+  return { ...visitor, requests: [...others, request].slice(-MAX_REQUESTS) };
+}
+
+/** The visitor's entry for a request, or undefined when this browser did not make it. */
+export function requestOf(visitor: Visitor, id: string): VisitorRequest | undefined {
+  return visitor.requests.find((r) => r.id === id);
 }
 
 /** Seals a visitor into a cookie value (AES-256-GCM; base64url of iv, tag and ciphertext). */

@@ -1,5 +1,4 @@
 import type { JurisdictionKey } from '@pledge/core';
-import type { RequestRight } from '@pledge/requests';
 import {
   DETAILS_REQUIRED,
   type RequestFormInput,
@@ -9,11 +8,12 @@ import {
   renderStatusPage,
   renderVerifyPage,
 } from '@pledge/render';
+import type { RequestRight } from '@pledge/requests';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { offeredRights } from '../privacy-center/offered-rights.js';
 import type { CenterRequests } from '../privacy-center/ports.js';
 import { field, formTokenValid, openVisit, plausibleEmail, type Visit } from '../privacy-center/visit.js';
-import { withRequest } from '../privacy-center/visitor-cookie.js';
+import { requestOf, withRequest } from '../privacy-center/visitor-cookie.js';
 import type { Runtime } from '../runtime.js';
 import { back, refuseForm } from './privacy-center.js';
 
@@ -101,24 +101,22 @@ export function registerPrivacyCenterRequests(
             });
       return visit.html(reply, page, 400);
     }
-    const { id } = await requests.submit(
-      {
-        right,
-        email,
-        lang: visit.lang,
-        ...(jurisdiction ? { jurisdiction } : {}),
-        ...(details ? { details } : {}),
-      },
-      new Date(),
-    );
-    visit.update(withRequest(visit.visitor, id));
+    const { id, challenge } = await requests.submit({
+      right,
+      email,
+      lang: visit.lang,
+      ip: request.ip,
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(details ? { details } : {}),
+    });
+    visit.update(withRequest(visit.visitor, { id, ...(challenge ? { challenge } : {}) }));
     return visit.redirect(reply, back(visit, `/privacy/requests/${encodeURIComponent(id)}/verify`));
   });
 
   app.get<{ Params: { id: string } }>('/privacy/requests/:id/verify', async (request, reply) => {
     const visit = openVisit(rt, request);
     const { id } = request.params;
-    if (requests === undefined || !visit.visitor.requests.includes(id)) return notFound(visit, reply);
+    if (requests === undefined || requestOf(visit.visitor, id) === undefined) return notFound(visit, reply);
     return visit.html(
       reply,
       renderVerifyPage({
@@ -134,17 +132,20 @@ export function registerPrivacyCenterRequests(
     const { id } = request.params;
     const path = `/privacy/requests/${encodeURIComponent(id)}`;
     if (!formTokenValid(visit, request.body)) return refuseForm(visit, reply, `${path}/verify`);
-    if (requests === undefined || !visit.visitor.requests.includes(id)) return notFound(visit, reply);
+    const mine = requestOf(visit.visitor, id);
+    if (requests === undefined || mine === undefined) return notFound(visit, reply);
     const code = (field(request.body, 'code') ?? '').replace(/\s+/g, '').slice(0, 32);
-    const ok = code !== '' && (await requests.verify(id, code, new Date()));
+    const ok =
+      code !== '' && mine.challenge !== undefined && (await requests.verify(id, mine.challenge, code));
+    if (ok) visit.update(withRequest(visit.visitor, { id }));
     return visit.redirect(reply, ok ? back(visit, path) : back(visit, `${path}/verify`, '&wrong=1'));
   });
 
   app.get<{ Params: { id: string } }>('/privacy/requests/:id', async (request, reply) => {
     const visit = openVisit(rt, request);
     const { id } = request.params;
-    if (requests === undefined || !visit.visitor.requests.includes(id)) return notFound(visit, reply);
-    const view = await requests.view(id, new Date());
+    if (requests === undefined || requestOf(visit.visitor, id) === undefined) return notFound(visit, reply);
+    const view = await requests.view(id);
     if (view === undefined) return notFound(visit, reply);
     return visit.html(
       reply,

@@ -35,23 +35,24 @@ export function registerPrivacyCenterSignIn(
     if (signIn === undefined) return visit.redirect(reply, back(visit, '/privacy/sign-in'));
     const email = (field(request.body, 'email') ?? '').trim();
     if (!plausibleEmail(email)) return visit.redirect(reply, back(visit, '/privacy/sign-in'));
-    const { challenge } = await signIn.start(email, visit.lang, new Date());
-    visit.update({ ...visit.visitor, pendingSignIn: challenge });
+    const challenge = await signIn.start(email, visit.lang, request.ip);
+    // Rate-limited: the same next page, and no code will work (the same answer either way).
+    visit.update({ ...visit.visitor, pendingSignIn: { email, challenge: challenge ?? 'none' } });
     return visit.redirect(reply, back(visit, '/privacy/sign-in', '&step=code'));
   });
 
   app.post('/privacy/sign-in/code', async (request, reply) => {
     const visit = openVisit(rt, request);
     if (!formTokenValid(visit, request.body)) return refuseForm(visit, reply, '/privacy/sign-in');
-    const challenge = visit.visitor.pendingSignIn;
-    if (signIn === undefined || challenge === undefined)
+    const pending = visit.visitor.pendingSignIn;
+    if (signIn === undefined || pending === undefined)
       return visit.redirect(reply, back(visit, '/privacy/sign-in'));
     const code = (field(request.body, 'code') ?? '').replace(/\s+/g, '').slice(0, 32);
-    const subject = code === '' ? undefined : await signIn.finish(challenge, code, new Date());
-    if (subject === undefined)
-      return visit.redirect(reply, back(visit, '/privacy/sign-in', '&step=code&wrong=1'));
+    const right =
+      code !== '' && pending.challenge !== 'none' && (await signIn.finish(pending.challenge, code));
+    if (!right) return visit.redirect(reply, back(visit, '/privacy/sign-in', '&step=code&wrong=1'));
     const { pendingSignIn: _done, ...rest } = visit.visitor;
-    visit.update({ ...rest, subject });
+    visit.update({ ...rest, subject: pending.email });
     return visit.redirect(reply, back(visit, '/privacy/consent'));
   });
 }
