@@ -62,6 +62,7 @@ export {
 } from './store/queries.js';
 export type { RequestEventTable, RequestsDatabase, RequestTable } from './store/schema.js';
 export type { RequestEvent, RequestView } from './store/view.js';
+export * from './verification/index.js';
 export {
   DENIAL_GROUNDS,
   type DenialGround,
@@ -81,8 +82,6 @@ export {
   type RequestRight,
   RIGHT_KINDS,
 } from './workflow/rights.js';
-
-export * from './verification/index.js';
 export { REQUEST_STATES, type RequestState } from './workflow/states.js';
 export {
   type RequestRefusal,

@@ -177,12 +177,13 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsoleUsers(app, rt);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
+  // Registered before the OpenAPI document, as the console is: HTML pages and form posts, not API.
+  const workflow = privacyCenterWorkflow(rt, options.smtp ? { smtp: options.smtp } : {});
+  app.addHook('preClose', () => workflow.close());
+  registerPrivacyCenterRoutes(app, rt, workflow);
   await registerDocs(app);
   registerHomeRoutes(app, rt, { hideLint: options.hidePublicLint ?? false });
   registerPolicyRoutes(app, rt);
-  const workflow = privacyCenterWorkflow(rt, options.smtp ? { smtp: options.smtp } : {});
-  app.addHook('onClose', () => workflow.close());
-  registerPrivacyCenterRoutes(app, rt, workflow);
   registerLintRoutes(app, rt);
   registerHealthRoutes(app, rt);
   registerFaviconRoute(app);
