@@ -12,6 +12,7 @@ import { registerPolicies } from './commands/policies.js';
 import { registerRecipients } from './commands/recipients.js';
 import { registerRefdata } from './commands/refdata.js';
 import { registerRender } from './commands/render.js';
+import { registerRequests } from './commands/requests.js';
 import { registerRopa } from './commands/ropa.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
@@ -41,6 +42,7 @@ const COMMANDS = [
   registerPolicies,
   registerAudit,
   registerRecipients,
+  registerRequests,
   registerImportFides,
   registerRefdata,
 ];

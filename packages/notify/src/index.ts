@@ -43,6 +43,13 @@ export {
   outboxBody,
   releaseHeld,
 } from './outbox/enqueue.js';
+export {
+  OUTBOX_QUEUE,
+  OUTBOX_QUEUE_SPEC,
+  runOutboxJobs,
+  scheduleOutbox,
+  workOutbox,
+} from './outbox/outbox-jobs.js';
 export { isSecretTemplate, SECRET_TEMPLATES } from './outbox/secret-templates.js';
 export { MESSAGE_KINDS, type MessageKind, OUTBOX_STATUSES, type OutboxStatus } from './outbox/statuses.js';
 export {

@@ -25,6 +25,14 @@ export {
   reminderInstants,
 } from './deadlines/reminders.js';
 export {
+  approveExecution,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type ExecutionStatus,
+  executeRequest,
+  syncExecution,
+} from './execution/execute-request.js';
+export {
   CONTACT_KINDS,
   type ContactKind,
   REQUEST_CHANNELS,
@@ -39,6 +47,7 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export { type ReminderDelivery, sendReminders } from './reminders/send-reminders.js';
 export {
   type Reminder,
   type SweepOptions,
@@ -49,6 +58,7 @@ export {
   DEADLINE_SWEEP_QUEUE,
   DEADLINE_SWEEP_SCHEDULE,
   drainDeadlineSweeps,
+  type SweepJobOptions,
   scheduleDeadlineSweep,
   workDeadlineSweeps,
 } from './reminders/sweep-job.js';
@@ -89,8 +99,8 @@ export {
   type TransitionAction,
   type TransitionResult,
   transition,
-  VERIFICATION_METHODS,
-  type VerificationMethod,
+  VERIFIED_BY,
+  type VerifiedBy,
   type WorkflowSnapshot,
 } from './workflow/transition.js';
 export { ALLOWED_TRANSITIONS, canTransition, FINAL_STATES } from './workflow/transitions.js';

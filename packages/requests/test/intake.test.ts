@@ -102,7 +102,7 @@ describe.each(backends)('requests on $name', ({ open }) => {
     const verified = await transitionRequest(
       store.db,
       received.request.id,
-      { action: 'verify', method: 'one-time-code' },
+      { action: 'verify', method: 'email-code' },
       {
         actor: requester,
         clock,
@@ -205,7 +205,7 @@ describe.each(backends)('requests on $name', ({ open }) => {
     await transitionRequest(
       store.db,
       camera.request.id,
-      { action: 'verify', method: 'one-time-code' },
+      { action: 'verify', method: 'email-code' },
       { actor: requester, clock },
     );
     const refused = await transitionRequest(
@@ -226,7 +226,7 @@ describe.each(backends)('requests on $name', ({ open }) => {
     await transitionRequest(
       store.db,
       gdpr.request.id,
-      { action: 'verify', method: 'one-time-code' },
+      { action: 'verify', method: 'email-code' },
       { actor: requester, clock },
     );
     const extended = await transitionRequest(

@@ -1,5 +1,7 @@
 import { ManualClock, openBoss, openRecurring } from '@pledge/jobs';
+import { createNotifier, listOutbox, parseMail } from '@pledge/notify';
 import { openStore, type Store } from '@pledge/store';
+import { startMailSink } from '@pledge/testing/sinks';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -126,5 +128,46 @@ describe('deadline reminders and overdue, as durable jobs', () => {
     const swept = await sweepDeadlines(store.db, { clock });
     expect(swept.reminders.map((r) => r.requestId)).not.toContain(done);
     expect(swept.reminders.map((r) => r.requestId)).not.toContain(paused);
+  });
+
+  it('sends the officer a reminder through the notify outbox and a real SMTP server, without the requester address', async () => {
+    const sink = await startMailSink();
+    const clock = new ManualClock('2026-08-03T02:00:00Z');
+    const notifier = await createNotifier({
+      db: store.db,
+      smtp: { host: '127.0.0.1', port: sink.port, from: 'Pledge <pledge@example.test>' },
+      clock,
+    });
+    try {
+      const received = await receiveRequest(
+        store.db,
+        {
+          right: 'erasure',
+          channel: 'email',
+          contact: { kind: 'email', address: 'outboxed@example.test' },
+          jurisdiction: 'cn-pipl',
+        },
+        { actor: requester, clock, manifest: exampleManifest('spacemit-site') },
+      );
+      if (!received.ok) throw new Error(received.code);
+      await boss.send(DEADLINE_SWEEP_QUEUE, {});
+      clock.set('2026-08-30T00:00:00Z');
+      const [result] = await drainDeadlineSweeps(boss, store.db, {
+        clock,
+        deliver: { notifier, to: 'officer@example.test' },
+      });
+      const mine = result?.reminders.filter((r) => r.requestId === received.request.id);
+      expect(mine?.map((r) => r.kind)).toEqual(['overdue']);
+      const mail = await sink.next((m) => m.raw.includes(received.request.id));
+      expect(mail.to).toEqual(['officer@example.test']);
+      expect(parseMail(mail.raw).text).toContain(received.request.id);
+      expect(mail.raw).not.toContain('outboxed@example.test');
+      await notifier.idle();
+      const outbox = await listOutbox(store.db, { ref: `request:${received.request.id}` });
+      expect(outbox).toMatchObject([{ template: 'officer-reminder', status: 'sent' }]);
+    } finally {
+      await notifier.close();
+      await sink.close();
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('request workflow', () => {
   it('final states are never left, whatever the action', () => {
     const actions: TransitionAction[] = [
       { action: 'start-verification' },
-      { action: 'verify', method: 'one-time-code' },
+      { action: 'verify', method: 'email-code' },
       { action: 'clarify', question: 'q' },
       { action: 'resume' },
       { action: 'start' },

@@ -1,5 +1,6 @@
 import type { Manifest } from '@pledge/core';
 import { createEngine, type Engine, type PolicySync } from '@pledge/engine';
+import { migrateRequests } from '@pledge/requests';
 import { openStore, resolveSubjectKey, type Store } from '@pledge/store';
 import { createContext, type ServerContext } from './context.js';
 
@@ -52,6 +53,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.subjectKey ? { subjectKey: options.subjectKey } : {}),
     });
     const subjectKey = await resolveSubjectKey(store, options.subjectKey);
+    await migrateRequests(store.db);
     let cached: { hash: string; context: ServerContext } | undefined;
     const syncPolicy = async (): Promise<void> => {
       await engine.syncPolicy();

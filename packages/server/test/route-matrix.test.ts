@@ -60,6 +60,15 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
+  'POST /v1/requests': ['dsr'],
+  'GET /v1/requests': ['dsr'],
+  'GET /v1/requests/:id': ['dsr'],
+  'POST /v1/requests/:id/verify': ['dsr'],
+  'POST /v1/requests/:id/clarify': ['dsr'],
+  'POST /v1/requests/:id/resume': ['dsr'],
+  'POST /v1/requests/:id/extend': ['dsr'],
+  'POST /v1/requests/:id/deny': ['dsr'],
+  'POST /v1/requests/:id/complete': ['dsr'],
 };
 
 const SITE_ORIGIN = 'https://shop.example';

@@ -12,8 +12,8 @@ export interface ConsentRecorder {
     events: readonly {
       type: 'consent-withdrawn';
       purposes: string[];
-      method: string;
-      source: string;
+      method: 'email';
+      source: 'email';
       actor: 'subject';
     }[],
   ): Promise<{ ok: boolean }>;
@@ -44,7 +44,7 @@ export async function confirmUnsubscribe(
       {
         type: 'consent-withdrawn',
         purposes: [claim.list],
-        method: 'unsubscribe-link',
+        method: 'email',
         source: 'email',
         actor: 'subject',
       },

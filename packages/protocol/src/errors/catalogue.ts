@@ -251,6 +251,23 @@ export const ERRORS = [
     action: 'Check the id against `GET /v1/recipients`.',
   },
   {
+    code: 'request-not-found',
+    status: 404,
+    source: 'server',
+    title: 'No such data-subject request',
+    description: 'No data-subject request has this id (`/v1/requests/:id`).',
+    action: 'Check the id against `GET /v1/requests`.',
+  },
+  {
+    code: 'request-transition-refused',
+    status: 409,
+    source: 'server',
+    title: 'The request cannot take this step now',
+    description:
+      'The data-subject request is in a state that does not allow this step (a completed request cannot be denied, an unverified one cannot be completed, a deadline cannot be extended twice or past its end, or a binding rule allows no extension). `issues` has the stable `request.*` code. See docs/requests.md.',
+    action: 'Read the request (`GET /v1/requests/:id`) and take a step its state allows.',
+  },
+  {
     code: 'internal',
     status: 500,
     source: 'server',

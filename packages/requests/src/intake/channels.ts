@@ -20,9 +20,9 @@ export const CONTACT_KINDS = ['email', 'phone', 'postal', 'account'] as const;
 /** One of {@link CONTACT_KINDS}. */
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
-/** Who acts on a request: a console user, an API key, the requester, or Pledge itself. */
+/** Who acts on a request: a console user, an API key, an application through the SDK, the requester, or Pledge itself. */
 export interface RequestActor {
-  kind: 'user' | 'key' | 'requester' | 'system';
+  kind: 'user' | 'key' | 'sdk' | 'requester' | 'system';
   /** A user id, key id, job name; for the requester, the request id (never their address). */
   id: string;
 }

@@ -1,7 +1,21 @@
 import type { Recurring, ScheduleState } from '@pledge/jobs';
 import type { Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
+import { type ReminderDelivery, sendReminders } from './send-reminders.js';
 import { type SweepOptions, type SweepResult, sweepDeadlines } from './sweep-deadlines.js';
+
+/** Options of the sweep jobs: the sweep's, and where its reminders go once recorded. */
+export interface SweepJobOptions extends SweepOptions {
+  /** The officer's outbox; omitted: reminders are only recorded as request events. */
+  deliver?: ReminderDelivery;
+}
+
+/** One sweep, then its reminders through the outbox (after the sweep's transaction commits). */
+async function sweepAndDeliver<T>(db: Kysely<T>, options: SweepJobOptions): Promise<SweepResult> {
+  const result = await sweepDeadlines(db, options);
+  if (options.deliver) await sendReminders(options.deliver, result.reminders, result.at);
+  return result;
+}
 
 /** The pg-boss queue the deadline sweep runs on. */
 export const DEADLINE_SWEEP_QUEUE = 'pledge-requests-deadlines';
@@ -33,7 +47,7 @@ export async function scheduleDeadlineSweep(
 export async function drainDeadlineSweeps<T>(
   boss: PgBoss,
   db: Kysely<T>,
-  options: SweepOptions = {},
+  options: SweepJobOptions = {},
 ): Promise<SweepResult[]> {
   const results: SweepResult[] = [];
   for (;;) {
@@ -41,7 +55,7 @@ export async function drainDeadlineSweeps<T>(
     if (jobs.length === 0) return results;
     for (const job of jobs) {
       try {
-        results.push(await sweepDeadlines(db, options));
+        results.push(await sweepAndDeliver(db, options));
         await boss.complete(DEADLINE_SWEEP_QUEUE, job.id);
       } catch (error) {
         await boss.fail(DEADLINE_SWEEP_QUEUE, job.id, { message: 'deadline sweep failed' });
@@ -55,9 +69,9 @@ export async function drainDeadlineSweeps<T>(
 export async function workDeadlineSweeps<T>(
   boss: PgBoss,
   db: Kysely<T>,
-  options: SweepOptions = {},
+  options: SweepJobOptions = {},
 ): Promise<string> {
   return boss.work(DEADLINE_SWEEP_QUEUE, async () => {
-    await sweepDeadlines(db, options);
+    await sweepAndDeliver(db, options);
   });
 }

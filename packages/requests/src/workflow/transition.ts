@@ -8,17 +8,23 @@ import {
 import type { RequestState } from './states.js';
 import { canTransition } from './transitions.js';
 
-/** How a requester's identity was verified. */
-export const VERIFICATION_METHODS = [
-  'one-time-code',
+/**
+ * How a request's identity was verified, as the `verify` step records it: the verification
+ * module's methods (codes, signed tokens, an agent's authorisation), documents checked by an
+ * officer, the officer's own check (a known caller), or none needed (a right that needs no proof).
+ */
+export const VERIFIED_BY = [
+  'email-code',
+  'sms-code',
   'signed-token',
+  'agent-authorisation',
   'documents',
   'officer',
   'not-required',
 ] as const;
 
-/** One of {@link VERIFICATION_METHODS}. */
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+/** One of {@link VERIFIED_BY}. */
+export type VerifiedBy = (typeof VERIFIED_BY)[number];
 
 /** What a transition needs to know of a request. */
 export interface WorkflowSnapshot {
@@ -32,7 +38,7 @@ export interface WorkflowSnapshot {
 /** A step in a request's life, with what it must carry. */
 export type TransitionAction =
   | { action: 'start-verification' }
-  | { action: 'verify'; method: VerificationMethod }
+  | { action: 'verify'; method: VerifiedBy }
   | { action: 'clarify'; question: string }
   | { action: 'resume' }
   | { action: 'start' }
@@ -89,7 +95,7 @@ function listProblem(
 function payloadProblem(input: TransitionAction): RequestRefusal | undefined {
   switch (input.action) {
     case 'verify':
-      return (VERIFICATION_METHODS as readonly string[]).includes(input.method)
+      return (VERIFIED_BY as readonly string[]).includes(input.method)
         ? undefined
         : refusal(
             'request.verification-method-unknown',

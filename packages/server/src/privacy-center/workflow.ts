@@ -5,7 +5,6 @@ import type { CenterRequestView } from '@pledge/render';
 import {
   checkCode,
   getRequest,
-  migrateRequests,
   migrateVerification,
   type RequestActor,
   receiveRequest,
@@ -30,7 +29,7 @@ export interface PrivacyCenterWorkflow extends PrivacyCenterBackends {
 
 /**
  * The real workflow behind the privacy center: requests stored by `receiveRequest` (channel
- * `privacy-center`), codes sent and checked by `startCodeVerification` / `checkCode` through
+ * `privacy-center`; its tables are the runtime's), codes sent and checked by `startCodeVerification` / `checkCode` through
  * the notifier's outbox, states moved by `transitionRequest`. Tables are created on first use,
  * so a server nobody asks anything of pays nothing.
  */
@@ -47,7 +46,6 @@ export function privacyCenterWorkflow(
   let notifier: Notifier | undefined;
   const context = (): Promise<VerificationContext<Database>> => {
     ready ??= (async (): Promise<VerificationContext<Database>> => {
-      await migrateRequests(db);
       await migrateVerification(db);
       notifier = await createNotifier({ db, ...(options.smtp ? { smtp: options.smtp } : {}) });
       return { db, secret, notifier, clock: systemClock };
@@ -95,7 +93,7 @@ export function privacyCenterWorkflow(
         const moved = await transitionRequest(
           db,
           id,
-          { action: 'verify', method: 'one-time-code' },
+          { action: 'verify', method: 'email-code' },
           { actor: actorOf(id) },
         );
         return moved.ok;

@@ -12,6 +12,7 @@ import { registerLedgerRoutes } from './ledger.js';
 import { registerPolicyApiRoutes } from './policies.js';
 import { registerRecipientRoutes } from './recipients.js';
 import { registerRenderedRoutes } from './rendered.js';
+import { registerRequestRoutes } from './requests.js';
 import { registerSdkConfigRoutes } from './sdk-config.js';
 import { registerUseRoutes } from './use.js';
 
@@ -47,6 +48,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerKeyRoutes(v1, rt, options.keys);
       registerDisclosureRoutes(v1, rt);
       await registerRecipientRoutes(v1, rt);
+      registerRequestRoutes(v1, rt);
       registerCorsRoutes(v1, rt);
     },
     { prefix: '/v1' },
