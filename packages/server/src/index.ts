@@ -23,12 +23,6 @@ export {
   SIGN_IN_PATH,
 } from './console/index.js';
 export type { LogOptions } from './logging.js';
-export type {
-  CenterRequests,
-  CenterSignIn,
-  CenterSubmission,
-  PrivacyCenterBackends,
-} from './privacy-center/ports.js';
 export type { ServerCheckpoints } from './routes/checkpoints.js';
 export { PROXY_HEADERS } from './security/guard.js';
 export { PUBLIC_ROUTES } from './security/public-routes.js';
