@@ -141,6 +141,15 @@ describe('buildServer', () => {
         'GET /v1/recipients/{id}/contracts/{contract}',
         'POST /v1/recipients/{id}/inspections',
         'POST /v1/recipients/{id}/end',
+        'GET /v1/requests',
+        'GET /v1/requests/{id}',
+        'POST /v1/requests',
+        'POST /v1/requests/{id}/clarify',
+        'POST /v1/requests/{id}/complete',
+        'POST /v1/requests/{id}/deny',
+        'POST /v1/requests/{id}/extend',
+        'POST /v1/requests/{id}/resume',
+        'POST /v1/requests/{id}/verify',
       ].sort(),
     );
     for (const { path, method, op } of operations) {

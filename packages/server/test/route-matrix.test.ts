@@ -110,7 +110,8 @@ describe('the route matrix: every registered route, with no credential and with 
   const secrets = new Map<ApiScope, string>();
   let site = '';
   beforeAll(async () => {
-    t = await testApp('pglite', { apiToken: BOOTSTRAP });
+    // Every route is called about 15 times from one address: the per-address limit is not under test here.
+    t = await testApp('pglite', { apiToken: BOOTSTRAP, rateLimits: { perAddress: 100_000 } });
     await migrateToLatest(t.store.db);
     for (const scope of API_SCOPES) {
       const made = await createApiKey(t.store, { name: `only ${scope}`, scopes: [scope] });
@@ -218,7 +219,7 @@ describe('the route matrix: every registered route, with no credential and with 
 describe('the route matrix in development mode (no key)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await testApp('pglite');
+    t = await testApp('pglite', { rateLimits: { perAddress: 100_000 } });
   });
   afterAll(() => t.close());
 
