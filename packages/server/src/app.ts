@@ -89,6 +89,12 @@ export interface ServerOptions {
    * Default none: messages are kept in the outbox (`held`), shown in the console.
    */
   smtp?: SmtpConfig;
+  /**
+   * PLEDGE_VERIFY_SECRET: the secret applications sign identity tokens with
+   * (`issueVerificationToken` of @pledge/sdk), so a signed-in user reaches the privacy center
+   * identified (`/privacy/sign-in/token?token=`). Default none: visitors confirm an address by code.
+   */
+  verifySecret?: string;
   /** PLEDGE_PUBLIC_LINT=hide: the policy page `/` leaves out the lint report's summary and link. */
   hidePublicLint?: boolean;
   /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
@@ -178,7 +184,10 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
   // Registered before the OpenAPI document, as the console is: HTML pages and form posts, not API.
-  const workflow = privacyCenterWorkflow(rt, options.smtp ? { smtp: options.smtp } : {});
+  const workflow = privacyCenterWorkflow(rt, {
+    ...(options.smtp ? { smtp: options.smtp } : {}),
+    ...(options.verifySecret ? { verifySecret: options.verifySecret } : {}),
+  });
   app.addHook('preClose', () => workflow.close());
   registerPrivacyCenterRoutes(app, rt, workflow);
   await registerDocs(app);

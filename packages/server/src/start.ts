@@ -110,6 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
       ...(config.hidePublicLint ? { hidePublicLint: true } : {}),
       ...(smtp.config ? { smtp: smtp.config } : {}),
+      ...(config.verifySecret ? { verifySecret: config.verifySecret } : {}),
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok
         ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }

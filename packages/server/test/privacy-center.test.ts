@@ -1,3 +1,4 @@
+import { issueVerificationToken } from '@pledge/sdk';
 import { readAuditEntries, resolveSubjectKey } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -158,6 +159,36 @@ describe.each(backends)('the privacy center (%s)', (kind) => {
     const page = await t.app.inject({ url: '/privacy' });
     const cookie = [page.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith(`${VISITOR_COOKIE}=`));
     expect(cookie).toMatch(/; Path=\/privacy; Max-Age=1800; HttpOnly; SameSite=Lax/);
+  });
+});
+
+describe('an application brings its signed-in user into the privacy center with an identity token', () => {
+  const secret = 'app-verify-secret-0123456789abcdef';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp('pglite', { verifySecret: secret });
+  });
+  afterAll(() => t.close());
+
+  it('a valid token identifies the user once; a forged, reused or absent one identifies nobody', async () => {
+    const token = issueVerificationToken({ subject: 'user-8841', key: { hmacSecret: secret } });
+    const res = await t.app.inject({ url: `/privacy/sign-in/token?token=${encodeURIComponent(token)}` });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/privacy/consent?lang=en');
+    const cookie = String([res.headers['set-cookie']].flat()[0]).split(';')[0] ?? '';
+    const page = await t.app.inject({ url: '/privacy/consent', headers: { cookie } });
+    expect(page.body).toContain('You are identified as user-8841.');
+    expect(page.body).toContain('type="radio"');
+    const again = await t.app.inject({ url: `/privacy/sign-in/token?token=${encodeURIComponent(token)}` });
+    expect(again.headers.location).toBe('/privacy/sign-in?lang=en');
+    const forged = issueVerificationToken({
+      subject: 'user-8841',
+      key: { hmacSecret: 'another-secret-0123456789abcdef' },
+    });
+    const bad = await t.app.inject({ url: `/privacy/sign-in/token?token=${encodeURIComponent(forged)}` });
+    expect(bad.headers.location).toBe('/privacy/sign-in?lang=en');
+    const none = await t.app.inject({ url: '/privacy/sign-in/token' });
+    expect(none.headers.location).toBe('/privacy/sign-in?lang=en');
   });
 });
 

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /privacy/sign-in': 'public',
   'POST /privacy/sign-in': 'public',
   'POST /privacy/sign-in/code': 'public',
+  'GET /privacy/sign-in/token': 'public',
   'GET /privacy/requests': 'public',
   'GET /privacy/requests/new': 'public',
   'POST /privacy/requests': 'public',

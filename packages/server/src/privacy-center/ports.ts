@@ -34,6 +34,8 @@ export interface CenterSignIn {
   start(email: string, lang: Language, ip?: string): Promise<string | undefined>;
   /** Whether the code of the challenge is right (then the address is the visitor's). */
   finish(challenge: string, code: string): Promise<boolean>;
+  /** The subject of an identity token the application issued, or undefined when it is not valid (or none is configured). */
+  token(token: string): Promise<string | undefined>;
 }
 
 /** The workflow behind the privacy center's forms. */

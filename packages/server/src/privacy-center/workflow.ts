@@ -11,6 +11,7 @@ import {
   startCodeVerification,
   transitionRequest,
   type VerificationContext,
+  verifyIdentityToken,
 } from '@pledge/requests';
 import type { Database } from '@pledge/store';
 import type { Runtime } from '../runtime.js';
@@ -20,6 +21,8 @@ import type { PrivacyCenterBackends } from './ports.js';
 export interface PrivacyCenterWorkflowOptions {
   /** SMTP server for codes and answers (PLEDGE_SMTP_URL, PLEDGE_SMTP_FROM); absent: mail is held in the outbox. */
   readonly smtp?: SmtpConfig;
+  /** PLEDGE_VERIFY_SECRET: checks identity tokens of signed-in users; absent: tokens identify nobody. */
+  readonly verifySecret?: string;
 }
 
 /** The privacy center's forms over the request workflow: the one used by the API, the console and the CLI. */
@@ -131,6 +134,12 @@ export function privacyCenterWorkflow(
         const ctx = await context();
         const checked = await checkCode(ctx, { challengeId: challenge, code });
         return checked.ok && checked.verification.requestRef === null;
+      },
+      async token(token) {
+        if (!options.verifySecret) return undefined;
+        const ctx = await context();
+        const checked = await verifyIdentityToken(ctx, { hmacSecret: options.verifySecret }, token);
+        return checked.ok ? checked.subject : undefined;
       },
     },
     async close() {

@@ -9,7 +9,8 @@ import { back, refuseForm } from './privacy-center.js';
  * Identifying a visitor by a code sent to their address: `GET /privacy/sign-in` (the address,
  * or with `?step=code` the code), `POST /privacy/sign-in` (a code is sent when the address is
  * known; the answer is the same either way) and `POST /privacy/sign-in/code` (a right code
- * identifies the visitor in their sealed cookie). Without a code sender the page says so.
+ * identifies the visitor in their sealed cookie); `GET /privacy/sign-in/token?token=` identifies
+ * a user the application signed in. Without a code sender the page says so.
  */
 export function registerPrivacyCenterSignIn(
   app: FastifyInstance,
@@ -27,6 +28,19 @@ export function registerPrivacyCenterSignIn(
         ...(codeStep ? { codeStep: { wrong: field(request.query, 'wrong') === '1' } } : {}),
       }),
     );
+  });
+
+  // A signed-in user of the application arrives identified: the link carries an identity token
+  // (issueVerificationToken of @pledge/sdk, single use, ten minutes at most). Query strings are
+  // not logged and pages send no referrer.
+  app.get('/privacy/sign-in/token', async (request, reply) => {
+    const visit = openVisit(rt, request);
+    const token = field(request.query, 'token') ?? '';
+    const subject = signIn === undefined || token === '' ? undefined : await signIn.token(token);
+    if (subject === undefined) return visit.redirect(reply, back(visit, '/privacy/sign-in'));
+    const { pendingSignIn: _none, ...rest } = visit.visitor;
+    visit.update({ ...rest, subject });
+    return visit.redirect(reply, back(visit, '/privacy/consent'));
   });
 
   app.post('/privacy/sign-in', async (request, reply) => {

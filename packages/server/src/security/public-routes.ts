@@ -24,6 +24,7 @@ export const PUBLIC_ROUTES = [
   'GET /privacy/sign-in',
   'POST /privacy/sign-in',
   'POST /privacy/sign-in/code',
+  'GET /privacy/sign-in/token',
   'GET /privacy/requests',
   'GET /privacy/requests/new',
   'POST /privacy/requests',
