@@ -7,6 +7,7 @@ import {
   VISITOR_COOKIE,
   visitorCookieKey,
 } from '../src/privacy-center/visitor-cookie.js';
+import { startServer } from '../src/start.js';
 import { backends, ledgerCount, TEST_SUBJECT_KEY, type TestApp, testApp } from './helpers.js';
 
 describe.each(backends)('the privacy center (%s)', (kind) => {
@@ -212,5 +213,26 @@ describe('PLEDGE_PUBLIC_LINT: the operator hides the lint report from the public
     expect(b.body).not.toContain('/lint');
     expect(b.body).not.toMatch(/Lint report/);
     expect(b.body).toContain('href="/privacy?lang=en"');
+  });
+});
+
+describe('startServer reads the privacy center’s mail settings', () => {
+  it('refuses a bad PLEDGE_SMTP_URL or a missing PLEDGE_SMTP_FROM (exit 2) without repeating the password', async () => {
+    for (const env of [
+      { PLEDGE_SMTP_URL: 'http://user:hunter2-secret@mail.example' },
+      { PLEDGE_SMTP_URL: 'smtp://user:hunter2-secret@mail.example:587' },
+    ]) {
+      const printed: string[] = [];
+      const started = await startServer({
+        env: { PORT: '0', HOST: '127.0.0.1', PLEDGE_MANIFEST: 'examples/antsentry/pledge.yaml', ...env },
+        logger: false,
+        handleSignals: false,
+        stderr: (text) => printed.push(text),
+      });
+      expect(started.ok).toBe(false);
+      if (!started.ok) expect(started.exitCode).toBe(2);
+      expect(printed.join('')).toMatch(/PLEDGE_SMTP_(URL|FROM)/);
+      expect(printed.join('')).not.toContain('hunter2');
+    }
   });
 });
