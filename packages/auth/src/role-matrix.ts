@@ -13,6 +13,7 @@ const PERMISSION_TEXT: Readonly<Record<(typeof CONSOLE_PERMISSIONS)[number], str
   'policies:read': 'Read policy versions, diffs, lint reports, the data map',
   'policies:publish': 'Publish a policy version',
   'connectors:manage': 'Manage connectors and API keys',
+  'requests:manage': 'Work the data-subject request queue (verify, clarify, extend, deny, complete)',
 };
 
 /** docs/roles.md: the role matrix, written from `ROLE_PERMISSIONS` (a test fails when the file drifts). */

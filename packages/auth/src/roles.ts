@@ -33,6 +33,8 @@ export const CONSOLE_PERMISSIONS = [
   'policies:publish',
   /** Manage connectors and API keys. */
   'connectors:manage',
+  /** Work the data-subject request queue: verify, clarify, extend, deny, complete (no contact shown). */
+  'requests:manage',
 ] as const;
 /** One of {@link CONSOLE_PERMISSIONS}. */
 export type ConsolePermission = (typeof CONSOLE_PERMISSIONS)[number];
@@ -55,6 +57,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<ConsoleRole, readonly ConsolePerm
     'recipients:manage',
     'policies:read',
     'policies:publish',
+    'requests:manage',
   ],
   'support-agent': ['dashboard:read', 'subjects:lookup'],
   auditor: ['dashboard:read', 'audit:read', 'reviews:sign', 'recipients:read', 'policies:read'],

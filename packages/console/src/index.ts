@@ -52,6 +52,11 @@ export {
   type RecipientsPageModel,
   renderRecipientsPage,
 } from './pages/recipients.js';
+export {
+  type RequestQueueRow,
+  type RequestsPageModel,
+  renderRequestsPage,
+} from './pages/requests.js';
 export * from './pages/reviews.js';
 export {
   type PurposeStateView,

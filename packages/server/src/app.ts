@@ -16,6 +16,7 @@ import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
 import { privacyCenterWorkflow } from './privacy-center/workflow.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
+import { registerConsoleRequests } from './routes/console-requests.js';
 import { registerReviewRoutes } from './routes/console-reviews.js';
 import { registerFaviconRoute } from './routes/favicon.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -180,6 +181,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
+  registerConsoleRequests(app, rt);
   registerConsoleUsers(app, rt);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);

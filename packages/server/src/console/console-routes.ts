@@ -38,6 +38,8 @@ export const CONSOLE_ROUTES = [
   { method: 'POST', url: '/console/users', access: 'users:manage' },
   { method: 'POST', url: '/console/users/:id/role', access: 'users:manage' },
   { method: 'POST', url: '/console/users/:id/disable', access: 'users:manage' },
+  { method: 'GET', url: '/console/requests', access: 'requests:manage' },
+  { method: 'POST', url: '/console/requests/:id/:step', access: 'requests:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

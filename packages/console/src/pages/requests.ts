@@ -1,0 +1,139 @@
+import type { ConsoleUser } from '@pledge/auth';
+import { escapeHtml } from '@pledge/render';
+import { renderConsolePage } from '../layout/page.js';
+
+/** One request in the queue: no contact address, no identity value. */
+export interface RequestQueueRow {
+  readonly id: string;
+  readonly right: string;
+  readonly state: string;
+  readonly jurisdiction: string | null;
+  readonly channel: string;
+  readonly receivedAt: string;
+  /** ISO instant, or null while the clock waits for verification. */
+  readonly dueAt: string | null;
+  readonly overdue: boolean;
+  readonly extended: boolean;
+  readonly duplicateOf: string | null;
+  readonly feeChargeable: boolean;
+  /** The steps its state allows (`verify`, `clarify`, `resume`, `extend`, `deny`, `complete`). */
+  readonly steps: readonly string[];
+}
+
+/** What the request queue page is drawn from. */
+export interface RequestsPageModel {
+  readonly user: ConsoleUser;
+  readonly csrfToken?: string;
+  /** Soonest due first. */
+  readonly requests: readonly RequestQueueRow[];
+  /** The vocabularies of the forms. */
+  readonly verifiedBy: readonly string[];
+  readonly extensionReasons: readonly string[];
+  readonly denialGrounds: readonly string[];
+  /** The policy's complaint route, prefilled in the denial form. */
+  readonly complaintRoute: string;
+}
+
+const PAGE_CSS = [
+  '<style>',
+  '.flag{color:var(--p-danger);font-weight:700}',
+  '.table-wrap{overflow-x:auto}',
+  '.steps form{display:flex;flex-wrap:wrap;gap:var(--p-space-1) var(--p-space-2);align-items:end;margin:var(--p-space-1) 0}',
+  '</style>',
+].join('');
+
+function options(values: readonly string[]): string {
+  return values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
+}
+
+function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
+  if (r.steps.length === 0) return '';
+  const path = `/console/requests/${encodeURIComponent(r.id)}`;
+  const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken ?? '')}">`;
+  const short = escapeHtml(r.id.slice(0, 8));
+  const form = (step: string, label: string, fields: string, button: string) =>
+    r.steps.includes(step)
+      ? `<form method="post" action="${escapeHtml(`${path}/${step}`)}" aria-label="${escapeHtml(label)} ${short}">${csrf}${fields}<button type="submit">${escapeHtml(button)}</button></form>`
+      : '';
+  return [
+    `<details class="steps"><summary>Act on ${short}</summary>`,
+    form(
+      'verify',
+      'Verify',
+      `<label>Verified by <select name="method">${options(model.verifiedBy)}</select></label>`,
+      'Mark verified',
+    ),
+    form(
+      'clarify',
+      'Ask to clarify',
+      '<label>Question <input name="question" required maxlength="2000"></label>',
+      'Ask',
+    ),
+    form('resume', 'Resume', '', 'Resume'),
+    form(
+      'extend',
+      'Extend',
+      `<label>Reason <select name="reason">${options(model.extensionReasons)}</select></label><label>Note <input name="note" maxlength="2000"></label>`,
+      'Extend deadline',
+    ),
+    form(
+      'deny',
+      'Deny',
+      `<label>Ground <select name="ground">${options(model.denialGrounds)}</select></label><label>Complaint route <input name="complaintRoute" required maxlength="2000" value="${escapeHtml(model.complaintRoute)}"></label>`,
+      'Deny',
+    ),
+    form(
+      'complete',
+      'Complete',
+      '<label>Note <input name="note" maxlength="2000"></label>',
+      'Mark completed',
+    ),
+    '</details>',
+  ].join('');
+}
+
+/**
+ * The request queue: every request by due date, soonest first, with its right, state, channel
+ * and flags (overdue, extended, duplicate, fee allowed), and forms for the steps its state
+ * allows (each carrying the CSRF token). No contact address or identity value is shown. Pure:
+ * HTML from the model, every value escaped.
+ */
+export function renderRequestsPage(model: RequestsPageModel): string {
+  const overdue = model.requests.filter((r) => r.overdue).length;
+  const head =
+    '<tr><th scope="col">Request</th><th scope="col">Right</th><th scope="col">State</th><th scope="col">Due</th>' +
+    '<th scope="col">Law</th><th scope="col">Channel</th><th scope="col">Received</th><th scope="col">Flags</th><th scope="col">Steps</th></tr>';
+  const rows = model.requests
+    .map((r) => {
+      const flags = [
+        r.overdue ? '<span class="flag">overdue</span>' : '',
+        r.extended ? 'extended' : '',
+        r.duplicateOf ? `duplicate of ${escapeHtml(r.duplicateOf.slice(0, 8))}` : '',
+        r.feeChargeable ? 'fee allowed' : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return (
+        `<tr><td><code>${escapeHtml(r.id.slice(0, 8))}</code></td><td>${escapeHtml(r.right)}</td><td>${escapeHtml(r.state)}</td>` +
+        `<td>${r.dueAt ? escapeHtml(r.dueAt) : '<span class="muted">waits for verification</span>'}</td>` +
+        `<td>${escapeHtml(r.jurisdiction ?? '-')}</td><td>${escapeHtml(r.channel)}</td><td>${escapeHtml(r.receivedAt)}</td>` +
+        `<td>${flags}</td><td>${stepForms(r, model)}</td></tr>`
+      );
+    })
+    .join('');
+  const table =
+    model.requests.length === 0
+      ? '<p>No request yet.</p>'
+      : `<div class="table-wrap" tabindex="0" role="region" aria-label="Request queue table"><table><caption>Soonest due first</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
+  return renderConsolePage({
+    title: 'Requests',
+    user: model.user,
+    active: 'requests',
+    ...(model.csrfToken !== undefined ? { csrfToken: model.csrfToken } : {}),
+    body: [
+      PAGE_CSS,
+      `<p>${model.requests.length} requests; ${overdue} overdue. Deadlines and states: docs/requests.md.</p>`,
+      table,
+    ].join('\n'),
+  });
+}
