@@ -59,6 +59,8 @@ export const SettingsEnv = z.object({
     .enum(['1', 'true', '0', 'false'], { error: 'must be 1, true, 0 or false' })
     .transform((v) => v === '1' || v === 'true')
     .optional(),
+  PLEDGE_VERIFY_SECRET: secret('identity token secret', false).optional(),
+  PLEDGE_PUBLIC_LINT: z.enum(['show', 'hide'], { error: 'must be show or hide' }).optional(),
   PLEDGE_POLICY_SYNC_MS: z
     .string()
     .regex(/^\d+$/, { error: 'must be a whole number of milliseconds' })
@@ -125,6 +127,10 @@ export interface Settings {
   subjectKeyRequired?: boolean;
   /** PLEDGE_POLICY_SYNC_MS: how often to pick up versions published by another process. */
   policySyncMs?: number;
+  /** PLEDGE_VERIFY_SECRET: the secret applications sign identity tokens with (`issueVerificationToken` of @pledge/sdk). */
+  verifySecret?: string;
+  /** PLEDGE_PUBLIC_LINT=hide: the public policy page (`/`) does not show the lint report's summary and link. */
+  hidePublicLint?: boolean;
   /** PLEDGE_API_KEY: the key the CLI sends when it asks a running server (see docs/api-keys.md). */
   apiKey?: string;
   /** PLEDGE_ALLOWED_HOSTS: host names the server answers to (the `Host` header), lower-cased. */
@@ -162,7 +168,7 @@ export type SettingsResult =
  * example; a relative path is taken from `cwd`), LOG_LEVEL (default info), PLEDGE_DATABASE_URL
  * (PostgreSQL; default none: the embedded database), PLEDGE_DATA_DIR (default `.pledge-data` at
  * the repository root), PLEDGE_API_TOKEN, PLEDGE_SUBJECT_KEY or PLEDGE_SUBJECT_KEY_FILE (one of them),
- * PLEDGE_SUBJECT_KEY_REQUIRED, PLEDGE_POLICY_SYNC_MS, PLEDGE_API_KEY, PLEDGE_ALLOWED_HOSTS,
+ * PLEDGE_SUBJECT_KEY_REQUIRED, PLEDGE_POLICY_SYNC_MS, PLEDGE_PUBLIC_LINT, PLEDGE_VERIFY_SECRET, PLEDGE_API_KEY, PLEDGE_ALLOWED_HOSTS,
  * PLEDGE_REQUEST_TIMEOUT_MS, PLEDGE_KEEP_ALIVE_TIMEOUT_MS, the rate limits PLEDGE_RATE_LIMIT_KEY,
  * PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE and the checkpoint settings
  * (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS), and the
@@ -223,6 +229,8 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_SUBJECT_KEY_FILE ? { subjectKeyFile: absolute(e.PLEDGE_SUBJECT_KEY_FILE, cwd) } : {}),
       ...(e.PLEDGE_SUBJECT_KEY_REQUIRED ? { subjectKeyRequired: true } : {}),
       ...(e.PLEDGE_POLICY_SYNC_MS !== undefined ? { policySyncMs: e.PLEDGE_POLICY_SYNC_MS } : {}),
+      ...(e.PLEDGE_PUBLIC_LINT === 'hide' ? { hidePublicLint: true } : {}),
+      ...(e.PLEDGE_VERIFY_SECRET ? { verifySecret: e.PLEDGE_VERIFY_SECRET } : {}),
       ...(e.PLEDGE_API_KEY ? { apiKey: e.PLEDGE_API_KEY } : {}),
       ...(e.PLEDGE_ALLOWED_HOSTS ? { allowedHosts: e.PLEDGE_ALLOWED_HOSTS } : {}),
       ...(e.PLEDGE_REQUEST_TIMEOUT_MS ? { requestTimeoutMs: e.PLEDGE_REQUEST_TIMEOUT_MS } : {}),

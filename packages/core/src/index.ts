@@ -40,6 +40,7 @@ export {
   type DetailChangeCode,
   diffManifests,
   formatDuration,
+  isConsentBased,
   isDetailChange,
   summariseChanges,
 } from './diff/index.js';

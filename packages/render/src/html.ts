@@ -54,7 +54,8 @@ function block(value: Block): string[] {
       });
       const label = escapeHtml(value.caption);
       return [
-        `<div class="scroll" role="region" aria-label="${label}" tabindex="0">`,
+        // A group, not a region: a section titled like its table would make two landmarks of one name.
+        `<div class="scroll" role="group" aria-label="${label}" tabindex="0">`,
         '<table>',
         `<caption>${label}</caption>`,
         `<thead><tr>${head}</tr></thead>`,
@@ -99,12 +100,7 @@ export function writeHtml(doc: PolicyDocument): string {
     `<h1>${escapeHtml(doc.title)}</h1>`,
     ...(doc.meta.length > 0 ? fieldList(doc.meta) : []),
     '</header>',
-    '<nav aria-labelledby="contents">',
-    `<h2 id="contents">${escapeHtml(doc.contentsTitle)}</h2>`,
-    '<ol>',
-    ...doc.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`),
-    '</ol>',
-    '</nav>',
+    ...contents(doc),
     '<main>',
     ...doc.sections.flatMap((s) => sectionHtml(s, 2)),
     '</main>',
@@ -112,4 +108,27 @@ export function writeHtml(doc: PolicyDocument): string {
     '</html>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function contents(doc: PolicyDocument): string[] {
+  return [
+    '<nav aria-labelledby="contents">',
+    `<h2 id="contents">${escapeHtml(doc.contentsTitle)}</h2>`,
+    '<ol>',
+    ...doc.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`),
+    '</ol>',
+    '</nav>',
+  ];
+}
+
+/**
+ * Writes a policy document's content for a page that has its own frame (the privacy center):
+ * the details under the title, the table of contents and the sections, without the title.
+ */
+export function writeHtmlContent(doc: PolicyDocument): string {
+  return [
+    ...(doc.meta.length > 0 ? fieldList(doc.meta) : []),
+    ...contents(doc),
+    ...doc.sections.flatMap((s) => sectionHtml(s, 2)),
+  ].join('\n');
 }

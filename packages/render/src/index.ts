@@ -1,5 +1,6 @@
 export { DESIGN_CSS } from './design/tokens.js';
 export { escapeHtml, writeHtml } from './html.js';
+export { negotiateLanguage } from './i18n/accept-language.js';
 export type { MessageKey as RenderMessageKey, Messages as RenderMessages } from './i18n/index.js';
 export { writeMarkdown } from './markdown.js';
 export { buildPolicyDocument } from './model/build-document.js';
@@ -11,6 +12,7 @@ export type {
   Section as PolicySection,
   Span as PolicySpan,
 } from './model/types.js';
+export * from './pages/privacy-center/index.js';
 export { type RenderOptions, renderPolicy } from './render-policy.js';
 export {
   buildRopa,

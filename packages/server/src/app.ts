@@ -1,5 +1,6 @@
 import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
+import type { SmtpConfig } from '@pledge/notify';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuditPages } from './console/audit-pages.js';
@@ -12,6 +13,8 @@ import { installErrorHandlers } from './errors.js';
 import { type LogOptions, loggerOptions } from './logging.js';
 import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
+import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
+import { privacyCenterWorkflow } from './privacy-center/workflow.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerConsoleRequests } from './routes/console-requests.js';
@@ -83,6 +86,19 @@ export interface ServerOptions {
    * Default: none (a warning says what is then not covered).
    */
   checkpoints?: ServerCheckpoints;
+  /**
+   * SMTP server for the privacy center's codes and answers (PLEDGE_SMTP_URL, PLEDGE_SMTP_FROM).
+   * Default none: messages are kept in the outbox (`held`), shown in the console.
+   */
+  smtp?: SmtpConfig;
+  /**
+   * PLEDGE_VERIFY_SECRET: the secret applications sign identity tokens with
+   * (`issueVerificationToken` of @pledge/sdk), so a signed-in user reaches the privacy center
+   * identified (`/privacy/sign-in/token?token=`). Default none: visitors confirm an address by code.
+   */
+  verifySecret?: string;
+  /** PLEDGE_PUBLIC_LINT=hide: the policy page `/` leaves out the lint report's summary and link. */
+  hidePublicLint?: boolean;
   /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
   console?: ConsoleOptions;
 }
@@ -171,8 +187,15 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsoleKeys(app, rt, options.console);
   registerConsolePages(app, rt, { manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0) });
   registerAuditPages(app, rt);
+  // Registered before the OpenAPI document, as the console is: HTML pages and form posts, not API.
+  const workflow = privacyCenterWorkflow(rt, {
+    ...(options.smtp ? { smtp: options.smtp } : {}),
+    ...(options.verifySecret ? { verifySecret: options.verifySecret } : {}),
+  });
+  app.addHook('preClose', () => workflow.close());
+  registerPrivacyCenterRoutes(app, rt, workflow);
   await registerDocs(app);
-  registerHomeRoutes(app, rt);
+  registerHomeRoutes(app, rt, { hideLint: options.hidePublicLint ?? false });
   registerPolicyRoutes(app, rt);
   registerLintRoutes(app, rt);
   registerHealthRoutes(app, rt);

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { hasActiveApiKeys } from '@pledge/auth';
 import { configuredSubjectKey, openCheckpoints, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
+import { smtpConfigFromEnv } from '@pledge/notify';
 import { EMBEDDED_DURABILITY_WARNING } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
@@ -43,6 +44,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   const read = readConfig(env, cwd);
   if (!read.ok) return fail(read.message, 2);
   const { config } = read;
+  const smtp = smtpConfigFromEnv(env);
+  if (!smtp.ok) return fail(smtp.problem.message, 2);
   const local = relative(cwd, config.manifestPath);
   const source = local && !local.startsWith('..') ? local : config.manifestPath;
   let text: string;
@@ -105,6 +108,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       subjectKey,
       ...(config.oidc ? { console: { oidc: config.oidc } } : {}),
       ...(config.policySyncMs !== undefined ? { policySyncMs: config.policySyncMs } : {}),
+      ...(config.hidePublicLint ? { hidePublicLint: true } : {}),
+      ...(smtp.config ? { smtp: smtp.config } : {}),
+      ...(config.verifySecret ? { verifySecret: config.verifySecret } : {}),
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok
         ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }

@@ -1,6 +1,7 @@
 import { findConsoleSession, type SessionLifetimes } from '@pledge/auth';
 import type { Store } from '@pledge/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPrivacyCenterRoute } from '../privacy-center/register.js';
 import { isConsoleRoute } from './console-routes.js';
 import { readCookies, SESSION_COOKIE } from './cookies.js';
 import { setConsoleSession } from './state.js';
@@ -22,15 +23,16 @@ export function sessionHook(store: Store, lifetimes?: SessionLifetimes) {
 }
 
 /**
- * Parses HTML form posts (`application/x-www-form-urlencoded`) on console routes only; the
- * API keeps answering 415 to them. A repeated field keeps its first value.
+ * Parses HTML form posts (`application/x-www-form-urlencoded`) on console and privacy center
+ * routes only; the API keeps answering 415 to them. A repeated field keeps its first value.
  */
 export function installFormParser(app: FastifyInstance): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 64 * 1024 },
     (request, body, done) => {
-      if (!isConsoleRoute(request.routeOptions.url ?? '')) {
+      const url = request.routeOptions.url ?? '';
+      if (!isConsoleRoute(url) && !isPrivacyCenterRoute(url)) {
         const error = Object.assign(new Error('unsupported content-type'), {
           statusCode: 415,
           code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',

@@ -10,8 +10,17 @@ import { lintSummary } from './lint.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-/** `GET /?lang=`: the rendered policy with a bar to switch language and reach the lint report. */
-export function registerHomeRoutes(app: FastifyInstance, rt: Runtime): void {
+/** Options of {@link registerHomeRoutes}. */
+export interface HomeOptions {
+  /** Leave the lint report's summary and link out of the public page (PLEDGE_PUBLIC_LINT=hide). */
+  readonly hideLint: boolean;
+}
+
+/**
+ * `GET /?lang=`: the rendered policy with a bar to switch language, reach the privacy center
+ * and (unless the operator hides it) the lint report.
+ */
+export function registerHomeRoutes(app: FastifyInstance, rt: Runtime, options: HomeOptions): void {
   app.get<{ Querystring: { lang?: Language } }>(
     '/',
     {
@@ -26,7 +35,7 @@ export function registerHomeRoutes(app: FastifyInstance, rt: Runtime): void {
       const ctx = rt.context();
       const lang = request.query.lang ?? ctx.manifest.policy.defaultLanguage;
       const page = ctx.render(lang, 'html');
-      const bar = toolbar(ctx, lang);
+      const bar = toolbar(ctx, lang, options.hideLint);
       // The renderer writes a standalone page; the bar goes first inside its body.
       const html = page.includes('<body>') ? page.replace('<body>', `<body>\n${bar}`) : `${bar}\n${page}`;
       return reply.type('text/html; charset=utf-8').send(html);
@@ -34,7 +43,7 @@ export function registerHomeRoutes(app: FastifyInstance, rt: Runtime): void {
   );
 }
 
-function toolbar(ctx: ServerContext, current: Language): string {
+function toolbar(ctx: ServerContext, current: Language, hideLint: boolean): string {
   const offered = LANGUAGES.filter((l) => ctx.manifest.policy.languages.includes(l) || l === current);
   const languages = offered
     .map((l) =>
@@ -47,7 +56,8 @@ function toolbar(ctx: ServerContext, current: Language): string {
     '<div role="navigation" aria-label="Pledge" style="border-bottom:1px solid #ccc;padding:.5rem 0;font-size:.9rem">',
     `<span>${languages}</span> · `,
     `<a href="/policy?lang=${encodeURIComponent(current)}&amp;format=md">Markdown</a> · `,
-    `<a href="/lint">Lint report (${escapeHtml(lintSummary(ctx.lint))})</a> · `,
+    `<a href="/privacy?lang=${encodeURIComponent(current)}">Privacy center</a> · `,
+    hideLint ? '' : `<a href="/lint">Lint report (${escapeHtml(lintSummary(ctx.lint))})</a> · `,
     '<a href="/docs">API</a>',
     '</div>',
   ].join('\n');

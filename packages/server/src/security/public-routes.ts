@@ -1,8 +1,9 @@
 /**
  * The routes anyone may call, with no credential and in either mode: the one list, checked
  * by the route matrix test. Everything else needs an API key with a scope the route accepts
- * ({@link ROUTE_SCOPES}), or development mode. The privacy center, the consent banner and
- * public notices join this list when they exist.
+ * ({@link ROUTE_SCOPES}), or development mode. The privacy center's pages are here (its forms
+ * are protected by the visitor's form token, not by a key); the consent banner and public
+ * notices join this list when they exist.
  *
  * A pattern ending in `*` matches every route under that prefix (Swagger UI's assets).
  */
@@ -15,6 +16,22 @@ export const PUBLIC_ROUTES = [
   'GET /docs',
   'GET /docs/*',
   'OPTIONS /v1/consents',
+  'GET /privacy',
+  'GET /privacy/policy',
+  'POST /privacy/sign-out',
+  'GET /privacy/consent',
+  'POST /privacy/consent',
+  'GET /privacy/sign-in',
+  'POST /privacy/sign-in',
+  'POST /privacy/sign-in/code',
+  'GET /privacy/sign-in/token',
+  'GET /privacy/requests',
+  'GET /privacy/requests/new',
+  'POST /privacy/requests',
+  'GET /privacy/delete-account',
+  'GET /privacy/requests/:id',
+  'GET /privacy/requests/:id/verify',
+  'POST /privacy/requests/:id/verify',
 ] as const;
 
 /** Whether a route (method and Fastify path pattern) is public; HEAD counts as GET. */
