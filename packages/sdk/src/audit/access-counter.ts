@@ -30,6 +30,8 @@ export class AccessCounter {
   readonly #mask: number;
   /** 32 − log2(capacity): the hash's top bits pick the first slot. */
   readonly #shift: number;
+  /** Slots a count looks at: {@link MAX_PROBES}, or every slot of a smaller table. */
+  readonly #probes: number;
   readonly #slots: Int32Array;
   readonly #subjects: string[];
   /** Occupied slots, in the order they were taken (drained in this order). */
@@ -50,6 +52,7 @@ export class AccessCounter {
     this.capacity = size;
     this.#mask = size - 1;
     this.#shift = 32 - bits;
+    this.#probes = Math.min(MAX_PROBES, size);
     this.#slots = new Int32Array(size * WORDS);
     this.#subjects = new Array<string>(size).fill('');
     this.#taken = new Int32Array(size);
@@ -82,7 +85,8 @@ export class AccessCounter {
     const mask = this.#mask;
     const slots = this.#slots;
     let i = (Math.imul(key, 0x9e3779b1) ^ Math.imul(purpose, 0x85ebca77)) >>> this.#shift;
-    for (let probe = 0; probe < MAX_PROBES && probe <= mask; probe++) {
+    const probes = this.#probes;
+    for (let probe = 0; probe < probes; probe++) {
       const at = i * WORDS;
       const k = slots[at] as number;
       if (k === key && slots[at + 1] === purpose) {
