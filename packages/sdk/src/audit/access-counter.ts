@@ -37,6 +37,8 @@ export class AccessCounter {
   /** Occupied slots, in the order they were taken (drained in this order). */
   readonly #taken: Int32Array;
   #used = 0;
+  /** Slots in use from which the table counts as full enough to swap (half of them). */
+  readonly #half: number;
   #minute = 0;
   /** Accesses not counted because the table was full. */
   dropped = 0;
@@ -53,6 +55,7 @@ export class AccessCounter {
     this.#mask = size - 1;
     this.#shift = 32 - bits;
     this.#probes = Math.min(MAX_PROBES, size);
+    this.#half = size >> 1;
     this.#slots = new Int32Array(size * WORDS);
     this.#subjects = new Array<string>(size).fill('');
     this.#taken = new Int32Array(size);
@@ -78,9 +81,10 @@ export class AccessCounter {
   /**
    * Counts one access of subject `subject` (a non-negative integer unique to `subjectHash`
    * while counts are held; 0 with `''` for no subject) in the table's minute; returns the
-   * slots in use afterwards.
+   * true when that took a slot and the table is now at least half full (time to swap it: the
+   * fuller a table of open addressing, the longer its probes).
    */
-  count(subject: number, subjectHash: string, purpose: number): number {
+  count(subject: number, subjectHash: string, purpose: number): boolean {
     const key = subject + 1;
     const mask = this.#mask;
     const slots = this.#slots;
@@ -91,20 +95,20 @@ export class AccessCounter {
       const k = slots[at] as number;
       if (k === key && slots[at + 1] === purpose) {
         slots[at + 2] = (slots[at + 2] as number) + 1;
-        return this.#used;
+        return false;
       }
       if (k === 0) {
         slots[at] = key;
         slots[at + 1] = purpose;
         slots[at + 2] = 1;
         this.#subjects[i] = subjectHash;
-        this.#taken[this.#used++] = i;
-        return this.#used;
+        this.#taken[this.#used] = i;
+        return ++this.#used >= this.#half;
       }
       i = (i + 1) & mask;
     }
     this.dropped++;
-    return this.#used;
+    return true;
   }
 
   /** Hands every count to `out` in the order first counted and empties the table. */

@@ -47,7 +47,6 @@ const PENDING_TABLES = 8;
 export class AccessRecorder {
   #active: AccessCounter;
   #standby: AccessCounter;
-  readonly #threshold: number;
   readonly #ship: AccessRecorderOptions['ship'];
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
@@ -69,7 +68,6 @@ export class AccessRecorder {
     const capacity = options.capacity ?? 8192;
     this.#active = new AccessCounter(capacity);
     this.#standby = new AccessCounter(capacity);
-    this.#threshold = this.#active.capacity >> 1;
     this.#ship = options.ship;
     this.#onError = options.onError;
     this.#now = options.now ?? Date.now;
@@ -96,7 +94,7 @@ export class AccessRecorder {
     generation: number,
   ): void {
     if (generation !== this.#generation) this.#adopt(ids, generation);
-    if (this.#active.count(subject, subjectHash, purpose) >= this.#threshold) this.#rotate();
+    if (this.#active.count(subject, subjectHash, purpose)) this.#rotate();
   }
 
   /** Accesses counted and not yet handed to a flush. */
