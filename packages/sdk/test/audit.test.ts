@@ -8,32 +8,37 @@ const newsletter = { purpose: 'newsletter', categories: ['email'] };
 const gdpr = { jurisdiction: 'eu-gdpr' as const };
 const MINUTE = Date.UTC(2026, 11, 5, 1, 2) / 60_000;
 
-describe('the access counter (preallocated, per subject, purpose and minute)', () => {
+describe('the access counter (preallocated, per subject and purpose, one minute per table)', () => {
   it('counts repeats in one slot, distinct keys in their own, and drains in first-counted order', () => {
     const counter = new AccessCounter(16);
+    counter.start(MINUTE);
     const a = 'c3ViamVjdC1oYXNoLWFhYWFhYWFh';
     const b = 'c3ViamVjdC1oYXNoLWJiYmJiYmJi';
-    for (let i = 0; i < 5; i++) counter.count(1, a, 2, MINUTE);
-    counter.count(2, b, 2, MINUTE);
-    counter.count(1, a, 3, MINUTE);
-    counter.count(1, a, 2, MINUTE + 1);
-    counter.count(0, '', 2, MINUTE);
-    expect(counter.used).toBe(5);
+    for (let i = 0; i < 5; i++) counter.count(1, a, 2);
+    counter.count(2, b, 2);
+    counter.count(1, a, 3);
+    counter.count(0, '', 2);
+    expect(counter.used).toBe(4);
     const drained: unknown[] = [];
     counter.drain((x) => drained.push([x.subjectHash, x.purpose, x.minute - MINUTE, x.count]));
     expect(drained).toEqual([
       [a, 2, 0, 5],
       [b, 2, 0, 1],
       [a, 3, 0, 1],
-      [a, 2, 1, 1],
       ['', 2, 0, 1],
     ]);
     expect(counter.used).toBe(0);
+    // Drained, it starts on the next minute; with counts held it refuses to.
+    counter.start(MINUTE + 1);
+    counter.count(1, a, 2);
+    expect(() => counter.start(MINUTE + 2)).toThrow(/drained/);
+    counter.drain((x) => drained.push([x.subjectHash, x.purpose, x.minute - MINUTE, x.count]));
+    expect(drained.at(-1)).toEqual([a, 2, 1, 1]);
   });
 
   it('counts what does not fit as dropped, never overwriting a count', () => {
     const counter = new AccessCounter(16);
-    for (let i = 0; i < 40; i++) counter.count(i + 1, `subject-hash-number-${i}`, 0, MINUTE);
+    for (let i = 0; i < 40; i++) counter.count(i + 1, `subject-hash-number-${i}`, 0);
     expect(counter.used).toBe(16);
     expect(counter.dropped).toBe(24);
   });

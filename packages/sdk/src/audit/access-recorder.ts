@@ -25,18 +25,21 @@ export interface AccessRecorderOptions {
 
 /** Most accesses per request to the server (its limit). */
 export const MAX_BATCH = 1000;
-/** How often the minute is read and the flush deadline checked. */
+/** How often the clock is read (the minute turned?) and the flush deadline checked. */
 const TICK_MS = 1000;
 /** Counts waiting to be sent, at most this many tables' worth (beyond: lost, and reported). */
 const PENDING_TABLES = 8;
 
 /**
  * Counts the accesses the SDK meets under `log-access` obligations and ships them off the hot
- * path. `note` only counts (per subject, purpose and minute, in a preallocated table); a
- * background tick (unref'd: it never keeps the process alive) reads the clock once a second
- * and flushes every `flushMs`. A table half full is swapped for the second one at once (so
- * probes stay short and counting never waits) and a flush is queued; if the second one was
- * not sent yet, its counts are moved to the send queue first. A flush sends the queue in
+ * path. `note` only counts (per subject and purpose, in a preallocated table of the current
+ * minute); a background tick (unref'd: it never keeps the process alive) reads the clock once
+ * a second, swaps to the second table when the minute has turned, and flushes every `flushMs`.
+ * So an access is counted under the minute the tick last saw: one made up to a second after
+ * the turn of a minute may be counted in the minute before. A table half full is swapped for
+ * the second one at once (so probes stay short and counting never waits) and a flush is
+ * queued. Either swap first moves the second table's counts to the send queue if they were
+ * not sent yet. A flush sends the queue in
  * batches; a batch the server refuses or cannot take stays queued for the next flush. The
  * queue holds at most eight tables' worth: beyond that accesses are dropped, counted in
  * `lost` and reported to `onError`. `close` flushes what is left.
@@ -44,7 +47,6 @@ const PENDING_TABLES = 8;
 export class AccessRecorder {
   #active: AccessCounter;
   #standby: AccessCounter;
-  readonly #threshold: number;
   readonly #ship: AccessRecorderOptions['ship'];
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
@@ -66,12 +68,12 @@ export class AccessRecorder {
     const capacity = options.capacity ?? 8192;
     this.#active = new AccessCounter(capacity);
     this.#standby = new AccessCounter(capacity);
-    this.#threshold = this.#active.capacity >> 1;
     this.#ship = options.ship;
     this.#onError = options.onError;
     this.#now = options.now ?? Date.now;
     this.#flushMs = options.flushMs ?? 5000;
     this.#minute = Math.floor(this.#now() / 60_000);
+    this.#active.start(this.#minute);
     this.#lastFlush = this.#now();
     this.#timer = setInterval(() => this.#tick(), Math.min(TICK_MS, this.#flushMs));
     this.#timer.unref();
@@ -82,6 +84,7 @@ export class AccessRecorder {
    * are held (0 with `''` for none), `purpose` the index of the purpose in `ids`, the purpose
    * list of the compiled policy of `generation`. Allocation-free unless the policy changed
    * since the last call or a table is half full (then the tables swap and a flush is queued).
+   * Reads no clock: the table counts in the minute the background tick last saw.
    */
   note(
     subject: number,
@@ -91,7 +94,7 @@ export class AccessRecorder {
     generation: number,
   ): void {
     if (generation !== this.#generation) this.#adopt(ids, generation);
-    if (this.#active.count(subject, subjectHash, purpose, this.#minute) >= this.#threshold) this.#rotate();
+    if (this.#active.count(subject, subjectHash, purpose)) this.#rotate();
   }
 
   /** Accesses counted and not yet handed to a flush. */
@@ -116,17 +119,32 @@ export class AccessRecorder {
 
   #tick(): void {
     const now = this.#now();
-    this.#minute = Math.floor(now / 60_000);
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.#minute) {
+      this.#minute = minute;
+      if (this.#active.used > 0) this.#swap();
+      else this.#active.start(minute);
+    }
     if (now - this.#lastFlush >= this.#flushMs) void this.flush();
   }
 
-  /** Swaps in the second table (emptied into the send queue if not sent yet) and queues a flush. */
+  /** A table half full: swaps and queues a flush. */
   #rotate(): void {
+    this.#swap();
+    this.#queueFlush();
+  }
+
+  /**
+   * Swaps in the second table (emptied into the send queue first if not sent yet), counting in
+   * the current minute; returns the table swapped out, to be drained by the next flush.
+   */
+  #swap(): AccessCounter {
     if (this.#standby.used > 0) this.#drain(this.#standby);
     const full = this.#active;
     this.#active = this.#standby;
+    this.#active.start(this.#minute);
     this.#standby = full;
-    this.#queueFlush();
+    return full;
   }
 
   #queueFlush(): void {
@@ -173,11 +191,7 @@ export class AccessRecorder {
 
   async #send(): Promise<void> {
     this.#lastFlush = this.#now();
-    this.#drain(this.#standby);
-    const full = this.#active;
-    this.#active = this.#standby;
-    this.#standby = full;
-    this.#drain(full);
+    this.#drain(this.#swap());
     const batch = this.#pending;
     this.#pending = [];
     for (let i = 0; i < batch.length; i += MAX_BATCH) {
