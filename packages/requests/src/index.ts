@@ -32,6 +32,7 @@ export {
   executeRequest,
   syncExecution,
 } from './execution/execute-request.js';
+export { requestPackage } from './execution/request-package.js';
 export {
   CONTACT_KINDS,
   type ContactKind,
