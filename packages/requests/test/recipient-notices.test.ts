@@ -140,6 +140,46 @@ describe('recipients hear of a completed erasure, rectification or restriction',
     ]);
   }, 120_000);
 
+  it('P1-39: syncExecution with notices tells the recipients as it completes the erasure, once', async () => {
+    const r = await receiveRequest(
+      store.db,
+      {
+        right: 'erasure',
+        channel: 'privacy-center',
+        contact: { kind: 'email', address: email(2) },
+        identity: { email: [email(2)] },
+        jurisdiction: 'eu-gdpr',
+      },
+      { actor: officer, manifest: world.manifest },
+    );
+    if (!r.ok) throw new Error(r.code);
+    const id = r.request.id;
+    await transitionRequest(store.db, id, { action: 'verify', method: 'email-code' }, { actor: officer });
+    const started = await executeRequest(store.db, queue, id, { actor: officer, manifest: world.manifest });
+    if (!started.ok) throw new Error(started.code);
+    await queue.wait(started.dsrRequestId, { timeoutMs: 60_000 });
+    const notices = {
+      manifest: world.manifest,
+      notifier,
+      subjectHashes: [subjectHash(SUBJECT_KEY, email(2))],
+      contacts: { 'google-analytics': { webhookUrl: `${sink.url}/sync` } },
+    };
+    const synced = await syncExecution(store.db, queue, id, { actor: officer, notices });
+    expect(synced).toMatchObject({ ok: true, status: 'completed', notices: { ok: true } });
+    const hook = await sink.next((h) => h.path === '/sync' && h.body.includes(id));
+    expect(
+      verifyWebhookSignature(WEBHOOK_SECRET, hook.body, String(hook.headers[SIGNATURE_HEADER]), new Date()),
+    ).toEqual({
+      ok: true,
+    });
+    // Following the request again does not notify twice.
+    const again = await syncExecution(store.db, queue, id, { actor: officer, notices });
+    expect(again).toMatchObject({ ok: true, status: 'completed' });
+    expect(again).not.toHaveProperty('notices');
+    const actions = (await requestEvents(store.db, id)).map((e) => e.action);
+    expect(actions.filter((a) => a === 'notify-recipients')).toHaveLength(1);
+  }, 120_000);
+
   it('an access request, or an erasure not completed, is not notified', async () => {
     const access = await completed('access', 2);
     expect(
