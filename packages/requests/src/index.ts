@@ -33,6 +33,14 @@ export {
   syncExecution,
 } from './execution/execute-request.js';
 export {
+  NOTICE_RIGHTS,
+  noticeRecipients,
+  type RecipientContact,
+  type RecipientNotice,
+  type RecipientNoticeOptions,
+} from './execution/recipient-notices.js';
+export { requestPackage } from './execution/request-package.js';
+export {
   CONTACT_KINDS,
   type ContactKind,
   REQUEST_CHANNELS,

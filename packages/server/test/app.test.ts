@@ -122,6 +122,7 @@ describe('buildServer', () => {
         'POST /v1/consents/query',
         'POST /v1/decide',
         'POST /v1/decide/batch',
+        'POST /v1/subjects/deregistered',
         'POST /v1/use',
         'GET /v1/policies',
         'GET /v1/policies/current',

@@ -36,6 +36,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /privacy/requests/:id': 'public',
   'GET /privacy/requests/:id/verify': 'public',
   'POST /privacy/requests/:id/verify': 'public',
+  'GET /privacy/requests/:id/package': 'public',
   'GET /lint': ['policy:publish'],
   'GET /lint.json': ['policy:publish'],
   'POST /v1/consents': ['consent:write'],

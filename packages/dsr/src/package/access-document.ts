@@ -26,6 +26,18 @@ export interface PackageCategory {
     action: string;
     criteria: LocalText[];
   }>;
+  /**
+   * Transfers abroad that may carry it (a declared transfer naming it, or naming no category),
+   * with the safeguards that legitimise each (`mechanisms`: adequacy, SCC, ...).
+   */
+  transfers: Array<{
+    id: string;
+    from?: string;
+    to: string;
+    recipients: string[];
+    mechanisms: string[];
+    description?: LocalText;
+  }>;
   /** Collections of this package holding it, as `dataset.collection`. */
   foundIn: string[];
 }
@@ -37,6 +49,8 @@ export interface AccessDocument {
   requestId: string;
   policy: { id: string; version: string };
   controller: { name: LocalText; contacts: Array<{ kind: string; value: string }> };
+  /** Countries where the controller stores personal data (from the manifest's transfers section). */
+  storage: string[];
   /** Identity kinds the subject was found by (values are not repeated here). */
   identityKinds: string[];
   collections: PackageCollection[];
@@ -48,7 +62,8 @@ export interface AccessDocument {
 /**
  * Builds the access document: the subject's rows per collection, and for each category
  * found the purposes it serves with their legal basis, the recipients it goes to, its
- * retention rules and its source, all from the manifest.
+ * retention rules, its source and the transfers abroad that may carry it with their
+ * safeguards, all from the manifest.
  */
 export function accessDocument(
   manifest: Manifest,
@@ -94,6 +109,16 @@ export function accessDocument(
           action: retentionActions(r).join(' or '),
           criteria: r.criteria,
         })),
+      transfers: manifest.transfers.transfers
+        .filter((t) => t.categories.length === 0 || t.categories.includes(c.id))
+        .map((t) => ({
+          id: t.id,
+          ...(t.from ? { from: t.from } : {}),
+          to: t.to,
+          recipients: [...t.recipients],
+          mechanisms: [...t.mechanisms],
+          ...(t.description ? { description: t.description } : {}),
+        })),
       foundIn: [...(found.get(c.id) ?? [])],
     }));
   return {
@@ -105,6 +130,7 @@ export function accessDocument(
       name: manifest.controller.name,
       contacts: manifest.controller.contacts.map((c) => ({ kind: c.kind, value: c.value })),
     },
+    storage: [...manifest.transfers.storage],
     identityKinds: meta.identityKinds,
     collections,
     categories,

@@ -8,6 +8,7 @@ import type { RequestView } from '../store/view.js';
 import { transitionRequest } from '../workflow/record-transition.js';
 import { dsrKindOf } from '../workflow/rights.js';
 import { type RequestRefusal, refusal } from '../workflow/transition.js';
+import { NOTICE_RIGHTS, noticeRecipients, type RecipientNoticeOptions } from './recipient-notices.js';
 
 /** Options of {@link executeRequest}. */
 export interface ExecuteOptions {
@@ -88,7 +89,14 @@ export async function executeRequest<T>(
 
 /** Where the DSR job of a request stands. */
 export type ExecutionStatus =
-  | { ok: true; status: 'running' | 'completed' | 'failed'; request: RequestView }
+  | { ok: true; status: 'running' | 'failed'; request: RequestView }
+  | {
+      ok: true;
+      status: 'completed';
+      request: RequestView;
+      /** The recipients told, when this call completed an erasure, rectification or restriction. */
+      notices?: Awaited<ReturnType<typeof noticeRecipients>>;
+    }
   | { ok: true; status: 'needs-review'; request: RequestView; rootsMatched: number }
   | RequestRefusal;
 
@@ -96,13 +104,18 @@ export type ExecutionStatus =
  * Reads the DSR job of a request in progress and follows it: a job that ended `completed` or
  * `no-data-found` completes the request; `needs-review` (several accounts matched) waits for an
  * officer's {@link approveExecution}; `partial` and `failed` are reported, the request stays in
- * progress for the officer.
+ * progress for the officer. With `notices`, completing an erasure, rectification or restriction
+ * also tells its recipients ({@link noticeRecipients}), once.
  */
 export async function syncExecution<T>(
   db: Kysely<T>,
   queue: DsrQueue,
   id: string,
-  options: { actor: RequestActor; clock?: Clock },
+  options: {
+    actor: RequestActor;
+    clock?: Clock;
+    notices?: Omit<RecipientNoticeOptions, 'actor' | 'clock'>;
+  },
 ): Promise<ExecutionStatus> {
   const request = await getRequest(db, id);
   if (!request) return refusal('request.not-found', 'id', 'no request has this id');
@@ -111,13 +124,19 @@ export async function syncExecution<T>(
   if (!job) return refusal('request.dsr-job-missing', 'dsrRequestId', 'the DSR job of this request is gone');
   if (job.status === 'completed' || job.status === 'no-data-found') {
     if (request.state === 'completed') return { ok: true, status: 'completed', request };
+    const { notices: noticeOptions, ...context } = options;
     const done = await transitionRequest(
       db,
       id,
       { action: 'complete', note: `DSR job ${job.status}` },
-      options,
+      context,
     );
-    return done.ok ? { ok: true, status: 'completed', request: done.request } : done;
+    if (!done.ok) return done;
+    if (noticeOptions && (NOTICE_RIGHTS as readonly string[]).includes(done.request.right)) {
+      const notices = await noticeRecipients(db, id, { ...noticeOptions, ...context });
+      return { ok: true, status: 'completed', request: done.request, notices };
+    }
+    return { ok: true, status: 'completed', request: done.request };
   }
   if (job.status === 'needs-review') {
     return { ok: true, status: 'needs-review', request, rootsMatched: job.rootsMatched ?? 0 };

@@ -24,8 +24,10 @@ export interface CenterRequests {
   submit(submission: CenterSubmission): Promise<{ readonly id: string; readonly challenge?: string }>;
   /** Checks the code of a request's challenge; true when the request is now verified. */
   verify(id: string, challenge: string, code: string): Promise<boolean>;
-  /** The request as its person sees it. */
+  /** The request as its person sees it (with a freshly signed link to its package, once there is one). */
   view(id: string): Promise<CenterRequestView | undefined>;
+  /** The zipped access package of a request, and the person it is about (for the access audit log). */
+  package(id: string): Promise<{ readonly zip: Uint8Array; readonly subject: string } | undefined>;
 }
 
 /** What the privacy center needs to identify a visitor by a code sent to an address. */

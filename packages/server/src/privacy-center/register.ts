@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerPrivacyCenter } from '../routes/privacy-center.js';
 import { registerPrivacyCenterConsent } from '../routes/privacy-center-consent.js';
+import { registerPrivacyCenterPackage } from '../routes/privacy-center-package.js';
 import { registerPrivacyCenterRequests } from '../routes/privacy-center-requests.js';
 import { registerPrivacyCenterSignIn } from '../routes/privacy-center-sign-in.js';
 import type { Runtime } from '../runtime.js';
@@ -20,5 +21,6 @@ export function registerPrivacyCenterRoutes(
   registerPrivacyCenter(app, rt);
   registerPrivacyCenterConsent(app, rt);
   registerPrivacyCenterRequests(app, rt, backends.requests);
+  registerPrivacyCenterPackage(app, rt, backends.requests);
   registerPrivacyCenterSignIn(app, rt, backends.signIn);
 }

@@ -8,6 +8,7 @@ import {
   migrateVerification,
   type RequestActor,
   receiveRequest,
+  requestPackage,
   startCodeVerification,
   transitionRequest,
   type VerificationContext,
@@ -15,6 +16,7 @@ import {
 } from '@pledge/requests';
 import type { Database } from '@pledge/store';
 import type { Runtime } from '../runtime.js';
+import { packageLinkKey, signPackageLink } from './package-link.js';
 import type { PrivacyCenterBackends } from './ports.js';
 
 /** Options of {@link privacyCenterWorkflow}. */
@@ -56,6 +58,7 @@ export function privacyCenterWorkflow(
     return ready;
   };
   const actorOf = (id: string): RequestActor => ({ kind: 'requester', id });
+  const linkKey = packageLinkKey(rt.subjectKey);
 
   return {
     requests: {
@@ -108,6 +111,7 @@ export function privacyCenterWorkflow(
         const reasons = request.denial
           ? [request.denial.explanation, request.denial.complaintRoute].filter(Boolean).join(' ')
           : (request.extension?.note ?? undefined);
+        const ready = (await requestPackage(db, id)) !== undefined;
         const view: CenterRequestView = {
           id: request.id,
           right: request.right,
@@ -115,8 +119,17 @@ export function privacyCenterWorkflow(
           receivedAt: request.receivedAt,
           ...(request.dueAt ? { dueAt: request.dueAt } : {}),
           ...(reasons ? { reasons } : {}),
+          ...(ready ? { downloadUrl: signPackageLink(linkKey, id, systemClock.now().getTime()) } : {}),
         };
         return view;
+      },
+      async package(id) {
+        await context();
+        const request = await getRequest(db, id);
+        if (request === undefined) return undefined;
+        const zip = await requestPackage(db, id);
+        if (zip === undefined) return undefined;
+        return { zip, subject: request.identity['user-id']?.[0] ?? request.contact.address };
       },
     },
     signIn: {

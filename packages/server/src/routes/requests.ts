@@ -11,6 +11,7 @@ import {
   type RequestView,
   receiveRequest,
   requestEvents,
+  requestPackage,
   type TransitionAction,
   transitionRequest,
   VERIFIED_BY,
@@ -19,6 +20,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError, refusal } from '../errors.js';
 import { BODY_ERRORS, errorResponse, V1_ERRORS } from '../openapi/responses.js';
+import { packageLinkKey, signPackageLink } from '../privacy-center/package-link.js';
 import type { Runtime } from '../runtime.js';
 import { auditRequest, keyActor } from '../security/audit.js';
 
@@ -169,6 +171,7 @@ const notFound = () =>
  */
 export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
   const db = rt.store.db;
+  const linkKey = packageLinkKey(rt.subjectKey);
   const read = async (request: FastifyRequest, r: RequestView, action: 'api-read' | 'api-write') =>
     auditRequest(rt, request, [{ action, subject: auditSubject(r), reason: null }]);
 
@@ -230,7 +233,16 @@ export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
         tags: ['requests'],
         params: IdParams,
         response: {
-          200: z.object({ request: RequestDetail, events: z.array(EventJson) }),
+          200: z.object({
+            request: RequestDetail,
+            events: z.array(EventJson),
+            packageUrl: z
+              .string()
+              .optional()
+              .describe(
+                'Access and portability, once the package is stored: a link signed for 15 minutes, served only to the browser that made the request in the privacy center.',
+              ),
+          }),
           ...V1_ERRORS,
           404: errorResponse('No such request'),
         },
@@ -241,8 +253,10 @@ export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
       if (!found) throw notFound();
       await read(request, found, 'api-read');
       const events = await requestEvents(db, found.id);
+      const ready = (await requestPackage(db, found.id)) !== undefined;
       return {
         request: detail(found),
+        ...(ready ? { packageUrl: signPackageLink(linkKey, found.id, Date.now()) } : {}),
         events: events.map((e) => ({
           at: e.at.toISOString(),
           action: e.action,

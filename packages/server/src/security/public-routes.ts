@@ -32,6 +32,7 @@ export const PUBLIC_ROUTES = [
   'GET /privacy/requests/:id',
   'GET /privacy/requests/:id/verify',
   'POST /privacy/requests/:id/verify',
+  'GET /privacy/requests/:id/package',
 ] as const;
 
 /** Whether a route (method and Fastify path pattern) is public; HEAD counts as GET. */

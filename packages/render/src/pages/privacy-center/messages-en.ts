@@ -114,6 +114,10 @@ export const centerEn = {
   'right.deregistration': 'Delete your account',
   'error.title': 'Something is not right',
   'error.csrf': 'This form has expired. Go back, reload the page and try again.',
+  'error.packageRefused':
+    'This download link is not valid here. Open the request’s page in the browser you used to make it and download from there.',
+  'error.packageExpired':
+    'This download link has expired or the package is no longer available. Open the request’s page again for a new link.',
   'error.back': 'Back to the privacy center',
 } as const;
 

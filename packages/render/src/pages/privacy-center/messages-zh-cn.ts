@@ -109,5 +109,7 @@ export const centerZhCN: Record<CenterKey, string> = {
   'right.deregistration': '注销账号',
   'error.title': '出了点问题',
   'error.csrf': '此表单已过期。请返回、刷新页面后重试。',
+  'error.packageRefused': '此下载链接在此无效。请在提交请求时使用的浏览器中打开请求页面并从那里下载。',
+  'error.packageExpired': '此下载链接已过期，或数据包已不可用。请重新打开请求页面以获取新链接。',
   'error.back': '返回隐私中心',
 };
