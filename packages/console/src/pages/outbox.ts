@@ -74,6 +74,8 @@ export function errorInWords(lastError: string | null): string | null {
   return WORDS.find(([pattern]) => pattern.test(lastError))?.[1] ?? 'Sending failed for another reason.';
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function options(values: readonly string[], blank?: string): string {
   const first = blank === undefined ? '' : `<option value="">${escapeHtml(blank)}</option>`;
   return first + values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
@@ -141,14 +143,14 @@ export function renderOutboxPage(model: OutboxPageModel): string {
     body: [
       PAGE_CSS,
       '<h2>Outbox</h2>',
-      `<p>${model.outbox.length} messages; ${held} held, ${failed} failed. ${
+      `<p>${plural(model.outbox.length, 'message')}; ${held} held, ${failed} failed. ${
         model.smtpConfigured
           ? 'A mail server is configured.'
           : 'No mail server is configured: e-mail is held here.'
       } Bodies are never shown; one-time codes are erased once sent.</p>`,
       outboxTable(model, csrf),
       '<h2>Inbox</h2>',
-      `<p>${model.inbox.length} messages received at the contact address. Each is a possible request.</p>`,
+      `<p>${plural(model.inbox.length, 'message')} received at the contact address. Each is a possible request.</p>`,
       inboxTable(model, csrf),
     ].join('\n'),
   });
