@@ -61,6 +61,7 @@ export {
   renderRecipientsPage,
 } from './pages/recipients.js';
 export {
+  type ManualTaskRow,
   type RequestQueueRow,
   type RequestsPageModel,
   renderRequestsPage,
