@@ -35,6 +35,13 @@ export type {
   DataMapTransfer,
 } from './pages/data-map-model.js';
 export { type ConnectorRow, type KeyRow, type KeysPageModel, renderKeysPage } from './pages/keys.js';
+export {
+  errorInWords,
+  type InboxRow,
+  type OutboxPageModel,
+  type OutboxRow,
+  renderOutboxPage,
+} from './pages/outbox.js';
 export { renderPolicies, renderPolicyVersion } from './pages/policies.js';
 export type {
   AcceptedLintRow,
@@ -54,6 +61,7 @@ export {
   renderRecipientsPage,
 } from './pages/recipients.js';
 export {
+  type ManualTaskRow,
   type RequestQueueRow,
   type RequestsPageModel,
   renderRequestsPage,

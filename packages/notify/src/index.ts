@@ -10,6 +10,7 @@ export {
   listInbound,
   logInbound,
   markInboundAsRequest,
+  releaseInboundClaim,
 } from './inbound/inbound-store.js';
 export { decodeWords, type ParsedMail, parseMail } from './inbound/mime.js';
 export {
@@ -50,6 +51,7 @@ export {
   scheduleOutbox,
   workOutbox,
 } from './outbox/outbox-jobs.js';
+export { RETRYABLE_STATUSES, retryMessage } from './outbox/retry.js';
 export { isSecretTemplate, SECRET_TEMPLATES } from './outbox/secret-templates.js';
 export { MESSAGE_KINDS, type MessageKind, OUTBOX_STATUSES, type OutboxStatus } from './outbox/statuses.js';
 export {

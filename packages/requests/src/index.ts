@@ -55,6 +55,16 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export {
+  completeManualTask,
+  createManualTasks,
+  listManualTasks,
+  type ManualTask,
+  type ManualTaskTable,
+  manualTasksDb,
+  openManualTaskCount,
+} from './manual-tasks/store.js';
+export { MANUAL_TASK_RIGHTS, type ManualTaskTarget, manualTaskTargets } from './manual-tasks/targets.js';
 export { type ReminderDelivery, sendReminders } from './reminders/send-reminders.js';
 export {
   type Reminder,

@@ -10,6 +10,7 @@ export const CONSOLE_PAGES = [
   { id: 'audit', path: '/console/audit', label: 'Access audit', permission: 'audit:read' },
   { id: 'reviews', path: '/console/reviews', label: 'Access reviews', permission: 'reviews:sign' },
   { id: 'requests', path: '/console/requests', label: 'Requests', permission: 'requests:manage' },
+  { id: 'outbox', path: '/console/outbox', label: 'Outbox and inbox', permission: 'requests:manage' },
   { id: 'recipients', path: '/console/recipients', label: 'Recipients', permission: 'recipients:read' },
   { id: 'data-map', path: '/console/data-map', label: 'Data map', permission: 'policies:read' },
   { id: 'policies', path: '/console/policies', label: 'Policies', permission: 'policies:read' },

@@ -18,6 +18,19 @@ export interface RequestQueueRow {
   readonly feeChargeable: boolean;
   /** The steps its state allows (`verify`, `clarify`, `resume`, `extend`, `deny`, `complete`). */
   readonly steps: readonly string[];
+  /** Its checklist: stores no connector reaches (completing waits for every line). */
+  readonly manualTasks?: readonly ManualTaskRow[];
+}
+
+/** One line of a request's checklist of manual tasks. */
+export interface ManualTaskRow {
+  readonly id: string;
+  readonly label: string;
+  readonly done: boolean;
+  readonly evidence: string | null;
+  /** Who ticked it: a user's e-mail or an actor id. */
+  readonly doneBy: string | null;
+  readonly doneAt: string | null;
 }
 
 /** What the request queue page is drawn from. */
@@ -44,6 +57,26 @@ const PAGE_CSS = [
 
 function options(values: readonly string[]): string {
   return values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
+}
+
+function checklist(r: RequestQueueRow, model: RequestsPageModel): string {
+  const tasks = r.manualTasks ?? [];
+  if (tasks.length === 0) return '';
+  const open = tasks.filter((t) => !t.done).length;
+  const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken ?? '')}">`;
+  const items = tasks
+    .map((t) => {
+      if (t.done) {
+        return `<li>&#10003; ${escapeHtml(t.label)}: ${escapeHtml(t.evidence ?? '')} <span class="muted">(${escapeHtml(t.doneBy ?? '-')}, ${escapeHtml(t.doneAt ?? '-')})</span></li>`;
+      }
+      const action = `/console/requests/${encodeURIComponent(r.id)}/tasks/${encodeURIComponent(t.id)}`;
+      return (
+        `<li>${escapeHtml(t.label)}<form method="post" action="${escapeHtml(action)}" aria-label="Tick task ${escapeHtml(t.id.slice(0, 8))}">${csrf}` +
+        '<label>Evidence <input name="evidence" required maxlength="2000"></label><button type="submit">Mark done</button></form></li>'
+      );
+    })
+    .join('');
+  return `<details class="steps"${open > 0 ? ' open' : ''}><summary>Manual tasks: ${open} of ${tasks.length} open</summary><ul>${items}</ul></details>`;
 }
 
 function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
@@ -117,7 +150,7 @@ export function renderRequestsPage(model: RequestsPageModel): string {
         `<tr><td><code>${escapeHtml(r.id.slice(0, 8))}</code></td><td>${escapeHtml(r.right)}</td><td>${escapeHtml(r.state)}</td>` +
         `<td>${r.dueAt ? escapeHtml(r.dueAt) : '<span class="muted">waits for verification</span>'}</td>` +
         `<td>${escapeHtml(r.jurisdiction ?? '-')}</td><td>${escapeHtml(r.channel)}</td><td>${escapeHtml(r.receivedAt)}</td>` +
-        `<td>${flags}</td><td>${stepForms(r, model)}</td></tr>`
+        `<td>${flags}</td><td>${checklist(r, model)}${stepForms(r, model)}</td></tr>`
       );
     })
     .join('');

@@ -131,18 +131,36 @@ export async function inboundRequestDraft<T>(
 
 /**
  * Marks a message as turned into request `requestRef`. Returns false when it is unknown or
- * already belongs to another request (so a letter never opens two cases).
+ * already belongs to another request (so a letter never opens two cases). `claim`: a reference
+ * this caller set first (to hold the message while the request is stored) that may be replaced.
  */
 export async function markInboundAsRequest<T>(
   db: Kysely<T>,
   id: string,
   requestRef: string,
+  claim?: string,
 ): Promise<boolean> {
   const result = await notifyDb(db)
     .updateTable('pledge_notify_inbound')
     .set({ status: 'request', request_ref: requestRef })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('request_ref', 'is', null), eb('request_ref', '=', requestRef)]))
+    .where((eb) =>
+      eb.or([
+        eb('request_ref', 'is', null),
+        eb('request_ref', '=', requestRef),
+        ...(claim ? [eb('request_ref', '=', claim)] : []),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives back a message held by `claim` (the request could not be stored): logged again. */
+export async function releaseInboundClaim<T>(db: Kysely<T>, id: string, claim: string): Promise<void> {
+  await notifyDb(db)
+    .updateTable('pledge_notify_inbound')
+    .set({ status: 'logged', request_ref: null })
+    .where('id', '=', id)
+    .where('request_ref', '=', claim)
+    .execute();
 }

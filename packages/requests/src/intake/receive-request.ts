@@ -3,6 +3,8 @@ import type { JurisdictionKey, Manifest } from '@pledge/core';
 import { type Clock, systemClock } from '@pledge/jobs';
 import { type Kysely, sql } from 'kysely';
 import { deadlineRules } from '../deadlines/deadline-rules.js';
+import { createManualTasks } from '../manual-tasks/store.js';
+import { manualTaskTargets } from '../manual-tasks/targets.js';
 import { deadlineColumns } from '../store/deadline-columns.js';
 import type { RequestsDatabase } from '../store/schema.js';
 import { type RequestView, toView } from '../store/view.js';
@@ -131,6 +133,14 @@ export async function receiveRequest<T>(
         }),
       })
       .execute();
+    if (options.manifest) {
+      await createManualTasks<RequestsDatabase>(
+        trx,
+        id,
+        manualTaskTargets(options.manifest, input.right),
+        now,
+      );
+    }
     return inserted;
   });
   return { ok: true, request: toView(row), duplicateOf: row.duplicate_of };

@@ -71,11 +71,36 @@ const m0001: Migration = {
   },
 };
 
+/** The checklist of manual tasks: stores a request touches that no connector reaches. */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pledge_request_manual_tasks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) =>
+        c.notNull().references('pledge_requests.id').onDelete('cascade'),
+      )
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('done', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('evidence', 'text')
+      .addColumn('done_by_kind', 'text')
+      .addColumn('done_by_id', 'text')
+      .addColumn('done_at', 'timestamptz')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+      .addUniqueConstraint('pledge_request_manual_tasks_key', ['request_id', 'key'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('pledge_request_manual_tasks').execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
 export const requestsMigrations: MigrationSet = {
   owner: 'requests',
   table: 'pledge_requests_migrations',
-  migrations: { '0001-requests': m0001 },
+  migrations: { '0001-requests': m0001, '0002-manual-tasks': m0002 },
 };
 
 /**

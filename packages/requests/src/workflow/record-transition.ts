@@ -2,9 +2,10 @@ import { type Clock, systemClock } from '@pledge/jobs';
 import type { Kysely, Updateable } from 'kysely';
 import type { DeadlineRuleSpec } from '../deadlines/deadline-rules.js';
 import type { RequestActor } from '../intake/channels.js';
+import { openManualTaskCount } from '../manual-tasks/store.js';
 import { deadlineColumns } from '../store/deadline-columns.js';
 import { requestsDb } from '../store/queries.js';
-import type { RequestTable } from '../store/schema.js';
+import type { RequestsDatabase, RequestTable } from '../store/schema.js';
 import { type RequestView, toView } from '../store/view.js';
 import { type RequestRefusal, refusal, type TransitionAction, transition } from './transition.js';
 
@@ -31,7 +32,8 @@ function eventDetail(input: TransitionAction): Record<string, unknown> {
  * verification starts then); clarification records when the pause began and resuming adds the
  * pause to the request, so a law that stops the clock moves the deadline; an extension is
  * refused (`request.extension-not-allowed`) when a binding rule allows none, and
- * (`request.extension-too-late`) once the deadline has passed. Unknown ids give
+ * (`request.extension-too-late`) once the deadline has passed. Completing is refused
+ * (`request.manual-tasks-open`, path `manualTasks`) while a manual task is open. Unknown ids give
  * `request.not-found`.
  */
 export async function transitionRequest<T>(
@@ -56,6 +58,16 @@ export async function transitionRequest<T>(
         input,
       );
       if (!decided.ok) return decided;
+      if (input.action === 'complete') {
+        const open = await openManualTaskCount<RequestsDatabase>(trx, id);
+        if (open > 0) {
+          return refusal(
+            'request.manual-tasks-open',
+            'manualTasks',
+            `${open} manual task${open === 1 ? ' is' : 's are'} still open; tick each with its evidence first`,
+          );
+        }
+      }
       const rules = row.rules as DeadlineRuleSpec[];
       let verifiedAt = row.verified_at ? new Date(row.verified_at) : null;
       let pausedMs = Number(row.paused_ms);

@@ -44,6 +44,10 @@ export const CONSOLE_ROUTES = [
   { method: 'POST', url: '/console/keys/connectors/:dataset/check', access: 'connectors:manage' },
   { method: 'GET', url: '/console/requests', access: 'requests:manage' },
   { method: 'POST', url: '/console/requests/:id/:step', access: 'requests:manage' },
+  { method: 'POST', url: '/console/requests/:id/tasks/:taskId', access: 'requests:manage' },
+  { method: 'GET', url: '/console/outbox', access: 'requests:manage' },
+  { method: 'POST', url: '/console/outbox/:id/retry', access: 'requests:manage' },
+  { method: 'POST', url: '/console/inbox/:id/request', access: 'requests:manage' },
 ] as const satisfies readonly { method: string; url: string; access: ConsoleAccess }[];
 
 /** Whether a route (its Fastify path pattern) belongs to the console. */

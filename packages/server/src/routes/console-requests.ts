@@ -1,10 +1,12 @@
 import { renderRequestsPage } from '@pledge/console';
 import {
   ALLOWED_TRANSITIONS,
+  completeManualTask,
   DENIAL_GROUNDS,
   type DenialGround,
   EXTENSION_REASONS,
   type ExtensionReason,
+  listManualTasks,
   listRequests,
   type RequestView,
   type TransitionAction,
@@ -91,6 +93,10 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
     const user = consoleUserOf(request)!;
     const session = consoleSessionOf(request);
     const rows = await listRequests(rt.store.db, { limit: 500 });
+    const tasks = await listManualTasks(
+      rt.store.db,
+      rows.map((r) => r.id),
+    );
     const regulators = rt.engine.policy.manifest.complaints?.regulators ?? [];
     const html = renderRequestsPage({
       user,
@@ -108,6 +114,20 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
         duplicateOf: r.duplicateOf,
         feeChargeable: r.fee.chargeable,
         steps: stepsOf(r),
+        manualTasks: tasks
+          .filter((t) => t.requestId === r.id)
+          .map((t) => ({
+            id: t.id,
+            label: t.label,
+            done: t.done,
+            evidence: t.evidence,
+            doneBy: t.doneBy
+              ? t.doneBy.id === user.id
+                ? user.email
+                : `${t.doneBy.kind} ${t.doneBy.id.slice(0, 8)}`
+              : null,
+            doneAt: t.doneAt ? t.doneAt.toISOString() : null,
+          })),
       })),
       verifiedBy: VERIFIED_BY,
       extensionReasons: EXTENSION_REASONS,
@@ -119,6 +139,34 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
     });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
+
+  app.post<{ Params: { id: string; taskId: string } }>(
+    `${PAGE}/:id/tasks/:taskId`,
+    { preHandler: requirePermission('requests:manage') },
+    async (request, reply) => {
+      const user = consoleUserOf(request)!;
+      const done = await completeManualTask(rt.store.db, request.params.id, request.params.taskId, {
+        evidence: field(request, 'evidence') ?? '',
+        actor: { kind: 'user', id: user.id },
+        now: new Date(),
+      });
+      if (!done.ok) {
+        const status =
+          done.code === 'request.manual-task-not-found'
+            ? 404
+            : done.code === 'request.manual-task-done'
+              ? 409
+              : 400;
+        throw new HttpError(
+          status,
+          status === 404 ? 'not-found' : status === 409 ? 'request-transition-refused' : 'bad-request',
+          done.message,
+          [{ path: done.path, code: done.code, message: done.message }],
+        );
+      }
+      await reply.redirect(PAGE, 303);
+    },
+  );
 
   app.post<{ Params: { id: string; step: string } }>(
     `${PAGE}/:id/:step`,
@@ -132,7 +180,12 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
       });
       if (!done.ok) {
         if (done.code === 'request.not-found') throw new HttpError(404, 'request-not-found', done.message);
-        const status = done.path === 'state' || done.code === 'request.extension-not-allowed' ? 409 : 400;
+        const status =
+          done.path === 'state' ||
+          done.code === 'request.extension-not-allowed' ||
+          done.code === 'request.manual-tasks-open'
+            ? 409
+            : 400;
         throw new HttpError(
           status,
           status === 409 ? 'request-transition-refused' : 'bad-request',

@@ -296,7 +296,11 @@ export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
         });
         if (!done.ok) {
           if (done.code === 'request.not-found') throw notFound();
-          if (done.path === 'state' || done.code === 'request.extension-not-allowed') {
+          if (
+            done.path === 'state' ||
+            done.code === 'request.extension-not-allowed' ||
+            done.code === 'request.manual-tasks-open'
+          ) {
             throw new HttpError(409, 'request-transition-refused', done.message, [
               { path: done.path, code: done.code, message: done.message },
             ]);
