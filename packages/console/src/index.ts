@@ -16,6 +16,7 @@ export {
 } from './graph/layout.js';
 export { renderColumnGraph } from './graph/svg.js';
 export { CONSOLE_CSS } from './layout/console-css.js';
+export { type FormNotice, noticeHtml } from './layout/notice.js';
 export { type ConsolePageInput, renderConsolePage } from './layout/page.js';
 export { CONSOLE_PAGES, type ConsolePageId } from './layout/pages.js';
 export {

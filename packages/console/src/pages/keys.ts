@@ -1,4 +1,5 @@
 import { escapeHtml } from '@pledge/render';
+import { type FormNotice, noticeHtml } from '../layout/notice.js';
 import { renderConsolePage } from '../layout/page.js';
 import { timeHtml } from '../layout/time.js';
 import type { ConsolePageContext } from './context.js';
@@ -36,7 +37,7 @@ export interface KeysPageModel {
   readonly scopes: readonly string[];
   /** Scopes this user may grant (the others are shown disabled, with the reason). */
   readonly grantable: readonly string[];
-  readonly notice?: { readonly kind: 'error' | 'success'; readonly message: string; readonly code?: string };
+  readonly notice?: FormNotice;
   /** A key just created: its secret is shown this once. */
   readonly created?: { readonly name: string; readonly secret: string };
 }
@@ -46,15 +47,7 @@ const csrfInput = (ctx: ConsolePageContext): string =>
 
 function noticeOf(model: KeysPageModel): string {
   const parts: string[] = [];
-  const notice = model.notice;
-  if (notice) {
-    const code = notice.code ? ` <code>${escapeHtml(notice.code)}</code>` : '';
-    parts.push(
-      notice.kind === 'error'
-        ? `<div class="card" role="alert"><strong class="error">Refused</strong>: ${escapeHtml(notice.message)}${code}</div>`
-        : `<div class="card" role="status"><strong>Done</strong>: ${escapeHtml(notice.message)}</div>`,
-    );
-  }
+  if (model.notice) parts.push(noticeHtml(model.notice));
   if (model.created) {
     parts.push(
       `<div class="card secret" role="status"><h2>Key “${escapeHtml(model.created.name)}” created</h2>` +

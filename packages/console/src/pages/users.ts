@@ -1,4 +1,5 @@
 import { escapeHtml } from '@pledge/render';
+import { type FormNotice, noticeHtml } from '../layout/notice.js';
 import { renderConsolePage } from '../layout/page.js';
 import type { ConsolePageContext } from './context.js';
 
@@ -39,7 +40,7 @@ export interface UsersPageModel {
   readonly personalDataCap?: number;
   readonly history: readonly RoleChangeRow[];
   /** The outcome of the form just posted. */
-  readonly notice?: { readonly kind: 'error' | 'success'; readonly message: string; readonly code?: string };
+  readonly notice?: FormNotice;
   /** Shown once, right after a user was created: never stored in the clear, never shown again. */
   readonly secret?: {
     readonly email: string;
@@ -66,14 +67,6 @@ function roleOptions(roles: readonly string[], selected: string | undefined): st
       (r) => `<option value="${escapeHtml(r)}"${r === selected ? ' selected' : ''}>${escapeHtml(r)}</option>`,
     )
     .join('');
-}
-
-function noticeOf(notice: UsersPageModel['notice']): string {
-  if (!notice) return '';
-  const code = notice.code ? ` <code>${escapeHtml(notice.code)}</code>` : '';
-  return notice.kind === 'error'
-    ? `<div class="card" role="alert"><strong class="error">Refused</strong>: ${escapeHtml(notice.message)}${code}</div>`
-    : `<div class="card" role="status"><strong>Done</strong>: ${escapeHtml(notice.message)}</div>`;
 }
 
 function secretOf(secret: UsersPageModel['secret']): string {
@@ -174,7 +167,7 @@ export function renderUsersPage(model: UsersPageModel, ctx: ConsolePageContext):
         `<tbody>${model.users.map((u) => userRow(model, u, ctx)).join('')}</tbody></table></div>`;
   const body = [
     PAGE_CSS,
-    noticeOf(model.notice),
+    noticeHtml(model.notice),
     secretOf(model.secret),
     `<p class="page-lead">Who can use the console and with which role. Roles reading personal data (${escapeHtml(model.personalDataRoles.join(', '))}) need the user's confidentiality obligation on record. ${escapeHtml(cap)}</p>`,
     table,

@@ -14,9 +14,10 @@ import {
   reasonProblem,
 } from '@pledge/store';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { formField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 import { requirePermission } from './require-permission.js';
-import { consoleSessionOf } from './state.js';
+import { consolePageContext } from './state.js';
 
 /** The console pages post their forms to themselves: the site CSP with `form-action 'self'`. */
 export const CONSOLE_CSP =
@@ -28,10 +29,7 @@ const PAGE_SIZE = 100;
 const text = (value: LocalText): string =>
   typeof value === 'string' ? value : (value.en ?? value['zh-CN'] ?? '');
 
-function field(body: unknown, name: string): string {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-}
+const field = (body: unknown, name: string): string => formField(body, name) ?? '';
 
 function sendPage(reply: FastifyReply, status: number, html: string) {
   return reply
@@ -61,8 +59,7 @@ export function registerAuditPages(app: FastifyInstance, rt: Runtime): void {
     '/console/subjects',
     { preHandler: requirePermission('subjects:lookup') },
     async (request, reply) => {
-      const session = consoleSessionOf(request);
-      if (!session) throw new Error('console route reached without a session');
+      const session = consolePageContext(request);
       return sendPage(reply, 200, renderSubjectsPage({ user: session.user, csrfToken: session.csrfToken }));
     },
   );
@@ -71,8 +68,7 @@ export function registerAuditPages(app: FastifyInstance, rt: Runtime): void {
     '/console/subjects',
     { preHandler: requirePermission('subjects:lookup') },
     async (request, reply) => {
-      const session = consoleSessionOf(request);
-      if (!session) throw new Error('console route reached without a session');
+      const session = consolePageContext(request);
       const identifier = field(request.body, 'identifier').trim();
       const reason = field(request.body, 'reason').trim();
       const errors: NonNullable<SubjectsPageModel['errors']>[number][] = [];
@@ -132,8 +128,7 @@ export function registerAuditPages(app: FastifyInstance, rt: Runtime): void {
   );
 
   app.get('/console/audit', { preHandler: requirePermission('audit:read') }, async (request, reply) => {
-    const session = consoleSessionOf(request);
-    if (!session) throw new Error('console route reached without a session');
+    const session = consolePageContext(request);
     const raw = request.query as Record<string, unknown>;
     const filters: AuditFilters = {};
     for (const name of ['actor', 'action', 'from', 'to'] as const) {

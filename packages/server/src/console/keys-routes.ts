@@ -11,11 +11,11 @@ import { createConnector } from '@pledge/connectors';
 import { type ConnectorRow, type KeysPageModel, renderKeysPage } from '@pledge/console';
 import type { Dataset } from '@pledge/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.js';
+import { formField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 import type { ConsoleOptions } from './options.js';
 import { requirePermission } from './require-permission.js';
-import { consoleSessionOf } from './state.js';
+import { consolePageContext } from './state.js';
 
 const PAGE = '/console/keys';
 /** How long a connection check may take before it is reported as failed. */
@@ -26,19 +26,8 @@ type Extra = Pick<KeysPageModel, 'notice' | 'created'> & {
   check?: { dataset: string; ok: boolean; message: string };
 };
 
-function sessionOf(request: FastifyRequest) {
-  const session = consoleSessionOf(request);
-  if (!session)
-    throw new HttpError(401, 'console-sign-in-required', 'sign in to the console first (/console/sign-in)');
-  return session;
-}
-
-/** A text field of a form post ('' when absent). */
-function field(request: FastifyRequest, name: string): string {
-  const body = request.body;
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-}
+/** A text field of the form post ('' when absent). */
+const field = (request: FastifyRequest, name: string): string => formField(request.body, name) ?? '';
 
 /** Scopes a role may put on a key: those reading personal data only with `subjects:export`. */
 function grantable(role: Parameters<typeof roleAllows>[0]): ApiScope[] {
@@ -59,7 +48,7 @@ async function page(
   extra: Extra = {},
   status = 200,
 ): Promise<FastifyReply> {
-  const session = sessionOf(request);
+  const session = consolePageContext(request);
   const keys = await listApiKeys(rt.store);
   const connectors: ConnectorRow[] = (await datasets(rt)).map((d) => {
     const variable = d.datastore.connection;
@@ -135,7 +124,7 @@ export function registerConsoleKeys(app: FastifyInstance, rt: Runtime, options: 
   app.get(PAGE, guard, async (request, reply) => page(rt, env, request, reply));
 
   app.post(PAGE, guard, async (request, reply) => {
-    const session = sessionOf(request);
+    const session = consolePageContext(request);
     // One checkbox per scope (`scope-<scope>`): the form parser keeps one value per name.
     const scopes = API_SCOPES.filter((scope) => field(request, `scope-${scope}`) !== '');
     const beyond = scopes.filter(

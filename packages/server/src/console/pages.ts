@@ -1,5 +1,4 @@
 import {
-  type ConsolePageContext,
   renderConsolePage,
   renderDashboard,
   renderDataMap,
@@ -9,13 +8,14 @@ import {
 } from '@pledge/console';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
+import { requiredFormField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 import { loadDashboard } from './dashboard-loader.js';
 import { dataMapOf } from './data-map-loader.js';
 import { loadPolicies, loadPolicyVersion } from './policies-loader.js';
 import { publishReviewed, reviewManifest } from './publish-loader.js';
 import { requirePermission } from './require-permission.js';
-import { consoleSessionOf } from './state.js';
+import { consolePageContext, consoleSessionOf } from './state.js';
 
 /** Options of {@link registerConsolePages}. */
 export interface ConsolePagesOptions {
@@ -23,27 +23,8 @@ export interface ConsolePagesOptions {
   readonly manifestBodyLimit: number;
 }
 
-/** The page context of a request behind `requirePermission` (which guarantees a session). */
-function contextOf(request: FastifyRequest): ConsolePageContext {
-  const session = consoleSessionOf(request);
-  if (!session)
-    throw new HttpError(401, 'console-sign-in-required', 'sign in to the console first (/console/sign-in)');
-  return { user: session.user, csrfToken: session.csrfToken };
-}
-
 function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-}
-
-/** A required text field of a form post, or a 400 naming it. */
-function formField(body: unknown, name: string): string {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new HttpError(400, 'bad-request', `form field ${name}: required`, [
-      { path: name, code: 'required', message: `${name} is required` },
-    ]);
-  }
-  return value;
 }
 
 /** Refuses a post without a session before its (possibly large) body is read; the preHandler checks the rest. */
@@ -61,24 +42,24 @@ async function sessionBeforeBody(request: FastifyRequest): Promise<void> {
  */
 export function registerConsolePages(app: FastifyInstance, rt: Runtime, options: ConsolePagesOptions): void {
   app.get('/console', { preHandler: requirePermission('dashboard:read') }, async (request, reply) =>
-    html(reply, renderDashboard(await loadDashboard(rt), contextOf(request))),
+    html(reply, renderDashboard(await loadDashboard(rt), consolePageContext(request))),
   );
 
   app.get('/console/data-map', { preHandler: requirePermission('policies:read') }, async (request, reply) => {
     await rt.syncPolicy();
     const { manifest, version } = rt.engine.policy;
-    return html(reply, renderDataMap(dataMapOf(manifest, version.version), contextOf(request)));
+    return html(reply, renderDataMap(dataMapOf(manifest, version.version), consolePageContext(request)));
   });
 
   app.get('/console/policies', { preHandler: requirePermission('policies:read') }, async (request, reply) =>
-    html(reply, renderPolicies(await loadPolicies(rt), contextOf(request))),
+    html(reply, renderPolicies(await loadPolicies(rt), consolePageContext(request))),
   );
 
   app.get<{ Params: { seq: string }; Querystring: { published?: string } }>(
     '/console/policies/:seq',
     { preHandler: requirePermission('policies:read') },
     async (request, reply) => {
-      const ctx = contextOf(request);
+      const ctx = consolePageContext(request);
       const seq = /^[1-9][0-9]{0,9}$/.test(request.params.seq) ? Number(request.params.seq) : undefined;
       const model = seq === undefined ? undefined : await loadPolicyVersion(rt, seq);
       if (!model) {
@@ -108,17 +89,17 @@ export function registerConsolePages(app: FastifyInstance, rt: Runtime, options:
   };
 
   app.post('/console/policies/review', postOptions, async (request, reply) => {
-    const review = await reviewManifest(rt, formField(request.body, 'manifest'));
+    const review = await reviewManifest(rt, requiredFormField(request.body, 'manifest'));
     return html(
       reply,
-      renderPublishReview(review, contextOf(request)),
+      renderPublishReview(review, consolePageContext(request)),
       review.outcome.kind === 'invalid' ? 400 : 200,
     );
   });
 
   app.post('/console/policies/publish', postOptions, async (request, reply) => {
-    const text = formField(request.body, 'manifest');
-    const basedOn = formField(request.body, 'basedOn');
+    const text = requiredFormField(request.body, 'manifest');
+    const basedOn = requiredFormField(request.body, 'basedOn');
     const outcome = await publishReviewed(rt, text, basedOn);
     if (outcome.ok) return reply.redirect(`/console/policies/${outcome.seq}?published=1`, 303);
     const { review } = outcome;
@@ -127,6 +108,6 @@ export function registerConsolePages(app: FastifyInstance, rt: Runtime, options:
       (review.outcome.kind === 'refused' && review.outcome.code === 'policy.version-label-reused')
         ? 409
         : 422;
-    return html(reply, renderPublishReview(review, contextOf(request)), status);
+    return html(reply, renderPublishReview(review, consolePageContext(request)), status);
   });
 }

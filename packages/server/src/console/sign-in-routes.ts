@@ -8,6 +8,7 @@ import {
 import type { Store } from '@pledge/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
+import { formField } from '../form-field.js';
 import { readCookies, SESSION_COOKIE, SIGN_IN_COOKIE, setCookie } from './cookies.js';
 import { safeNext } from './next-path.js';
 import { type ConsoleOptions, DEFAULT_SIGN_IN_PER_MINUTE } from './options.js';
@@ -17,10 +18,7 @@ import { renderSignInPage } from './sign-in-page.js';
 const MINUTE = 60_000;
 const FORM_TOKEN_AGE_S = 3600;
 
-const field = (body: unknown, name: string): string => {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-};
+const field = (body: unknown, name: string): string => formField(body, name) ?? '';
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);

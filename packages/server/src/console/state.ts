@@ -1,5 +1,6 @@
 import type { ConsoleSession, ConsoleUser } from '@pledge/auth';
 import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../errors.js';
 
 const SESSIONS = new WeakMap<FastifyRequest, ConsoleSession>();
 
@@ -19,4 +20,15 @@ export function consoleSessionOf(request: FastifyRequest): ConsoleSession | unde
  */
 export function consoleUserOf(request: FastifyRequest): ConsoleUser | undefined {
   return SESSIONS.get(request)?.user;
+}
+
+/**
+ * The page context (user and CSRF token) of a request behind `requirePermission`, which
+ * guarantees a session; without one (a route registered without the guard) a 401.
+ */
+export function consolePageContext(request: FastifyRequest): { user: ConsoleUser; csrfToken: string } {
+  const session = SESSIONS.get(request);
+  if (!session)
+    throw new HttpError(401, 'console-sign-in-required', 'sign in to the console first (/console/sign-in)');
+  return { user: session.user, csrfToken: session.csrfToken };
 }

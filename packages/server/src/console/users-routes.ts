@@ -8,10 +8,10 @@ import {
 } from '@pledge/auth';
 import { type ConsolePageContext, renderUsersPage, type UsersPageModel } from '@pledge/console';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.js';
+import { formField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 import { requirePermission } from './require-permission.js';
-import { consoleSessionOf } from './state.js';
+import { consolePageContext } from './state.js';
 import { capInForce, loadUsersPage } from './users-loader.js';
 
 const PAGE = '/console/users';
@@ -23,20 +23,8 @@ const STATUS: Partial<Record<UserIssue['code'], number>> = {
   'personal-data-cap-reached': 409,
 };
 
-function contextOf(request: FastifyRequest): ConsolePageContext {
-  const session = consoleSessionOf(request);
-  if (!session)
-    throw new HttpError(401, 'console-sign-in-required', 'sign in to the console first (/console/sign-in)');
-  return { user: session.user, csrfToken: session.csrfToken };
-}
-
-/** A text field of a form post ('' when absent). */
-function field(request: FastifyRequest, name: string): string {
-  const body = request.body;
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-}
-
+/** A text field of the form post ('' when absent). */
+const field = (request: FastifyRequest, name: string): string => formField(request.body, name) ?? '';
 const checked = (request: FastifyRequest, name: string): boolean => field(request, name) !== '';
 
 async function page(
@@ -46,7 +34,7 @@ async function page(
   extra: Pick<UsersPageModel, 'notice' | 'secret' | 'form'> = {},
   status = 200,
 ): Promise<FastifyReply> {
-  const html = renderUsersPage(await loadUsersPage(rt, extra), contextOf(request));
+  const html = renderUsersPage(await loadUsersPage(rt, extra), consolePageContext(request));
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
@@ -75,7 +63,7 @@ export function registerConsoleUsers(app: FastifyInstance, rt: Runtime): void {
   app.get(PAGE, guard, async (request, reply) => page(rt, request, reply));
 
   app.post(PAGE, guard, async (request, reply) => {
-    const actor = contextOf(request).user.id;
+    const actor = consolePageContext(request).user.id;
     const form = {
       email: field(request, 'email'),
       name: field(request, 'name'),
@@ -155,7 +143,7 @@ function forOtherUser(
   ) => Promise<FastifyReply>,
 ): (request: IdRequest, reply: FastifyReply) => Promise<FastifyReply> {
   return async (request, reply) => {
-    const self = contextOf(request).user;
+    const self = consolePageContext(request).user;
     const user = await userById(rt, request.params.id);
     if (!user) {
       return page(

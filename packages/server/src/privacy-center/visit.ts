@@ -3,6 +3,7 @@ import type { Language } from '@pledge/core';
 import { type CenterPageInput, negotiateLanguage } from '@pledge/render';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCookies, setCookie } from '../console/cookies.js';
+import { formField } from '../form-field.js';
 import { LANGUAGES } from '../query.js';
 import type { Runtime } from '../runtime.js';
 import {
@@ -37,11 +38,8 @@ export function plausibleEmail(text: string): boolean {
   );
 }
 
-/** A field of a form post or query as text, or undefined. */
-export function field(source: unknown, name: string): string | undefined {
-  const value = source && typeof source === 'object' ? (source as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
+/** A text field of a form or query (see {@link formField}). */
+export const field = formField;
 
 /** The page language: `lang` of the query or form when it is one offered, else `Accept-Language`. */
 export function pageLanguage(request: FastifyRequest): Language {

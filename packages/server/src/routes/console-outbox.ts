@@ -16,6 +16,7 @@ import { isRequestRight, REQUEST_RIGHTS, receiveRequest } from '@pledge/requests
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleSessionOf, consoleUserOf, requirePermission } from '../console/index.js';
 import { HttpError } from '../errors.js';
+import { formText } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 
 const PAGE = '/console/outbox';
@@ -32,10 +33,7 @@ export interface ConsoleOutboxOptions {
   smtpConfigured: boolean;
 }
 
-function field(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+const field = (request: FastifyRequest, name: string): string | undefined => formText(request.body, name);
 
 function badField(path: string, code: string, message: string): HttpError {
   return new HttpError(400, 'bad-request', `form field ${path}: ${message}`, [{ path, code, message }]);

@@ -17,6 +17,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleSessionOf, consoleUserOf, requirePermission } from '../console/index.js';
 import { HttpError } from '../errors.js';
+import { formText, requiredFormField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 
 const PAGE = '/console/requests';
@@ -41,21 +42,11 @@ function stepsOf(r: RequestView): Step[] {
   );
 }
 
-function field(request: FastifyRequest, name: string): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const value = body?.[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+const field = (request: FastifyRequest, name: string): string | undefined => formText(request.body, name);
 
-function required(request: FastifyRequest, name: string): string {
-  const value = field(request, name);
-  if (value === undefined) {
-    throw new HttpError(400, 'bad-request', `form field ${name}: required`, [
-      { path: name, code: 'required', message: `${name} is required` },
-    ]);
-  }
-  return value;
-}
+/** A required form field, trimmed, or a 400 naming it. */
+const required = (request: FastifyRequest, name: string): string =>
+  requiredFormField(request.body, name).trim();
 
 function actionOf(step: Step, request: FastifyRequest): TransitionAction {
   const note = field(request, 'note');

@@ -1,4 +1,3 @@
-import type { ConsoleUser } from '@pledge/auth';
 import {
   type ReviewPageModel,
   type ReviewsPageModel,
@@ -15,8 +14,9 @@ import {
 import { getAccessReview, listAccessReviews, type ReviewRefusalCode } from '@pledge/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePermission } from '../console/require-permission.js';
-import { consoleSessionOf } from '../console/state.js';
+import { consolePageContext } from '../console/state.js';
 import { HttpError } from '../errors.js';
+import { formField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -31,18 +31,6 @@ const REFUSAL_STATUS: Readonly<Record<ReviewRefusalCode, number>> = {
   'review.reviewer-reviewed': 409,
   'review.overlaps-signed': 409,
 };
-
-const field = (body: unknown, name: string): string | undefined => {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** The signed-in user and CSRF token (always present behind `requirePermission`). */
-function sessionOf(request: FastifyRequest): { user: ConsoleUser; csrfToken: string } {
-  const session = consoleSessionOf(request);
-  if (!session) throw new HttpError(401, 'console-sign-in-required', 'sign in to the console first');
-  return { user: session.user, csrfToken: session.csrfToken };
-}
 
 /**
  * The access reviews pages (P0-31), behind the `reviews:sign` permission: `GET /console/reviews`
@@ -60,7 +48,7 @@ export function registerReviewRoutes(app: FastifyInstance, rt: Runtime): void {
     status = 200,
   ) {
     const model: ReviewsPageModel = {
-      ...sessionOf(request),
+      ...consolePageContext(request),
       status: await reviewStatus(rt.store, rt.context().manifest, new Date()),
       reviews: (await listAccessReviews(rt.store.db)).map(typedReview),
       ...(form ? { form } : {}),
@@ -78,7 +66,7 @@ export function registerReviewRoutes(app: FastifyInstance, rt: Runtime): void {
     const review = await getAccessReview(rt.store.db, id);
     if (!review) throw new HttpError(404, 'not-found', 'no access review has this id');
     const model: ReviewPageModel = {
-      ...sessionOf(request),
+      ...consolePageContext(request),
       review: typedReview(review),
       ...(signOff ? { signOff } : {}),
     };
@@ -88,12 +76,12 @@ export function registerReviewRoutes(app: FastifyInstance, rt: Runtime): void {
   app.get('/console/reviews', { preHandler: guard }, (request, reply) => listPage(request, reply));
 
   app.post('/console/reviews', { preHandler: guard }, async (request, reply) => {
-    const from = field(request.body, 'from');
-    const to = field(request.body, 'to');
+    const from = formField(request.body, 'from');
+    const to = formField(request.body, 'to');
     const form = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const period = parseReviewPeriod(from, to);
     if (!period.ok) return listPage(request, reply, { ...form, problem: period.refusal }, 400);
-    const { user } = sessionOf(request);
+    const { user } = consolePageContext(request);
     const opened = await openAccessReview(rt.store, rt.context().manifest, {
       period: period.period,
       createdBy: user.id,
@@ -118,8 +106,8 @@ export function registerReviewRoutes(app: FastifyInstance, rt: Runtime): void {
     '/console/reviews/:id/sign',
     { preHandler: guard },
     async (request, reply) => {
-      const { user } = sessionOf(request);
-      const note = field(request.body, 'note')?.trim();
+      const { user } = consolePageContext(request);
+      const note = formField(request.body, 'note')?.trim();
       const signed = await signOffReview(rt.store, {
         id: request.params.id,
         reviewer: { kind: 'user', id: user.id },
