@@ -1,5 +1,3 @@
-import { compilePolicy } from '@pledge/decide';
-import { createRandom } from '../lib/random.js';
 import { formatCount, formatNs, formatRatio } from '../lib/table.js';
 import { createLoop, type LoopTiming, timeInterleaved } from '../lib/timing.js';
 import type { BenchOptions, BenchResult, BenchSize } from '../lib/types.js';
@@ -8,13 +6,11 @@ import { timeAuditLanes } from './audit-lanes.js';
 import { casbinEngine } from './engines/casbin.js';
 import { CASL_PER_SUBJECT, caslEngine } from './engines/casl.js';
 import { CASL_CONDITIONS, caslConditionsEngine } from './engines/casl-conditions.js';
-import { cedarEngine } from './engines/cedar.js';
 import { floorEngine } from './engines/floor.js';
+import { isolatedEngine } from './engines/isolated.js';
 import { pledgeById, pledgeIndexed } from './engines/pledge.js';
-import type { BenchWorld, Engine, EngineFactory } from './engines/types.js';
-import { policyFacts, subjectFacts } from './facts.js';
-import { benchmarkManifest } from './manifest.js';
-import { buildRequests, buildStates } from './population.js';
+import type { Engine, EngineFactory } from './engines/types.js';
+import { buildWorld } from './world.js';
 
 interface DecideSize {
   subjects: number;
@@ -65,7 +61,12 @@ const FACTORIES: readonly { label: string; build: EngineFactory }[] = [
   { label: CASL_CONDITIONS, build: caslConditionsEngine },
   { label: CASL_PER_SUBJECT, build: caslEngine },
   { label: 'casbin 5', build: casbinEngine },
-  { label: 'Cedar 4 (wasm)', build: cedarEngine },
+  // In its own worker thread: see `isolatedEngine`.
+  {
+    label: 'Cedar 4 (wasm)',
+    build: (world) =>
+      isolatedEngine('cedar', { subjects: world.states.length, requests: world.requests.count }),
+  },
   { label: 'bitset floor', build: floorEngine },
 ];
 
@@ -96,20 +97,9 @@ const TARGET_AUDIT_SLOWDOWN = 0.1;
  */
 export async function run(options: BenchOptions): Promise<BenchResult> {
   const size = withOverrides(SIZES[options.size], options.flags);
-  const random = createRandom(0x5eed);
-  const manifest = benchmarkManifest();
-  const policy = compilePolicy(manifest);
-  const facts = policyFacts(manifest, policy);
   options.log(`population: ${size.subjects} subjects, ${size.requests} requests`);
-  const states = buildStates(random, facts, policy, size.subjects);
-  const world: BenchWorld = {
-    manifest,
-    policy,
-    facts,
-    states,
-    subjects: states.map((state) => subjectFacts(state, facts)),
-    requests: buildRequests(random, facts, policy, size.subjects, size.requests),
-  };
+  const world = buildWorld(size.subjects, size.requests);
+  const { facts } = world;
 
   const engines: { engine: Engine; setupMs: number }[] = [];
   const failed: { name: string; reason: string }[] = [];
@@ -157,6 +147,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
 
   options.log('timing decisions with a log-access obligation, with and without audit recording');
   const audit = timeAuditLanes(world, size);
+  for (const { engine } of engines) await (engine as Partial<{ close(): Promise<void> }>).close?.();
 
   const rate = (name: string) => timings.get(name)?.operationsPerSec ?? Number.NaN;
   // "vs CASL" is against CASL configured as its documentation recommends; the per-subject
