@@ -23,7 +23,17 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
   return Object.hasOwn(jurisdictions, key) ? jurisdictions[key as JurisdictionKey] : undefined;
 }
 
+export { type BreachClocks, type BreachDeadline, breachClocks, type Incident } from './breach-clocks.js';
 export { gdprSpecialCategories } from './eu-gdpr.js';
+export {
+  type GradedBreachClock,
+  INCIDENT_DUTIES,
+  INCIDENT_GRADES,
+  INCIDENT_REPORTERS,
+  type IncidentDuty,
+  type IncidentGrade,
+  type IncidentReporter,
+} from './incident.js';
 export type {
   BreachClock,
   Citation,

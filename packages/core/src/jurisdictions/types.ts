@@ -1,5 +1,6 @@
 import type { ConsentMode, DurationUnit, JurisdictionKey, LegalBasis } from '../manifest/schema/common.js';
 import type { RightKind } from '../manifest/schema/rights.js';
+import type { GradedBreachClock } from './incident.js';
 
 /**
  * How sure we are of a fact: `verified` against the primary text (or a faithful reproduction),
@@ -105,6 +106,11 @@ export interface Jurisdiction {
     contents: Fact<string[]>;
     /** Overlays and conditions (thresholds, sector rules...). */
     notes?: Fact<string>[];
+    /**
+     * Reporting duties whose clock depends on the incident's grade and on who reports (China's
+     * Cybersecurity Incident Reporting Measures); see `breachClocks`.
+     */
+    gradedClocks?: Fact<GradedBreachClock>[];
   };
   transfers: Fact<string[]>;
   legalBases: Fact<LegalBasis[]>;
