@@ -82,10 +82,13 @@ export {
   unknownReferenceMessage,
 } from './integrity/index.js';
 export {
-  type BreachClock,
   type BreachClocks,
   type BreachDeadline,
   breachClocks,
+  type Incident,
+} from './jurisdictions/breach-clocks.js';
+export {
+  type BreachClock,
   type Citation,
   type Fact,
   type GradedBreachClock,
@@ -94,7 +97,6 @@ export {
   INCIDENT_DUTIES,
   INCIDENT_GRADES,
   INCIDENT_REPORTERS,
-  type Incident,
   type IncidentDuty,
   type IncidentGrade,
   type IncidentReporter,

@@ -1,12 +1,6 @@
 import { computeDueDate } from '../calendar/due-date.js';
-import {
-  type GradedBreachClock,
-  INCIDENT_GRADES,
-  type IncidentDuty,
-  type IncidentGrade,
-  type IncidentReporter,
-} from './incident.js';
-import type { BreachClock, Citation, Jurisdiction } from './types.js';
+import { INCIDENT_GRADES, type IncidentDuty, type IncidentGrade, type IncidentReporter } from './incident.js';
+import type { BreachClock, Citation, GradedBreachClock, Jurisdiction } from './types.js';
 
 /** What the clocks of an incident depend on. */
 export interface Incident {

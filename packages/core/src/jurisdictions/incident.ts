@@ -1,5 +1,3 @@
-import type { BreachClock } from './types.js';
-
 /**
  * Grades of a cybersecurity incident, mildest first: 一般 (general), 较大 (relatively major),
  * 重大 (major), 特别重大 (especially major), as graded by the Cybersecurity Incident Grading
@@ -22,27 +20,3 @@ export type IncidentReporter = (typeof INCIDENT_REPORTERS)[number];
 export const INCIDENT_DUTIES = ['authority-report', 'final-report', 'subject-notice'] as const;
 /** One of {@link INCIDENT_DUTIES}. */
 export type IncidentDuty = (typeof INCIDENT_DUTIES)[number];
-
-/**
- * A reporting duty whose clock depends on the incident (its grade, who reports): who tells
- * whom, by when, counted from what. A law's flat `authorityDeadline` and `subjectDeadline` still
- * apply beside these.
- */
-export interface GradedBreachClock {
-  duty: IncidentDuty;
-  /** The lowest grade the duty applies to (and every grade above). Omitted: every grade. */
-  minGrade?: IncidentGrade;
-  /** The reporters the duty binds. Omitted: every reporter. */
-  reporters?: IncidentReporter[];
-  /** Who receives the report or notice, in the law's words. */
-  recipient: string;
-  /**
-   * A count, or the law's words when it sets none: `immediately` (立即), `timely` (及时),
-   * `as-provided` (按照规定: the timing comes from other rules).
-   */
-  clock: BreachClock | 'immediately' | 'timely' | 'as-provided';
-  /** `discovery`: when the incident is discovered or learnt of; `handling-ended`: when handling ends. */
-  clockStart: 'discovery' | 'handling-ended';
-  /** A condition beyond grade and reporter, in words (e.g. "the incident harms individuals"). */
-  condition?: string;
-}

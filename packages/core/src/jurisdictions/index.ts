@@ -23,10 +23,8 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
   return Object.hasOwn(jurisdictions, key) ? jurisdictions[key as JurisdictionKey] : undefined;
 }
 
-export { type BreachClocks, type BreachDeadline, breachClocks, type Incident } from './breach-clocks.js';
 export { gdprSpecialCategories } from './eu-gdpr.js';
 export {
-  type GradedBreachClock,
   INCIDENT_DUTIES,
   INCIDENT_GRADES,
   INCIDENT_REPORTERS,
@@ -38,6 +36,7 @@ export type {
   BreachClock,
   Citation,
   Fact,
+  GradedBreachClock,
   Jurisdiction,
   StatutoryDeadline,
   Verification,
