@@ -25,6 +25,7 @@ export {
   type AuditPageModel,
   renderAuditPage,
 } from './pages/audit.js';
+export type { CalendarWarning } from './pages/calendar-banner.js';
 export type { ConsolePageContext } from './pages/context.js';
 export { type ConsentTrend, type DashboardModel, renderDashboard } from './pages/dashboard.js';
 export { renderDataMap } from './pages/data-map.js';

@@ -1,4 +1,4 @@
-export type { LintContext } from './context.js';
+export type { LintContext, LintOptions } from './context.js';
 export { createLintContext } from './context.js';
 export { renderLintDocs } from './docs.js';
 export { applyPatch } from './examples/apply-patch.js';

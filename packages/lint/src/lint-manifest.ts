@@ -1,5 +1,5 @@
 import type { Issue, Manifest } from '@pledge/core';
-import { createLintContext } from './context.js';
+import { createLintContext, type LintOptions } from './context.js';
 import { rules } from './rules/index.js';
 import type { LintRuleMeta } from './types.js';
 
@@ -23,14 +23,15 @@ function comparePaths(a: string, b: string): number {
 
 /**
  * Runs every lint rule over a validated manifest and returns the findings sorted by path
- * (then code and message). Pure and deterministic; never throws for manifest content.
+ * (then code and message). Pure and deterministic; never throws for manifest content. Rules
+ * that look ahead count from `options.now`, else from the policy's own date.
  *
  * @example
  * const result = parseManifest(text, { file: 'pledge.yaml' });
  * if (result.ok) for (const issue of lintManifest(result.manifest)) console.log(issue.code, issue.path);
  */
-export function lintManifest(manifest: Manifest): Issue[] {
-  const ctx = createLintContext(manifest);
+export function lintManifest(manifest: Manifest, options: LintOptions = {}): Issue[] {
+  const ctx = createLintContext(manifest, options);
   const issues = rules.flatMap((rule) => rule.check(ctx));
   return issues.sort(
     (a, b) =>

@@ -10,7 +10,7 @@ export interface ServerContext {
   readonly manifest: Manifest;
   /** Where the manifest came from, for display (a path relative to the working directory). */
   readonly source: string;
-  /** Lint findings, computed once. */
+  /** Lint findings, computed once, looking ahead from the time the context was built. */
   readonly lint: readonly Issue[];
   /** The rendered policy; each language and format is rendered once, on first use. */
   render(lang: Language, format: PolicyFormat): string;
@@ -22,7 +22,7 @@ export function createContext(manifest: Manifest, source: string): ServerContext
   return {
     manifest,
     source,
-    lint: lintManifest(manifest),
+    lint: lintManifest(manifest, { now: new Date() }),
     render(lang, format) {
       const key = `${lang}|${format}`;
       let text = renders.get(key);

@@ -3,6 +3,7 @@ import type { ReviewStatus } from '@pledge/engine';
 import { escapeHtml } from '@pledge/render';
 import { CHART_MAX_SERIES, renderLegend, renderLineChart } from '../chart/line-chart.js';
 import { renderConsolePage } from '../layout/page.js';
+import { type CalendarWarning, calendarBanner } from './calendar-banner.js';
 import type { ConsolePageContext } from './context.js';
 import { reviewBanner } from './reviews/banner.js';
 
@@ -44,12 +45,18 @@ export interface DashboardModel {
   readonly reviews?: { readonly due: number; readonly overdue: number; readonly nextDueOn?: string };
   /** The review status behind `reviews`: drawn as the due or overdue banner (P0-31). */
   readonly reviewStatus?: ReviewStatus;
+  /**
+   * Years without an official working calendar that a request deadline running now may reach
+   * (lint `calendar.provisional-year`); drawn as a warning. Absent or empty: none.
+   */
+  readonly calendarWarnings?: readonly CalendarWarning[];
 }
 
 /** `GET /console`: the policy in force, consents over time, audit volume and reviews due. */
 export function renderDashboard(model: DashboardModel, ctx: ConsolePageContext): string {
   const body = [
     model.reviewStatus ? reviewBanner(model.reviewStatus) : '',
+    calendarBanner(model.calendarWarnings ?? []),
     '<p class="page-lead">The state of the policy in force and of the consents it governs.</p>',
     '<div class="cards">',
     policyCard(model, ctx),

@@ -16,6 +16,13 @@ export interface RequestQueueRow {
   readonly extended: boolean;
   readonly duplicateOf: string | null;
   readonly feeChargeable: boolean;
+  /**
+   * The due instant was counted over a year whose working calendar is derived, not published
+   * (the Chinese schedule before the State Council notice): it may move once the notice is out.
+   */
+  readonly provisional?: boolean;
+  /** The due instant was counted Monday to Friday for lack of any calendar data for a year. */
+  readonly fallback?: boolean;
   /** The steps its state allows (`verify`, `clarify`, `resume`, `extend`, `deny`, `complete`). */
   readonly steps: readonly string[];
   /** Its checklist: stores no connector reaches (completing waits for every line). */
@@ -127,7 +134,8 @@ function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
 
 /**
  * The request queue: every request by due date, soonest first, with its right, state, channel
- * and flags (overdue, extended, duplicate, fee allowed), and forms for the steps its state
+ * and flags (overdue, extended, duplicate, fee allowed, due date provisional or without calendar),
+ * and forms for the steps its state
  * allows (each carrying the CSRF token). No contact address or identity value is shown. Pure:
  * HTML from the model, every value escaped.
  */
@@ -143,6 +151,12 @@ export function renderRequestsPage(model: RequestsPageModel): string {
         r.extended ? 'extended' : '',
         r.duplicateOf ? `duplicate of ${escapeHtml(r.duplicateOf.slice(0, 8))}` : '',
         r.feeChargeable ? 'fee allowed' : '',
+        r.provisional
+          ? '<span class="warn" title="Counted over a holiday schedule not yet published; the date may move">due date provisional</span>'
+          : '',
+        r.fallback
+          ? '<span class="warn" title="No holiday schedule for a year it reaches: counted Monday to Friday">due date without calendar</span>'
+          : '',
       ]
         .filter(Boolean)
         .join(', ');

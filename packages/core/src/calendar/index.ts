@@ -1,7 +1,9 @@
 export { calendarCoverage, isYearCovered } from './coverage.js';
 export { cnHolidayYears } from './data/cn-holidays.js';
+export { type DeadlineGap, deadlineCalendarGaps } from './deadline-gaps.js';
 export { computeDueDate, dueDate } from './due-date.js';
 export { isWorkingDay, workingDaysBetween } from './queries.js';
+export { type ScheduleGap, scheduleGaps } from './schedule-gaps.js';
 export { wallClockMs } from './time-zone.js';
 export type {
   CalendarCoverage,

@@ -51,7 +51,12 @@ export interface HolidayPeriod {
 /** The source of a year's schedule. */
 export interface ScheduleSource {
   ref: string;
+  /** The official home of the notice (gov.cn). */
   url?: string;
+  /** Where the full text was actually read, when not at `url` (e.g. Xinhua's release reprinted). */
+  readFrom?: string;
+  /** Date (ISO) the schedule was last checked against the notice or searched for one. */
+  checked?: string;
   verification: Verification;
   /** Date the notice was issued (ISO), when known. */
   issued?: string;

@@ -3,6 +3,12 @@ import type { Jurisdiction } from './types.js';
 
 const PIPL = 'https://www.gov.cn/xinwen/2021-08/20/content_5632486.htm';
 const CAC = 'https://www.cac.gov.cn/';
+/** 国家网络安全事件报告管理办法 (CAC, 2025-09-11, in force 2025-11-01). */
+const INCIDENT_MEASURES = 'https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm';
+/** 网络数据安全管理条例 (State Council Decree No. 790, in force 2025-01-01). */
+const NDSMR = 'https://www.gov.cn/zhengce/content/202409/content_6977766.htm';
+const MEASURES =
+  '国家网络安全事件报告管理办法 (Cybersecurity Incident Reporting Measures, CAC 2025, in force 2025-11-01)';
 
 /** Taxonomy keys of sensitive personal information (PIPL Art. 28). */
 const sensitivePersonalInformation = [
@@ -155,6 +161,86 @@ export const cnPipl: Jurisdiction = {
         '国家网络安全事件报告管理办法 (2025)',
         'secondary',
         CAC,
+      ),
+    ],
+    gradedClocks: [
+      fact(
+        {
+          duty: 'authority-report',
+          minGrade: 'relatively-major',
+          reporters: ['cii-operator'],
+          recipient: 'the protection department and the public security organ (保护工作部门、公安机关)',
+          clock: { amount: 1, unit: 'hours' },
+          clockStart: 'discovery',
+        },
+        `${MEASURES} Art. 4 (critical information infrastructure: 第一时间 ... 最迟不得超过1小时), grades per the annexed 网络安全事件分级指南`,
+        'verified',
+        INCIDENT_MEASURES,
+      ),
+      fact(
+        {
+          duty: 'authority-report',
+          minGrade: 'relatively-major',
+          reporters: ['state-organ'],
+          recipient: "the department's cyberspace affairs body (本部门网信工作机构)",
+          clock: { amount: 2, unit: 'hours' },
+          clockStart: 'discovery',
+        },
+        `${MEASURES} Art. 4 (central and state organs and units directly under them: 最迟不得超过2小时)`,
+        'verified',
+        INCIDENT_MEASURES,
+      ),
+      fact(
+        {
+          duty: 'authority-report',
+          minGrade: 'relatively-major',
+          reporters: ['other-operator'],
+          recipient: 'the provincial cyberspace administration where the operator is (属地省级网信部门)',
+          clock: { amount: 4, unit: 'hours' },
+          clockStart: 'discovery',
+        },
+        `${MEASURES} Art. 4 (other network operators: 最迟不得超过4小时)`,
+        'verified',
+        INCIDENT_MEASURES,
+      ),
+      fact(
+        {
+          duty: 'final-report',
+          minGrade: 'relatively-major',
+          recipient: 'the authority first reported to, through the same channel (按照原渠道上报)',
+          clock: { amount: 30, unit: 'days' },
+          clockStart: 'handling-ended',
+        },
+        `${MEASURES} Art. 8 (incident handling summary report within 30 days after handling ends)`,
+        'secondary',
+        INCIDENT_MEASURES,
+      ),
+      fact(
+        {
+          duty: 'authority-report',
+          recipient: 'the competent authorities (有关主管部门)',
+          clock: 'as-provided',
+          clockStart: 'discovery',
+          condition:
+            'any network data security incident: start the emergency plan at once (立即启动预案) and report as provided (按照规定)',
+        },
+        'Network Data Security Management Regulations (网络数据安全管理条例) Art. 11 para. 1',
+        'secondary',
+        NDSMR,
+      ),
+      fact(
+        {
+          duty: 'subject-notice',
+          recipient:
+            'the individuals and organisations concerned (利害关系人), by phone, SMS, instant message, e-mail or public notice',
+          clock: 'timely',
+          clockStart: 'discovery',
+          condition:
+            'the incident harms the lawful rights and interests of individuals or organisations, unless a law or administrative regulation allows not notifying',
+        },
+        'Network Data Security Management Regulations (网络数据安全管理条例) Art. 11 para. 2',
+        'secondary',
+        NDSMR,
       ),
     ],
   },

@@ -24,10 +24,19 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
 }
 
 export { gdprSpecialCategories } from './eu-gdpr.js';
+export {
+  INCIDENT_DUTIES,
+  INCIDENT_GRADES,
+  INCIDENT_REPORTERS,
+  type IncidentDuty,
+  type IncidentGrade,
+  type IncidentReporter,
+} from './incident.js';
 export type {
   BreachClock,
   Citation,
   Fact,
+  GradedBreachClock,
   Jurisdiction,
   StatutoryDeadline,
   Verification,

@@ -1,5 +1,6 @@
 import type { ConsentMode, DurationUnit, JurisdictionKey, LegalBasis } from '../manifest/schema/common.js';
 import type { RightKind } from '../manifest/schema/rights.js';
+import type { IncidentDuty, IncidentGrade, IncidentReporter } from './incident.js';
 
 /**
  * How sure we are of a fact: `verified` against the primary text (or a faithful reproduction),
@@ -41,6 +42,30 @@ export interface StatutoryDeadline {
 export interface BreachClock {
   amount: number;
   unit: 'hours' | 'days' | 'business-days';
+}
+
+/**
+ * A reporting duty whose clock depends on the incident (its grade, who reports): who tells
+ * whom, by when, counted from what. A law's flat `authorityDeadline` and `subjectDeadline` still
+ * apply beside these.
+ */
+export interface GradedBreachClock {
+  duty: IncidentDuty;
+  /** The lowest grade the duty applies to (and every grade above). Omitted: every grade. */
+  minGrade?: IncidentGrade;
+  /** The reporters the duty binds. Omitted: every reporter. */
+  reporters?: IncidentReporter[];
+  /** Who receives the report or notice, in the law's words. */
+  recipient: string;
+  /**
+   * A count, or the law's words when it sets none: `immediately` (立即), `timely` (及时),
+   * `as-provided` (按照规定: the timing comes from other rules).
+   */
+  clock: BreachClock | 'immediately' | 'timely' | 'as-provided';
+  /** `discovery`: when the incident is discovered or learnt of; `handling-ended`: when handling ends. */
+  clockStart: 'discovery' | 'handling-ended';
+  /** A condition beyond grade and reporter, in words (e.g. "the incident harms individuals"). */
+  condition?: string;
 }
 
 /** Everything Pledge knows about one jurisdiction, as data. */
@@ -105,6 +130,11 @@ export interface Jurisdiction {
     contents: Fact<string[]>;
     /** Overlays and conditions (thresholds, sector rules...). */
     notes?: Fact<string>[];
+    /**
+     * Reporting duties whose clock depends on the incident's grade and on who reports (China's
+     * Cybersecurity Incident Reporting Measures); see `breachClocks`.
+     */
+    gradedClocks?: Fact<GradedBreachClock>[];
   };
   transfers: Fact<string[]>;
   legalBases: Fact<LegalBasis[]>;

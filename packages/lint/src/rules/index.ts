@@ -3,6 +3,7 @@ import { automatedDecisionNoRight } from './automated-decision.no-right.js';
 import { breachMissing } from './breach.missing.js';
 import { breachNoAuthority } from './breach.no-authority.js';
 import { breachNoChannel } from './breach.no-channel.js';
+import { calendarProvisionalYear } from './calendar.provisional-year.js';
 import { categoryUnused } from './category.unused.js';
 import { ccpaNoOptOut } from './ccpa.no-opt-out.js';
 import { consentWeakerThanLaw } from './consent.weaker-than-law.js';
@@ -63,6 +64,7 @@ export const rules: ReadonlyArray<LintRule> = [
   breachMissing,
   breachNoAuthority,
   breachNoChannel,
+  calendarProvisionalYear,
   categoryUnused,
   ccpaNoOptOut,
   consentWeakerThanLaw,

@@ -32,7 +32,15 @@ export interface RequestDeadline {
   extensible: boolean;
   /** Days were counted Monday to Friday for lack of official calendar data. */
   fallback: boolean;
+  /**
+   * Some counted day lies in a year whose calendar is derived, not published (the Chinese
+   * schedule before the State Council notice): the due instant may move once it is published.
+   */
+  provisional: boolean;
 }
+
+/** How far a count could trust its calendar (see `computeDueDate`). */
+type Coverage = { fallback: boolean; provisional: boolean };
 
 function clockStart(rule: DeadlineRuleSpec, clock: DeadlineClock): Date | null {
   const verified = clock.verifiedAt ?? null;
@@ -55,12 +63,12 @@ function ruleDue(
   rule: DeadlineRuleSpec,
   start: Date,
   extended: boolean,
-  note: (fallback: boolean) => void,
+  note: (result: Coverage) => void,
 ): Date | null {
   const base: DeadlineRule = { amount: rule.amount, unit: rule.unit };
   if (!extended) {
     const result = computeDueDate(start, base, options(rule));
-    note(result.fallback);
+    note(result);
     return result.due;
   }
   const extension = rule.extension;
@@ -73,12 +81,13 @@ function ruleDue(
       { amount: rule.amount + extension.amount, unit: rule.unit },
       options(rule),
     );
-    note(result.fallback);
+    note(result);
     return result.due;
   }
   const first = computeDueDate(start, base, options(rule));
   const second = computeDueDate(first.due, extension, options(rule));
-  note(first.fallback || second.fallback);
+  note(first);
+  note(second);
   return second.due;
 }
 
@@ -88,24 +97,32 @@ function ruleDue(
  * the rule pauses, and counts in the rule's unit and calendar (see `computeDueDate` in
  * `@pledge/core`). The earliest due instant wins. Once extended, each rule's extended due instant
  * counts instead; a rule without an extension keeps its original one, so the stricter still wins.
+ * `fallback` and `provisional` describe the calendar behind the winning due instant.
  */
 export function computeRequestDeadline(
   rules: readonly DeadlineRuleSpec[],
   clock: DeadlineClock,
 ): RequestDeadline {
-  let fallback = false;
-  const note = (value: boolean) => {
-    fallback ||= value;
-  };
+  // How each rule's due instant in force was counted: only the winner's coverage is reported.
+  const coverage = new Map<string, Coverage>();
   const out: RuleDue[] = rules.map((rule) => {
     const started = clockStart(rule, clock);
     if (!started) return { ref: rule.ref, clockStartedAt: null, due: null, extendedDue: null };
     const start = rule.pausesForClarification ? new Date(started.getTime() + (clock.pausedMs ?? 0)) : started;
+    const inForce = clock.extended && rule.extension ? 'extended' : 'base';
+    const note = (which: typeof inForce) => (result: Coverage) => {
+      if (which !== inForce) return;
+      const seen = coverage.get(rule.ref) ?? { fallback: false, provisional: false };
+      coverage.set(rule.ref, {
+        fallback: seen.fallback || result.fallback,
+        provisional: seen.provisional || result.provisional,
+      });
+    };
     return {
       ref: rule.ref,
       clockStartedAt: started,
-      due: ruleDue(rule, start, false, note),
-      extendedDue: ruleDue(rule, start, true, note),
+      due: ruleDue(rule, start, false, note('base')),
+      extendedDue: ruleDue(rule, start, true, note('extended')),
     };
   });
   let due: Date | null = null;
@@ -117,6 +134,10 @@ export function computeRequestDeadline(
       ref = rule.ref;
     }
   }
+  const { fallback, provisional } = (ref !== null ? coverage.get(ref) : undefined) ?? {
+    fallback: false,
+    provisional: false,
+  };
   const extensible = rules.length > 0 && rules.every((rule) => rule.extension !== undefined);
-  return { due, ref, rules: out, extensible, fallback };
+  return { due, ref, rules: out, extensible, fallback, provisional };
 }

@@ -1,4 +1,5 @@
 import type { ConsentTrend, DashboardModel } from '@pledge/console';
+import { deadlineCalendarGaps } from '@pledge/core';
 import { reviewStatus } from '@pledge/engine';
 import { auditAccessCount, auditVolume, consentActivity, type PurposeDayCount } from '@pledge/store';
 import type { Runtime } from '../runtime.js';
@@ -15,7 +16,8 @@ const NOT_ACCESSES = ['role-change'] as const;
  * withdrawn per purpose and the accesses recorded in the audit log per day over the last
  * {@link DASHBOARD_DAYS} UTC days (and in the last 24 hours), and whether an access review is
  * due or overdue. Reviews are left out when the manifest sets no `security.accessReviewEvery`,
- * so the page says none is scheduled instead of showing a number.
+ * so the page says none is scheduled instead of showing a number. `calendarWarnings` lists the
+ * years without an official working calendar that a request deadline received now may reach.
  */
 export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promise<DashboardModel> {
   await rt.syncPolicy();
@@ -48,6 +50,12 @@ export async function loadDashboard(rt: Runtime, now: Date = new Date()): Promis
     },
     consents,
     audit: { last24h, last30d: perDay.reduce((a, b) => a + b, 0), perDay },
+    calendarWarnings: deadlineCalendarGaps(manifest, now).map(({ jurisdiction, year, status, amount }) => ({
+      jurisdiction,
+      year,
+      status,
+      amount,
+    })),
     ...(review.every === undefined
       ? {}
       : {

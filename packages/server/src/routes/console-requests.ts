@@ -2,6 +2,7 @@ import { renderRequestsPage } from '@pledge/console';
 import {
   ALLOWED_TRANSITIONS,
   completeManualTask,
+  computeRequestDeadline,
   DENIAL_GROUNDS,
   type DenialGround,
   EXTENSION_REASONS,
@@ -21,6 +22,22 @@ import { formText, requiredFormField } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
 
 const PAGE = '/console/requests';
+
+/**
+ * Whether a request's due instant was counted over a working calendar that is not official yet
+ * (a provisional year, or one without data): recomputed from the stored clock, as the due column
+ * was, so the queue can flag it.
+ */
+function calendarOf(r: RequestView): { provisional: boolean; fallback: boolean } {
+  if (!r.dueAt) return { provisional: false, fallback: false };
+  const deadline = computeRequestDeadline(r.rules, {
+    receivedAt: r.receivedAt,
+    verifiedAt: r.verifiedAt,
+    pausedMs: r.pausedMs,
+    extended: r.extension !== null,
+  });
+  return { provisional: deadline.provisional, fallback: deadline.fallback };
+}
 const STEPS = ['verify', 'clarify', 'resume', 'extend', 'deny', 'complete'] as const;
 type Step = (typeof STEPS)[number];
 
@@ -104,6 +121,7 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
         extended: r.extension !== null,
         duplicateOf: r.duplicateOf,
         feeChargeable: r.fee.chargeable,
+        ...calendarOf(r),
         steps: stepsOf(r),
         manualTasks: tasks
           .filter((t) => t.requestId === r.id)

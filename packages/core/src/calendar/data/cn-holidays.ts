@@ -12,9 +12,14 @@ const NATIONAL_MID_AUTUMN = { en: 'National Day and Mid-Autumn Festival', 'zh-CN
 /**
  * The official Chinese holiday schedule (放假调休安排), one entry per year.
  *
- * 2025 and 2026 are the State Council General Office notices, checked against the full text as
- * released by Xinhua and reprinted by several outlets. 2027 has no notice in the sources
- * available when this was written: it is derived from the National Holidays regulation
+ * 2025 and 2026 are the State Council General Office notices. Every holiday and every adjusted
+ * working weekend (调休上班) was checked on 2026-12-06 against the notices' full text as released
+ * by Xinhua (`readFrom`, the Guangming Daily reprint; the same text in other reprints); the gov.cn
+ * addresses in `url` could not be opened from where this was checked: they and the 2026 notice
+ * number (国办发明电〔2025〕7号; Xinhua's release omits it) are as independent references give
+ * them, so the citation, unlike the dates, rests on secondary sources.
+ *
+ * No 2027 notice was found on 2026-12-06: 2027 is derived from the National Holidays regulation
  * (全国年节及纪念日放假办法, as amended November 2024: New Year 1 day, Spring Festival 4 days from
  * New Year's Eve, Qingming 1, Labour Day 2, Dragon Boat 1, Mid-Autumn 1, National Day 3) and the
  * scheduling principles stated in the 2025 notice (Spring Festival 8 days from the Eve, National
@@ -29,7 +34,9 @@ export const cnHolidayYears: HolidayYear[] = [
     status: 'official',
     source: {
       ref: '国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号)',
-      url: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm',
+      url: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
+      readFrom: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm',
+      checked: '2026-12-06',
       verification: 'verified',
       issued: '2024-11-12',
     },
@@ -47,8 +54,10 @@ export const cnHolidayYears: HolidayYear[] = [
     year: 2026,
     status: 'official',
     source: {
-      ref: '国务院办公厅关于2026年部分节假日安排的通知 (2025年11月4日)',
-      url: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm',
+      ref: '国务院办公厅关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号)',
+      url: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
+      readFrom: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm',
+      checked: '2026-12-06',
       verification: 'verified',
       issued: '2025-11-04',
     },
@@ -69,6 +78,7 @@ export const cnHolidayYears: HolidayYear[] = [
     source: {
       ref: 'Derived from 全国年节及纪念日放假办法 (amended 2024) and the principles of 国办发明电〔2024〕12号; no 2027 notice available',
       verification: 'unverified',
+      checked: '2026-12-06',
     },
     holidays: [
       { name: NEW_YEAR, from: '2027-01-01', to: '2027-01-03' },
