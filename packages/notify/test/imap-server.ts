@@ -90,8 +90,8 @@ export async function startImapServer(
       `imap://${encodeURIComponent(IMAP_USER)}:${encodeURIComponent(password)}@127.0.0.1:${port}/INBOX`,
     append: (raw, receivedAt) =>
       client(async (c) => {
-        const appended = await c.append('INBOX', raw, [], receivedAt);
-        if (!appended || !appended.uid) throw new Error('the test server did not say the UID it gave');
+        const appended = (await c.append('INBOX', raw, [], receivedAt)) || undefined;
+        if (!appended?.uid) throw new Error('the test server did not say the UID it gave');
         return appended.uid;
       }),
     flags: () =>
