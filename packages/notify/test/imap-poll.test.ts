@@ -101,6 +101,21 @@ describe.runIf(imapServerAvailable())('the contact address read from an IMAP mai
     expect([...(await imap.flags()).values()].every((f) => f.includes('\\Seen'))).toBe(true);
   });
 
+  it('logs a message over the size limit with its first bytes and its whole size', async () => {
+    const big = letter(7).replace('(letter 7).', `(letter 7).\r\n${'x'.repeat(2000)}`);
+    await imap.append(big, new Date('2026-03-03T08:07:00Z'));
+    await imap.append(letter(8), new Date('2026-03-03T08:08:00Z'));
+    const result = await pollImapOnce({ db: store.db, config: configOf(imap.url()), clock, maxBytes: 1024 });
+    expect(result.ok && result.logged.map((m) => [m.subject, m.size])).toEqual([
+      ['Erasure request 7', Buffer.byteLength(big)],
+      ['Erasure request 8', Buffer.byteLength(letter(8))],
+    ]);
+    const [, seven] = await listInbound(store.db);
+    const draft = await inboundRequestDraft(store.db, seven?.id ?? '');
+    expect(draft?.text.startsWith('Please erase my account (letter 7).')).toBe(true);
+    expect(draft?.text.length).toBeLessThan(1024);
+  });
+
   it('reads the mailbox again when its UIDVALIDITY changes, without logging a message twice', async () => {
     await imap.append(letter(1), new Date('2026-03-03T08:01:00Z'));
     await imap.append(letter(2), new Date('2026-03-03T08:02:00Z'));

@@ -159,7 +159,8 @@ function receivedMail(message: FetchMessageObject, now: Date) {
   // The mailbox's receipt time starts the legal clock; one in the future is not believed.
   const receivedAt =
     internal && !Number.isNaN(internal.getTime()) && internal.getTime() <= now.getTime() ? internal : now;
-  return { from, to, raw: message.source ?? Buffer.alloc(0), receivedAt };
+  const raw = message.source ?? Buffer.alloc(0);
+  return { from, to, raw, receivedAt, size: Math.max(message.size ?? 0, raw.length) };
 }
 
 /** The Message-ID, else a digest of the bytes: what makes a message read twice the same one. */

@@ -24,6 +24,8 @@ export interface ReceivedMail {
   to: string[];
   raw: Buffer;
   receivedAt: Date;
+  /** The whole message's size when `raw` holds only its first bytes; default `raw.length`. */
+  size?: number;
 }
 
 /** Logs a received message: envelope, subject, time, size, and the raw bytes by reference. */
@@ -47,6 +49,7 @@ export async function insertInbound(
   const id = randomUUID();
   const bodyRef = randomUUID();
   const subject = (parseMail(mail.raw.toString('utf8')).headers.get('subject') ?? '').slice(0, 998);
+  const size = mail.size ?? mail.raw.length;
   const inserted = await tx
     .insertInto('pledge_notify_inbound')
     .values({
@@ -55,7 +58,7 @@ export async function insertInbound(
       rcpt_to: JSON.stringify(mail.to),
       subject,
       received_at: mail.receivedAt,
-      size: mail.raw.length,
+      size,
       body_ref: bodyRef,
       status: 'logged',
       ...(messageKey === undefined ? {} : { message_key: messageKey }),
@@ -71,7 +74,7 @@ export async function insertInbound(
     to: mail.to,
     subject,
     receivedAt: mail.receivedAt,
-    size: mail.raw.length,
+    size,
     bodyRef,
     status: 'logged',
     requestRef: null,
