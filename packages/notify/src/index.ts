@@ -4,12 +4,33 @@
  */
 export { MESSAGE_CHANNELS, type MessageChannel } from './channels.js';
 export {
+  IMAP_PROBLEM_CODES,
+  IMAP_SETTING,
+  type ImapConfig,
+  type ImapProblem,
+  imapConfigFromEnv,
+  mailboxKey,
+} from './inbound/imap-config.js';
+export { type ImapCursor, readImapCursor } from './inbound/imap-cursor.js';
+export {
+  IMAP_POLL_QUEUE,
+  IMAP_POLL_QUEUE_SPEC,
+  IMAP_POLL_SCHEDULE,
+  type ImapPolling,
+  type ImapPollingOptions,
+  runImapJobs,
+  scheduleImapPoll,
+  startImapPolling,
+} from './inbound/imap-jobs.js';
+export { type ImapPollOptions, type ImapPollResult, pollImapOnce } from './inbound/imap-poll.js';
+export {
   type InboundMessage,
   type InboundRequestDraft,
   inboundRequestDraft,
   listInbound,
   logInbound,
   markInboundAsRequest,
+  type ReceivedMail,
   releaseInboundClaim,
 } from './inbound/inbound-store.js';
 export { decodeWords, type ParsedMail, parseMail } from './inbound/mime.js';

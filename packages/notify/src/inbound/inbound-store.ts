@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { notifyDb } from '../migrations/schema.js';
+import { type NotifyDatabase, notifyDb } from '../migrations/schema.js';
 import { parseMail } from './mime.js';
 
 /** A message received at the contact address, as the console lists it. */
@@ -18,38 +18,63 @@ export interface InboundMessage {
   requestRef: string | null;
 }
 
+/** A received message to log. */
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  receivedAt: Date;
+  /** The whole message's size when `raw` holds only its first bytes; default `raw.length`. */
+  size?: number;
+}
+
 /** Logs a received message: envelope, subject, time, size, and the raw bytes by reference. */
-export async function logInbound<T>(
-  db: Kysely<T>,
-  mail: { from: string; to: string[]; raw: Buffer; receivedAt: Date },
-): Promise<InboundMessage> {
+export async function logInbound<T>(db: Kysely<T>, mail: ReceivedMail): Promise<InboundMessage> {
+  const logged = await notifyDb(db)
+    .transaction()
+    .execute((tx) => insertInbound(tx, mail));
+  return logged as InboundMessage;
+}
+
+/**
+ * {@link logInbound} inside the caller's transaction. With `messageKey` (mail read from a
+ * mailbox: its Message-ID) a message already logged under that key is not logged again, and
+ * the result is `undefined`.
+ */
+export async function insertInbound(
+  tx: Kysely<NotifyDatabase>,
+  mail: ReceivedMail,
+  messageKey?: string,
+): Promise<InboundMessage | undefined> {
   const id = randomUUID();
   const bodyRef = randomUUID();
   const subject = (parseMail(mail.raw.toString('utf8')).headers.get('subject') ?? '').slice(0, 998);
-  const nd = notifyDb(db);
-  await nd.transaction().execute(async (tx) => {
-    await tx.insertInto('pledge_notify_inbound_bodies').values({ ref: bodyRef, raw: mail.raw }).execute();
-    await tx
-      .insertInto('pledge_notify_inbound')
-      .values({
-        id,
-        mail_from: mail.from,
-        rcpt_to: JSON.stringify(mail.to),
-        subject,
-        received_at: mail.receivedAt,
-        size: mail.raw.length,
-        body_ref: bodyRef,
-        status: 'logged',
-      })
-      .execute();
-  });
+  const size = mail.size ?? mail.raw.length;
+  const inserted = await tx
+    .insertInto('pledge_notify_inbound')
+    .values({
+      id,
+      mail_from: mail.from,
+      rcpt_to: JSON.stringify(mail.to),
+      subject,
+      received_at: mail.receivedAt,
+      size,
+      body_ref: bodyRef,
+      status: 'logged',
+      ...(messageKey === undefined ? {} : { message_key: messageKey }),
+    })
+    .onConflict((oc) => oc.column('message_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return undefined;
+  await tx.insertInto('pledge_notify_inbound_bodies').values({ ref: bodyRef, raw: mail.raw }).execute();
   return {
     id,
     from: mail.from,
     to: mail.to,
     subject,
     receivedAt: mail.receivedAt,
-    size: mail.raw.length,
+    size,
     bodyRef,
     status: 'logged',
     requestRef: null,

@@ -61,9 +61,39 @@ const m0001: Migration = {
   },
 };
 
+/**
+ * Polling an IMAP mailbox: where each mailbox's reading stopped (its UIDVALIDITY and the last
+ * UID logged), and a key per message read from a mailbox (its Message-ID, else a digest of
+ * its bytes) so a message read twice is logged once.
+ */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pledge_notify_imap_cursor')
+      .addColumn('mailbox', 'text', (c) => c.primaryKey())
+      .addColumn('uid_validity', 'text', (c) => c.notNull())
+      .addColumn('last_uid', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('pledge_notify_inbound').addColumn('message_key', 'text').execute();
+    await db.schema
+      .createIndex('pledge_notify_inbound_message_key')
+      .on('pledge_notify_inbound')
+      .column('message_key')
+      .unique()
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('pledge_notify_inbound_message_key').execute();
+    await db.schema.alterTable('pledge_notify_inbound').dropColumn('message_key').execute();
+    await db.schema.dropTable('pledge_notify_imap_cursor').execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
 export const notifyMigrations: Record<string, Migration> = {
   '0001-notify-outbox-inbound': m0001,
+  '0002-notify-imap-cursor': m0002,
 };
 
 /**

@@ -46,12 +46,23 @@ export interface InboundTable {
   body_ref: string;
   status: string;
   request_ref: string | null;
+  /** Set for mail read from an IMAP mailbox: its Message-ID (else a digest); unique. */
+  message_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The raw message a row of {@link InboundTable} points at. */
 export interface InboundBodyTable {
   ref: string;
   raw: Uint8Array;
+}
+
+/** Where the reading of an IMAP mailbox stopped. */
+export interface ImapCursorTable {
+  /** The mailbox, without credentials: `imap://user@host:port/INBOX`. */
+  mailbox: string;
+  uid_validity: string;
+  last_uid: ColumnType<string, string | number, string | number>;
+  updated_at: Time;
 }
 
 /** An address that asked to receive no more mail of a list. */
@@ -67,6 +78,7 @@ export interface NotifyDatabase {
   pledge_notify_inbound: InboundTable;
   pledge_notify_inbound_bodies: InboundBodyTable;
   pledge_notify_unsubscribed: UnsubscribedTable;
+  pledge_notify_imap_cursor: ImapCursorTable;
 }
 
 /** The same connection, typed for the notify tables (they live beside the caller's). */
