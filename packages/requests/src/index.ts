@@ -55,6 +55,7 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export { ORAL_CHANNELS, writtenOnlyRefusal } from './intake/written-only.js';
 export {
   completeManualTask,
   createManualTasks,
