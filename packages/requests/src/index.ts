@@ -17,6 +17,7 @@ export {
   type ExtensionRule,
   type RuleContext,
 } from './deadlines/deadline-rules.js';
+export { type QuestionReplyRule, questionReplyDue, questionReplyRule } from './deadlines/question-reply.js';
 export {
   dueSoonAt,
   REMINDER_KINDS,
