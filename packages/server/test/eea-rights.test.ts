@@ -1,6 +1,9 @@
 import { createApiKey } from '@pledge/auth';
+import { getRequest } from '@pledge/requests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './helpers.js';
+import { runLedgerRight } from '../src/request-runner/ledger-rights.js';
+import { openRuntime } from '../src/runtime.js';
+import { antsentry, type TestApp, testApp } from './helpers.js';
 
 /** GDPR's seven: access and copy, rectification, erasure, restriction, objection, portability, withdrawal. */
 const EEA_SEVEN = [
@@ -48,6 +51,61 @@ describe('EEA request types', () => {
       });
       expect(filed.statusCode, right).toBe(201);
       expect(filed.json()).toMatchObject({ request: { right, jurisdiction: 'eu-gdpr', state: 'received' } });
+    }
+  });
+
+  it('P0-53: over the API, an EEA objection stops legitimate-interest processing until an officer logs an assessment', async () => {
+    const user = 'eea-objection-canary';
+    const api = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${dsr}` }, payload });
+    const filed = await api('/v1/requests', {
+      right: 'objection',
+      jurisdiction: 'eu-gdpr',
+      contact: { kind: 'email', address: 'eea-objection@example.test' },
+      identity: { 'user-id': [user] },
+    });
+    const id = (filed.json() as { request: { id: string } }).request.id;
+    const early = await api(`/v1/requests/${id}/objection-assessment`, {
+      outcome: 'compelling-grounds',
+      note: 'x',
+    });
+    expect(early.statusCode).toBe(409);
+    expect((await api(`/v1/requests/${id}/verify`, { method: 'email-code' })).statusCode).toBe(200);
+
+    // The request runner's side, on the same store.
+    const rt = await openRuntime({ manifest: antsentry, source: 'test', store: t.store });
+    try {
+      const request = await getRequest(t.store.db, id);
+      if (!request) throw new Error('request not stored');
+      expect(await runLedgerRight(rt, request, { kind: 'system', id: 'runner' })).toMatchObject({
+        kind: 'done',
+      });
+      const li = async () =>
+        (
+          await rt.engine.decide({
+            subject: user,
+            purpose: 'feedback',
+            categories: ['feedback'],
+            facts: { jurisdiction: 'eu-gdpr' },
+          })
+        ).allowed;
+      expect(await li()).toBe(false);
+
+      const noNote = await api(`/v1/requests/${id}/objection-assessment`, {
+        outcome: 'compelling-grounds',
+        note: ' ',
+      });
+      expect(noNote.statusCode).toBe(400);
+      expect(JSON.stringify(noNote.json())).toContain('note');
+      const assessed = await api(`/v1/requests/${id}/objection-assessment`, {
+        outcome: 'compelling-grounds',
+        note: 'Feedback handling is needed to fix reported faults.',
+      });
+      expect(assessed.statusCode).toBe(200);
+      expect(assessed.json()).toEqual({ id, outcome: 'compelling-grounds', lifted: true });
+      expect(await li()).toBe(true);
+    } finally {
+      await rt.close();
     }
   });
 });
