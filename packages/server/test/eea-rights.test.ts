@@ -1,8 +1,9 @@
 import { createApiKey } from '@pledge/auth';
-import { getRequest } from '@pledge/requests';
+import { getRequest, requestEvents } from '@pledge/requests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLedgerRight } from '../src/request-runner/ledger-rights.js';
 import { openRuntime } from '../src/runtime.js';
+import { signedInAs } from './console-session.js';
 import { antsentry, type TestApp, testApp } from './helpers.js';
 
 /** GDPR's seven: access and copy, rectification, erasure, restriction, objection, portability, withdrawal. */
@@ -107,5 +108,33 @@ describe('EEA request types', () => {
     } finally {
       await rt.close();
     }
+  });
+
+  it('P0-53: an officer logs the assessment from the console request queue', async () => {
+    const api = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${dsr}` }, payload });
+    const filed = await api('/v1/requests', {
+      right: 'objection',
+      jurisdiction: 'eu-gdpr',
+      contact: { kind: 'email', address: 'eea-console-objection@example.test' },
+      identity: { 'user-id': ['eea-console-objection-canary'] },
+    });
+    const id = (filed.json() as { request: { id: string } }).request.id;
+    await api(`/v1/requests/${id}/verify`, { method: 'email-code' });
+    const officer = await signedInAs(t.store, 'privacy-officer');
+    const queue = await t.app.inject({ url: '/console/requests', headers: { cookie: officer.cookie } });
+    expect(queue.body).toContain(`/console/requests/${id}/objection-assessment`);
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/console/requests/${id}/objection-assessment`,
+      headers: { cookie: officer.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `outcome=objection-upheld&note=No+overriding+grounds&csrf=${encodeURIComponent(officer.csrf)}`,
+    });
+    expect(posted.statusCode).toBe(303);
+    const events = await requestEvents(t.store.db, id);
+    expect(events.find((e) => e.action === 'assess-objection')).toMatchObject({
+      actor: { kind: 'user' },
+      detail: { outcome: 'objection-upheld', note: 'No overriding grounds' },
+    });
   });
 });

@@ -105,6 +105,7 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
         duplicateOf: r.duplicateOf,
         feeChargeable: r.fee.chargeable,
         steps: stepsOf(r),
+        assessable: r.right === 'objection' && r.verifiedAt !== null,
         manualTasks: tasks
           .filter((t) => t.requestId === r.id)
           .map((t) => ({
