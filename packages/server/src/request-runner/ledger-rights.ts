@@ -41,6 +41,7 @@ const RUNNABLE = new Set(['verified', 'in-progress', 'extended']);
  * purposes concerned; earlier events stay as they are (a withdrawal is not retroactive, P0-48).
  * An objection stops legitimate-interest processing until an officer's assessment lifts it (see
  * `assessObjection`). Other rights, an unverified request or one without an identifier are `manual`.
+ * Running it again records the events again, which narrows nothing further: a retry is safe.
  */
 export async function runLedgerRight(
   rt: Runtime,
