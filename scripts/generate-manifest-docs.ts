@@ -126,7 +126,6 @@ const FALLBACK_DESCRIPTIONS: Record<string, string> = {
   'rights[].fee.freeRequestsPerYear': 'How many requests a year are free.',
   'rights[].fee.note': 'Fee details shown in the policy.',
   'rights[].verification': "How the requester's identity is checked.",
-  'rights[].form': 'Form the request must take.',
   'rights[].conditions': 'Conditions the policy puts on the right.',
   minors: 'Rules for children and minors.',
   'minors.rules': 'Age rules, each for some jurisdictions.',

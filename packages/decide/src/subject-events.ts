@@ -11,6 +11,7 @@ export type SubjectEventType = LedgerEventType;
  * One ledger event, reduced to what decisions need. `purposes` omitted means every purpose
  * (for `opt-out`: every sale/share/targeted-advertising purpose). For `restriction` and
  * `restriction-lifted`, omitting both `purposes` and `categories` means the whole subject.
+ * `objection-lifted` (an officer's assessment found compelling grounds) undoes an objection.
  */
 export interface SubjectEvent {
   readonly type: SubjectEventType;
@@ -139,6 +140,10 @@ function apply(
       return;
     case 'objection':
       for (const p of purposes) state.objections[p] = 1;
+      return;
+    // An officer's assessment found compelling legitimate grounds (GDPR Art. 21(1)).
+    case 'objection-lifted':
+      for (const p of purposes) state.objections[p] = 0;
       return;
     case 'restriction':
     case 'restriction-lifted':

@@ -21,6 +21,14 @@ describe('decide: objections', () => {
     const again = ev('consent-given', 3, { purposes: ['newsletter'] });
     expect(ask('newsletter', ['email'], [...events, again]).allowed).toBe(true);
   });
+
+  it('an objection stops processing until an objection-lifted event (an assessment found compelling grounds)', () => {
+    const events = [ev('objection', 2), ev('objection-lifted', 3, { purposes: ['security'] })];
+    expect(ask('security', ['device-id'], events.slice(0, 1), { in: 'eu-gdpr' }).allowed).toBe(false);
+    expect(ask('security', ['device-id'], events, { in: 'eu-gdpr' }).allowed).toBe(true);
+    const later = ev('objection', 4, { purposes: ['security'] });
+    expect(ask('security', ['device-id'], [...events, later], { in: 'eu-gdpr' }).allowed).toBe(false);
+  });
 });
 
 describe('decide: restrictions', () => {

@@ -96,7 +96,12 @@ export {
   type WebhookSignatureProblem,
 } from './transports/webhook/sign.js';
 export { fetchWebhookTransport, type WebhookTransport } from './transports/webhook/webhook-transport.js';
-export { type MarketingMail, type MarketingRefusal, sendMarketing } from './unsubscribe/marketing.js';
+export {
+  type MarketingConsent,
+  type MarketingMail,
+  type MarketingRefusal,
+  sendMarketing,
+} from './unsubscribe/marketing.js';
 export { addressHash, suppressedLists } from './unsubscribe/suppression.js';
 export { openUnsubscribeToken, sealUnsubscribeToken, type UnsubscribeClaim } from './unsubscribe/token.js';
 export {

@@ -152,4 +152,96 @@ describe('marketing mail and unsubscribe', () => {
       await sendMarketing(notifier, { to: ALICE, list: 'newsletter', title: 't', text: 'x' }),
     ).toMatchObject({ ok: true });
   });
+
+  const optIn = (purpose: string) =>
+    engine.record(ALICE, [
+      {
+        type: 'consent-given',
+        purposes: [purpose],
+        consentMode: 'opt-in',
+        method: 'form',
+        source: 'web',
+        actor: 'subject',
+      },
+    ]);
+  /** The mail titled `title` (the sink keeps every message; `next` finds the first match). */
+  const titled = async (title: string) => (await sink.next((m) => m.raw.includes(`Subject: ${title}`))).raw;
+  const allowedBy = (subject: string, list: string) =>
+    engine
+      .decide({ subject, purpose: list, categories: ['email'], facts: { jurisdiction: 'eu-gdpr' } })
+      .then((d) => d.allowed);
+
+  it('P0-12: every promotional mail carries a working unsubscribe link, in text, HTML and List-Unsubscribe', async () => {
+    for (const list of ['newsletter', 'health-tips']) {
+      await optIn(list);
+      const sent = await sendMarketing(notifier, { to: ALICE, list, title: list, text: 'News.' }, allowedBy);
+      expect(sent).toMatchObject({ ok: true, status: 'sent' });
+      const raw = await titled(list);
+      const link = linkIn(raw);
+      expect(decoded(raw)).toContain(`href="${link}"`);
+      expect(raw).toMatch(/List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click/);
+      const done = await fetch(link, { method: 'POST' });
+      expect(done.status).toBe(200);
+      expect(await allowedBy(ALICE, list)).toBe(false);
+    }
+  });
+
+  it('P0-13: after an opt-out no promotional mail is sent, while service mail continues', async () => {
+    await optIn('newsletter');
+    expect(
+      await sendMarketing(notifier, { to: ALICE, list: 'newsletter', title: 'a', text: 'a' }, allowedBy),
+    ).toMatchObject({ ok: true });
+    await titled('a');
+    // Withdrawn elsewhere (the privacy center, a request): the ledger stops the mail.
+    await engine.record(ALICE, [
+      {
+        type: 'consent-withdrawn',
+        purposes: ['newsletter'],
+        method: 'privacy-center',
+        source: 'web',
+        actor: 'subject',
+      },
+    ]);
+    expect(
+      await sendMarketing(notifier, { to: ALICE, list: 'newsletter', title: 'b', text: 'b' }, allowedBy),
+    ).toEqual({
+      ok: false,
+      code: 'consent-withdrawn',
+      path: 'subject',
+    });
+    const service = await notifier.sendTemplate({
+      channel: 'email',
+      to: ALICE,
+      template: 'verification-code',
+      locale: 'en',
+      vars: { code: '123456', minutes: '15' },
+    });
+    expect(service.status).toBe('sent');
+    expect(await sink.next((m) => m.raw.includes('123456'))).toBeDefined();
+    expect(sink.messages).toHaveLength(2);
+  });
+
+  it('P0-14: once unsubscribed, mail carries no open pixel and no click-tracked link', async () => {
+    const mail = {
+      to: ALICE,
+      title: 'Spring',
+      text: 'See the shop.',
+      html: '<p><a href="https://shop.example/spring?a=1&amp;b=2">Spring</a></p>',
+      trackingPixelUrl: PIXEL,
+      clickTrackingUrl: 'https://track.shop.example/c?u=',
+    };
+    await sendMarketing(notifier, { ...mail, list: 'newsletter' });
+    const tracked = decoded(await titled('Spring'));
+    expect(tracked).toContain(`<img src="${PIXEL}"`);
+    expect(tracked).toContain(
+      `href="https://track.shop.example/c?u=${encodeURIComponent('https://shop.example/spring?a=1&b=2')}"`,
+    );
+    expect((await fetch(linkIn(tracked), { method: 'POST' })).status).toBe(200);
+
+    await sendMarketing(notifier, { ...mail, title: 'Summer', list: 'health-tips' });
+    const plain = decoded(await titled('Summer'));
+    expect(plain).toContain('href="https://shop.example/spring?a=1&amp;b=2"');
+    expect(plain).not.toContain('track.shop.example');
+    expect(plain).toContain('/unsubscribe/');
+  });
 });

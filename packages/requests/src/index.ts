@@ -17,6 +17,7 @@ export {
   type ExtensionRule,
   type RuleContext,
 } from './deadlines/deadline-rules.js';
+export { type QuestionReplyRule, questionReplyDue, questionReplyRule } from './deadlines/question-reply.js';
 export {
   dueSoonAt,
   REMINDER_KINDS,
@@ -55,6 +56,7 @@ export {
   receiveRequest,
 } from './intake/receive-request.js';
 export { type ReceiveInput, validateReceiveInput } from './intake/validate-input.js';
+export { ORAL_CHANNELS, writtenOnlyRefusal } from './intake/written-only.js';
 export {
   completeManualTask,
   createManualTasks,

@@ -16,6 +16,7 @@ import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-brid
 import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
 import { privacyCenterWorkflow } from './privacy-center/workflow.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
+import { registerConsoleObjectionAssessment } from './routes/console-objection-assessment.js';
 import { registerConsoleOutbox } from './routes/console-outbox.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
 import { registerConsoleRequests } from './routes/console-requests.js';
@@ -184,6 +185,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
   registerConsoleRequests(app, rt);
+  registerConsoleObjectionAssessment(app, rt);
   registerConsoleOutbox(app, rt, { smtpConfigured: options.smtp !== undefined });
   registerConsoleUsers(app, rt);
   registerConsoleKeys(app, rt, options.console);

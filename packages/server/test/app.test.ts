@@ -149,6 +149,7 @@ describe('buildServer', () => {
         'POST /v1/requests/{id}/clarify',
         'POST /v1/requests/{id}/resume',
         'POST /v1/requests/{id}/extend',
+        'POST /v1/requests/{id}/objection-assessment',
         'POST /v1/requests/{id}/deny',
         'POST /v1/requests/{id}/complete',
       ].sort(),

@@ -157,4 +157,38 @@ describe('the console outbox and inbox', () => {
     const again = await post(officer, `/console/inbox/${message!.id}/request`, 'right=access');
     expect(again.statusCode).toBe(409);
   });
+
+  it('P2-16: requests to see or correct personal information are accepted through the contact address', async () => {
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: listener.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    const asks = [
+      { subject: 'What data do you hold about me?', right: 'access' },
+      { subject: 'My phone number is wrong, please correct it', right: 'rectification' },
+    ] as const;
+    for (const ask of asks) {
+      await transport.sendMail({ from: WRITER, to: CONTACT, subject: ask.subject, text: ask.subject });
+      const message = (await listInbound(t.store.db)).find((m) => m.subject === ask.subject);
+      if (!message) throw new Error('the mail was not logged');
+      const opened = await post(
+        officer,
+        `/console/inbox/${message.id}/request`,
+        `right=${ask.right}&jurisdiction=cn-pipl`,
+      );
+      expect(opened.statusCode).toBe(303);
+      const logged = (await listInbound(t.store.db)).find((m) => m.id === message.id);
+      const request = await getRequest(t.store.db, logged?.requestRef ?? '');
+      expect(request).toMatchObject({
+        right: ask.right,
+        channel: 'email',
+        jurisdiction: 'cn-pipl',
+        state: 'received',
+      });
+      expect(request?.details).toContain(ask.subject.slice(0, 20));
+      expect(request?.dueAt).not.toBeNull();
+    }
+  });
 });

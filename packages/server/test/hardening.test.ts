@@ -290,6 +290,18 @@ describe('the actor comes from the key', () => {
     ]);
   });
 
+  it("P0-53: an application's key cannot lift an objection; an officer's key can", async () => {
+    const subject = 'objection-canary-5d2b';
+    const lift = (secret: string) =>
+      post(t.app, '/v1/consents', { subject, events: [{ type: 'objection-lifted' }] }, bearer(secret));
+    const refused = await lift(writer);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({
+      issues: [{ path: 'events.0.type', code: 'actor-not-allowed' }],
+    });
+    expect((await lift(officer)).statusCode).toBe(201);
+  });
+
   it("events are stamped with the key's actor; naming the key's own actor is accepted", async () => {
     const subject = 'actor-stamp-2c1e';
     expect(

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'POST /v1/requests/:id/extend': ['dsr'],
   'POST /v1/requests/:id/deny': ['dsr'],
   'POST /v1/requests/:id/complete': ['dsr'],
+  'POST /v1/requests/:id/objection-assessment': ['dsr'],
 };
 
 const SITE_ORIGIN = 'https://shop.example';

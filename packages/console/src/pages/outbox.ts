@@ -29,6 +29,10 @@ export interface InboxRow {
   readonly size: number;
   /** The request opened from it, if one was. */
   readonly requestRef: string | null;
+  /** When the policy promises a reply (its reply deadline for general questions); null when it sets none. */
+  readonly replyDueAt?: string | null;
+  /** Whether that reply deadline has passed. */
+  readonly replyOverdue?: boolean;
 }
 
 /** What the outbox page is drawn from. */
@@ -102,10 +106,17 @@ function outboxTable(model: OutboxPageModel, csrf: string): string {
   return `<div class="table-wrap" tabindex="0" role="region" aria-label="Outbox table"><table><caption>Messages sent or waiting, newest first</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
+function replyDue(m: InboxRow): string {
+  if (!m.replyDueAt) return '-';
+  return m.replyOverdue
+    ? `<strong class="overdue">${escapeHtml(m.replyDueAt)} (overdue)</strong>`
+    : escapeHtml(m.replyDueAt);
+}
+
 function inboxTable(model: OutboxPageModel, csrf: string): string {
   if (model.inbox.length === 0) return '<p>No message received yet.</p>';
   const head =
-    '<tr><th scope="col">From</th><th scope="col">Subject</th><th scope="col">Received</th><th scope="col">Size</th><th scope="col">Request</th></tr>';
+    '<tr><th scope="col">From</th><th scope="col">Subject</th><th scope="col">Received</th><th scope="col">Size</th><th scope="col">Reply due</th><th scope="col">Request</th></tr>';
   const rows = model.inbox
     .map((m) => {
       const short = escapeHtml(m.id.slice(0, 8));
@@ -117,7 +128,7 @@ function inboxTable(model: OutboxPageModel, csrf: string): string {
           '<button type="submit">Turn into a request</button></form>';
       return (
         `<tr><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.subject || '(no subject)')}</td><td>${escapeHtml(m.receivedAt)}</td>` +
-        `<td>${m.size} bytes</td><td>${request}</td></tr>`
+        `<td>${m.size} bytes</td><td>${replyDue(m)}</td><td>${request}</td></tr>`
       );
     })
     .join('');

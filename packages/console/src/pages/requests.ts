@@ -25,6 +25,8 @@ export interface RequestQueueRow {
   readonly fallback?: boolean;
   /** The steps its state allows (`verify`, `clarify`, `resume`, `extend`, `deny`, `complete`). */
   readonly steps: readonly string[];
+  /** A verified objection: the officer's assessment form is offered (P0-53). */
+  readonly assessable?: boolean;
   /** Its checklist: stores no connector reaches (completing waits for every line). */
   readonly manualTasks?: readonly ManualTaskRow[];
 }
@@ -87,7 +89,7 @@ function checklist(r: RequestQueueRow, model: RequestsPageModel): string {
 }
 
 function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
-  if (r.steps.length === 0) return '';
+  if (r.steps.length === 0 && !r.assessable) return '';
   const path = `/console/requests/${encodeURIComponent(r.id)}`;
   const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken ?? '')}">`;
   const short = escapeHtml(r.id.slice(0, 8));
@@ -122,6 +124,11 @@ function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
       `<label>Ground <select name="ground">${options(model.denialGrounds)}</select></label><label>Complaint route <input name="complaintRoute" required maxlength="2000" value="${escapeHtml(model.complaintRoute)}"></label>`,
       'Deny',
     ),
+    r.assessable
+      ? `<form method="post" action="${escapeHtml(`${path}/objection-assessment`)}" aria-label="Assess objection ${short}">${csrf}` +
+        '<label>Outcome <select name="outcome"><option value="objection-upheld">objection upheld</option><option value="compelling-grounds">compelling grounds</option></select></label>' +
+        '<label>Grounds weighed <input name="note" required maxlength="5000"></label><button type="submit">Log assessment</button></form>'
+      : '',
     form(
       'complete',
       'Complete',

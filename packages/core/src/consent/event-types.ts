@@ -8,6 +8,7 @@ export const LEDGER_EVENT_TYPES = [
   'implied-acceptance',
   'guardian-consent',
   'objection',
+  'objection-lifted',
   'restriction',
   'restriction-lifted',
   'signal-seen',

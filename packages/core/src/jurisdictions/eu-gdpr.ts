@@ -168,6 +168,7 @@ export const euGdpr: Jurisdiction = {
     'verified',
     GDPR,
   ),
+  oralRequests: fact(true, 'GDPR Art. 12(1)-(2); EDPB Guidelines 01/2022 §52', 'secondary', GDPR),
   fees: fact(
     'free-unless-manifestly-unfounded-or-excessive',
     'GDPR Art. 12(5) (reasonable fee or refusal; burden on the controller); Art. 15(3) further copies',

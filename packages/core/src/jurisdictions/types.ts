@@ -92,6 +92,11 @@ export interface Jurisdiction {
   optOutDeadline?: Fact<StatutoryDeadline>;
   /** Further rules on request handling (other benchmarks, clock pauses...). */
   requestNotes?: Fact<string>[];
+  /**
+   * Whether the law accepts a rights request made orally, so a policy's written-only rule does
+   * not bind. Omitted: the law says nothing Pledge knows of; the policy's rule applies.
+   */
+  oralRequests?: Fact<boolean>;
   verification: Fact<string>;
   fees: Fact<
     'free' | 'free-unless-manifestly-unfounded-or-excessive' | 'free-twice-a-year' | 'free-unless-excessive'

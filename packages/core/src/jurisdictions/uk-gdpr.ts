@@ -67,6 +67,7 @@ export const ukGdpr: Jurisdiction = {
     'secondary',
     UK_GDPR,
   ),
+  oralRequests: fact(true, 'ICO, Right of access: verbal requests are valid', 'secondary', ICO),
   fees: fact('free-unless-manifestly-unfounded-or-excessive', 'UK GDPR Art. 12(5)', 'secondary', UK_GDPR),
   minors: {
     digitalConsentAge: fact(13, 'DPA 2018 s.9 (UK GDPR Art. 8)', 'unverified', DPA_2018),

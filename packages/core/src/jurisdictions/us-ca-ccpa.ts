@@ -91,6 +91,7 @@ export const usCaCcpa: Jurisdiction = {
     'unverified',
     REGS,
   ),
+  oralRequests: fact(true, 'Cal. Civ. Code §1798.130(a)(1) (toll-free telephone number)', 'secondary', CCPA),
   fees: fact(
     'free-twice-a-year',
     'Cal. Civ. Code §1798.130(b) (know/access at most twice in 12 months); §1798.145 (manifestly unfounded or excessive: fee or refusal)',

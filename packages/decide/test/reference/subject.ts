@@ -133,6 +133,9 @@ function apply(
     case 'objection':
       for (const p of purposes) state.objections[p] = 1;
       return;
+    case 'objection-lifted':
+      for (const p of purposes) state.objections[p] = 0;
+      return;
     case 'restriction':
     case 'restriction-lifted':
       restrict(policy, state, event, purposes, event.type === 'restriction');

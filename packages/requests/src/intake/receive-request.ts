@@ -12,6 +12,7 @@ import type { RequestRefusal } from '../workflow/transition.js';
 import type { RequestActor } from './channels.js';
 import { feeDecision } from './fees.js';
 import { type ReceiveInput, validateReceiveInput } from './validate-input.js';
+import { writtenOnlyRefusal } from './written-only.js';
 
 /** Options of {@link receiveRequest}. */
 export interface ReceiveOptions {
@@ -43,7 +44,9 @@ export function contactDigest(kind: string, address: string): string {
  * deadline (see `deadlineRules`), fee decision (first copy free) and, when an open request for
  * the same right from the same contact arrived within the window, a link to it
  * (`duplicateOf`). The `received` event is written in the same transaction. A request does not
- * need to name a law. Refusals name the field (`right`, `contact.address`...).
+ * need to name a law. Refusals name the field (`right`, `contact.address`...); an oral request
+ * where the policy asks for writing and the law does not recognise oral requests is refused
+ * (`request.written-only`, path `channel`).
  */
 export async function receiveRequest<T>(
   db: Kysely<T>,
@@ -56,6 +59,8 @@ export async function receiveRequest<T>(
   if (problem) return problem;
   const receivedAt = input.receivedAt ?? now;
   const jurisdiction = input.jurisdiction as JurisdictionKey | undefined;
+  const oral = writtenOnlyRefusal({ ...input, jurisdiction, manifest: options.manifest });
+  if (oral) return oral;
   const digest = contactDigest(input.contact.kind, input.contact.address);
   const rules = deadlineRules({ right: input.right, jurisdiction, manifest: options.manifest });
   const columns = deadlineColumns(rules, { receivedAt });

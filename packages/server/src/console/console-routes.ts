@@ -45,6 +45,7 @@ export const CONSOLE_ROUTES = [
   { method: 'GET', url: '/console/requests', access: 'requests:manage' },
   { method: 'POST', url: '/console/requests/:id/:step', access: 'requests:manage' },
   { method: 'POST', url: '/console/requests/:id/tasks/:taskId', access: 'requests:manage' },
+  { method: 'POST', url: '/console/requests/:id/objection-assessment', access: 'requests:manage' },
   { method: 'GET', url: '/console/outbox', access: 'requests:manage' },
   { method: 'POST', url: '/console/outbox/:id/retry', access: 'requests:manage' },
   { method: 'POST', url: '/console/inbox/:id/request', access: 'requests:manage' },

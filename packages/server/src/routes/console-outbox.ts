@@ -12,7 +12,7 @@ import {
   releaseInboundClaim,
   retryMessage,
 } from '@pledge/notify';
-import { isRequestRight, REQUEST_RIGHTS, receiveRequest } from '@pledge/requests';
+import { isRequestRight, questionReplyDue, REQUEST_RIGHTS, receiveRequest } from '@pledge/requests';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleSessionOf, consoleUserOf, requirePermission } from '../console/index.js';
 import { HttpError } from '../errors.js';
@@ -39,10 +39,19 @@ function badField(path: string, code: string, message: string): HttpError {
   return new HttpError(400, 'bad-request', `form field ${path}: ${message}`, [{ path, code, message }]);
 }
 
+/** The reply deadline of a message not turned into a request (P1-47). */
+function dueFields(due: Date | undefined, now: number): { replyDueAt: string | null; replyOverdue: boolean } {
+  return {
+    replyDueAt: due ? due.toISOString() : null,
+    replyOverdue: due !== undefined && due.getTime() < now,
+  };
+}
+
 /**
  * The console's outbox and inbox (`requests:manage`): every stored message without its body
  * or address, "retry now" for failed or held ones (`POST /console/outbox/:id/retry`), and every
- * message received at the contact address with a form that opens a request from it (`POST
+ * message received at the contact address, with the reply deadline the policy promises for
+ * general questions and a form that opens a request from it (`POST
  * /console/inbox/:id/request`, channel `email`, received when the mail arrived), once.
  */
 export function registerConsoleOutbox(
@@ -66,6 +75,8 @@ export function registerConsoleOutbox(
       listOutbox(db, { limit: 500 }),
       listInbound(db, { limit: 500 }),
     ]);
+    const now = Date.now();
+    const replyDue = (receivedAt: Date) => questionReplyDue(rt.engine.policy.manifest, receivedAt);
     const html = renderOutboxPage({
       user,
       ...(session ? { csrfToken: session.csrfToken } : {}),
@@ -89,6 +100,8 @@ export function registerConsoleOutbox(
         receivedAt: m.receivedAt.toISOString(),
         size: m.size,
         requestRef: m.requestRef,
+        // Once a request is opened from it, the request's own deadline applies.
+        ...(m.requestRef === null ? dueFields(replyDue(m.receivedAt), now) : {}),
       })),
       rights: REQUEST_RIGHTS,
       jurisdictions: JURISDICTION_KEYS,

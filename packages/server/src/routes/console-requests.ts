@@ -123,6 +123,7 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
         feeChargeable: r.fee.chargeable,
         ...calendarOf(r),
         steps: stepsOf(r),
+        assessable: r.right === 'objection' && r.verifiedAt !== null,
         manualTasks: tasks
           .filter((t) => t.requestId === r.id)
           .map((t) => ({

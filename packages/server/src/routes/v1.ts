@@ -10,6 +10,7 @@ import { registerDeregistrationRoutes } from './deregistrations.js';
 import { registerDisclosureRoutes } from './disclosures.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerLedgerRoutes } from './ledger.js';
+import { registerObjectionAssessmentRoutes } from './objection-assessments.js';
 import { registerPolicyApiRoutes } from './policies.js';
 import { registerRecipientRoutes } from './recipients.js';
 import { registerRenderedRoutes } from './rendered.js';
@@ -51,6 +52,7 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerDeregistrationRoutes(v1, rt);
       await registerRecipientRoutes(v1, rt);
       registerRequestRoutes(v1, rt);
+      registerObjectionAssessmentRoutes(v1, rt);
       registerCorsRoutes(v1, rt);
     },
     { prefix: '/v1' },

@@ -42,6 +42,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/requests/:id/extend': ['dsr'],
   'POST /v1/requests/:id/deny': ['dsr'],
   'POST /v1/requests/:id/complete': ['dsr'],
+  'POST /v1/requests/:id/objection-assessment': ['dsr'],
 };
 
 /** The scopes a route accepts; none for a route not in {@link ROUTE_SCOPES}. HEAD counts as GET. */

@@ -68,7 +68,12 @@ export const Right = z
     deadline: Deadline.optional().describe('Omitted: the policy states none (linted where a law sets one).'),
     fee: Fee.default({ kind: 'unstated' }),
     verification: z.enum(['none', 'signed-in', 'one-time-code', 'documents', 'unstated']).default('unstated'),
-    form: z.enum(['any', 'written', 'in-app', 'unstated']).default('unstated'),
+    form: z
+      .enum(['any', 'written', 'in-app', 'unstated'])
+      .default('unstated')
+      .describe(
+        "Form the request must take. `written`: a request made orally (a call) is refused unless the requester's law recognises oral requests. `unstated`: no restriction.",
+      ),
     conditions: z.array(LocalText).default([]),
   })
   .strict();
