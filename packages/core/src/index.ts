@@ -1,11 +1,13 @@
 export {
   type CalendarCoverage,
+  type ControllerLocation,
   calendarCoverage,
   cnHolidayYears,
   computeDueDate,
   type DeadlineRule,
   type DueDateOptions,
   type DueDateResult,
+  deadlineTimeZone,
   dueDate,
   type HolidayPeriod,
   type HolidayYear,
@@ -78,15 +80,25 @@ export {
   unknownReferenceMessage,
 } from './integrity/index.js';
 export {
+  authorityNoticeRequired,
   type BreachClock,
   type Citation,
+  citationProblems,
+  consentAgeFor,
+  countByVerification,
+  deadlineForRight,
   type Fact,
   gdprSpecialCategories,
   getJurisdiction,
+  isLandingPage,
   type Jurisdiction,
   jurisdictions,
+  type ListedFact,
+  listFacts,
+  OFFICIAL_HOSTS,
   type StatutoryDeadline,
   type Verification,
+  type VerificationCounts,
 } from './jurisdictions/index.js';
 export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
 export {

@@ -1,5 +1,6 @@
 export { calendarCoverage, isYearCovered } from './coverage.js';
 export { cnHolidayYears } from './data/cn-holidays.js';
+export { type ControllerLocation, deadlineTimeZone } from './deadline-time-zone.js';
 export { computeDueDate, dueDate } from './due-date.js';
 export { isWorkingDay, workingDaysBetween } from './queries.js';
 export { wallClockMs } from './time-zone.js';
