@@ -47,7 +47,7 @@ export const brLgpd: Jurisdiction = {
       'complaint',
     ],
     'LGPD Art. 18 I-IX (VII: who data is shared with), §1 (complaint to ANPD), §2 (opposition); Art. 20 (review of automated decisions)',
-    'unverified',
+    'secondary',
     LGPD,
   ),
   requestDeadline: fact(
@@ -88,8 +88,8 @@ export const brLgpd: Jurisdiction = {
   minors: {
     digitalConsentAge: fact(
       12,
-      'LGPD Art. 14 §1 (children, under 12 per the ECA: specific and prominent consent of at least one parent or guardian)',
-      'unverified',
+      'LGPD Art. 14 §1 (children, under 12 per ECA Lei 8.069/1990 Art. 2: specific and prominent consent of at least one parent or guardian)',
+      'secondary',
       LGPD,
     ),
     notes: [
@@ -108,18 +108,18 @@ export const brLgpd: Jurisdiction = {
     ],
   },
   sensitive: {
-    categories: fact(sensitivePersonalData, 'LGPD Art. 5 II', 'unverified', LGPD),
+    categories: fact(sensitivePersonalData, 'LGPD Art. 5 II', 'verified', LGPD),
     consentMode: fact(
       'separate',
       'LGPD Art. 11 I (specific and highlighted consent for specific purposes, or an Art. 11 II basis)',
-      'unverified',
+      'secondary',
       LGPD,
     ),
   },
   separateConsentFor: fact(
     ['sensitive'],
     'LGPD Art. 11 I (specific and highlighted consent)',
-    'unverified',
+    'secondary',
     LGPD,
   ),
   breach: {

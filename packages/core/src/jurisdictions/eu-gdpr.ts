@@ -122,9 +122,9 @@ const nationalAges: ReadonlyArray<
   [
     'IT',
     14,
-    'IT Codice privacy (D.Lgs. 196/2003), art. 2-quinquies',
+    'IT Codice privacy (D.Lgs. 196/2003), art. 2-quinquies(1)',
     'https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:decreto.legislativo:2003-06-30;196',
-    'secondary',
+    'verified',
   ],
   ['LV', 13, 'LV Fizisko personu datu apstrādes likums, 33. pants', GDPR, 'secondary'],
   ['LT', 14, 'LT Asmens duomenų teisinės apsaugos įstatymas, 6 str.', GDPR, 'secondary'],
@@ -151,9 +151,9 @@ const nationalAges: ReadonlyArray<
   [
     'ES',
     14,
-    'ES Ley Orgánica 3/2018 (LOPDGDD), art. 7',
+    'ES Ley Orgánica 3/2018 (LOPDGDD), art. 7(1)-(2) (a 2024 bill would raise it to 16)',
     'https://www.boe.es/eli/es/lo/2018/12/05/3/con',
-    'secondary',
+    'verified',
   ],
   [
     'SE',
@@ -259,7 +259,7 @@ export const euGdpr: Jurisdiction = {
     categories: fact(
       gdprSpecialCategories,
       'GDPR Art. 9(1) special categories; Art. 10 criminal data',
-      'unverified',
+      'verified',
       GDPR,
     ),
     consentMode: fact(

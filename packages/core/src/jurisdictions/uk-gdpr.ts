@@ -105,7 +105,7 @@ export const ukGdpr: Jurisdiction = {
     categories: fact(
       gdprSpecialCategories,
       'UK GDPR Art. 9(1), Art. 10; DPA 2018 Sch. 1 conditions',
-      'unverified',
+      'secondary',
       article('9'),
     ),
     consentMode: fact('opt-in', 'UK GDPR Art. 9(2)(a) explicit consent', 'unverified', article('9')),
@@ -120,10 +120,10 @@ export const ukGdpr: Jurisdiction = {
     authorityDeadline: fact(
       { amount: 72, unit: 'hours' },
       'UK GDPR Art. 33(1) (to the ICO)',
-      'unverified',
+      'secondary',
       article('33'),
     ),
-    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'unverified', article('34')),
+    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'secondary', article('34')),
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',

@@ -133,8 +133,8 @@ export const usCaCcpa: Jurisdiction = {
     ),
     consentMode: fact(
       'opt-out',
-      'Cal. Civ. Code §1798.121 (right to limit use beyond permitted purposes)',
-      'secondary',
+      'Cal. Civ. Code §1798.121(a) (right to limit use beyond permitted purposes)',
+      'verified',
       section('1798.121'),
     ),
   },
