@@ -64,7 +64,9 @@ export const gdprSpecialCategories = [
  * National ages of digital consent (GDPR Art. 8(1) second subparagraph), each with the national
  * provision that sets it. Where a state set none, GDPR's 16 applies. Ages were checked against
  * the Bird & Bird GDPR tracker and the Commission's 2020 evaluation (SWD(2020) 115, p. 17):
- * `secondary` until someone reads the national text; EEA-only states are `unverified`.
+ * `secondary` until someone reads the national text; EEA-only states are `unverified`. Both
+ * sources predate later changes: Denmark raised its age to 15 from 2024-01-01, so every
+ * `secondary` age may be stale until its national text is read.
  */
 const nationalAges: ReadonlyArray<
   readonly [code: string, age: number, ref: string, url: string, verification: Verification]
@@ -89,8 +91,8 @@ const nationalAges: ReadonlyArray<
   ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
   [
     'DK',
-    13,
-    'DK Databeskyttelsesloven (lov nr. 502/2018) § 6',
+    15,
+    'DK Databeskyttelsesloven (lov nr. 502/2018) § 6, stk. 2, raised from 13 to 15 from 2024-01-01',
     'https://www.retsinformation.dk/eli/lta/2018/502',
     'secondary',
   ],
