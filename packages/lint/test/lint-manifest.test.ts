@@ -89,6 +89,18 @@ describe('rights.deadline-longer-than-law', () => {
   });
 });
 
+describe('breach.no-authority', () => {
+  it('names the Californian threshold: the Attorney General gets a copy only above 500 residents (§1798.82(f))', () => {
+    const found = codesOf(
+      { policy: { jurisdictions: ['us-ca-ccpa'] }, breach: { notifyAuthority: false } },
+      'breach.no-authority',
+    );
+    expect(found.map((i) => i.message)).toEqual([
+      expect.stringContaining('us-ca-ccpa (above 500 residents, Cal. Civ. Code §1798.82(f))'),
+    ]);
+  });
+});
+
 describe('minors rules', () => {
   it('UK: the age of 13 is UK GDPR Art. 8(1), in the finding and in the rule text', () => {
     const found = codesOf(

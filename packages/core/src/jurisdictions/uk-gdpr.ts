@@ -67,7 +67,7 @@ export const ukGdpr: Jurisdiction = {
     ),
     fact(
       'The complaints duty of DPA 2018 s.164A applies from 2026-06-19.',
-      'DPA 2018 s.164A commencement (date per ICO and practitioner notes, not the commencement regulations)',
+      'DPA 2018 s.164A commencement: SI 2026/82 reg. 3 (per practitioner notes; the regulations were not read)',
       'secondary',
       DUAA_S103,
     ),
