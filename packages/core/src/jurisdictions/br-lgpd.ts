@@ -112,14 +112,14 @@ export const brLgpd: Jurisdiction = {
     consentMode: fact(
       'separate',
       'LGPD Art. 11 I (specific and highlighted consent for specific purposes, or an Art. 11 II basis)',
-      'secondary',
+      'verified',
       LGPD,
     ),
   },
   separateConsentFor: fact(
     ['sensitive'],
     'LGPD Art. 11 I (specific and highlighted consent)',
-    'secondary',
+    'verified',
     LGPD,
   ),
   breach: {
