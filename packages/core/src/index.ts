@@ -1,5 +1,6 @@
 export {
   type CalendarCoverage,
+  type ControllerLocation,
   calendarCoverage,
   cnHolidayYears,
   computeDueDate,
@@ -8,6 +9,7 @@ export {
   type DueDateOptions,
   type DueDateResult,
   deadlineCalendarGaps,
+  deadlineTimeZone,
   dueDate,
   type HolidayPeriod,
   type HolidayYear,
@@ -88,8 +90,13 @@ export {
   type Incident,
 } from './jurisdictions/breach-clocks.js';
 export {
+  authorityNoticeRequired,
   type BreachClock,
   type Citation,
+  citationProblems,
+  consentAgeFor,
+  countByVerification,
+  deadlineForRight,
   type Fact,
   type GradedBreachClock,
   gdprSpecialCategories,
@@ -100,10 +107,15 @@ export {
   type IncidentDuty,
   type IncidentGrade,
   type IncidentReporter,
+  isLandingPage,
   type Jurisdiction,
   jurisdictions,
+  type ListedFact,
+  listFacts,
+  OFFICIAL_HOSTS,
   type StatutoryDeadline,
   type Verification,
+  type VerificationCounts,
 } from './jurisdictions/index.js';
 export { type LoadResult, type ParseOptions, parseManifest } from './manifest/load.js';
 export {

@@ -24,6 +24,7 @@ export function compileJurisdictions(
   const separateDisclosure = new Uint8Array(SLOT_COUNT);
   const separateTransfer = new Uint8Array(SLOT_COUNT);
   const home: ReadonlySet<string>[] = [];
+  const regionAges: ReadonlyMap<string, number>[] = [];
   const bySlot: (readonly number[])[] = [];
   const storage = manifest.transfers.storage.map((country) => country.toUpperCase());
   const honoursGpc = manifest.signals.globalPrivacyControl ?? runtimeDefault('signals.globalPrivacyControl');
@@ -40,6 +41,7 @@ export function compileJurisdictions(
     guidanceBelow[slot] = maxBelow(rules, 'guardian-guidance');
     digitalConsentAge[slot] = Math.max(0, ...laws.map((law) => law.minors?.digitalConsentAge?.value ?? 0));
     saleOptInBelow[slot] = Math.max(0, ...laws.map((law) => law.minors?.saleOptInBelow?.value ?? 0));
+    regionAges.push(slot === 0 ? new Map() : nationalAges(laws));
     const lawGpc = laws.some((law) => law.signals?.gpc?.value === true);
     gpc[slot] = lawGpc || honoursGpc ? 1 : 0;
     sensitiveLevel[slot] = Math.max(0, ...laws.map(sensitiveLevelOf));
@@ -60,6 +62,7 @@ export function compileJurisdictions(
     guardianBelow,
     guidanceBelow,
     digitalConsentAge,
+    regionAges: Object.freeze(regionAges),
     saleOptInBelow,
     gpc,
     sensitiveLevel,
@@ -77,6 +80,17 @@ function lawsFor(keys: readonly JurisdictionKey[], lookup: JurisdictionLookup): 
     if (law) out.push(law);
   }
   return out;
+}
+
+/** Ages set per country by the slot's law (the highest where laws disagree). */
+function nationalAges(laws: readonly Jurisdiction[]): ReadonlyMap<string, number> {
+  const ages = new Map<string, number>();
+  for (const law of laws) {
+    for (const [region, age] of Object.entries(law.minors?.byRegion ?? {})) {
+      ages.set(region, Math.max(ages.get(region) ?? 0, age.value));
+    }
+  }
+  return ages;
 }
 
 function maxBelow(rules: readonly MinorRule[], kind: MinorRule['rule']): number {

@@ -33,6 +33,8 @@ export function compilePurposes(
   const legalBasis = new Uint8Array(count * SLOT_COUNT);
   const level = new Uint8Array(count * SLOT_COUNT);
   const guardianAge = new Uint8Array(count * SLOT_COUNT);
+  const ruleAge = new Uint8Array(count * SLOT_COUNT);
+  const lawAge = new Uint8Array(count * SLOT_COUNT);
   const objectable = new Uint8Array(count * SLOT_COUNT);
   const saleShare = new Uint8Array(count);
   const tracking = new Uint8Array(count);
@@ -63,7 +65,12 @@ export function compilePurposes(
       legalBasis[at] = legalBasisCode(basis);
       level[at] = levelForMode(mode);
       objectable[at] = OBJECTABLE_BASES.has(basis) || marketing ? 1 : 0;
-      guardianAge[at] = guardianAgeFor(mode, basis, saleShare[p] === 1, jurisdiction, slot);
+      const gate = guardianGate(mode, basis, saleShare[p] === 1, jurisdiction, slot);
+      ruleAge[at] = gate.ruleAge;
+      lawAge[at] = gate.lawAge ? 1 : 0;
+      guardianAge[at] = gate.lawAge
+        ? Math.max(gate.ruleAge, jurisdiction.digitalConsentAge[slot] ?? 0)
+        : gate.ruleAge;
     }
   });
   return Object.freeze({
@@ -72,6 +79,8 @@ export function compilePurposes(
     legalBasis,
     level,
     guardianAge,
+    ruleAge,
+    lawAge,
     objectable,
     saleShare,
     tracking,
@@ -85,15 +94,16 @@ export function compilePurposes(
  * rules cover every purpose that rests on consent or on a contract (a minor cannot enter
  * one alone); legal obligations, legitimate interests and the like without consent are not
  * gated. The law's digital age of consent covers purposes that rest on consent, and
- * sale/sharing (where minors need an opt-in instead of an opt-out).
+ * sale/sharing (where minors need an opt-in instead of an opt-out); `lawAge` says so, so that
+ * a subject's national age (GDPR Art. 8(1)) can replace the law's general one at decision time.
  */
-function guardianAgeFor(
+function guardianGate(
   mode: number,
   basis: LegalBasis,
   saleShare: boolean,
   jurisdiction: JurisdictionTables,
   slot: number,
-): number {
+): { ruleAge: number; lawAge: boolean } {
   const ruleAge =
     mode !== MODE_NONE || basis === 'consent' || basis === 'contract'
       ? (jurisdiction.guardianBelow[slot] ?? 0)
@@ -104,7 +114,5 @@ function guardianAgeFor(
     mode === MODE_SEPARATE ||
     mode === MODE_GUARDIAN ||
     saleShare;
-  return consentBased && mode !== MODE_NONE
-    ? Math.max(ruleAge, jurisdiction.digitalConsentAge[slot] ?? 0)
-    : ruleAge;
+  return { ruleAge, lawAge: consentBased && mode !== MODE_NONE };
 }

@@ -13,8 +13,12 @@ export const R_SALE_SHARE = 1 << 6;
 export const R_TRACKING = 1 << 7;
 /** Global Privacy Control opts the subject out of the purpose in this slot (sale/share and the law or policy honours GPC). */
 export const R_GPC = 1 << 8;
+/** The law's digital age of consent gates the purpose in this slot (a national age may replace it). */
+export const R_LAW_AGE = 1 << 9;
 /** Shift of the age below which a guardian must consent (8 bits). */
 export const R_GUARDIAN_AGE_SHIFT = 16;
+/** Shift of the manifest's own guardian-consent age (7 bits: the sign bit stays clear). */
+export const R_RULE_AGE_SHIFT = 24;
 
 /** Per category word of a request, offsets in `EngineTables.at`: categories the policy does not declare. */
 export const C_UNKNOWN = 0;
@@ -54,7 +58,9 @@ export function compileEngineTables(parts: {
         (saleShare ? R_SALE_SHARE : 0) |
         (purpose.tracking[p] === 1 ? R_TRACKING : 0) |
         (saleShare && parts.jurisdiction.gpc[slot] === 1 ? R_GPC : 0) |
-        (purpose.guardianAge[i]! << R_GUARDIAN_AGE_SHIFT);
+        (purpose.lawAge[i] === 1 ? R_LAW_AGE : 0) |
+        (purpose.guardianAge[i]! << R_GUARDIAN_AGE_SHIFT) |
+        ((purpose.ruleAge[i]! & 0x7f) << R_RULE_AGE_SHIFT);
       for (let w = 0; w < words; w++) {
         const c = k + 1 + w * C_STRIDE;
         const valid = category.valid[w]!;

@@ -15,9 +15,11 @@ import {
   C_UNKNOWN,
   R_GPC,
   R_GUARDIAN_AGE_SHIFT,
+  R_LAW_AGE,
   R_LEVEL_SHIFT,
   R_MODE,
   R_OBJECTABLE,
+  R_RULE_AGE_SHIFT,
   R_SALE_SHARE,
   R_TRACKING,
 } from './engine-tables.js';
@@ -114,7 +116,14 @@ export function evaluate(
   let result = sensitive !== 0 ? O_SENSITIVE : 0;
   if (age !== undefined) {
     if (age < jurisdiction.barredBelow[slot]!) bits |= D_MINOR_BARRED;
-    minor = age < ((rule >>> R_GUARDIAN_AGE_SHIFT) & 0xff);
+    let guardianAge = (rule >>> R_GUARDIAN_AGE_SHIFT) & 0xff;
+    // A national age (GDPR Art. 8(1)) replaces the law's general one for a subject of that country.
+    const national =
+      (rule & R_LAW_AGE) !== 0 && subject.region !== undefined
+        ? jurisdiction.regionAges[slot]?.get(subject.region)
+        : undefined;
+    if (national !== undefined) guardianAge = Math.max((rule >>> R_RULE_AGE_SHIFT) & 0x7f, national);
+    minor = age < guardianAge;
     if (age < jurisdiction.guidanceBelow[slot]!) result |= O_GUIDANCE;
     if (level < LEVEL_EXPLICIT && (rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleOptInBelow[slot]!) {
       level = LEVEL_EXPLICIT;

@@ -34,6 +34,8 @@ export class PackedSubject implements SubjectState {
   declare readonly slot: number;
   declare readonly age: number | undefined;
   declare readonly jurisdiction: JurisdictionKey | undefined;
+  /** Country of residence, upper case, read for national ages of digital consent. */
+  declare readonly region: string | undefined;
   declare readonly consents: readonly (ConsentRecord | undefined)[];
   declare readonly policyAcceptance: ConsentRecord | undefined;
 
@@ -42,6 +44,7 @@ export class PackedSubject implements SubjectState {
     header: number,
     records: {
       readonly jurisdiction: JurisdictionKey | undefined;
+      readonly region?: string | undefined;
       readonly age: number | undefined;
       readonly consents: readonly (ConsentRecord | undefined)[];
       readonly policyAcceptance: ConsentRecord | undefined;
@@ -54,6 +57,7 @@ export class PackedSubject implements SubjectState {
     self.slot = jurisdictionSlot(records.jurisdiction);
     self.age = records.age;
     self.jurisdiction = records.jurisdiction;
+    self.region = records.region;
     self.consents = records.consents;
     self.policyAcceptance = records.policyAcceptance;
   }
@@ -100,6 +104,7 @@ function flagArray(subject: PackedSubject, flag: number): Uint8Array {
 /** A subject state under construction, in the readable shape (see {@link packSubjectState}). */
 export interface SubjectDraft {
   jurisdiction: JurisdictionKey | undefined;
+  region: string | undefined;
   age: number | undefined;
   consents: (ConsentRecord | undefined)[];
   withdrawn: Uint8Array;
@@ -119,6 +124,7 @@ export function draftSubjectState(policy: CompiledPolicy, facts: SubjectFacts): 
   const purposes = policy.purposes.ids.length;
   return {
     jurisdiction: facts.jurisdiction,
+    region: facts.region?.toUpperCase(),
     age: facts.age,
     consents: new Array<ConsentRecord | undefined>(purposes).fill(undefined),
     withdrawn: new Uint8Array(purposes),

@@ -55,6 +55,10 @@ export interface PurposeTables {
   readonly level: Uint8Array;
   /** Below this age a guardian must consent, per purpose and slot (0: never). */
   readonly guardianAge: Uint8Array;
+  /** The manifest's guardian-consent age alone, per purpose and slot (0: none). */
+  readonly ruleAge: Uint8Array;
+  /** 1 where the law's digital age of consent gates the purpose, per purpose and slot. */
+  readonly lawAge: Uint8Array;
   /** An objection stops it (legitimate interests, public task, direct marketing), per purpose and slot. */
   readonly objectable: Uint8Array;
   /** Sale, sharing or targeted advertising, per purpose. */
@@ -116,6 +120,8 @@ export interface JurisdictionTables {
   readonly guidanceBelow: Uint8Array;
   /** Digital age of consent of the law. */
   readonly digitalConsentAge: Uint8Array;
+  /** National ages of digital consent per slot, by ISO country code (GDPR Art. 8(1)); empty where the law sets one age. */
+  readonly regionAges: readonly ReadonlyMap<string, number>[];
   /** Below this age sale or sharing needs an opt-in instead of an opt-out (CCPA: 16). */
   readonly saleOptInBelow: Uint8Array;
   /** 1 when Global Privacy Control counts as an opt-out of sale/share/targeted advertising. */

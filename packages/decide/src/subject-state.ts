@@ -29,6 +29,12 @@ export interface ConsentRecord {
 export interface SubjectState {
   /** Jurisdiction whose law applies to the subject; undefined: unknown. */
   readonly jurisdiction: JurisdictionKey | undefined;
+  /**
+   * Country the subject lives in (ISO 3166-1 alpha-2, upper case), where the law sets an age per
+   * country (GDPR Art. 8(1): each EEA state's own age of digital consent); undefined: unknown, the
+   * law's general age applies (16 under GDPR).
+   */
+  readonly region: string | undefined;
   /** Age in years; undefined: unknown (treated as not known to be a minor). */
   readonly age: number | undefined;
   /** Consent in force per purpose; undefined: none. */
@@ -58,6 +64,8 @@ export interface SubjectState {
 /** Starting facts for {@link emptySubjectState}. */
 export interface SubjectFacts {
   jurisdiction?: JurisdictionKey;
+  /** Country the subject lives in (ISO 3166-1 alpha-2), for national ages of digital consent. */
+  region?: string;
   age?: number;
   gpc?: boolean;
   dnt?: boolean;

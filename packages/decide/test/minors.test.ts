@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../src/compile.js';
+import { shopManifest } from './fixture.js';
 import { ask, ev } from './helpers.js';
 
 const accepted = [ev('policy-accepted', 1)];
@@ -35,6 +37,34 @@ describe('decide: minors', () => {
     ]);
     expect(ask('newsletter', ['email'], consent, { in: 'eu-gdpr', age: 16 }).allowed).toBe(true);
     expect(ask('newsletter', ['email'], consent, { in: 'us-ca-ccpa', age: 15 }).allowed).toBe(true);
+  });
+
+  it("for an EEA subject, the national age of digital consent replaces GDPR's 16 (Art. 8(1))", () => {
+    const consent = [ev('consent-given', 1, { purposes: ['newsletter'] })];
+    const at = (region: string | undefined, age: number) =>
+      ask('newsletter', ['email'], consent, { in: 'eu-gdpr', age, ...(region ? { region } : {}) });
+    // France: 15 (Loi 78-17 art. 45); Belgium: 13; Germany set none, so 16.
+    expect(at('FR', 15).allowed).toBe(true);
+    expect(at('FR', 14).reasons).toEqual(['deny.guardian-consent-required']);
+    expect(at('BE', 13).allowed).toBe(true);
+    expect(at('DE', 15).reasons).toEqual(['deny.guardian-consent-required']);
+    // Country unknown or outside the EEA: GDPR's own 16.
+    expect(at(undefined, 15).reasons).toEqual(['deny.guardian-consent-required']);
+    expect(at('US', 15).reasons).toEqual(['deny.guardian-consent-required']);
+  });
+
+  it("a national age never goes below the policy's own guardian-consent rule", () => {
+    const policy = compilePolicy(
+      shopManifest((input) => {
+        input.minors?.rules?.push({ below: 15, rule: 'guardian-consent', jurisdictions: ['eu-gdpr'] });
+      }),
+    );
+    const consent = [ev('consent-given', 1, { purposes: ['newsletter'] })];
+    const belgian = (age: number) =>
+      ask('newsletter', ['email'], consent, { in: 'eu-gdpr', age, region: 'BE' }, policy);
+    // Belgium's age is 13, the policy's 15: the stricter holds.
+    expect(belgian(14).reasons).toEqual(['deny.guardian-consent-required']);
+    expect(belgian(15).allowed).toBe(true);
   });
 
   it('a withdrawal also ends a guardian consent', () => {

@@ -70,6 +70,8 @@ export interface ActivePolicy {
 /** Facts the caller knows about a subject at decision time. */
 export interface SubjectFactsInput {
   jurisdiction?: SubjectState['jurisdiction'];
+  /** Country of residence (ISO 3166-1 alpha-2), for national ages of digital consent. */
+  region?: string;
   age?: number;
   gpc?: boolean;
   dnt?: boolean;

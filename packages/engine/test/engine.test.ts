@@ -30,6 +30,29 @@ describe.each(backendKinds)('engine on %s', (kind) => {
     facts: { jurisdiction: 'eu-gdpr' as const },
   };
 
+  it("a subject's country selects the national age of digital consent (GDPR Art. 8(1))", async () => {
+    await engine.record(ALICE, [
+      {
+        type: 'consent-given',
+        purposes: ['newsletter'],
+        consentMode: 'opt-in',
+        method: 'banner',
+        source: 'web',
+        actor: 'subject',
+      },
+    ]);
+    const at = (region: string | undefined) =>
+      engine.decide({
+        subject: ALICE,
+        ...newsletter,
+        facts: { jurisdiction: 'eu-gdpr', age: 15, ...(region ? { region } : {}) },
+      });
+    // France set 15 (Loi 78-17 art. 45); Germany kept GDPR's 16, as does an unknown country.
+    expect((await at('FR')).allowed).toBe(true);
+    expect((await at('DE')).reasons).toContain('deny.guardian-consent-required');
+    expect((await at(undefined)).reasons).toContain('deny.guardian-consent-required');
+  });
+
   it('opt-in purposes follow consent and withdrawal recorded in the ledger', async () => {
     expect(await engine.decide({ subject: ALICE, ...newsletter })).toMatchObject({ allowed: false });
     await engine.record(ALICE, [

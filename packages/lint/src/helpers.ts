@@ -1,6 +1,7 @@
 import {
   type ConsentMode,
   type Duration,
+  deadlineForRight,
   type Jurisdiction,
   type JurisdictionKey,
   keyFor,
@@ -101,14 +102,15 @@ const NO_DEADLINE: ReadonlySet<RightKind> = new Set(['complaint', 'withdraw-cons
 /**
  * The deadline a jurisdiction sets for answering a request to use `right`, or undefined when
  * the right is not a deadline-bound request there (not granted by that law, a complaint to a
- * regulator, or a withdrawal of consent, which takes effect at once).
+ * regulator, or a withdrawal of consent, which takes effect at once). A right with a deadline of
+ * its own (LGPD Art. 19 II: access) gets it; the others get the law's general one.
  */
 export function statutoryDeadline(jurisdiction: Jurisdiction, right: RightKind) {
   if (NO_DEADLINE.has(right) || !lawGrants(jurisdiction, right)) return undefined;
   if ((right === 'opt-out-sale' || right === 'limit-sensitive') && jurisdiction.optOutDeadline) {
     return jurisdiction.optOutDeadline;
   }
-  return jurisdiction.requestDeadline;
+  return deadlineForRight(jurisdiction, [right, ...(SAME_RIGHT[right] ?? [])]);
 }
 
 /**

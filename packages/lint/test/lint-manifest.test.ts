@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleManifest, lintManifest } from '../src/index.js';
+import { minorsThresholdBelowLaw } from '../src/rules/minors.threshold-below-law.js';
 import type { ManifestPatch } from '../src/types.js';
 
 const codesOf = (patch: ManifestPatch, code: string) =>
@@ -73,9 +74,47 @@ describe('rights.deadline-longer-than-law', () => {
     );
     expect(found).toEqual([]);
   });
+
+  it('LGPD: 15 days (Art. 19 II) bind confirmation and access only; erasure has no count to exceed (Art. 18 §4)', () => {
+    const lgpd = (right: 'access' | 'erasure', amount: number) =>
+      codesOf(
+        { policy: { jurisdictions: ['br-lgpd'] }, rights: [{ right, deadline: { amount, unit: 'days' } }] },
+        'rights.deadline-longer-than-law',
+      );
+    expect(lgpd('erasure', 20)).toEqual([]);
+    const access = lgpd('access', 20);
+    expect(access.map((i) => i.path)).toEqual(['rights[0].deadline']);
+    expect(access[0]?.message).toContain('LGPD Art. 19 II');
+    expect(lgpd('access', 15)).toEqual([]);
+  });
+});
+
+describe('breach.no-authority', () => {
+  it('names the Californian threshold: the Attorney General gets a copy only above 500 residents (§1798.82(f))', () => {
+    const found = codesOf(
+      { policy: { jurisdictions: ['us-ca-ccpa'] }, breach: { notifyAuthority: false } },
+      'breach.no-authority',
+    );
+    expect(found.map((i) => i.message)).toEqual([
+      expect.stringContaining('us-ca-ccpa (above 500 residents, Cal. Civ. Code §1798.82(f))'),
+    ]);
+  });
 });
 
 describe('minors rules', () => {
+  it('UK: the age of 13 is UK GDPR Art. 8(1), in the finding and in the rule text', () => {
+    const found = codesOf(
+      {
+        policy: { jurisdictions: ['uk-gdpr'] },
+        minors: { rules: [{ below: 12, rule: 'guardian-consent' }] },
+      },
+      'minors.threshold-below-law',
+    );
+    expect(found.map((i) => i.message)).toEqual([expect.stringContaining('(UK GDPR Art. 8(1))')]);
+    expect(minorsThresholdBelowLaw.why).toContain('13 under UK GDPR Art. 8(1)');
+    expect(minorsThresholdBelowLaw.why).not.toContain('s.9');
+  });
+
   it('checks the CCPA age only when a purpose sells, shares or targets ads', () => {
     const patch: ManifestPatch = {
       policy: { jurisdictions: ['us-ca-ccpa'] },

@@ -20,19 +20,38 @@ describe('deadline rules', () => {
     const rules = deadlineRules({ right: 'access', jurisdiction: 'eu-gdpr' });
     const receivedAt = new Date('2026-01-31T10:00:00Z');
     const plain = computeRequestDeadline(rules, { receivedAt });
-    expect(plain.due?.toISOString()).toBe('2026-02-28T23:59:59.999Z');
+    // No controller zone known: the EEA's earliest midnight (Athens, UTC+2 in winter), never 23:59 UTC.
+    expect(plain.due?.toISOString()).toBe('2026-02-28T21:59:59.999Z');
     expect(plain.extensible).toBe(true);
     const extended = computeRequestDeadline(rules, { receivedAt, extended: true });
-    expect(extended.due?.toISOString()).toBe('2026-04-30T23:59:59.999Z');
+    expect(extended.due?.toISOString()).toBe('2026-04-30T20:59:59.999Z');
+  });
+
+  it('GDPR: the deadline ends at midnight where the controller is (manifest zone, else its country)', () => {
+    const base = exampleManifest('camera-app');
+    const inGermany = { ...base, controller: { ...base.controller, country: 'DE' } };
+    const receivedAt = new Date('2026-01-31T10:00:00Z');
+    const berlin = deadlineRules({ right: 'erasure', jurisdiction: 'eu-gdpr', manifest: inGermany });
+    expect(berlin.find((r) => r.source === 'jurisdiction')?.timeZone).toBe('Europe/Berlin');
+    const law = berlin.filter((r) => r.source === 'jurisdiction');
+    expect(computeRequestDeadline(law, { receivedAt }).due?.toISOString()).toBe('2026-02-28T22:59:59.999Z');
+    const lisbon = { ...inGermany, controller: { ...inGermany.controller, timeZone: 'Europe/Lisbon' } };
+    const fromManifest = deadlineRules({ right: 'erasure', jurisdiction: 'eu-gdpr', manifest: lisbon });
+    const lawLisbon = fromManifest.filter((r) => r.source === 'jurisdiction');
+    expect(computeRequestDeadline(lawLisbon, { receivedAt }).due?.toISOString()).toBe(
+      '2026-02-28T23:59:59.999Z',
+    );
   });
 
   it('CCPA: 45 calendar days from receipt whatever verification takes, 90 once extended', () => {
     const rules = deadlineRules({ right: 'erasure', jurisdiction: 'us-ca-ccpa' });
     const receivedAt = new Date('2026-03-01T20:00:00Z'); // 1 March, 12:00 in Los Angeles
     const plain = computeRequestDeadline(rules, { receivedAt, verifiedAt: new Date('2026-03-20T00:00:00Z') });
-    expect(plain.due?.toISOString()).toBe('2026-04-16T06:59:59.999Z'); // end of 15 April, PDT
+    // 11 CCR §7021(b): the 45 days begin on the day of receipt, so 1 March is day 1.
+    expect(rules[0]?.countsStartDay).toBe(true);
+    expect(plain.due?.toISOString()).toBe('2026-04-15T06:59:59.999Z'); // end of 14 April, PDT
     const extended = computeRequestDeadline(rules, { receivedAt, extended: true });
-    expect(extended.due?.toISOString()).toBe('2026-05-31T06:59:59.999Z'); // end of 30 May, PDT
+    expect(extended.due?.toISOString()).toBe('2026-05-30T06:59:59.999Z'); // end of 29 May, day 90
   });
 
   it('P1-43: the camera app answers within 15 days of the later of receipt and verification', () => {
@@ -59,7 +78,8 @@ describe('deadline rules', () => {
     const receivedAt = new Date('2026-06-01T08:00:00Z');
     const deadline = computeRequestDeadline(rules, { receivedAt, verifiedAt: receivedAt });
     expect(deadline.ref).toMatch(/^manifest:rights\[\d+\]\.deadline$/);
-    expect(deadline.due?.toISOString()).toBe('2026-06-16T23:59:59.999Z');
+    // The controller is in China, outside the EEA: the EEA's earliest midnight (Athens, UTC+3 in summer).
+    expect(deadline.due?.toISOString()).toBe('2026-06-16T20:59:59.999Z');
   });
 
   it('P2-17: 15 working days on the official Chinese calendar, counting the adjusted working weekend, flagged at working day 12', () => {
@@ -106,7 +126,7 @@ describe('deadline rules', () => {
       receivedAt,
       pausedMs,
     });
-    expect(eu.due?.toISOString()).toBe('2026-06-01T23:59:59.999Z');
+    expect(eu.due?.toISOString()).toBe('2026-06-01T20:59:59.999Z');
   });
 
   it('P0-44: a request that names no law still gets a deadline (the engine default with no policy)', () => {
@@ -117,10 +137,21 @@ describe('deadline rules', () => {
     expect(deadline.due?.toISOString()).toBe('2026-01-31T23:59:59.999Z');
   });
 
-  it('LGPD: 15 calendar days and no extension', () => {
+  it('LGPD: 15 calendar days and no extension for access (Art. 19 II)', () => {
     const rules = deadlineRules({ right: 'access', jurisdiction: 'br-lgpd' });
+    expect(rules[0]).toMatchObject({ source: 'jurisdiction', amount: 15, unit: 'days' });
     const deadline = computeRequestDeadline(rules, { receivedAt: new Date('2026-02-10T15:00:00Z') });
     expect(deadline.extensible).toBe(false);
     expect(deadline.due?.toISOString()).toBe('2026-02-26T02:59:59.999Z'); // end of 25 February in São Paulo
+  });
+
+  it("LGPD: other rights have no statutory count (Art. 18 §4), so the policy's own deadline replaces the engine default", () => {
+    const manifest = exampleManifest('camera-app');
+    const rules = deadlineRules({ right: 'erasure', jurisdiction: 'br-lgpd', manifest });
+    expect(rules.every((rule) => rule.source === 'manifest')).toBe(true);
+    expect(only(deadlineRules({ right: 'erasure', jurisdiction: 'br-lgpd' }))).toMatchObject({
+      source: 'jurisdiction',
+      amount: 15,
+    });
   });
 });

@@ -181,6 +181,14 @@ const CASES: Case[] = [
     paths: ['facts.mood'],
   },
   {
+    name: 'a region that is not a country code',
+    url: '/v1/decide',
+    payload: json({ ...decision, facts: { jurisdiction: 'eu-gdpr', region: 'France' } }),
+    status: 400,
+    code: 'bad-request',
+    paths: ['facts.region'],
+  },
+  {
     name: 'a batch over 1000',
     url: '/v1/decide/batch',
     payload: json({ requests: Array(1001).fill({ purpose: 'x', categories: [] }) }),

@@ -66,7 +66,9 @@ function nthCountedDay(from: DayNumber, amount: number, counts: (day: DayNumber)
  * Convention (the same for every unit counted in days or longer; it follows Regulation (EEC,
  * Euratom) No 1182/71 Art. 3, which GDPR deadlines use):
  * - Days are local calendar days in the resolved time zone (see {@link DueDateOptions}).
- * - The day of `start` (the day of receipt) does not count; counting begins the next day.
+ * - The day of `start` (the day of receipt) does not count; counting begins the next day. Where
+ *   the law counts it (`rule.countsStartDay`, e.g. CCPA 11 CCR §7021(b)), it is the first day of
+ *   the period, so the deadline ends one day earlier (a business day only if it is one).
  * - The deadline ends at the end of the last counted day: the result is 23:59:59.999 local time
  *   of that day, the last instant that is still on time.
  * - `days`: calendar days. `weeks`: 7 calendar days each. `months`: the same day of the month,
@@ -99,7 +101,9 @@ export function computeDueDate(start: Date, rule: DeadlineRule, options: DueDate
 
   if (rule.unit === 'hours') return result(new Date(start.getTime() + rule.amount * HOUR_MS));
 
-  const from = localDayOf(start.getTime(), timeZone);
+  const day = localDayOf(start.getTime(), timeZone);
+  // Counting the start day is counting from the day before it.
+  const from = rule.countsStartDay ? day - 1 : day;
   let last: DayNumber;
   switch (rule.unit) {
     case 'days':
@@ -109,10 +113,10 @@ export function computeDueDate(start: Date, rule: DeadlineRule, options: DueDate
       last = from + 7 * rule.amount;
       break;
     case 'months':
-      last = addMonthsClamped(from, rule.amount);
+      last = addMonthsClamped(day, rule.amount) - (rule.countsStartDay ? 1 : 0);
       break;
     case 'years':
-      last = addMonthsClamped(from, 12 * rule.amount);
+      last = addMonthsClamped(day, 12 * rule.amount) - (rule.countsStartDay ? 1 : 0);
       break;
     case 'business-days':
       last = nthCountedDay(from, rule.amount, (day) => !isWeekend(day));

@@ -6,6 +6,11 @@ import type { Issue } from '../result/issue.js';
 export interface DeadlineRule {
   amount: number;
   unit: DurationUnit;
+  /**
+   * The day of `start` counts as the first day (11 CCR §7021(b): the period "will begin on the
+   * day that the business receives the request"). Omitted: counting begins the next day.
+   */
+  countsStartDay?: boolean;
 }
 
 /**
@@ -22,7 +27,8 @@ export interface DueDateOptions {
   jurisdiction?: JurisdictionKey;
   /**
    * IANA time zone in which days are counted and end. Default: `Asia/Shanghai` for the `cn`
-   * calendar, else the jurisdiction's zone, else `UTC`.
+   * calendar, else the jurisdiction's zone (the EU's earliest midnight, `Europe/Athens`, for a law
+   * spanning several zones; pass the controller's zone from `deadlineTimeZone`), else `UTC`.
    */
   timeZone?: string;
 }

@@ -2,7 +2,8 @@ import { fact } from './fact.js';
 import type { Jurisdiction } from './types.js';
 
 const LGPD = 'https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2018/lei/l13709.htm';
-const ANPD = 'https://www.gov.br/anpd/pt-br';
+/** Res. CD/ANPD 15/2024 (security-incident communication), in the Diário Oficial da União. */
+const RES_15_2024 = 'https://www.in.gov.br/web/dou/-/resolucao-cd/anpd-n-15-de-24-de-abril-de-2024-556243024';
 const ECA_DIGITAL = 'https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2025/lei/L15211.htm';
 
 /** Taxonomy keys of sensitive personal data (LGPD Art. 5 II). */
@@ -46,15 +47,23 @@ export const brLgpd: Jurisdiction = {
       'complaint',
     ],
     'LGPD Art. 18 I-IX (VII: who data is shared with), §1 (complaint to ANPD), §2 (opposition); Art. 20 (review of automated decisions)',
-    'unverified',
+    'secondary',
     LGPD,
   ),
   requestDeadline: fact(
-    { amount: 15, unit: 'days', clockStart: 'receipt', origin: 'statute' },
-    'LGPD Art. 19 II (full declaration within 15 days of the request)',
+    { amount: 15, unit: 'days', clockStart: 'receipt', origin: 'engine-default', standard: 'immediately' },
+    'LGPD Art. 18 §§3-4: rights are met at once on express request, or the controller replies with the reasons that prevent it; the law sets no count, 15 days is the engine default (as Art. 19 II for access)',
     'verified',
     LGPD,
   ),
+  rightDeadlines: {
+    access: fact(
+      { amount: 15, unit: 'days', clockStart: 'receipt', origin: 'statute' },
+      'LGPD Art. 19 II (confirmation of existence or access: a clear and complete declaration within 15 days of the request; in simplified form at once, Art. 19 I)',
+      'verified',
+      LGPD,
+    ),
+  },
   requestNotes: [
     fact(
       'Confirmation or access in simplified form: immediately. Other rights: immediately, or a reasoned reply.',
@@ -72,55 +81,60 @@ export const brLgpd: Jurisdiction = {
   verification: fact(
     'Express request by the subject or a legally constituted representative; the method is not specified.',
     'LGPD Art. 18 §3',
-    'unverified',
+    'verified',
     LGPD,
   ),
   fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'unverified', LGPD),
   minors: {
     digitalConsentAge: fact(
       12,
-      'LGPD Art. 14 §1 (children, under 12 per the ECA: specific and prominent consent of at least one parent or guardian)',
-      'unverified',
+      'LGPD Art. 14 §1 (children, under 12 per ECA Lei 8.069/1990 Art. 2: specific and prominent consent of at least one parent or guardian)',
+      'secondary',
       LGPD,
     ),
     notes: [
       fact(
         "Children's and adolescents' (12-17) data is processed in their best interest; ANPD Enunciado 1/2023 lets it rest on Art. 7/11 bases, not only consent.",
-        'LGPD Art. 14 caput; ANPD Enunciado 1/2023',
+        'LGPD Art. 14 caput; ANPD Enunciado CD/ANPD nº 1/2023',
         'unverified',
-        ANPD,
+        LGPD,
       ),
       fact(
         'ECA Digital (Lei 15.211/2025), in force 2026-03-17: age verification, parental supervision, advertising and data limits for minors.',
-        'Lei 15.211/2025',
+        'Lei 15.211/2025 (ECA Digital), Art. 1',
         'secondary',
         ECA_DIGITAL,
       ),
     ],
   },
   sensitive: {
-    categories: fact(sensitivePersonalData, 'LGPD Art. 5 II', 'unverified', LGPD),
+    categories: fact(sensitivePersonalData, 'LGPD Art. 5 II', 'verified', LGPD),
     consentMode: fact(
       'separate',
       'LGPD Art. 11 I (specific and highlighted consent for specific purposes, or an Art. 11 II basis)',
-      'unverified',
+      'verified',
       LGPD,
     ),
   },
   separateConsentFor: fact(
     ['sensitive'],
     'LGPD Art. 11 I (specific and highlighted consent)',
-    'unverified',
+    'verified',
     LGPD,
   ),
   breach: {
     authorityDeadline: fact(
       { amount: 3, unit: 'business-days' },
-      'LGPD Art. 48; Res. CD/ANPD 15/2024 (3 business days from knowing personal data was involved; doubled for small agents)',
+      'LGPD Art. 48; Res. CD/ANPD 15/2024 Art. 6 (3 business days from knowing personal data was involved; doubled for small agents)',
       'secondary',
-      ANPD,
+      RES_15_2024,
     ),
-    subjectDeadline: fact({ amount: 3, unit: 'business-days' }, 'Res. CD/ANPD 15/2024', 'secondary', ANPD),
+    subjectDeadline: fact(
+      { amount: 3, unit: 'business-days' },
+      'Res. CD/ANPD 15/2024 (same 3 business days as Art. 6 sets for the ANPD, per practitioner notes)',
+      'secondary',
+      RES_15_2024,
+    ),
     contents: fact(
       [
         'nature of the personal data affected',
@@ -130,16 +144,16 @@ export const brLgpd: Jurisdiction = {
         'reasons for any delay',
         'measures taken or to be taken',
       ],
-      'LGPD Art. 48 §1',
-      'unverified',
+      'LGPD Art. 48 §1 I-VI',
+      'verified',
       LGPD,
     ),
     notes: [
       fact(
         'Notice is due when the incident may cause relevant risk or damage; it may be supplemented within 20 business days; if subjects cannot be reached one by one, a public notice stays up for at least 90 days.',
-        'Res. CD/ANPD 15/2024',
+        'Res. CD/ANPD 15/2024 Art. 5 (relevant risk); 20-day supplement and 90-day public notice per practitioner notes',
         'secondary',
-        ANPD,
+        RES_15_2024,
       ),
     ],
   },
@@ -157,7 +171,7 @@ export const brLgpd: Jurisdiction = {
     ],
     'LGPD Art. 33; Res. CD/ANPD 19/2024 (SCCs in contracts by 2025-08-23)',
     'secondary',
-    ANPD,
+    LGPD,
   ),
   legalBases: fact(
     [
@@ -182,6 +196,11 @@ export const brLgpd: Jurisdiction = {
     LGPD,
   ),
   signals: {
-    gpc: fact(false, 'No opt-out signal duty in the LGPD', 'unverified', LGPD),
+    gpc: fact(
+      false,
+      'No opt-out signal duty in the LGPD (rights of Art. 18 are exercised by express request, §3)',
+      'unverified',
+      LGPD,
+    ),
   },
 };

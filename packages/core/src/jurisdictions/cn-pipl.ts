@@ -9,6 +9,8 @@ const INCIDENT_MEASURES = 'https://www.cac.gov.cn/2025-09/15/c_1759583017717009.
 const NDSMR = 'https://www.gov.cn/zhengce/content/202409/content_6977766.htm';
 const MEASURES =
   '国家网络安全事件报告管理办法 (Cybersecurity Incident Reporting Measures, CAC 2025, in force 2025-11-01)';
+/** GB/T 35273-2020 (recommended national standard), official catalogue entry. */
+const GBT_35273 = 'https://openstd.samr.gov.cn/bzgk/std/newGbInfo?hcno=4568F276E0F8346EB0FBA097AA0CE05E';
 
 /** Taxonomy keys of sensitive personal information (PIPL Art. 28). */
 const sensitivePersonalInformation = [
@@ -69,7 +71,7 @@ export const cnPipl: Jurisdiction = {
       'Alternative benchmark: within 30 days or the statutory period (recommended standard, not binding).',
       'GB/T 35273-2020 §8.7',
       'unverified',
-      CAC,
+      GBT_35273,
     ),
     fact(
       'A convenient mechanism to accept and handle requests is required; a refusal states reasons and the individual may sue.',
@@ -88,13 +90,13 @@ export const cnPipl: Jurisdiction = {
     'Not in PIPL. Respond after verifying identity; delete or anonymise any sensitive data collected only to verify.',
     'GB/T 35273-2020 §8.7 (recommended standard)',
     'unverified',
-    CAC,
+    GBT_35273,
   ),
   fees: fact(
     'free-unless-excessive',
     'Not in PIPL. GB/T 35273-2020 §8.7: free in principle, cost fee for repeated requests in a period',
     'unverified',
-    CAC,
+    GBT_35273,
   ),
   minors: {
     digitalConsentAge: fact(
@@ -158,9 +160,9 @@ export const cnPipl: Jurisdiction = {
     notes: [
       fact(
         'For "relatively major" and worse incidents, the National Cybersecurity Incident Reporting Measures (in force 2025-11-01) require a report within 1 hour (CII operators), 2 hours (central and state organs) or 4 hours (other operators, to the provincial CAC).',
-        '国家网络安全事件报告管理办法 (2025)',
+        '国家网络安全事件报告管理办法 (2025) 第2条, 第14条 (in force 2025-11-01); clocks per practitioner notes',
         'secondary',
-        CAC,
+        INCIDENT_MEASURES,
       ),
     ],
     gradedClocks: [
@@ -271,6 +273,11 @@ export const cnPipl: Jurisdiction = {
     PIPL,
   ),
   signals: {
-    gpc: fact(false, 'No opt-out signal duty in PIPL', 'unverified', PIPL),
+    gpc: fact(
+      false,
+      'No opt-out signal duty in PIPL; Art. 24 para. 2 requires an easy way to refuse personalised push',
+      'unverified',
+      PIPL,
+    ),
   },
 };

@@ -1,5 +1,5 @@
 import { fact } from './fact.js';
-import type { Fact, Jurisdiction } from './types.js';
+import type { Fact, Jurisdiction, Verification } from './types.js';
 
 const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 
@@ -60,53 +60,123 @@ export const gdprSpecialCategories = [
   'user.criminal_history',
 ];
 
-// Bird & Bird GDPR tracker: [S] for the confirmed rows, [U] for the rest (jurisdictions.md §3).
-const confirmedAges: Record<string, number> = {
-  AT: 14,
-  BE: 13,
-  CZ: 15,
-  DK: 13,
-  FI: 13,
-  FR: 15,
-  DE: 16,
-  IE: 16,
-  IT: 14,
-  NL: 16,
-  SK: 16,
-  ES: 14,
-  SE: 13,
-};
-const unconfirmedAges: Record<string, number> = {
-  BG: 14,
-  HR: 16,
-  CY: 14,
-  EE: 13,
-  GR: 15,
-  HU: 16,
-  LV: 13,
-  LT: 14,
-  LU: 16,
-  MT: 13,
-  PL: 16,
-  PT: 13,
-  RO: 16,
-  SI: 15,
-  NO: 13,
-  IS: 13,
-  LI: 16,
-};
-const byRegion: Record<string, Fact<number>> = {};
-for (const [code, age] of Object.entries(confirmedAges)) {
-  byRegion[code] = fact(
-    age,
-    `GDPR Art. 8(1) as set by national law (${code}); Bird & Bird GDPR tracker`,
+/**
+ * National ages of digital consent (GDPR Art. 8(1) second subparagraph), each with the national
+ * provision that sets it. Where a state set none, GDPR's 16 applies. Ages were checked against
+ * the Bird & Bird GDPR tracker and the Commission's 2020 evaluation (SWD(2020) 115, p. 17):
+ * `secondary` until someone reads the national text; EEA-only states are `unverified`. Both
+ * sources predate later changes: Denmark raised its age to 15 from 2024-01-01, so every
+ * `secondary` age may be stale until its national text is read.
+ */
+const nationalAges: ReadonlyArray<
+  readonly [code: string, age: number, ref: string, url: string, verification: Verification]
+> = [
+  [
+    'AT',
+    14,
+    'AT Datenschutzgesetz (DSG) § 4(4)',
+    'https://www.ris.bka.gv.at/GeltendeFassung.wxe?Abfrage=Bundesnormen&Gesetzesnummer=10001597',
     'secondary',
+  ],
+  [
+    'BE',
+    13,
+    'BE Loi du 30 juillet 2018, art. 7',
+    'https://www.ejustice.just.fgov.be/eli/loi/2018/07/30/2018040581/justel',
+    'secondary',
+  ],
+  ['BG', 14, 'BG Закон за защита на личните данни, чл. 25в', GDPR, 'secondary'],
+  ['HR', 16, 'HR Zakon o provedbi Opće uredbe o zaštiti podataka (NN 42/2018), čl. 19', GDPR, 'secondary'],
+  ['CY', 14, 'CY Law 125(I)/2018, s. 8', GDPR, 'secondary'],
+  ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
+  [
+    'DK',
+    15,
+    'DK Databeskyttelsesloven (lov nr. 502/2018) § 6, stk. 2, raised from 13 to 15 from 2024-01-01',
+    'https://www.retsinformation.dk/eli/lta/2018/502',
+    'secondary',
+  ],
+  ['EE', 13, 'EE Isikuandmete kaitse seadus § 8', GDPR, 'secondary'],
+  [
+    'FI',
+    13,
+    'FI Tietosuojalaki (1050/2018) 5 §',
+    'https://www.finlex.fi/fi/laki/ajantasa/2018/20181050',
+    'secondary',
+  ],
+  [
+    'FR',
+    15,
+    'FR Loi n° 78-17 (Informatique et Libertés), art. 45',
+    'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460',
+    'secondary',
+  ],
+  ['DE', 16, 'GDPR Art. 8(1): no lower age set by DE law (BDSG)', GDPR, 'secondary'],
+  ['GR', 15, 'GR Νόμος 4624/2019, άρθρο 21', GDPR, 'secondary'],
+  ['HU', 16, 'GDPR Art. 8(1): no lower age set by HU law (Infotv.)', GDPR, 'secondary'],
+  [
+    'IE',
+    16,
+    'IE Data Protection Act 2018, s. 31',
+    'https://www.irishstatutebook.ie/eli/2018/act/7/section/31/enacted/en/html',
+    'secondary',
+  ],
+  [
+    'IT',
+    14,
+    'IT Codice privacy (D.Lgs. 196/2003), art. 2-quinquies(1)',
+    'https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:decreto.legislativo:2003-06-30;196',
+    'verified',
+  ],
+  ['LV', 13, 'LV Fizisko personu datu apstrādes likums, 33. pants', GDPR, 'secondary'],
+  ['LT', 14, 'LT Asmens duomenų teisinės apsaugos įstatymas, 6 str.', GDPR, 'secondary'],
+  ['LU', 16, 'GDPR Art. 8(1): no lower age set by LU law (Loi du 1er août 2018)', GDPR, 'secondary'],
+  [
+    'MT',
+    13,
+    "MT S.L. 586.11 (Processing of Child's Personal Data ... Regulations), reg. 3",
     GDPR,
-  );
-}
-for (const [code, age] of Object.entries(unconfirmedAges)) {
-  byRegion[code] = fact(age, `GDPR Art. 8(1) as set by national law (${code})`, 'unverified', GDPR);
-}
+    'secondary',
+  ],
+  ['NL', 16, 'NL Uitvoeringswet AVG, art. 5', 'https://wetten.overheid.nl/BWBR0040940', 'secondary'],
+  ['PL', 16, 'GDPR Art. 8(1): no lower age set by PL law (ustawa z 10 maja 2018)', GDPR, 'secondary'],
+  ['PT', 13, 'PT Lei n.º 58/2019, art. 16', GDPR, 'secondary'],
+  ['RO', 16, 'GDPR Art. 8(1): no lower age set by RO law (Legea 190/2018)', GDPR, 'secondary'],
+  [
+    'SK',
+    16,
+    'SK Zákon č. 18/2018 Z. z., § 15',
+    'https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/2018/18/',
+    'secondary',
+  ],
+  ['SI', 15, 'SI Zakon o varstvu osebnih podatkov (ZVOP-2), art. 8', GDPR, 'unverified'],
+  [
+    'ES',
+    14,
+    'ES Ley Orgánica 3/2018 (LOPDGDD), art. 7(1)-(2) (a 2024 bill would raise it to 16)',
+    'https://www.boe.es/eli/es/lo/2018/12/05/3/con',
+    'verified',
+  ],
+  [
+    'SE',
+    13,
+    'SE Lag (2018:218) 2 kap. 4 §',
+    'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-2018218-med-kompletterande-bestammelser-till_sfs-2018-218/',
+    'secondary',
+  ],
+  ['IS', 13, 'IS Lög nr. 90/2018, 10. gr.', GDPR, 'unverified'],
+  ['LI', 16, 'GDPR Art. 8(1): no lower age known in LI law (Datenschutzgesetz 2018)', GDPR, 'unverified'],
+  [
+    'NO',
+    13,
+    'NO Personopplysningsloven § 5',
+    'https://lovdata.no/dokument/NL/lov/2018-06-15-38',
+    'unverified',
+  ],
+];
+const byRegion: Record<string, Fact<number>> = {};
+for (const [code, age, ref, url, verification] of nationalAges)
+  byRegion[code] = fact(age, ref, verification, url);
 
 /** EU/EEA General Data Protection Regulation, Regulation (EU) 2016/679. */
 export const euGdpr: Jurisdiction = {
@@ -176,14 +246,14 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   minors: {
-    digitalConsentAge: fact(16, 'GDPR Art. 8(1)', 'secondary', GDPR),
-    minimumAllowedAge: fact(13, 'GDPR Art. 8(1) second subparagraph', 'secondary', GDPR),
+    digitalConsentAge: fact(16, 'GDPR Art. 8(1)', 'verified', GDPR),
+    minimumAllowedAge: fact(13, 'GDPR Art. 8(1) second subparagraph', 'verified', GDPR),
     byRegion,
     notes: [
       fact(
         'Applies to information-society services offered directly to a child where consent is the legal basis; the controller makes reasonable efforts to verify parental consent.',
         'GDPR Art. 8(1)-(2)',
-        'secondary',
+        'verified',
         GDPR,
       ),
     ],
@@ -192,13 +262,13 @@ export const euGdpr: Jurisdiction = {
     categories: fact(
       gdprSpecialCategories,
       'GDPR Art. 9(1) special categories; Art. 10 criminal data',
-      'unverified',
+      'verified',
       GDPR,
     ),
     consentMode: fact(
       'opt-in',
       'GDPR Art. 9(2)(a) explicit consent (or another Art. 9(2) condition)',
-      'unverified',
+      'verified',
       GDPR,
     ),
   },
@@ -209,8 +279,8 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   breach: {
-    authorityDeadline: fact({ amount: 72, unit: 'hours' }, 'GDPR Art. 33(1)', 'unverified', GDPR),
-    subjectDeadline: fact('without-undue-delay', 'GDPR Art. 34(1) (when high risk)', 'unverified', GDPR),
+    authorityDeadline: fact({ amount: 72, unit: 'hours' }, 'GDPR Art. 33(1)', 'verified', GDPR),
+    subjectDeadline: fact('without-undue-delay', 'GDPR Art. 34(1) (when high risk)', 'verified', GDPR),
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',
@@ -218,15 +288,15 @@ export const euGdpr: Jurisdiction = {
         'likely consequences',
         'measures taken or proposed, including mitigation',
       ],
-      'GDPR Art. 33(3); Art. 34(2) for subjects',
-      'unverified',
+      'GDPR Art. 33(3)(a)-(d)',
+      'verified',
       GDPR,
     ),
     notes: [
       fact(
         'Not needed when a risk is unlikely; reasons for any delay beyond 72 hours; information may come in phases; every breach goes in the breach register. Subjects need no notice if the data was unintelligible (e.g. encrypted), later measures removed the high risk, or it would need disproportionate effort (then a public communication).',
         'GDPR Art. 33(1), (4), (5); Art. 34(3)',
-        'unverified',
+        'secondary',
         GDPR,
       ),
     ],

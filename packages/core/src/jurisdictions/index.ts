@@ -23,6 +23,7 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
   return Object.hasOwn(jurisdictions, key) ? jurisdictions[key as JurisdictionKey] : undefined;
 }
 
+export { citationProblems, isLandingPage, OFFICIAL_HOSTS } from './citation-check.js';
 export { gdprSpecialCategories } from './eu-gdpr.js';
 export {
   INCIDENT_DUTIES,
@@ -32,6 +33,8 @@ export {
   type IncidentGrade,
   type IncidentReporter,
 } from './incident.js';
+export { countByVerification, type ListedFact, listFacts, type VerificationCounts } from './fact-list.js';
+export { authorityNoticeRequired, consentAgeFor, deadlineForRight } from './rule-lookups.js';
 export type {
   BreachClock,
   Citation,

@@ -36,6 +36,12 @@ export interface StatutoryDeadline {
   origin?: 'statute' | 'regulation' | 'standard' | 'engine-default';
   /** The law's own words when it sets no number, e.g. PIPL "timely" (及时). */
   standard?: 'timely' | 'immediately' | 'without-undue-delay';
+  /**
+   * The day the clock starts counts as the first day of the period, e.g. 11 CCR §7021(b): "the
+   * 45-day period will begin on the day that the business receives the request". Omitted: the
+   * count begins the next day (Reg. (EEC, Euratom) 1182/71 Art. 3(1)).
+   */
+  countsStartDay?: boolean;
 }
 
 /** A breach-notice clock counted in units. */
@@ -77,8 +83,9 @@ export interface Jurisdiction {
   /** Calendar for working-day deadlines: `cn` uses the official Chinese calendar. */
   calendar: 'gregorian-business' | 'cn';
   /**
-   * IANA time zone in which a day-counted deadline ends (see `dueDate`). Omitted: UTC, used where
-   * the law spans several zones (EU).
+   * IANA time zone in which a day-counted deadline ends (see `dueDate`) when the controller's own
+   * zone is not known. Where the law spans several zones (EU), the easternmost one, so that a
+   * deadline never ends after midnight anywhere the law applies.
    */
   timeZone?: string;
   /** Date of the research the facts were taken from (ISO date). */
@@ -86,6 +93,11 @@ export interface Jurisdiction {
   rights: Fact<RightKind[]>;
   /** Deadline to answer a rights request. */
   requestDeadline: Fact<StatutoryDeadline>;
+  /**
+   * Deadlines of particular rights where the law sets another one than `requestDeadline`
+   * (LGPD Art. 19 II: 15 days for confirmation and access only). See `deadlineForRight`.
+   */
+  rightDeadlines?: Partial<Record<RightKind, Fact<StatutoryDeadline>>>;
   /** Deadline to acknowledge a request, where the law sets one (CCPA: 10 business days). */
   acknowledgeDeadline?: Fact<StatutoryDeadline>;
   /** Deadline to act on an opt-out of sale/sharing, where the law sets one. */
@@ -133,6 +145,11 @@ export interface Jurisdiction {
     authorityDeadline: Fact<BreachClock | 'immediately' | 'none'>;
     subjectDeadline: Fact<BreachClock | 'without-undue-delay' | 'immediately' | 'most-expedient'>;
     contents: Fact<string[]>;
+    /**
+     * The authority is told only when more than this many residents are affected (Cal. Civ. Code
+     * §1798.82(f): 500). Omitted: whenever the law's own test is met.
+     */
+    authorityAbove?: Fact<number>;
     /** Overlays and conditions (thresholds, sector rules...). */
     notes?: Fact<string>[];
     /**

@@ -3,9 +3,13 @@ import { fact } from './fact.js';
 import type { Jurisdiction } from './types.js';
 
 const UK_GDPR = 'https://www.legislation.gov.uk/eur/2016/679/contents';
-const DPA_2018 = 'https://www.legislation.gov.uk/ukpga/2018/12/contents';
+const dpaSection = (n: string) => `https://www.legislation.gov.uk/ukpga/2018/12/section/${n}`;
 const DUAA_2025 = 'https://www.legislation.gov.uk/ukpga/2025/18/contents';
-const ICO = 'https://ico.org.uk/';
+const ICO_COOKIES =
+  'https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guide-to-pecr/cookies-and-similar-technologies/';
+const article = (n: string) => `https://www.legislation.gov.uk/eur/2016/679/article/${n}`;
+/** DPA 2018 s.164A, inserted by DUAA 2025 s.103. */
+const DUAA_S103 = 'https://www.legislation.gov.uk/ukpga/2025/18/section/103';
 
 /** UK GDPR with the Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025. */
 export const ukGdpr: Jurisdiction = {
@@ -27,7 +31,7 @@ export const ukGdpr: Jurisdiction = {
       'withdraw-consent',
       'complaint',
     ],
-    'UK GDPR Arts. 15-21, Arts. 22A-22D (automated decisions, DUAA s.80), Art. 7(3); complaint to the controller (DPA 2018, from 2026-06-19) and to the ICO',
+    'UK GDPR Arts. 15-21, Arts. 22A-22D (automated decisions, DUAA s.80), Art. 7(3); complaint to the controller (DPA 2018 s.164A, from 2026-06-19) and to the ICO (Art. 77)',
     'secondary',
     UK_GDPR,
   ),
@@ -40,12 +44,13 @@ export const ukGdpr: Jurisdiction = {
       extension: {
         amount: 2,
         unit: 'months',
-        condition: 'Complex requests; the subject is told within the first month.',
+        condition:
+          'Where necessary, taking into account the complexity and number of the requests; the subject is told within the first month, with reasons.',
       },
     },
     'UK GDPR Art. 12(3) and Art. 12A (stop-the-clock, DUAA 2025)',
     'secondary',
-    DUAA_2025,
+    article('12'),
   ),
   requestNotes: [
     fact(
@@ -55,28 +60,50 @@ export const ukGdpr: Jurisdiction = {
       DUAA_2025,
     ),
     fact(
-      'Controllers must run a complaints process and acknowledge complaints within 30 days (from 2026-06-19).',
-      'DPA 2018 as amended by DUAA 2025 (section number unverified)',
+      'A data subject may complain to the controller of an infringement of the UK GDPR concerning their data; the controller facilitates complaints (e.g. an electronic form), acknowledges receipt within 30 days of receiving one, and without undue delay makes enquiries, keeps the complainant informed and tells them the outcome.',
+      'DPA 2018 s.164A(1)-(5) (inserted by DUAA 2025 s.103)',
+      'verified',
+      DUAA_S103,
+    ),
+    fact(
+      'The complaints duty of DPA 2018 s.164A applies from 2026-06-19.',
+      'DPA 2018 s.164A commencement: SI 2026/82 reg. 3 (per practitioner notes; the regulations were not read)',
       'secondary',
-      DUAA_2025,
+      DUAA_S103,
     ),
   ],
   verification: fact(
     'As GDPR: only where there are reasonable doubts; the clock does not run until reasonably required identity information is received.',
     'UK GDPR Art. 12(6), Art. 12A',
     'secondary',
-    UK_GDPR,
+    article('12A'),
   ),
-  oralRequests: fact(true, 'ICO, Right of access: verbal requests are valid', 'secondary', ICO),
-  fees: fact('free-unless-manifestly-unfounded-or-excessive', 'UK GDPR Art. 12(5)', 'secondary', UK_GDPR),
+  fees: fact(
+    'free-unless-manifestly-unfounded-or-excessive',
+    'UK GDPR Art. 12(5)',
+    'secondary',
+    article('12'),
+  ),
+  oralRequests: fact(
+    true,
+    'UK GDPR Art. 12(2) (the controller facilitates the exercise of rights; no form is prescribed); ICO guidance: verbal requests are valid',
+    'secondary',
+    article('12'),
+  ),
   minors: {
-    digitalConsentAge: fact(13, 'DPA 2018 s.9 (UK GDPR Art. 8)', 'unverified', DPA_2018),
+    digitalConsentAge: fact(13, 'UK GDPR Art. 8(1)', 'verified', article('8')),
     notes: [
       fact(
+        'The Secretary of State may by regulations change the age of UK GDPR Art. 8(1), to no less than 13 and no more than 16, generally or for specified services.',
+        'UK GDPR Art. 8(2A)-(2B) (inserted by the Children\u2019s Wellbeing and Schools Act 2026 s.72)',
+        'verified',
+        'https://www.legislation.gov.uk/ukpga/2026/21/section/72/enacted',
+      ),
+      fact(
         'The ICO Age-Appropriate Design Code covers online services likely to be accessed by under-18s.',
-        'DPA 2018 s.123; ICO Age-Appropriate Design Code',
+        'DPA 2018 s.123; ICO Age-Appropriate Design Code (guidance)',
         'unverified',
-        ICO,
+        dpaSection('123'),
       ),
     ],
   },
@@ -84,20 +111,25 @@ export const ukGdpr: Jurisdiction = {
     categories: fact(
       gdprSpecialCategories,
       'UK GDPR Art. 9(1), Art. 10; DPA 2018 Sch. 1 conditions',
-      'unverified',
-      UK_GDPR,
+      'secondary',
+      article('9'),
     ),
-    consentMode: fact('opt-in', 'UK GDPR Art. 9(2)(a) explicit consent', 'unverified', UK_GDPR),
+    consentMode: fact('opt-in', 'UK GDPR Art. 9(2)(a) explicit consent', 'unverified', article('9')),
   },
-  separateConsentFor: fact([], 'No separate-consent duty (as GDPR)', 'unverified', UK_GDPR),
+  separateConsentFor: fact(
+    [],
+    'No separate-consent duty (as GDPR); UK GDPR Art. 7(2): a consent request clearly distinguishable',
+    'unverified',
+    article('7'),
+  ),
   breach: {
     authorityDeadline: fact(
       { amount: 72, unit: 'hours' },
       'UK GDPR Art. 33(1) (to the ICO)',
-      'unverified',
-      UK_GDPR,
+      'secondary',
+      article('33'),
     ),
-    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'unverified', UK_GDPR),
+    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'secondary', article('34')),
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',
@@ -107,7 +139,7 @@ export const ukGdpr: Jurisdiction = {
       ],
       'UK GDPR Art. 33(3), Art. 34(2)',
       'unverified',
-      UK_GDPR,
+      article('33'),
     ),
   },
   transfers: fact(
@@ -126,9 +158,14 @@ export const ukGdpr: Jurisdiction = {
     'Record of processing activities as GDPR Art. 30, with DUAA adjustments.',
     'UK GDPR Art. 30',
     'unverified',
-    UK_GDPR,
+    article('30'),
   ),
   signals: {
-    gpc: fact(false, 'No mandated opt-out signal (PECR governs cookies)', 'unverified', ICO),
+    gpc: fact(
+      false,
+      'No mandated opt-out signal; PECR reg. 6 governs cookies (ICO guidance)',
+      'unverified',
+      ICO_COOKIES,
+    ),
   },
 };

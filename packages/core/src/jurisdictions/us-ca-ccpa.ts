@@ -5,9 +5,10 @@ const section = (n: string) =>
   `https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=${n}`;
 const CCPA =
   'https://leginfo.legislature.ca.gov/faces/codes_displayText.xhtml?lawCode=CIV&division=3.&title=1.81.5.&part=4.';
-const REGS = 'https://cppa.ca.gov/regulations/';
+/** CCPA regulations (11 CCR §7000 ff.) as published by the California Privacy Protection Agency. */
+const REGS = 'https://cppa.ca.gov/regulations/pdf/cppa_regs.pdf';
 
-/** Taxonomy keys of "sensitive personal information" (Cal. Civ. Code §1798.140(ae)). */
+/** Taxonomy keys of "sensitive personal information" (Cal. Civ. Code §1798.140(ae)), neural data included. */
 const sensitivePersonalInformation = [
   'user.government_id',
   'user.authorization.credentials',
@@ -31,6 +32,8 @@ const sensitivePersonalInformation = [
   'user.health_and_medical',
   'user.demographic.sexual_orientation',
   'user.health.reproductive_or_sexual',
+  // §1798.140(ae)(1)(G), added by SB 1223 (Stats. 2024, ch. 887) from 2025-01-01.
+  'user.neural',
 ];
 
 /** California Consumer Privacy Act as amended by the CPRA, with the CPPA regulations (11 CCR §7000 ff.). */
@@ -61,26 +64,28 @@ export const usCaCcpa: Jurisdiction = {
       amount: 45,
       unit: 'days',
       clockStart: 'receipt',
-      origin: 'statute',
+      origin: 'regulation',
+      countsStartDay: true,
       extension: {
         amount: 45,
         unit: 'days',
-        condition: 'Once, when reasonably necessary, with notice and reason within the first 45 days.',
+        condition:
+          'If necessary, up to 45 more calendar days (90 in all from the day of receipt), with notice and an explanation of the reason.',
       },
     },
-    'Cal. Civ. Code §1798.130(a)(2); 11 CCR §7021(b) (45 calendar days from receipt, whatever verification takes)',
+    '11 CCR §7021(b) (45 calendar days beginning on the day the business receives the request, whatever verification takes), implementing Cal. Civ. Code §1798.130(a)(2)',
     'verified',
-    section('1798.130'),
+    REGS,
   ),
   acknowledgeDeadline: fact(
     { amount: 10, unit: 'business-days', clockStart: 'receipt', origin: 'regulation' },
-    '11 CCR §7021(a) (requests to know, delete, correct)',
+    '11 CCR §7021(a) (confirm receipt of requests to know, delete, correct within 10 business days)',
     'verified',
     REGS,
   ),
   optOutDeadline: fact(
     { amount: 15, unit: 'business-days', clockStart: 'receipt', origin: 'regulation' },
-    '11 CCR §7026 (opt-out of sale/sharing), §7027 (limit use of sensitive PI): as soon as feasible, at most 15 business days',
+    '11 CCR §7026(f) (opt-out of sale/sharing), §7027 (limit use of sensitive PI): as soon as feasible, at most 15 business days',
     'secondary',
     REGS,
   ),
@@ -102,13 +107,13 @@ export const usCaCcpa: Jurisdiction = {
     digitalConsentAge: fact(
       13,
       'Cal. Civ. Code §1798.120(c) (under 13: parent or guardian opts in to sale/sharing)',
-      'secondary',
+      'verified',
       section('1798.120'),
     ),
     saleOptInBelow: fact(
       16,
       'Cal. Civ. Code §1798.120(c) (opt-in before sale or sharing under 16)',
-      'secondary',
+      'verified',
       section('1798.120'),
     ),
     notes: [
@@ -123,28 +128,39 @@ export const usCaCcpa: Jurisdiction = {
   sensitive: {
     categories: fact(
       sensitivePersonalInformation,
-      'Cal. Civ. Code §1798.140(ae)',
-      'unverified',
+      'Cal. Civ. Code §1798.140(ae)(1)(A)-(G) and (2)(A)-(C); (1)(G) neural data from 2025-01-01 (SB 1223)',
+      'verified',
       section('1798.140'),
     ),
     consentMode: fact(
       'opt-out',
-      'Cal. Civ. Code §1798.121 (right to limit use beyond permitted purposes)',
-      'secondary',
+      'Cal. Civ. Code §1798.121(a) (right to limit use beyond permitted purposes)',
+      'verified',
       section('1798.121'),
     ),
   },
-  separateConsentFor: fact([], 'No separate-consent duty; opt-out model', 'unverified', CCPA),
+  separateConsentFor: fact(
+    [],
+    'No separate-consent duty; opt-out model (Cal. Civ. Code §1798.120(a), §1798.121(a))',
+    'unverified',
+    section('1798.120'),
+  ),
   breach: {
     authorityDeadline: fact(
       { amount: 15, unit: 'days' },
-      'Cal. Civ. Code §1798.82 (SB 446, from 2026-01-01): sample notice to the Attorney General within 15 days of notifying consumers, when over 500 residents are affected',
+      'Cal. Civ. Code §1798.82(f) as amended by SB 446 (from 2026-01-01): a sample copy to the Attorney General within 15 calendar days of notifying consumers',
       'secondary',
+      section('1798.82'),
+    ),
+    authorityAbove: fact(
+      500,
+      'Cal. Civ. Code §1798.82(f): only when more than 500 California residents are notified of a single breach',
+      'verified',
       section('1798.82'),
     ),
     subjectDeadline: fact(
       { amount: 30, unit: 'days' },
-      'Cal. Civ. Code §1798.82 (SB 446, from 2026-01-01): within 30 calendar days of discovery',
+      'Cal. Civ. Code §1798.82(a) as amended by SB 446 (from 2026-01-01): within 30 calendar days of discovery or notification of the breach',
       'secondary',
       section('1798.82'),
     ),
@@ -155,9 +171,17 @@ export const usCaCcpa: Jurisdiction = {
         'What We Are Doing',
         'What You Can Do',
         'For More Information',
+        'name and contact information of the reporting person or business',
+        'list of the types of personal information reasonably believed to have been breached',
+        'date, estimated date or date range of the breach, if it can be determined',
+        'date of the notice',
+        'whether notification was delayed by a law enforcement investigation',
+        'general description of the breach incident',
+        'toll-free telephone numbers and addresses of the major credit reporting agencies, if a Social Security, driver\u2019s license or California identification card number was exposed',
+        'offer of identity theft prevention and mitigation services for at least 12 months at no cost, if the business was the source of the breach and such a number was exposed',
       ],
-      'Cal. Civ. Code §1798.82(d): titled "Notice of Data Breach", with these headings',
-      'unverified',
+      'Cal. Civ. Code §1798.82(d)(1) (title "Notice of Data Breach" and the five headings) and (d)(2)(A)-(H) (required content)',
+      'secondary',
       section('1798.82'),
     ),
     notes: [
@@ -190,7 +214,7 @@ export const usCaCcpa: Jurisdiction = {
   signals: {
     gpc: fact(
       true,
-      '11 CCR §7025: a qualifying opt-out preference signal (GPC) is a valid opt-out of sale/sharing for the browser or device, linked profiles and the consumer if known',
+      '11 CCR §7025(b)-(c)(1): a qualifying opt-out preference signal (GPC) is a valid opt-out of sale/sharing for the browser or device, linked profiles and the consumer if known',
       'verified',
       REGS,
     ),

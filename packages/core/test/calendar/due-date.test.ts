@@ -142,3 +142,24 @@ describe('isWorkingDay and workingDaysBetween', () => {
     expect(workingDaysBetween(start, start, { calendar: 'cn' })).toBe(0);
   });
 });
+
+describe('counting the start day (countsStartDay)', () => {
+  it('makes the start day the first of the period, for calendar and business days', () => {
+    const friday = new Date('2026-03-06T12:00:00Z');
+    expect(computeDueDate(friday, { amount: 1, unit: 'days', countsStartDay: true }).due.toISOString()).toBe(
+      '2026-03-06T23:59:59.999Z',
+    );
+    // Friday counts as business day 1, so 2 business days end on Monday.
+    expect(
+      computeDueDate(friday, { amount: 2, unit: 'business-days', countsStartDay: true }).due.toISOString(),
+    ).toBe('2026-03-09T23:59:59.999Z');
+    // A Saturday start is not a business day: the count starts on Monday.
+    const saturday = new Date('2026-03-07T12:00:00Z');
+    expect(
+      computeDueDate(saturday, { amount: 1, unit: 'business-days', countsStartDay: true }).due.toISOString(),
+    ).toBe('2026-03-09T23:59:59.999Z');
+    expect(
+      computeDueDate(friday, { amount: 1, unit: 'months', countsStartDay: true }).due.toISOString(),
+    ).toBe('2026-04-05T23:59:59.999Z');
+  });
+});

@@ -8,7 +8,7 @@ export const minorsNoRule = defineRule({
   title: 'No minors rule where the law sets an age',
   description:
     'For each of the policy jurisdictions, checks that at least one minors rule bars children or requires a guardian consent there (a rule with no jurisdictions applies everywhere).',
-  why: 'Every supported law sets an age below which a guardian consents for the child (GDPR Art. 8; PIPL Art. 31; UK DPA 2018 s.9; LGPD Art. 14; CCPA §1798.120(c) for sale). Without a rule, Pledge has no age below which to ask for a guardian, and nothing stops a child consenting alone.',
+  why: 'Every supported law sets an age below which a guardian consents for the child (GDPR Art. 8; PIPL Art. 31; UK GDPR Art. 8(1); LGPD Art. 14; CCPA §1798.120(c) for sale). Without a rule, Pledge has no age below which to ask for a guardian, and nothing stops a child consenting alone.',
   check(ctx, report) {
     for (const law of ageBoundJurisdictions(ctx)) {
       if (consentRulesIn(ctx, law).length > 0) continue;

@@ -8,7 +8,7 @@ export const minorsThresholdBelowLaw = defineRule({
   title: 'Minors threshold below the law',
   description:
     'For each of the policy jurisdictions, takes the highest age below which the policy bars children or requires a guardian consent there, and checks it reaches the age below which that law requires a guardian consent.',
-  why: 'Below the digital-consent age a child cannot consent alone: 16 under GDPR Art. 8(1) unless a member state lowers it (to no less than 13), 14 under PIPL Art. 31, 13 under the UK DPA 2018 s.9, and for selling or sharing, 13 (guardian) and 16 (opt-in) under CCPA §1798.120(c). A lower threshold lets children consent where the law says they cannot. The AntSentry seed bars only under-14s, while it addresses EEA users.',
+  why: 'Below the digital-consent age a child cannot consent alone: 16 under GDPR Art. 8(1) unless a member state lowers it (to no less than 13), 14 under PIPL Art. 31, 13 under UK GDPR Art. 8(1), and for selling or sharing, 13 (guardian) and 16 (opt-in) under CCPA §1798.120(c). A lower threshold lets children consent where the law says they cannot. The AntSentry seed bars only under-14s, while it addresses EEA users.',
   check(ctx, report) {
     for (const law of ageBoundJurisdictions(ctx)) {
       const rules = consentRulesIn(ctx, law);

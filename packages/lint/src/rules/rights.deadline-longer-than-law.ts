@@ -7,8 +7,8 @@ export const rightsDeadlineLongerThanLaw = defineRule({
   severity: 'error',
   title: 'Deadline longer than the law allows',
   description:
-    'Checks that the base deadline of every right is not longer than the statutory deadline of each jurisdiction it is granted in. It compares calendar-day bounds, so it only reports a deadline that is longer whatever day the request arrives (working days allow for weekends and public holidays). Engine defaults where the law sets no number (PIPL «timely») are not compared.',
-  why: 'A policy may promise faster answers than the law, never slower ones: GDPR Art. 12(3) allows one month (extendable by two with notice), CCPA §1798.130(a)(2) 45 days (plus 45), LGPD Art. 19 15 days, and opt-outs of sale under 11 CCR §7026 15 business days.',
+    'Checks that the base deadline of every right is not longer than the statutory deadline of each jurisdiction it is granted in. It compares calendar-day bounds, so it only reports a deadline that is longer whatever day the request arrives (working days allow for weekends and public holidays). Each right is compared with its own statutory deadline where the law sets one (LGPD Art. 19 II: access). Engine defaults where the law sets no number (PIPL «timely», LGPD «immediately» for the other rights) are not compared.',
+  why: 'A policy may promise faster answers than the law, never slower ones: GDPR Art. 12(3) allows one month (extendable by two with notice), CCPA §1798.130(a)(2) 45 days (plus 45), LGPD Art. 19 II 15 days for confirmation and access (other rights: at once or a reasoned reply, Art. 18 §4, so no number to compare), and opt-outs of sale under 11 CCR §7026 15 business days.',
   check(ctx, report) {
     ctx.manifest.rights.forEach((right, i) => {
       if (right.deadline === undefined) return;

@@ -52,6 +52,13 @@ export const ConsentWriteBody = RecordConsentBody.superRefine((body, ctx) => {
 export const SubjectFactsBody = z
   .object({
     jurisdiction: JurisdictionKey.optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+      .optional()
+      .describe(
+        'Country the subject lives in, for national ages of digital consent (GDPR Art. 8(1)). Omitted: the law’s general age (16 under GDPR).',
+      ),
     age: z.number().int().min(0).max(150).optional(),
     gpc: z.boolean().optional(),
     dnt: z.boolean().optional(),

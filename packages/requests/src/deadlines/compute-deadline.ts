@@ -55,7 +55,10 @@ function clockStart(rule: DeadlineRuleSpec, clock: DeadlineClock): Date | null {
 }
 
 function options(rule: DeadlineRuleSpec): DueDateOptions {
-  return rule.jurisdiction ? { jurisdiction: rule.jurisdiction } : {};
+  return {
+    ...(rule.jurisdiction ? { jurisdiction: rule.jurisdiction } : {}),
+    ...(rule.timeZone ? { timeZone: rule.timeZone } : {}),
+  };
 }
 
 /** Due instant of one rule from its start, extended or not. */
@@ -65,7 +68,8 @@ function ruleDue(
   extended: boolean,
   note: (result: Coverage) => void,
 ): Date | null {
-  const base: DeadlineRule = { amount: rule.amount, unit: rule.unit };
+  const counts = rule.countsStartDay ? { countsStartDay: true } : {};
+  const base: DeadlineRule = { amount: rule.amount, unit: rule.unit, ...counts };
   if (!extended) {
     const result = computeDueDate(start, base, options(rule));
     note(result);
@@ -78,7 +82,7 @@ function ruleDue(
   if (extension.unit === rule.unit) {
     const result = computeDueDate(
       start,
-      { amount: rule.amount + extension.amount, unit: rule.unit },
+      { amount: rule.amount + extension.amount, unit: rule.unit, ...counts },
       options(rule),
     );
     note(result);

@@ -1,4 +1,11 @@
-import { type DurationUnit, getJurisdiction, type JurisdictionKey, type Manifest } from '@pledge/core';
+import {
+  type DurationUnit,
+  deadlineForRight,
+  deadlineTimeZone,
+  getJurisdiction,
+  type JurisdictionKey,
+  type Manifest,
+} from '@pledge/core';
 import { type RequestRight, RIGHT_KINDS } from '../workflow/rights.js';
 
 /** When a deadline's clock starts. */
@@ -22,6 +29,10 @@ export interface DeadlineRuleSpec {
   clockStart: ClockStartRule;
   /** The jurisdiction whose calendar and time zone count the days (omitted: UTC, Monday to Friday). */
   jurisdiction?: JurisdictionKey;
+  /** IANA zone where the days end (see `deadlineTimeZone` in `@pledge/core`). Omitted: the jurisdiction's. */
+  timeZone?: string;
+  /** The day the clock starts is the first day of the period (CCPA, 11 CCR §7021(b)). */
+  countsStartDay?: boolean;
   extension?: ExtensionRule;
   /** Whether the clock stops while the requester is asked to clarify. */
   pausesForClarification: boolean;
@@ -58,10 +69,21 @@ export interface RuleContext {
   manifest?: Manifest | undefined;
 }
 
-function jurisdictionRule(key: JurisdictionKey): DeadlineRuleSpec | undefined {
-  const law = getJurisdiction(key);
-  if (!law) return undefined;
-  const rule = law.requestDeadline.value;
+/** The law's deadline for this right (LGPD: 15 days for access only, Art. 19 II). */
+function lawDeadline(context: RuleContext) {
+  const law = context.jurisdiction ? getJurisdiction(context.jurisdiction) : undefined;
+  return law ? deadlineForRight(law, RIGHT_KINDS[context.right]) : undefined;
+}
+
+/** Where the days of a rule counted under `key` end: the law's zone, else the controller's. */
+function zoneOf(key: JurisdictionKey | undefined, manifest: Manifest | undefined): { timeZone?: string } {
+  if (!key && !manifest?.controller.timeZone && !manifest?.controller.country) return {};
+  return { timeZone: deadlineTimeZone(key, manifest?.controller) };
+}
+
+function jurisdictionRule(context: RuleContext, key: JurisdictionKey): DeadlineRuleSpec | undefined {
+  const rule = lawDeadline(context)?.value;
+  if (!rule) return undefined;
   return {
     source: 'jurisdiction',
     ref: `jurisdiction:${key}`,
@@ -69,9 +91,17 @@ function jurisdictionRule(key: JurisdictionKey): DeadlineRuleSpec | undefined {
     unit: rule.unit,
     clockStart: rule.clockStart,
     jurisdiction: key,
+    ...zoneOf(key, context.manifest),
+    ...(rule.countsStartDay ? { countsStartDay: true } : {}),
     ...(rule.extension ? { extension: { amount: rule.extension.amount, unit: rule.extension.unit } } : {}),
     pausesForClarification: CLARIFICATION_PAUSE[key],
   };
+}
+
+/** Whether the law that counts a rule's days counts the day of receipt (CCPA, 11 CCR §7021(b)). */
+function countsStartDay(key: JurisdictionKey | undefined, context: RuleContext): boolean {
+  const law = key ? getJurisdiction(key) : undefined;
+  return law ? deadlineForRight(law, RIGHT_KINDS[context.right]).value.countsStartDay === true : false;
 }
 
 /** The manifest's deadlines for this right and jurisdiction. */
@@ -101,6 +131,8 @@ function manifestRules(context: RuleContext, manifest: Manifest): DeadlineRuleSp
       unit: deadline.unit,
       clockStart: deadline.clockStart ?? 'receipt',
       ...(counting ? { jurisdiction: counting } : {}),
+      ...zoneOf(counting, manifest),
+      ...(countsStartDay(counting, context) ? { countsStartDay: true } : {}),
       ...(extension
         ? {
             extension:
@@ -116,16 +148,18 @@ function manifestRules(context: RuleContext, manifest: Manifest): DeadlineRuleSp
 }
 
 /**
- * Every deadline that binds a request: the jurisdiction's and the manifest's for this right.
- * A jurisdiction number Pledge supplies where the law sets none (PIPL "timely") gives way to the
+ * Every deadline that binds a request: the jurisdiction's for this right (its own deadline where
+ * the law sets one, e.g. LGPD Art. 19 II for access) and the manifest's. Days end in the law's
+ * zone, else the controller's (see `deadlineTimeZone`); a law that counts the day of receipt
+ * (CCPA) marks the rule, the policy's rules counted under it included.
+ * A jurisdiction number Pledge supplies where the law sets none (PIPL "timely", LGPD Art. 18 §4
+ * "immediately" for rights other than access) gives way to the
  * policy's own number; with no rule at all, {@link ENGINE_DEFAULT_DEADLINE} applies.
  */
 export function deadlineRules(context: RuleContext): DeadlineRuleSpec[] {
-  const law = context.jurisdiction ? jurisdictionRule(context.jurisdiction) : undefined;
+  const law = context.jurisdiction ? jurisdictionRule(context, context.jurisdiction) : undefined;
   const fromManifest = context.manifest ? manifestRules(context, context.manifest) : [];
-  const lawIsDefault =
-    context.jurisdiction !== undefined &&
-    getJurisdiction(context.jurisdiction)?.requestDeadline.value.origin === 'engine-default';
+  const lawIsDefault = lawDeadline(context)?.value.origin === 'engine-default';
   const rules = [...(law && !(lawIsDefault && fromManifest.length > 0) ? [law] : []), ...fromManifest];
   return rules.length > 0 ? rules : [ENGINE_DEFAULT_DEADLINE];
 }

@@ -27,8 +27,12 @@ export function dueSoonAt(rule: DeadlineRuleSpec, clockStartedAt: Date, due: Dat
   if (DAY_COUNTS.has(rule.unit) && !extended) {
     const warnOn = Math.max(1, Math.floor(rule.amount * 0.8));
     if (warnOn <= 1) return clockStartedAt;
-    const options = rule.jurisdiction ? { jurisdiction: rule.jurisdiction } : {};
-    const ended = computeDueDate(clockStartedAt, { amount: warnOn - 1, unit: rule.unit }, options).due;
+    const options = {
+      ...(rule.jurisdiction ? { jurisdiction: rule.jurisdiction } : {}),
+      ...(rule.timeZone ? { timeZone: rule.timeZone } : {}),
+    };
+    const counted = { amount: warnOn - 1, unit: rule.unit, countsStartDay: rule.countsStartDay === true };
+    const ended = computeDueDate(clockStartedAt, counted, options).due;
     return new Date(ended.getTime() + 1);
   }
   if (rule.unit === 'hours') {

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Id, LocalText } from './common.js';
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A way to reach the controller. */
 export const ContactChannel = z
   .object({
@@ -25,6 +34,13 @@ export const Controller = z
     aliases: z.array(z.string()).default([]),
     address: LocalText.optional(),
     country: z.string().length(2).describe('ISO 3166-1 alpha-2 country code.').optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone')
+      .optional()
+      .describe(
+        "IANA time zone where the controller is, e.g. `Europe/Berlin`. Request deadlines under a law spanning several zones (EU) end at midnight there. Omitted: the zone of `country`, else the law's earliest midnight (`Europe/Athens` for the EU).",
+      ),
     contacts: z.array(ContactChannel).min(1).describe('Published contact channels.'),
     privacyOfficer: z
       .object({ name: LocalText.optional(), contact: Id.describe('Id of a contact channel.') })

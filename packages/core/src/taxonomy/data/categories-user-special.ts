@@ -9,7 +9,8 @@ const SB = { sensitivity: 'sensitive', broader: true } as const;
  * ethnic origin, political opinions, religious or philosophical beliefs, trade-union membership,
  * genetic, biometric, health, sex life or orientation) and Art. 10 (criminal), PIPL Art. 28
  * (biometrics, religion, specific identity, medical health, financial accounts, whereabouts,
- * minors under 14) and CCPA §1798.140(ae) (government IDs, financial accounts, citizenship...).
+ * minors under 14) and CCPA §1798.140(ae) (government IDs, financial accounts, citizenship, neural
+ * data...).
  * Demographic is mixed: only its special leaves are sensitive.
  */
 export const userSpecialCategories: TaxonomyEntry[] = [
@@ -53,6 +54,14 @@ export const userSpecialCategories: TaxonomyEntry[] = [
     deprecated('user.children', SB),
   ),
   c('user.children', "Children's data", '儿童个人信息', dpv('SensitivePersonalData'), SB),
+  // CCPA §1798.140(ae)(1)(G) (SB 1223, from 2025-01-01): measured activity of the central or
+  // peripheral nervous system, not inferred from non-neural information.
+  c('user.neural', 'Neural data', '神经数据', dpv('SensitivePersonalData'), {
+    sensitivity: 'sensitive',
+    broader: true,
+    origin: 'pledge',
+    fideslang: 'user.health',
+  }),
   c(
     'user.children.children_under_thirteen',
     'Children under 13',
