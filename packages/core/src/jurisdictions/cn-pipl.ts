@@ -2,7 +2,6 @@ import { fact } from './fact.js';
 import type { Jurisdiction } from './types.js';
 
 const PIPL = 'https://www.gov.cn/xinwen/2021-08/20/content_5632486.htm';
-const CAC = 'https://www.cac.gov.cn/';
 /** 国家网络安全事件报告管理办法 (CAC, 2025-09-11, in force 2025-11-01). */
 const INCIDENT_MEASURES = 'https://www.cac.gov.cn/2025-09/15/c_1759583017717009.htm';
 /** 网络数据安全管理条例 (State Council Decree No. 790, in force 2025-01-01). */
