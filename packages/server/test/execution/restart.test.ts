@@ -1,0 +1,63 @@
+import { serviceAvailable } from '@pledge/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, openShop, type RequestJson, type Shop, verifiedRequest, waitForRequest } from './shop.js';
+
+const up = await serviceAvailable('PostgreSQL', '127.0.0.1', 5432);
+
+describe.skipIf(!up)('a restart in the middle of carrying out requests', () => {
+  let shop: Shop;
+  let app: FastifyInstance | undefined;
+
+  beforeAll(async () => {
+    shop = await openShop();
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await shop?.drop();
+  });
+
+  it('closing the server during runs and starting it again on the same data directory ends each request exactly right', async () => {
+    const before = await shop.rows();
+    let started = await shop.start();
+    app = started.app;
+    // Requests in flight when the server closes: the erasure's DSR job may be queued, running or done.
+    const erasure = await verifiedRequest(started.url, 'erasure', 1);
+    const access = await verifiedRequest(started.url, 'access', 2);
+    await app.close();
+    app = undefined;
+    // Verified while no server ran: the next start carries it out.
+    started = await shop.start({ PLEDGE_BACKGROUND: 'off' });
+    app = started.app;
+    const deregistration = await verifiedRequest(started.url, 'deregistration', 3);
+    await app.close();
+
+    started = await shop.start();
+    app = started.app;
+    const url = started.url;
+    const ends: RequestJson[] = [];
+    for (const id of [erasure, access, deregistration])
+      ends.push(await waitForRequest(url, id, (r) => r.request.state === 'completed'));
+    for (const end of ends) {
+      const actions = end.events.map((e) => e.action);
+      // Started once, completed once: never run twice.
+      expect(actions.filter((a) => a === 'start')).toHaveLength(1);
+      expect(actions.filter((a) => a === 'complete')).toHaveLength(1);
+      expect(end.request.dsrRequestId).toBe(end.request.id);
+    }
+    expect(ends[0]?.events.filter((e) => e.action === 'notify-recipients')).toHaveLength(1);
+    const after = await shop.rows();
+    expect([...before.keys()].filter((k) => !after.has(k)).sort()).toEqual([
+      'customers|u1',
+      'customers|u3',
+      'orders|o1',
+      'orders|o2',
+      'orders|o4',
+    ]);
+    for (const [key, row] of after) expect(row).toBe(before.get(key));
+    const tomb = await api<{ deregistered: boolean }>(`${url}/v1/subjects/deregistered`, 'POST', {
+      identifier: 'customer3@shop.test',
+    });
+    expect(tomb.json.deregistered).toBe(true);
+  });
+});
