@@ -57,13 +57,13 @@ describe.skipIf(!up)('a right whose plan needs an officer’s approval', () => {
   it('approving a request that waits for nothing is a 409 naming the state; an unknown one a 404', async () => {
     const id = await verifiedRequest(url, 'access', 2);
     await waitForRequest(url, id, (r) => r.request.state === 'completed');
-    const again = await api<{ issues: Array<{ path: string }> }>(
+    const again = await api<{ error: { issues: Array<{ path: string }> } }>(
       `${url}/v1/requests/${id}/approve`,
       'POST',
       {},
     );
     expect(again.status).toBe(409);
-    expect(again.json.issues[0]?.path).toBe('state');
+    expect(again.json.error.issues[0]?.path).toBe('state');
     const unknown = await api(`${url}/v1/requests/00000000-0000-4000-8000-000000000000/approve`, 'POST', {});
     expect(unknown.status).toBe(404);
     const bad = await api(`${url}/v1/requests/${id}/approve`, 'POST', { roots: 1 });

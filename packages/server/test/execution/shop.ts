@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ManifestInput } from '@pledge/core';
+import { type Manifest, type ManifestInput, parseManifest } from '@pledge/core';
 import { createScratchDatabase, type ScratchDatabase } from '@pledge/testing';
 import { baseInput } from '@pledge/testing/manifests';
 import type { FastifyInstance } from 'fastify';
@@ -53,6 +53,8 @@ export interface Shop {
   rows(): Promise<Map<string, string>>;
   /** Runs SQL on the shop's database (to break it in a test). */
   query(text: string): Promise<void>;
+  /** The shop's manifest, validated. */
+  manifest(): Manifest;
   /** Starts the server on the shop's data directory, background work on. */
   start(env?: Record<string, string>): Promise<{ app: FastifyInstance; url: string }>;
   drop(): Promise<void>;
@@ -93,6 +95,11 @@ export async function openShop(edit: (input: ManifestInput) => void = () => {}):
     db,
     dir,
     manifestPath,
+    manifest() {
+      const parsed = parseManifest(readFileSync(manifestPath, 'utf8'), { file: manifestPath });
+      if (!parsed.ok) throw new Error(`invalid shop manifest: ${JSON.stringify(parsed.issues)}`);
+      return parsed.manifest;
+    },
     async rows() {
       const out = new Map<string, string>();
       for (const table of ['customers', 'orders']) {
