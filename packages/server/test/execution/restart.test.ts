@@ -1,7 +1,17 @@
+import { openDsrQueue } from '@pledge/dsr';
+import { openStore } from '@pledge/store';
 import { serviceAvailable } from '@pledge/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, openShop, type RequestJson, type Shop, verifiedRequest, waitForRequest } from './shop.js';
+import {
+  api,
+  email,
+  openShop,
+  type RequestJson,
+  type Shop,
+  verifiedRequest,
+  waitForRequest,
+} from './shop.js';
 
 const up = await serviceAvailable('PostgreSQL', '127.0.0.1', 5432);
 
@@ -59,5 +69,37 @@ describe.skipIf(!up)('a restart in the middle of carrying out requests', () => {
       identifier: 'customer3@shop.test',
     });
     expect(tomb.json.deregistered).toBe(true);
+    await app.close();
+    app = undefined;
+  });
+
+  it('a crash after the DSR job was submitted but before the request recorded it: the next start takes that job over, never a second one', async () => {
+    const before = await shop.rows();
+    let started = await shop.start({ PLEDGE_BACKGROUND: 'off' });
+    app = started.app;
+    const id = await verifiedRequest(started.url, 'erasure', 2);
+    await app.close();
+    app = undefined;
+    // What the process that died had done: the DSR job submitted under the request's id, and no more.
+    const store = await openStore({ dataDir: shop.dataDir });
+    const queue = await openDsrQueue(store);
+    const submitted = await queue.submit({
+      id,
+      manifest: shop.manifest(),
+      kind: 'erase',
+      identity: { email: [email(2)] },
+      source: 'request:privacy-center',
+    });
+    expect(submitted.ok).toBe(true);
+    await queue.close();
+    await store.close();
+
+    started = await shop.start();
+    app = started.app;
+    const done = await waitForRequest(started.url, id, (r) => r.request.state === 'completed');
+    expect(done.request.dsrRequestId).toBe(id);
+    expect(done.events.filter((e) => e.action === 'start')).toHaveLength(1);
+    const after = await shop.rows();
+    expect([...before.keys()].filter((k) => !after.has(k)).sort()).toEqual(['customers|u2', 'orders|o3']);
   });
 });

@@ -53,6 +53,8 @@ export interface Shop {
   rows(): Promise<Map<string, string>>;
   /** Runs SQL on the shop's database (to break it in a test). */
   query(text: string): Promise<void>;
+  /** The server's embedded database folder. */
+  readonly dataDir: string;
   /** The shop's manifest, validated. */
   manifest(): Manifest;
   /** Starts the server on the shop's data directory, background work on. */
@@ -94,6 +96,7 @@ export async function openShop(edit: (input: ManifestInput) => void = () => {}):
   return {
     db,
     dir,
+    dataDir,
     manifestPath,
     manifest() {
       const parsed = parseManifest(readFileSync(manifestPath, 'utf8'), { file: manifestPath });
