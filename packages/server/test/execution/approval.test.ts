@@ -1,7 +1,15 @@
 import { serviceAvailable } from '@pledge/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, openShop, type Shop, verifiedRequest, waitForRequest } from './shop.js';
+import {
+  api,
+  email,
+  openShop,
+  type RequestJson,
+  type Shop,
+  verifiedRequest,
+  waitForRequest,
+} from './shop.js';
 
 const up = await serviceAvailable('PostgreSQL', '127.0.0.1', 5432);
 
@@ -52,6 +60,23 @@ describe.skipIf(!up)('a right whose plan needs an officer’s approval', () => {
       expect.arrayContaining(['approve-plan', 'start', 'complete']),
     );
     expect((await shop.rows()).has('customers|u1')).toBe(false);
+  });
+
+  it('P0-45: a request never verified is never carried out', async () => {
+    const before = await shop.rows();
+    const made = await api<{ request: { id: string } }>(`${url}/v1/requests`, 'POST', {
+      right: 'access',
+      contact: { kind: 'email', address: email(2) },
+      identity: { email: [email(2)] },
+      jurisdiction: 'eu-gdpr',
+    });
+    const id = made.json.request.id;
+    await app.execution.pass();
+    await app.execution.pass();
+    const still = await api<RequestJson>(`${url}/v1/requests/${id}`, 'GET');
+    expect(still.json.request).toMatchObject({ state: 'received', dsrRequestId: null });
+    expect(still.json.events.map((e) => e.action)).toEqual(['receive']);
+    expect(await shop.rows()).toEqual(before);
   });
 
   it('approving a request that waits for nothing is a 409 naming the state; an unknown one a 404', async () => {

@@ -60,7 +60,7 @@ describe.skipIf(!up)('the server carries out verified requests on the datastores
     expect(all).not.toContain('chair');
   });
 
-  it('an erasure removes the person’s rows only, completes, and the recipient’s webhook gets the signed notice, logged in the request’s events', async () => {
+  it('P1-39: an erasure removes the person’s rows only, completes, and the recipient’s webhook gets the signed notice, logged in the request’s events', async () => {
     const contact = await api(`${url}/v1/recipients/cloud/contact`, 'PUT', {
       webhookUrl: `${sink.url}/cloud`,
     });
@@ -94,7 +94,7 @@ describe.skipIf(!up)('the server carries out verified requests on the datastores
     expect(done.events.filter((e) => e.action === 'notify-recipients')).toHaveLength(1);
   });
 
-  it('a deregistration erases the account, writes its tombstone and completes', async () => {
+  it('P0-49: a deregistration erases the account, writes its tombstone and completes', async () => {
     const before = await shop.rows();
     const id = await verifiedRequest(url, 'deregistration', 2);
     const done = await waitForRequest(url, id, (r) => r.request.state === 'completed');
