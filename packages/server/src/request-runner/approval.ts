@@ -84,6 +84,8 @@ export async function planSummary<T>(
       rootsMatched: job.rootsMatched ?? review?.total ?? null,
     };
   }
+  // Only a verified request has a plan to approve: approving before verification means nothing.
+  if (!['verified', 'extended'].includes(request.state)) return undefined;
   if (!(await awaitingApproval(db, manifest, request))) return undefined;
   const identity = Object.keys(request.identity).filter(
     (k) => (request.identity[k]?.length ?? 0) > 0,
