@@ -142,6 +142,8 @@ describe('buildServer', () => {
         'GET /v1/recipients/{id}/contracts/{contract}',
         'POST /v1/recipients/{id}/inspections',
         'POST /v1/recipients/{id}/end',
+        'GET /v1/recipients/contacts',
+        'PUT /v1/recipients/{id}/contact',
         'POST /v1/requests',
         'GET /v1/requests',
         'GET /v1/requests/{id}',
@@ -152,6 +154,7 @@ describe('buildServer', () => {
         'POST /v1/requests/{id}/objection-assessment',
         'POST /v1/requests/{id}/deny',
         'POST /v1/requests/{id}/complete',
+        'POST /v1/requests/{id}/approve',
       ].sort(),
     );
     for (const { path, method, op } of operations) {

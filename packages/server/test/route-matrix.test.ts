@@ -62,6 +62,8 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
+  'GET /v1/recipients/contacts': ['recipients'],
+  'PUT /v1/recipients/:id/contact': ['recipients'],
   'POST /v1/subjects/deregistered': ['deregistration:check', 'dsr'],
   'POST /v1/requests': ['dsr'],
   'GET /v1/requests': ['dsr'],
@@ -73,6 +75,7 @@ const EXPECTED: Record<string, 'public' | readonly ApiScope[]> = {
   'POST /v1/requests/:id/deny': ['dsr'],
   'POST /v1/requests/:id/complete': ['dsr'],
   'POST /v1/requests/:id/objection-assessment': ['dsr'],
+  'POST /v1/requests/:id/approve': ['dsr'],
 };
 
 const SITE_ORIGIN = 'https://shop.example';

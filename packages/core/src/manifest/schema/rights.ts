@@ -75,6 +75,12 @@ export const Right = z
         "Form the request must take. `written`: a request made orally (a call) is refused unless the requester's law recognises oral requests. `unstated`: no restriction.",
       ),
     conditions: z.array(LocalText).default([]),
+    approval: z
+      .enum(['none', 'officer'])
+      .optional()
+      .describe(
+        'Whether an officer approves the plan of a verified request before Pledge carries it out (`officer`: the request waits in the console queue, showing the datasets it touches). Omitted: it runs once the requester is verified.',
+      ),
   })
   .strict();
 export type Right = z.infer<typeof Right>;
