@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createConsoleUser, enrolTotp, totpCode } from '@pledge/auth';
 import { resolveSubjectKey } from '@pledge/store';
 import { browserAvailable, launchBrowser } from '@pledge/testing';
@@ -6,29 +5,14 @@ import { type MailSink, startMailSink } from '@pledge/testing/sinks';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../packages/server/test/helpers.js';
-import { axe, listenLocally, screenshotDir } from './support/browser-page.js';
-import { codeFrom, fitsPhone, watch } from './support/journey.js';
+import { listenLocally, screenshotDir } from './support/browser-page.js';
+import { watch } from './support/journey.js';
+import { checkPage, confirmWithCode } from './support/visitor.js';
 
 const shots = screenshotDir('pledge-extension-shots-');
 const OFFICER = { email: 'pat@extension.test', name: 'Pat Officer', password: 'officer-password-0123456789' };
 const VISITOR = 'mei@visitor.example';
 const NOTE = 'We hold your data in three systems and need to review each one.';
-
-/** axe in light and dark, a screenshot of each (when named), then the 390 px check. */
-async function check(page: Page, name: string, shot?: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect([name, scheme, await axe(page)]).toEqual([name, scheme, []]);
-    if (shot) {
-      await page.screenshot({
-        path: join(shots, `${shot}${scheme === 'dark' ? '-dark' : ''}.png`),
-        fullPage: true,
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  expect([name, await fitsPhone(page)]).toEqual([name, true]);
-}
 
 /** The due date the status page shows, as its `datetime`. */
 async function dueOf(page: Page): Promise<number> {
@@ -88,11 +72,7 @@ describe.runIf(browserAvailable())('an extended request in a real browser', () =
     await visitor.fill('#rq-email', VISITOR);
     await visitor.selectOption('#rq-jurisdiction', 'eu-gdpr');
     await visitor.click('main button[type=submit]');
-    await visitor.waitForURL(/\/verify/);
-    await visitor.fill('#vf-code', await codeFrom(sink, VISITOR, before));
-    await visitor.click('main button[type=submit]');
-    await visitor.waitForURL(/\/privacy\/requests\/[0-9a-f-]+\?lang=en$/);
-    const id = /requests\/([0-9a-f-]+)/.exec(visitor.url())?.[1] ?? '';
+    const id = await confirmWithCode(visitor, sink, VISITOR, before);
     expect(await visitor.textContent('dl.status')).toContain('Confirmed');
     const firstDue = await dueOf(visitor);
 
@@ -121,14 +101,14 @@ describe.runIf(browserAvailable())('an extended request in a real browser', () =
     const extendedRow = officer.locator('tr', { hasText: id.slice(0, 8) });
     expect(await extendedRow.textContent()).toContain('extended');
     expect(await officer.textContent('main')).not.toContain(VISITOR);
-    await check(officer, 'console requests (extended)', 'console-requests-extended');
+    await checkPage(officer, 'console requests (extended)', shots, 'console-requests-extended');
 
     // The visitor reloads the status page: a later due date, and the officer's reason.
     await visitor.reload();
     expect(await visitor.textContent('dl.status')).toContain('Extended');
     expect(await dueOf(visitor)).toBeGreaterThan(firstDue);
     expect(await visitor.textContent('dl.status')).toContain(NOTE);
-    await check(visitor, 'status (extended)', 'privacy-center-status-extended');
+    await checkPage(visitor, 'status (extended)', shots, 'privacy-center-status-extended');
     expect(problems).toEqual([]);
     expect(officerProblems).toEqual([]);
   });
