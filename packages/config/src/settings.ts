@@ -95,6 +95,9 @@ export const SettingsEnv = z.object({
     .regex(/^\d+$/, { error: 'must be a whole number of milliseconds (0: only on demand)' })
     .transform(Number)
     .optional(),
+  PLEDGE_BACKGROUND: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  PLEDGE_REQUEST_POLL_MS: positiveMs(),
+  PLEDGE_WEBHOOK_SECRET: secret('webhook signing secret', false).optional(),
 });
 /** A variable {@link SettingsEnv} reads. */
 export type SettingName = keyof typeof SettingsEnv.shape;
@@ -156,6 +159,15 @@ export interface Settings {
    * PLEDGE_OIDC_CLIENT_SECRET (optional) and PLEDGE_OIDC_REDIRECT_URI (see docs/console.md).
    */
   oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri: string };
+  /**
+   * PLEDGE_BACKGROUND=off: the server runs no background work (request runner, DSR worker,
+   * deadline sweep, outbox deliveries), for a deployment whose workers run elsewhere.
+   */
+  backgroundOff?: boolean;
+  /** PLEDGE_REQUEST_POLL_MS: how often the request runner looks for work; default 5 000. */
+  requestPollMs?: number;
+  /** PLEDGE_WEBHOOK_SECRET: signs webhooks (`pledge-signature`), e.g. recipients' erasure notices. */
+  webhookSecret?: string;
 }
 
 /** Outcome of {@link readSettings}: the settings, or which variable is wrong and why. */
@@ -173,7 +185,8 @@ export type SettingsResult =
  * PLEDGE_RATE_LIMIT_ADDRESS, PLEDGE_RATE_LIMIT_SITE and the checkpoint settings
  * (PLEDGE_CHECKPOINT_KEY_FILE, PLEDGE_CHECKPOINT_DIR, PLEDGE_CHECKPOINT_INTERVAL_MS), and the
  * console's identity provider (PLEDGE_OIDC_ISSUER, PLEDGE_OIDC_CLIENT_ID, PLEDGE_OIDC_CLIENT_SECRET,
- * PLEDGE_OIDC_REDIRECT_URI). Blank
+ * PLEDGE_OIDC_REDIRECT_URI), and the server's background work (PLEDGE_BACKGROUND, PLEDGE_REQUEST_POLL_MS,
+ * PLEDGE_WEBHOOK_SECRET). Blank
  * values count as unset. A bad value comes back as a message naming the variable, never quoting it.
  */
 export function readSettings(env: Record<string, string | undefined>, cwd: string): SettingsResult {
@@ -245,6 +258,9 @@ export function readSettings(env: Record<string, string | undefined>, cwd: strin
       ...(e.PLEDGE_CHECKPOINT_INTERVAL_MS !== undefined
         ? { checkpointIntervalMs: e.PLEDGE_CHECKPOINT_INTERVAL_MS }
         : {}),
+      ...(e.PLEDGE_BACKGROUND === 'off' ? { backgroundOff: true } : {}),
+      ...(e.PLEDGE_REQUEST_POLL_MS ? { requestPollMs: e.PLEDGE_REQUEST_POLL_MS } : {}),
+      ...(e.PLEDGE_WEBHOOK_SECRET ? { webhookSecret: e.PLEDGE_WEBHOOK_SECRET } : {}),
       ...(e.PLEDGE_OIDC_ISSUER && e.PLEDGE_OIDC_CLIENT_ID && e.PLEDGE_OIDC_REDIRECT_URI
         ? {
             oidc: {

@@ -63,6 +63,7 @@ export {
 } from './pages/recipients.js';
 export {
   type ManualTaskRow,
+  type RequestExecutionRow,
   type RequestQueueRow,
   type RequestsPageModel,
   renderRequestsPage,

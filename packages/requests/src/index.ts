@@ -30,8 +30,17 @@ export {
   type ExecuteResult,
   type ExecutionStatus,
   executeRequest,
+  submitOnce,
   syncExecution,
 } from './execution/execute-request.js';
+export {
+  checkRecipientContact,
+  listRecipientContacts,
+  type RecipientContactTable,
+  recipientContacts,
+  type StoredRecipientContact,
+  setRecipientContact,
+} from './execution/recipient-contacts.js';
 export {
   NOTICE_RIGHTS,
   noticeRecipients,

@@ -1,5 +1,6 @@
 import { hasActiveApiKeys } from '@pledge/auth';
 import type { Manifest } from '@pledge/core';
+import type { ConnectorFactory } from '@pledge/dsr';
 import type { SmtpConfig } from '@pledge/notify';
 import { CHECKPOINTED_CHAINS, type CheckpointTimer, type Store, startCheckpoints } from '@pledge/store';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,6 +16,7 @@ import { registerDocs } from './openapi/docs.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './openapi/zod-bridge.js';
 import { registerPrivacyCenterRoutes } from './privacy-center/register.js';
 import { privacyCenterWorkflow } from './privacy-center/workflow.js';
+import { createExecution, type Execution } from './request-runner/execution.js';
 import type { ServerCheckpoints } from './routes/checkpoints.js';
 import { registerConsoleOutbox } from './routes/console-outbox.js';
 import { registerConsoleRecipients } from './routes/console-recipients.js';
@@ -42,6 +44,13 @@ export const MANIFEST_BODY_LIMIT = 5 * 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Default time an idle kept-alive connection stays open, ms. */
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The execution of requests (runner, approvals, DSR queue); see `request-runner/`. */
+    execution: Execution;
+  }
+}
 
 /** Options for {@link buildServer}. */
 export interface ServerOptions {
@@ -102,6 +111,24 @@ export interface ServerOptions {
   hidePublicLint?: boolean;
   /** Console sign-in: rate limit, lockout and session lifetimes (docs/console.md). */
   console?: ConsoleOptions;
+  /**
+   * Background work: the request runner, a DSR worker, the deadline sweep and the outbox
+   * deliveries (docs/requests.md, "Execution"). Default off here; `startServer` turns it on
+   * unless PLEDGE_BACKGROUND=off.
+   */
+  background?: BackgroundOptions;
+  /** PLEDGE_WEBHOOK_SECRET: signs webhooks, e.g. recipients' erasure notices. Default none (unsigned). */
+  webhookSecret?: string;
+}
+
+/** Options of the server's background work. */
+export interface BackgroundOptions {
+  /** Run it; default true when the option is given. */
+  enabled?: boolean;
+  /** PLEDGE_REQUEST_POLL_MS: time between two passes of the request runner, ms; default 5 000. */
+  pollMs?: number;
+  /** Connectors of the datasets; default from the environment variables the datasets name. */
+  connectors?: ConnectorFactory;
 }
 
 /**
@@ -141,13 +168,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     warn: (message) => app.log.warn(message),
   });
   let timer: CheckpointTimer | undefined;
+  const execution = createExecution(rt, {
+    background: options.background !== undefined && options.background.enabled !== false,
+    ...(options.background?.pollMs ? { pollMs: options.background.pollMs } : {}),
+    ...(options.background?.connectors ? { connectors: options.background.connectors } : {}),
+    ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+    ...(options.smtp ? { smtp: options.smtp } : {}),
+  });
+  app.decorate('execution', execution);
   app.addHook('onClose', async () => {
+    await execution.close();
     await timer?.stop();
     await rt.close();
     await options.onClose?.();
   });
   try {
-    await setUp(app, rt, options);
+    await setUp(app, rt, execution, options);
+    await execution.start(app.log);
   } catch (error) {
     await app.close();
     throw error;
@@ -161,7 +198,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions): Promise<void> {
+async function setUp(
+  app: FastifyInstance,
+  rt: Runtime,
+  execution: Execution,
+  options: ServerOptions,
+): Promise<void> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   installErrorHandlers(app);
@@ -183,7 +225,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerConsole(app, rt.store, rt.subjectKey, options.console);
   registerReviewRoutes(app, rt);
   registerConsoleRecipients(app, rt);
-  registerConsoleRequests(app, rt);
+  registerConsoleRequests(app, rt, execution);
   registerConsoleOutbox(app, rt, { smtpConfigured: options.smtp !== undefined });
   registerConsoleUsers(app, rt);
   registerConsoleKeys(app, rt, options.console);
@@ -191,6 +233,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerAuditPages(app, rt);
   // Registered before the OpenAPI document, as the console is: HTML pages and form posts, not API.
   const workflow = privacyCenterWorkflow(rt, {
+    onVerified: () => execution.kick(),
     ...(options.smtp ? { smtp: options.smtp } : {}),
     ...(options.verifySecret ? { verifySecret: options.verifySecret } : {}),
   });
@@ -204,6 +247,7 @@ async function setUp(app: FastifyInstance, rt: Runtime, options: ServerOptions):
   registerFaviconRoute(app);
   await registerV1(app, rt, {
     keys,
+    execution,
     manifestBodyLimit: Math.max(MANIFEST_BODY_LIMIT, options.bodyLimit ?? 0),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { hasActiveApiKeys } from '@pledge/auth';
 import { configuredSubjectKey, openCheckpoints, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
+import { connectorsFromEnv } from '@pledge/dsr';
 import { smtpConfigFromEnv } from '@pledge/notify';
 import { EMBEDDED_DURABILITY_WARNING } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
@@ -31,7 +32,9 @@ export type StartResult = { ok: true; app: FastifyInstance } | { ok: false; exit
  * API token, then listens. Problems (bad variable: exit code 2; unreadable manifest: 2;
  * invalid manifest: 1; store unreachable or data directory in use: 1; port in use: 1; a
  * non-loopback HOST with no API key: 2) are
- * printed without credentials. Closing the app closes the store.
+ * printed without credentials. Closing the app closes the store. Unless PLEDGE_BACKGROUND=off,
+ * the server also carries out requests (runner, DSR worker with the datasets' connectors from
+ * `env`, deadline sweep, outbox deliveries; docs/requests.md, "Execution").
  */
 export async function startServer(options: StartOptions = {}): Promise<StartResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -111,6 +114,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
       ...(config.hidePublicLint ? { hidePublicLint: true } : {}),
       ...(smtp.config ? { smtp: smtp.config } : {}),
       ...(config.verifySecret ? { verifySecret: config.verifySecret } : {}),
+      ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+      background: {
+        enabled: !config.backgroundOff,
+        ...(config.requestPollMs ? { pollMs: config.requestPollMs } : {}),
+        connectors: connectorsFromEnv(env as NodeJS.ProcessEnv),
+      },
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok
         ? { checkpoints: { key: checkpoints.key, sink: checkpoints.sink, everyMs: checkpoints.everyMs } }

@@ -21,6 +21,8 @@ export interface RecipientRow {
   readonly endedOn?: string;
   /** What the register finds missing (codes). */
   readonly flags: readonly string[];
+  /** Where it takes notices of completed erasure, rectification and restriction requests. */
+  readonly contact?: { readonly webhookUrl?: string; readonly email?: string };
 }
 
 /** One logged disclosure decision (the subject only as its keyed hash). */
@@ -142,6 +144,7 @@ function recipientSection(r: RecipientRow, model: RecipientsPageModel): string {
     `<h4>Contracts required</h4><ul>${required}</ul>`,
     `<h4>Contracts on file</h4><ul>${contracts}</ul>`,
     `<h4>Inspections and appraisals</h4><ul>${inspections}</ul>`,
+    `<h4>Notices</h4>${contactText(r)}`,
     model.canManage ? manageForms(r, model) : '',
     '</section>',
   ].join('\n');
@@ -174,7 +177,28 @@ function manageForms(r: RecipientRow, model: RecipientsPageModel): string {
         '<button type="submit" class="secondary">End engagement and request deletion</button>',
         '</form>',
       ].join('');
-  return inspection + end;
+  const contact = [
+    `<form method="post" action="${escapeHtml(path)}/contact" aria-label="Notice contact of ${id}">`,
+    csrf,
+    `<label>Webhook URL <input type="url" name="webhookUrl" maxlength="2000" value="${escapeHtml(r.contact?.webhookUrl ?? '')}"></label>`,
+    `<label>E-mail <input type="email" name="email" maxlength="320" value="${escapeHtml(r.contact?.email ?? '')}"></label>`,
+    '<button type="submit">Save notice contact</button>',
+    '</form>',
+  ].join('');
+  return inspection + contact + end;
+}
+
+function contactText(r: RecipientRow): string {
+  const c = r.contact;
+  if (!c?.webhookUrl && !c?.email)
+    return '<p class="muted">No contact: notices are held in the outbox for an officer to forward.</p>';
+  const parts = [
+    c.webhookUrl
+      ? `webhook <code>${escapeHtml(c.webhookUrl)}</code> (signed with PLEDGE_WEBHOOK_SECRET)`
+      : '',
+    c.email ? `e-mail ${escapeHtml(c.email)}${c.webhookUrl ? ' (when no webhook)' : ''}` : '',
+  ].filter(Boolean);
+  return `<p>${parts.join('; ')}</p>`;
 }
 
 function disclosureTable(rows: readonly DisclosureRow[]): string {

@@ -20,6 +20,23 @@ export interface RequestQueueRow {
   readonly steps: readonly string[];
   /** Its checklist: stores no connector reaches (completing waits for every line). */
   readonly manualTasks?: readonly ManualTaskRow[];
+  /** How Pledge carries it out: the DSR job, why it stopped, the plan awaiting approval. */
+  readonly execution?: RequestExecutionRow;
+}
+
+/** Where the execution of a request stands (no identity value). */
+export interface RequestExecutionRow {
+  /** The DSR job's status (`queued`, `running`, `needs-review`, `completed`, `partial`, `failed`, ...). */
+  readonly dsrStatus?: string;
+  /** Why it waits or stopped, for the officer. */
+  readonly note?: string;
+  /** The plan an officer may approve ("approve plan"). */
+  readonly plan?: {
+    readonly stage: 'before-run' | 'needs-review';
+    readonly kind: string;
+    readonly collections: ReadonlyArray<{ dataset: string; collection: string; rows: number | null }>;
+    readonly rootsMatched: number | null;
+  };
 }
 
 /** One line of a request's checklist of manual tasks. */
@@ -77,6 +94,35 @@ function checklist(r: RequestQueueRow, model: RequestsPageModel): string {
     })
     .join('');
   return `<details class="steps"${open > 0 ? ' open' : ''}><summary>Manual tasks: ${open} of ${tasks.length} open</summary><ul>${items}</ul></details>`;
+}
+
+function executionCell(r: RequestQueueRow, model: RequestsPageModel): string {
+  const e = r.execution;
+  if (!e) return '';
+  const status = e.dsrStatus ? `<p>DSR job: <strong>${escapeHtml(e.dsrStatus)}</strong></p>` : '';
+  const note = e.note ? `<p class="muted">${escapeHtml(e.note)}</p>` : '';
+  if (!e.plan) return status + note;
+  const plan = e.plan;
+  const short = escapeHtml(r.id.slice(0, 8));
+  const items = plan.collections
+    .map(
+      (c) =>
+        `<li>${escapeHtml(`${c.dataset}.${c.collection}`)}${c.rows === null ? '' : `: ${c.rows} rows`}</li>`,
+    )
+    .join('');
+  const roots =
+    plan.rootsMatched === null
+      ? ''
+      : `<p>Accounts matched: <strong>${plan.rootsMatched}</strong></p><input type="hidden" name="roots" value="${plan.rootsMatched}">`;
+  const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(model.csrfToken ?? '')}">`;
+  const action = `/console/requests/${encodeURIComponent(r.id)}/approve`;
+  return (
+    status +
+    note +
+    `<details class="steps" open><summary>Plan of ${short} (${escapeHtml(plan.kind)})</summary>` +
+    `<ul>${items || '<li>No datastore step (the ledger is written)</li>'}</ul>` +
+    `<form method="post" action="${escapeHtml(action)}" aria-label="Approve plan ${short}">${csrf}${roots}<button type="submit">Approve plan</button></form></details>`
+  );
 }
 
 function stepForms(r: RequestQueueRow, model: RequestsPageModel): string {
@@ -150,7 +196,7 @@ export function renderRequestsPage(model: RequestsPageModel): string {
         `<tr><td><code>${escapeHtml(r.id.slice(0, 8))}</code></td><td>${escapeHtml(r.right)}</td><td>${escapeHtml(r.state)}</td>` +
         `<td>${r.dueAt ? escapeHtml(r.dueAt) : '<span class="muted">waits for verification</span>'}</td>` +
         `<td>${escapeHtml(r.jurisdiction ?? '-')}</td><td>${escapeHtml(r.channel)}</td><td>${escapeHtml(r.receivedAt)}</td>` +
-        `<td>${flags}</td><td>${checklist(r, model)}${stepForms(r, model)}</td></tr>`
+        `<td>${flags}</td><td>${executionCell(r, model)}${checklist(r, model)}${stepForms(r, model)}</td></tr>`
       );
     })
     .join('');

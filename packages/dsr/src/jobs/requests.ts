@@ -22,6 +22,12 @@ export interface RestrictionScope {
 
 /** A request to create. */
 export interface RequestInput {
+  /**
+   * The request's id; default a new UUID. A caller that must never run the same request twice
+   * (the server's request runner) derives it from its own record, so a second submission after a
+   * crash is refused by the primary key instead of running again.
+   */
+  id?: string;
   manifest: Manifest;
   kind: DsrKind;
   identity: IdentityValues;
@@ -122,7 +128,7 @@ export async function createRequest(db: Kysely<DsrDatabase>, input: RequestInput
         }),
   );
   if (!planRunnable(plan)) return { ok: false, issues: plan.issues, plan };
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const params: RequestParams = {
     batchSize: input.batchSize ?? 1000,
     source: input.source ?? 'api',

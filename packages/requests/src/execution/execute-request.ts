@@ -1,5 +1,5 @@
 import type { IdentityKind, Manifest } from '@pledge/core';
-import type { DsrQueue, IdentityValues, RectifyValue } from '@pledge/dsr';
+import type { DsrQueue, IdentityValues, RectifyValue, RequestInput } from '@pledge/dsr';
 import { type Clock, systemClock } from '@pledge/jobs';
 import type { Kysely } from 'kysely';
 import type { RequestActor } from '../intake/channels.js';
@@ -27,7 +27,8 @@ const RUNNABLE = new Set(['verified', 'extended']);
 
 /**
  * Carries out a verified request whose right the DSR engine handles (access and portability,
- * erasure, rectification, restriction): submits a DSR job with the request's identity values,
+ * erasure, rectification, restriction): submits a DSR job with the request's identity values
+ * under the request's id ({@link submitOnce}: calling it again after a crash never runs it twice),
  * records its id on the request and moves the request to `in-progress`, with the event. A right
  * the engine does not handle is refused with `request.manual-right` (the officer handles it); an
  * unverified request with `request.not-verified`; a plan the engine refuses with its own issue
@@ -58,13 +59,48 @@ export async function executeRequest<T>(
     return refusal('request.rectify-values-required', 'rectify', 'rectification needs the new values');
   }
   const identity = request.identity as IdentityValues & Record<IdentityKind, string[]>;
-  const created = await queue.submit({
+  const submitted = await submitOnce(queue, request, {
     manifest: options.manifest,
     kind,
     identity,
     source: `request:${request.channel}`,
     ...(kind === 'rectify' && options.rectify ? { rectify: options.rectify } : {}),
   });
+  if (!submitted.ok) return submitted;
+  const started = await transitionRequest(
+    db,
+    id,
+    { action: 'start' },
+    {
+      actor: options.actor,
+      clock: options.clock ?? systemClock,
+      dsrRequestId: submitted.dsrRequestId,
+    },
+  );
+  if (!started.ok) return started;
+  return { ok: true, request: started.request, dsrRequestId: submitted.dsrRequestId };
+}
+
+/**
+ * Submits the DSR job of a request under the request's own id, once: a job already submitted
+ * for it (by a process that stopped before recording it on the request, or by another process
+ * at the same time) is taken over instead of submitting a second one, so a request never runs
+ * twice. A plan the engine refuses comes back with its first issue's code and path.
+ */
+export async function submitOnce(
+  queue: DsrQueue,
+  request: Pick<RequestView, 'id'>,
+  input: Omit<RequestInput, 'id'>,
+): Promise<{ ok: true; dsrRequestId: string } | RequestRefusal> {
+  if (await queue.state(request.id)) return { ok: true, dsrRequestId: request.id };
+  let created: Awaited<ReturnType<DsrQueue['submit']>>;
+  try {
+    created = await queue.submit({ ...input, id: request.id });
+  } catch (error) {
+    // Lost a race with another process submitting the same request: its job is the one.
+    if (await queue.state(request.id)) return { ok: true, dsrRequestId: request.id };
+    throw error;
+  }
   if (!created.ok) {
     const issue = created.issues[0];
     return refusal(
@@ -73,18 +109,7 @@ export async function executeRequest<T>(
       issue?.message ?? 'the DSR engine refused the plan',
     );
   }
-  const started = await transitionRequest(
-    db,
-    id,
-    { action: 'start' },
-    {
-      actor: options.actor,
-      clock: options.clock ?? systemClock,
-      dsrRequestId: created.id,
-    },
-  );
-  if (!started.ok) return started;
-  return { ok: true, request: started.request, dsrRequestId: created.id };
+  return { ok: true, dsrRequestId: created.id };
 }
 
 /** Where the DSR job of a request stands. */

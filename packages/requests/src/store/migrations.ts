@@ -96,11 +96,28 @@ const m0002: Migration = {
   },
 };
 
+/** Where each recipient takes notices of completed requests (no secret: webhooks are signed with one from the environment). */
+const m0003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pledge_recipient_contacts')
+      .addColumn('recipient', 'text', (c) => c.primaryKey())
+      .addColumn('webhook_url', 'text')
+      .addColumn('email', 'text')
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('pledge_recipient_contacts').execute();
+  },
+};
+
 /** This package's migrations, in order; names are stable and never reused. */
 export const requestsMigrations: MigrationSet = {
   owner: 'requests',
   table: 'pledge_requests_migrations',
-  migrations: { '0001-requests': m0001, '0002-manual-tasks': m0002 },
+  migrations: { '0001-requests': m0001, '0002-manual-tasks': m0002, '0003-recipient-contacts': m0003 },
 };
 
 /**

@@ -3,12 +3,15 @@ import { renderRecipientsPage } from '@pledge/console';
 import { INSPECTION_KINDS, INSPECTION_OUTCOMES } from '@pledge/core';
 import { endRecipientEngagement, type RegisterEntry, recipientsRegister } from '@pledge/engine';
 import { CalendarDay } from '@pledge/protocol';
+import { recipientContacts, setRecipientContact } from '@pledge/requests';
 import { addInspection, listDisclosures } from '@pledge/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { consoleSessionOf, consoleUserOf, requirePermission } from '../console/index.js';
 import { HttpError } from '../errors.js';
+import { formText } from '../form-field.js';
 import type { Runtime } from '../runtime.js';
+import { contactOf } from './recipient-contacts.js';
 
 const PAGE = '/console/recipients';
 
@@ -66,15 +69,19 @@ export function registerConsoleRecipients(app: FastifyInstance, rt: Runtime): vo
   app.get(PAGE, { preHandler: requirePermission('recipients:read') }, async (request, reply) => {
     const user = consoleUserOf(request)!;
     const session = consoleSessionOf(request);
-    const [register, disclosures] = await Promise.all([
+    const [register, disclosures, contacts] = await Promise.all([
       recipientsRegister(rt.engine),
       listDisclosures(rt.store.db, { limit: 200 }),
+      recipientContacts(rt.store.db),
     ]);
     const html = renderRecipientsPage({
       user,
       ...(session ? { csrfToken: session.csrfToken } : {}),
       canManage: roleAllows(user.role, 'recipients:manage'),
-      recipients: register.map(row),
+      recipients: register.map((e) => ({
+        ...row(e),
+        ...(contacts[e.recipient.id] ? { contact: contacts[e.recipient.id] } : {}),
+      })),
       disclosures: disclosures.map((d) => ({
         at: d.at.toISOString(),
         recipient: d.recipient,
@@ -105,6 +112,28 @@ export function registerConsoleRecipients(app: FastifyInstance, rt: Runtime): vo
         ...form,
         recordedBy: `user:${consoleUserOf(request)!.id}`,
       });
+      await backToPage(reply);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    `${PAGE}/:id/contact`,
+    { preHandler: requirePermission('recipients:manage') },
+    async (request, reply) => {
+      knownRecipient(rt, request.params.id);
+      const set = await setRecipientContact(
+        rt.store.db,
+        request.params.id,
+        contactOf({
+          webhookUrl: formText(request.body, 'webhookUrl'),
+          email: formText(request.body, 'email'),
+        }),
+        { actor: `user:${consoleUserOf(request)!.id}` },
+      );
+      if (!set.ok)
+        throw new HttpError(400, 'bad-request', `${set.path}: ${set.message}`, [
+          { path: set.path, code: set.code, message: set.message },
+        ]);
       await backToPage(reply);
     },
   );

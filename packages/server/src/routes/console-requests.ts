@@ -18,7 +18,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleSessionOf, consoleUserOf, requirePermission } from '../console/index.js';
 import { HttpError } from '../errors.js';
 import { formText, requiredFormField } from '../form-field.js';
+import type { Execution } from '../request-runner/execution.js';
 import type { Runtime } from '../runtime.js';
+import { executionRows } from './console-execution.js';
 
 const PAGE = '/console/requests';
 const STEPS = ['verify', 'clarify', 'resume', 'extend', 'deny', 'complete'] as const;
@@ -79,7 +81,7 @@ function actionOf(step: Step, request: FastifyRequest): TransitionAction {
  * shown, and one form per step its state allows, posted with the session's CSRF token to
  * `POST /console/requests/:id/:step`; each step is recorded with the user as its actor.
  */
-export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void {
+export function registerConsoleRequests(app: FastifyInstance, rt: Runtime, execution: Execution): void {
   app.get(PAGE, { preHandler: requirePermission('requests:manage') }, async (request, reply) => {
     const user = consoleUserOf(request)!;
     const session = consoleSessionOf(request);
@@ -88,6 +90,7 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
       rt.store.db,
       rows.map((r) => r.id),
     );
+    const execs = await executionRows(rt, execution, rows);
     const regulators = rt.engine.policy.manifest.complaints?.regulators ?? [];
     const html = renderRequestsPage({
       user,
@@ -105,6 +108,7 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
         duplicateOf: r.duplicateOf,
         feeChargeable: r.fee.chargeable,
         steps: stepsOf(r),
+        ...(execs.get(r.id) ? { execution: execs.get(r.id) } : {}),
         manualTasks: tasks
           .filter((t) => t.requestId === r.id)
           .map((t) => ({
@@ -159,6 +163,32 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
     },
   );
 
+  app.post<{ Params: { id: string } }>(
+    `${PAGE}/:id/approve`,
+    { preHandler: requirePermission('requests:manage') },
+    async (request, reply) => {
+      const user = consoleUserOf(request)!;
+      const roots = field(request, 'roots');
+      const count = roots === undefined ? undefined : Number(roots);
+      if (count !== undefined && (!Number.isInteger(count) || count < 2))
+        throw new HttpError(400, 'bad-request', 'roots: must be a whole number of at least 2', [
+          { path: 'roots', code: 'invalid-field', message: 'must be a whole number of at least 2' },
+        ]);
+      const approved = await execution.approve(request.params.id, { kind: 'user', id: user.id }, count);
+      if (!approved.ok) {
+        if (approved.code === 'request.not-found')
+          throw new HttpError(404, 'request-not-found', approved.message);
+        throw new HttpError(
+          approved.path === 'state' ? 409 : 400,
+          approved.path === 'state' ? 'request-transition-refused' : 'bad-request',
+          approved.message,
+          [{ path: approved.path, code: approved.code, message: approved.message }],
+        );
+      }
+      await reply.redirect(PAGE, 303);
+    },
+  );
+
   app.post<{ Params: { id: string; step: string } }>(
     `${PAGE}/:id/:step`,
     { preHandler: requirePermission('requests:manage') },
@@ -184,6 +214,8 @@ export function registerConsoleRequests(app: FastifyInstance, rt: Runtime): void
           [{ path: done.path, code: done.code, message: done.message }],
         );
       }
+      // A verified request is carried out at once, not at the runner's next poll.
+      if (step === 'verify' || step === 'resume') execution.kick();
       await reply.redirect(PAGE, 303);
     },
   );

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { HttpError, refusal } from '../errors.js';
 import { BODY_ERRORS, errorResponse, V1_ERRORS } from '../openapi/responses.js';
 import { packageLinkKey, signPackageLink } from '../privacy-center/package-link.js';
+import type { Execution } from '../request-runner/execution.js';
 import type { Runtime } from '../runtime.js';
 import { auditRequest, keyActor } from '../security/audit.js';
 
@@ -116,6 +117,9 @@ const EventJson = z.object({
   fromState: z.string().nullable(),
   toState: z.string(),
   actor: z.object({ kind: z.string(), id: z.string() }),
+  detail: z
+    .record(z.string(), z.unknown())
+    .describe('Reasons, codes and counts of the step (never identity values), e.g. why a DSR job stopped.'),
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -169,7 +173,7 @@ const notFound = () =>
  * one request with its history, and the officer's steps. Each read or write of a request's
  * personal data is in the access audit log before the answer is sent.
  */
-export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
+export function registerRequestRoutes(app: FastifyInstance, rt: Runtime, execution?: Execution): void {
   const db = rt.store.db;
   const linkKey = packageLinkKey(rt.subjectKey);
   const read = async (request: FastifyRequest, r: RequestView, action: 'api-read' | 'api-write') =>
@@ -263,6 +267,7 @@ export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
           fromState: e.fromState,
           toState: e.toState,
           actor: e.actor,
+          detail: e.detail,
         })),
       };
     },
@@ -308,6 +313,8 @@ export function registerRequestRoutes(app: FastifyInstance, rt: Runtime): void {
           throw refusal(done);
         }
         await read(request, done.request, 'api-write');
+        // A verified request is carried out at once, not at the runner's next poll.
+        execution?.kick();
         return { request: detail(done.request) };
       },
     );

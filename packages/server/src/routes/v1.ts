@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Execution } from '../request-runner/execution.js';
 import type { Runtime } from '../runtime.js';
 import type { KeyPresence } from '../security/key-presence.js';
 import { registerAuditRoutes } from './audit.js';
@@ -11,8 +12,10 @@ import { registerDisclosureRoutes } from './disclosures.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerLedgerRoutes } from './ledger.js';
 import { registerPolicyApiRoutes } from './policies.js';
+import { registerRecipientContactRoutes } from './recipient-contacts.js';
 import { registerRecipientRoutes } from './recipients.js';
 import { registerRenderedRoutes } from './rendered.js';
+import { registerApprovalRoutes } from './request-approvals.js';
 import { registerRequestRoutes } from './requests.js';
 import { registerSdkConfigRoutes } from './sdk-config.js';
 import { registerUseRoutes } from './use.js';
@@ -25,6 +28,8 @@ export interface V1Options {
   manifestBodyLimit: number;
   /** The checkpoint key and sink, when the server signs checkpoints. */
   checkpoints?: ServerCheckpoints;
+  /** The execution of requests (approvals, the runner's kick). */
+  execution: Execution;
 }
 
 /**
@@ -50,7 +55,9 @@ export async function registerV1(app: FastifyInstance, rt: Runtime, options: V1O
       registerDisclosureRoutes(v1, rt);
       registerDeregistrationRoutes(v1, rt);
       await registerRecipientRoutes(v1, rt);
-      registerRequestRoutes(v1, rt);
+      registerRecipientContactRoutes(v1, rt);
+      registerRequestRoutes(v1, rt, options.execution);
+      registerApprovalRoutes(v1, rt, options.execution);
       registerCorsRoutes(v1, rt);
     },
     { prefix: '/v1' },

@@ -32,6 +32,8 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'GET /v1/recipients/:id/contracts/:contract': ['recipients'],
   'POST /v1/recipients/:id/inspections': ['recipients'],
   'POST /v1/recipients/:id/end': ['recipients'],
+  'GET /v1/recipients/contacts': ['recipients'],
+  'PUT /v1/recipients/:id/contact': ['recipients'],
   'POST /v1/subjects/deregistered': ['deregistration:check', 'dsr'],
   'POST /v1/requests': ['dsr'],
   'GET /v1/requests': ['dsr'],
@@ -42,6 +44,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /v1/requests/:id/extend': ['dsr'],
   'POST /v1/requests/:id/deny': ['dsr'],
   'POST /v1/requests/:id/complete': ['dsr'],
+  'POST /v1/requests/:id/approve': ['dsr'],
 };
 
 /** The scopes a route accepts; none for a route not in {@link ROUTE_SCOPES}. HEAD counts as GET. */

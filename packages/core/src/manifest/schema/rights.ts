@@ -70,6 +70,12 @@ export const Right = z
     verification: z.enum(['none', 'signed-in', 'one-time-code', 'documents', 'unstated']).default('unstated'),
     form: z.enum(['any', 'written', 'in-app', 'unstated']).default('unstated'),
     conditions: z.array(LocalText).default([]),
+    approval: z
+      .enum(['none', 'officer'])
+      .optional()
+      .describe(
+        'Whether an officer approves the plan of a verified request before Pledge carries it out (`officer`: the request waits in the console queue, showing the datasets it touches). Omitted: it runs once the requester is verified.',
+      ),
   })
   .strict();
 export type Right = z.infer<typeof Right>;
