@@ -6,8 +6,11 @@ import type { RequestActor } from '../intake/channels.js';
 import { getRequest, requestsDb } from '../store/queries.js';
 import { type RequestRefusal, refusal } from '../workflow/transition.js';
 
-/** Rights whose completion every recipient of the person's data must hear of (GDPR Art. 19). */
-export const NOTICE_RIGHTS = ['erasure', 'rectification', 'restriction'] as const;
+/**
+ * Rights whose completion every recipient of the person's data must hear of (GDPR Art. 19).
+ * A deregistration is an erasure of the whole account, so its recipients are told too.
+ */
+export const NOTICE_RIGHTS = ['erasure', 'rectification', 'restriction', 'deregistration'] as const;
 
 /** Where a recipient takes notices: its webhook (signed by the notifier), else an e-mail address. */
 export interface RecipientContact {

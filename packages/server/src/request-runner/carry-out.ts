@@ -209,7 +209,16 @@ async function followDeregistration(
     { action: 'complete', note: `deregistered: ${tombstones} tombstone(s) written` },
     { actor },
   );
-  return done.ok ? 'completed' : 'skipped';
+  if (!done.ok) return 'skipped';
+  // Stopping here before telling the recipients is caught up by noticeMissed.
+  await noticeRecipients(db, request.id, {
+    manifest: rt.engine.policy.manifest,
+    notifier: ctx.notifier,
+    actor,
+    subjectHashes: subjectHashesOf(rt, request),
+    contacts: await recipientContacts(db),
+  });
+  return 'completed';
 }
 
 /**
