@@ -130,6 +130,13 @@ export interface BackgroundOptions {
   pollMs?: number;
   /** Connectors of the datasets; default from the environment variables the datasets name. */
   connectors?: ConnectorFactory;
+  /**
+   * PLEDGE_INBOUND_IMAP_URL: the contact address's mailbox, polled every minute; each message is
+   * logged as a possible request (see docs/notifications.md). Default none.
+   */
+  inboundImapUrl?: string;
+  /** Time between two polls of that mailbox, ms; default one minute. */
+  inboundImapEveryMs?: number;
 }
 
 /**
@@ -173,6 +180,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     background: options.background !== undefined && options.background.enabled !== false,
     ...(options.background?.pollMs ? { pollMs: options.background.pollMs } : {}),
     ...(options.background?.connectors ? { connectors: options.background.connectors } : {}),
+    ...(options.background?.inboundImapUrl ? { inboundImapUrl: options.background.inboundImapUrl } : {}),
+    ...(options.background?.inboundImapEveryMs
+      ? { inboundImapEveryMs: options.background.inboundImapEveryMs }
+      : {}),
     ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
     ...(options.smtp ? { smtp: options.smtp } : {}),
   });

@@ -4,7 +4,7 @@ import { hasActiveApiKeys } from '@pledge/auth';
 import { configuredSubjectKey, openCheckpoints, openConfiguredStore } from '@pledge/config';
 import { type Issue, parseManifest } from '@pledge/core';
 import { connectorsFromEnv } from '@pledge/dsr';
-import { smtpConfigFromEnv } from '@pledge/notify';
+import { imapConfigFromEnv, smtpConfigFromEnv } from '@pledge/notify';
 import { EMBEDDED_DURABILITY_WARNING } from '@pledge/store';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
@@ -49,6 +49,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
   const { config } = read;
   const smtp = smtpConfigFromEnv(env);
   if (!smtp.ok) return fail(smtp.problem.message, 2);
+  const imap = imapConfigFromEnv(env);
+  if (!imap.ok) return fail(imap.problem.message, 2);
   const local = relative(cwd, config.manifestPath);
   const source = local && !local.startsWith('..') ? local : config.manifestPath;
   let text: string;
@@ -119,6 +121,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartResu
         enabled: !config.backgroundOff,
         ...(config.requestPollMs ? { pollMs: config.requestPollMs } : {}),
         connectors: connectorsFromEnv(env as NodeJS.ProcessEnv),
+        ...(imap.config && env.PLEDGE_INBOUND_IMAP_URL
+          ? { inboundImapUrl: env.PLEDGE_INBOUND_IMAP_URL }
+          : {}),
       },
       onClose: () => opened.opened.close(),
       ...(checkpoints.ok

@@ -1,6 +1,13 @@
 import { type ConnectorFactory, connectorsFromEnv, type DsrQueue, type DsrWorker } from '@pledge/dsr';
 import { openRecurring, type Ticker } from '@pledge/jobs';
-import { type Notifier, OUTBOX_QUEUE_SPEC, scheduleOutbox, workOutbox } from '@pledge/notify';
+import {
+  type ImapPolling,
+  type Notifier,
+  OUTBOX_QUEUE_SPEC,
+  scheduleOutbox,
+  startImapPolling,
+  workOutbox,
+} from '@pledge/notify';
 import { DEADLINE_SWEEP_QUEUE, scheduleDeadlineSweep, workDeadlineSweeps } from '@pledge/requests';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Runtime } from '../runtime.js';
@@ -15,6 +22,10 @@ export interface BackgroundJobsOptions {
   readonly connectors?: ConnectorFactory;
   /** How often idle workers poll, seconds (pg-boss minimum 0.5). */
   readonly pollingIntervalSeconds: number;
+  /** PLEDGE_INBOUND_IMAP_URL (checked at start): the contact mailbox to poll; none, no polling. */
+  readonly inboundImapUrl?: string;
+  /** Time between two polls of the contact mailbox, ms; default one minute. */
+  readonly inboundImapEveryMs?: number;
 }
 
 /** The running workers; {@link stop} ends them. */
@@ -58,6 +69,18 @@ export async function startBackgroundJobs(options: BackgroundJobsOptions): Promi
   const to = officerAddress(rt);
   const sweepId = await workDeadlineSweeps(boss, rt.store.db, to ? { deliver: { notifier, to } } : {});
   const outboxId = await workOutbox(boss, notifier, options.pollingIntervalSeconds);
+  const imap = await startImapPolling({
+    db: rt.store.db,
+    boss,
+    recurring,
+    env: { PLEDGE_INBOUND_IMAP_URL: options.inboundImapUrl },
+    ...(options.inboundImapEveryMs ? { everyMs: options.inboundImapEveryMs } : {}),
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+    // The problem names the setting, host and mailbox: never credentials or contents.
+    onProblem: (problem) => log.warn({ code: problem.code }, problem.message),
+  });
+  if (!imap.ok) log.error({ code: imap.problem.code }, imap.problem.message);
+  const polling: ImapPolling | undefined = imap.ok ? imap.polling : undefined;
   const ticker: Ticker = recurring.start({
     everyMs: 1000,
     onError: (error) => log.error({ err: error }, 'background: schedule tick failed'),
@@ -65,6 +88,7 @@ export async function startBackgroundJobs(options: BackgroundJobsOptions): Promi
   return {
     async stop() {
       await ticker.stop();
+      await polling?.stop();
       await boss.offWork({ id: sweepId });
       await boss.offWork({ id: outboxId });
       await worker.stop();

@@ -27,6 +27,10 @@ export interface ExecutionOptions {
   readonly smtp?: SmtpConfig;
   /** Connectors of the datasets; default from the environment variables the datasets name. */
   readonly connectors?: ConnectorFactory;
+  /** PLEDGE_INBOUND_IMAP_URL: the contact mailbox to poll. */
+  readonly inboundImapUrl?: string;
+  /** Time between two polls of the contact mailbox, ms; default one minute. */
+  readonly inboundImapEveryMs?: number;
 }
 
 /** The server's side of carrying out requests, shared by the routes. */
@@ -127,6 +131,8 @@ export function createExecution(rt: Runtime, options: ExecutionOptions): Executi
         log,
         pollingIntervalSeconds: workerPollSeconds(pollMs),
         ...(options.connectors ? { connectors: options.connectors } : {}),
+        ...(options.inboundImapUrl ? { inboundImapUrl: options.inboundImapUrl } : {}),
+        ...(options.inboundImapEveryMs ? { inboundImapEveryMs: options.inboundImapEveryMs } : {}),
       });
       runner = startRequestRunner({ rt, queue: q, notifier, log, pollMs });
     },
