@@ -80,6 +80,7 @@ export {
 export {
   type BreachClock,
   type Citation,
+  coppa,
   type Fact,
   gdprSpecialCategories,
   getJurisdiction,

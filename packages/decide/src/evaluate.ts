@@ -114,6 +114,7 @@ export function evaluate(
   let result = sensitive !== 0 ? O_SENSITIVE : 0;
   if (age !== undefined) {
     if (age < jurisdiction.barredBelow[slot]!) bits |= D_MINOR_BARRED;
+    if ((rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleBarredBelow[slot]!) bits |= D_MINOR_BARRED;
     minor = age < ((rule >>> R_GUARDIAN_AGE_SHIFT) & 0xff);
     if (age < jurisdiction.guidanceBelow[slot]!) result |= O_GUIDANCE;
     if (level < LEVEL_EXPLICIT && (rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleOptInBelow[slot]!) {
