@@ -105,7 +105,8 @@ export const rowsNeToVa: StateRow[] = [
     appealDays: 60,
     appealRef: 'Tex. Bus. & Com. Code §541.053',
     gpcFrom: '2025-01-01',
-    gpcRef: 'Tex. Bus. & Com. Code §541.055(e) (opt-out through a global privacy control from 2025-01-01)',
+    gpcRef:
+      'Tex. Bus. & Com. Code §541.055(e) (from 2025-01-01: an authorized agent designated by a browser setting or extension or a global device setting opts the consumer out of sale and targeted advertising)',
     sensitiveRef: 'Tex. Bus. & Com. Code §541.001(29), §541.101(b)(4)',
     minorsRef: 'Tex. Bus. & Com. Code §541.101(b)(4) (known child under 13: per COPPA)',
     breachSubject: { amount: 60, unit: 'days' },
@@ -113,7 +114,8 @@ export const rowsNeToVa: StateRow[] = [
     breachRef: 'Tex. Bus. & Com. Code §521.053',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General within 30 days when 250 or more Texans are affected.',
-    checked: { gpc: 'secondary' },
+    // §541.052(b)-(c) and §541.055(e) read in a reproduction of the code (FindLaw, Texas.Public.Law).
+    checked: { deadline: 'verified', gpc: 'verified' },
   },
   {
     key: 'us-va-vcdpa',
