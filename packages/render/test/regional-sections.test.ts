@@ -41,6 +41,19 @@ describe('sections of the US state laws, India and Brazil', () => {
     // The fixture honours GPC; Virginia sets no signal duty, so it is not named.
     expect(md).toContain('The laws of Colorado (CPA), Texas (TDPSA) require this.');
     expect(md).not.toMatch(/Virginia \(VCDPA\)[^\n]*require this/);
+    // The fixture lets children under 14 in with a guardian's consent: COPPA's rules apply.
+    expect(md).toContain(en['usStates.coppa']);
+  });
+
+  it('says nothing of COPPA when children are barred, nor of GPC when the policy is silent on it', () => {
+    const yaml = FULL_YAML.replace(ORIGINAL, 'jurisdictions: [us-tx-tdpsa]')
+      .replace('rules: [{ below: 14, rule: guardian-consent }]', 'rules: [{ below: 16, rule: barred }]')
+      .replace('signals: { doNotTrack: true, globalPrivacyControl: true }', 'signals: { doNotTrack: true }');
+    const md = renderPolicy(manifestFrom(yaml), { format: 'md', lang: 'en' });
+    expect(md).toContain(en['section.usStates']);
+    expect(md).not.toContain(en['usStates.coppa']);
+    expect(md).not.toContain('Global Privacy Control as a valid request');
+    expect(md).not.toContain('does not commit to honouring universal opt-out signals');
   });
 
   it('a policy that addresses no new law renders none of their sections', () => {

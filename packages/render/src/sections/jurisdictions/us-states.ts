@@ -1,4 +1,4 @@
-import { getJurisdiction, type JurisdictionKey, runtimeDefault } from '@pledge/core';
+import { getJurisdiction, type JurisdictionKey } from '@pledge/core';
 import type { RenderContext } from '../../context.js';
 import { paragraph, section } from '../../model/blocks.js';
 import type { Section } from '../../model/types.js';
@@ -28,7 +28,8 @@ export function usStatesSection(ctx: RenderContext): Section | undefined {
       : [],
   );
   const signalStates = laws.filter((law) => law.signals.gpc.value).map((law) => name(law.key));
-  const honours = ctx.manifest.signals.globalPrivacyControl ?? runtimeDefault('signals.globalPrivacyControl');
+  // Silence is silence: an unstated GPC promise renders nothing.
+  const honours = ctx.manifest.signals.globalPrivacyControl;
   const minorsRule = laws.some((law) => law.minors.saleOptInBelow || law.minors.saleBarredBelow);
   return section('us-states', ctx.t('section.usStates'), [
     paragraph(ctx.t('usStates.intro', { states: ctx.join(states.map(name)) })),
@@ -38,10 +39,21 @@ export function usStatesSection(ctx: RenderContext): Section | undefined {
     appeals.length > 0 ? paragraph(ctx.t('usStates.appeal', { deadlines: ctx.join(appeals) })) : undefined,
     appeals.length > 0 ? paragraph(ctx.t('usStates.complaint')) : undefined,
     paragraph(ctx.t('usStates.sensitive')),
-    signalStates.length > 0
+    signalStates.length > 0 && honours !== undefined
       ? paragraph(ctx.t(honours ? 'usStates.gpcYes' : 'usStates.gpcNo', { states: ctx.join(signalStates) }))
       : undefined,
     minorsRule ? paragraph(ctx.t('usStates.minors')) : undefined,
-    paragraph(ctx.t('usStates.coppa')),
+    admitsChildren(ctx, states) ? paragraph(ctx.t('usStates.coppa')) : undefined,
   ]);
+}
+
+/** Whether a guardian-consent rule lets children under 13 in, in one of the states (none bars them). */
+function admitsChildren(ctx: RenderContext, states: JurisdictionKey[]): boolean {
+  return states.some((key) => {
+    const rules = ctx.manifest.minors.rules.filter(
+      (rule) => rule.jurisdictions.length === 0 || rule.jurisdictions.includes(key),
+    );
+    const barred = rules.some((rule) => rule.rule === 'barred' && rule.below >= 13);
+    return !barred && rules.some((rule) => rule.rule === 'guardian-consent' && rule.below >= 13);
+  });
 }
