@@ -24,7 +24,7 @@ export const rowsCoToMt: StateRow[] = [
     breachRef: 'C.R.S. §6-1-716(2)',
     breachNote:
       'Residents within 30 days of determining a breach; the Attorney General within 30 days when 500 or more Colorado residents are affected.',
-    checked: { gpc: 'secondary', inForce: 'secondary' },
+    checked: { gpc: 'secondary', inForce: 'secondary', deadline: 'secondary' },
   },
   {
     key: 'us-ct-ctdpa',

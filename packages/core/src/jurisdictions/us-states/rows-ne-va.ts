@@ -92,7 +92,8 @@ export const rowsNeToVa: StateRow[] = [
     breachRef: 'ORS 646A.604',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
-    checked: { gpc: 'secondary' },
+    // Oregon DOJ business privacy FAQ (a regulator's summary).
+    checked: { gpc: 'secondary', deadline: 'secondary', sensitive: 'secondary', inForce: 'secondary' },
   },
   {
     key: 'us-tx-tdpsa',
