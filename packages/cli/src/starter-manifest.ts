@@ -1,4 +1,4 @@
-import type { JurisdictionKey } from '@pledge/core';
+import { getJurisdiction, JURISDICTION_KEYS, type JurisdictionKey } from '@pledge/core';
 
 /** What `pledge init` writes a starter manifest from. */
 export interface StarterOptions {
@@ -23,6 +23,11 @@ export function starterManifest(options: StarterOptions): string {
   const name = JSON.stringify(options.name);
   const chinese = jurisdictions.includes('cn-pipl');
   const languages = chinese ? '[en, zh-CN]' : '[en]';
+  // 16 (the GDPR's default) unless a chosen law sets a higher age (India: 18).
+  const guardianBelow = Math.max(
+    16,
+    ...jurisdictions.map((key) => getJurisdiction(key)?.minors.digitalConsentAge.value ?? 0),
+  );
   return `# Pledge manifest for ${options.name}: your privacy policy as code.
 # Check it with \`pledge validate\` and \`pledge lint\`, render it with \`pledge render\`.
 # Every line marked "${FILL_IN}" holds a placeholder you must replace; \`pledge lint\` reports
@@ -39,7 +44,7 @@ policy:
   version: 1.0.0
   lastUpdated: ${date}
   languages: ${languages}
-  # The laws the policy addresses: eu-gdpr, uk-gdpr, us-ca-ccpa, cn-pipl, br-lgpd.
+  # The laws the policy addresses: ${JURISDICTION_KEYS.join(', ')}.
   jurisdictions: [${jurisdictions.join(', ')}]
 
 controller:
@@ -119,7 +124,7 @@ rights:
 ${rightsBlock()}
 
 minors:
-  rules: [{ below: 16, rule: guardian-consent }]
+  rules: [{ below: ${guardianBelow}, rule: guardian-consent }]
   onDiscovery: delete
 
 breach:

@@ -95,6 +95,7 @@ export {
   type Citation,
   citationProblems,
   consentAgeFor,
+  coppa,
   countByVerification,
   deadlineForRight,
   type Fact,

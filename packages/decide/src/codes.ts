@@ -92,6 +92,32 @@ export function jurisdictionSlot(key: string | undefined): number {
       return 4;
     case 'br-lgpd':
       return 5;
+    case 'us-co-cpa':
+      return 6;
+    case 'us-ct-ctdpa':
+      return 7;
+    case 'us-de-dpdpa':
+      return 8;
+    case 'us-md-modpa':
+      return 9;
+    case 'us-mn-mcdpa':
+      return 10;
+    case 'us-mt-mcdpa':
+      return 11;
+    case 'us-ne-dpdpa':
+      return 12;
+    case 'us-nh-pa':
+      return 13;
+    case 'us-nj-dpa':
+      return 14;
+    case 'us-or-ocpa':
+      return 15;
+    case 'us-tx-tdpsa':
+      return 16;
+    case 'us-va-vcdpa':
+      return 17;
+    case 'in-dpdp':
+      return 18;
     default:
       return -1;
   }

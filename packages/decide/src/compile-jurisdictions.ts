@@ -13,13 +13,16 @@ export function compileJurisdictions(
   manifest: Manifest,
   lookup: JurisdictionLookup,
   localisations: readonly CompiledLocalisation[],
+  on: string = today(),
 ): JurisdictionTables {
   const barredBelow = new Uint8Array(SLOT_COUNT);
   const guardianBelow = new Uint8Array(SLOT_COUNT);
   const guidanceBelow = new Uint8Array(SLOT_COUNT);
   const digitalConsentAge = new Uint8Array(SLOT_COUNT);
   const saleOptInBelow = new Uint8Array(SLOT_COUNT);
+  const saleBarredBelow = new Uint8Array(SLOT_COUNT);
   const gpc = new Uint8Array(SLOT_COUNT);
+  const gpcDisplay = new Uint8Array(SLOT_COUNT);
   const sensitiveLevel = new Uint8Array(SLOT_COUNT);
   const separateDisclosure = new Uint8Array(SLOT_COUNT);
   const separateTransfer = new Uint8Array(SLOT_COUNT);
@@ -42,8 +45,10 @@ export function compileJurisdictions(
     digitalConsentAge[slot] = Math.max(0, ...laws.map((law) => law.minors?.digitalConsentAge?.value ?? 0));
     saleOptInBelow[slot] = Math.max(0, ...laws.map((law) => law.minors?.saleOptInBelow?.value ?? 0));
     regionAges.push(slot === 0 ? new Map() : nationalAges(laws));
-    const lawGpc = laws.some((law) => law.signals?.gpc?.value === true);
+    saleBarredBelow[slot] = Math.max(0, ...laws.map((law) => law.minors?.saleBarredBelow?.value ?? 0));
+    const lawGpc = laws.some((law) => gpcDutyOn(law, on));
     gpc[slot] = lawGpc || honoursGpc ? 1 : 0;
+    gpcDisplay[slot] = gpc[slot] === 1 && laws.some((law) => displayDutyOn(law, on)) ? 1 : 0;
     sensitiveLevel[slot] = Math.max(0, ...laws.map(sensitiveLevelOf));
     separateDisclosure[slot] = laws.some((law) => separateFor(law, 'disclosure-to-controller')) ? 1 : 0;
     separateTransfer[slot] = laws.some((law) => separateFor(law, 'transfer-abroad')) ? 1 : 0;
@@ -64,13 +69,33 @@ export function compileJurisdictions(
     digitalConsentAge,
     regionAges: Object.freeze(regionAges),
     saleOptInBelow,
+    saleBarredBelow,
     gpc,
+    gpcDisplay,
     sensitiveLevel,
     separateDisclosure,
     separateTransfer,
     home: Object.freeze(home),
     localisations: Object.freeze(bySlot),
   });
+}
+
+/** Today's date (ISO, UTC): the day a policy is compiled for unless told otherwise. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Whether the law requires honouring GPC on `on` (a duty with a start date binds from that day). */
+function gpcDutyOn(law: Jurisdiction, on: string): boolean {
+  if (law.signals?.gpc?.value !== true) return false;
+  const from = law.signals.gpcFrom?.value;
+  return from === undefined || from <= on;
+}
+
+/** Whether the law requires showing that a signal was honoured on `on` (CCPA §7025(c)(6)). */
+function displayDutyOn(law: Jurisdiction, on: string): boolean {
+  const from = law.signals?.displayHonouredFrom?.value;
+  return from !== undefined && from <= on;
 }
 
 function lawsFor(keys: readonly JurisdictionKey[], lookup: JurisdictionLookup): Jurisdiction[] {

@@ -37,7 +37,7 @@ export function compilePolicy(manifest: Manifest, options: CompileOptions = {}):
   const categoryWords = wordsFor(categories.ids.length);
   const purposeWords = wordsFor(purposes.ids.length);
   const localisations = compileLocalisations(manifest, categories, categoryWords);
-  const jurisdiction = compileJurisdictions(manifest, sources.jurisdiction, localisations);
+  const jurisdiction = compileJurisdictions(manifest, sources.jurisdiction, localisations, options.on);
   const purpose = compilePurposes(manifest, categories, categoryWords, jurisdiction, sources.taxonomy);
   const category = compileCategories(manifest, categories, categoryWords, sources);
   return Object.freeze({

@@ -124,6 +124,7 @@ export function evaluate(
         : undefined;
     if (national !== undefined) guardianAge = Math.max((rule >>> R_RULE_AGE_SHIFT) & 0x7f, national);
     minor = age < guardianAge;
+    if ((rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleBarredBelow[slot]!) bits |= D_MINOR_BARRED;
     if (age < jurisdiction.guidanceBelow[slot]!) result |= O_GUIDANCE;
     if (level < LEVEL_EXPLICIT && (rule & R_SALE_SHARE) !== 0 && age < jurisdiction.saleOptInBelow[slot]!) {
       level = LEVEL_EXPLICIT;

@@ -20,6 +20,7 @@ export type {
   RecipientTables,
 } from './policy.js';
 export { type AllowReason, DENY_REASONS, type DenyReason, type ReasonCode } from './reasons.js';
+export { type GpcStatus, gpcStatus } from './signal-status.js';
 export {
   type SubjectEvent,
   type SubjectEventOptions,

@@ -124,8 +124,12 @@ export interface JurisdictionTables {
   readonly regionAges: readonly ReadonlyMap<string, number>[];
   /** Below this age sale or sharing needs an opt-in instead of an opt-out (CCPA: 16). */
   readonly saleOptInBelow: Uint8Array;
+  /** Below this age sale, sharing and targeted advertising are barred (Maryland, India, Brazil's ECA Digital: 18). */
+  readonly saleBarredBelow: Uint8Array;
   /** 1 when Global Privacy Control counts as an opt-out of sale/share/targeted advertising. */
   readonly gpc: Uint8Array;
+  /** 1 when the law requires showing whether the signal was honoured (CCPA: 11 CCR §7025(c)(6)). */
+  readonly gpcDisplay: Uint8Array;
   /** Consent level the law needs for sensitive categories (3: separate). */
   readonly sensitiveLevel: Uint8Array;
   /** 1 when disclosure to another controller needs separate consent. */

@@ -17,6 +17,12 @@ export interface CompileOptions {
   taxonomy?: TaxonomyLookup;
   /** Jurisdiction rules; default: the rules that ship with Pledge. */
   jurisdiction?: JurisdictionLookup;
+  /**
+   * Day (ISO date) the policy is compiled for: a legal duty with a start date (a state's GPC
+   * duty) binds from that day on. Default: today (UTC). A compiled policy keeps its day: a
+   * process compiled before a start date applies the duty once it compiles again.
+   */
+  on?: string;
 }
 
 /** The taxonomy and jurisdiction sources a compilation uses. */

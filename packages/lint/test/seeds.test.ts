@@ -46,6 +46,7 @@ describe('examples/antsentry (seed 000)', () => {
       'rights.missing-statutory-right',
       'rights.no-channel',
       'signals.dnt-with-advertising',
+      'signals.opt-out-status-display',
       'transfer.unknown-destination',
     ]);
   });

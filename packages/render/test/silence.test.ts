@@ -50,6 +50,12 @@ const CASES: SilenceCase[] = [
     state: (m) => Object.assign(m.signals, { doNotTrack: false }),
   },
   {
+    path: 'signals.showsSignalStatus',
+    keys: ['california.signalDisplay'],
+    omit: (m) => delete (m.signals as Partial<Manifest['signals']>).showsSignalStatus,
+    state: (m) => Object.assign(m.signals, { showsSignalStatus: true }),
+  },
+  {
     path: 'trackers[].essential',
     keys: ['common.yes', 'common.no'],
     column: 'cookies.col.essential',

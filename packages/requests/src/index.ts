@@ -2,6 +2,7 @@
  * `@pledge/requests`: the case a data-subject request is, from receipt to its answer.
  * @packageDocumentation
  */
+export { appealDeadlineRule } from './deadlines/appeal-deadline.js';
 export {
   computeRequestDeadline,
   type DeadlineClock,

@@ -1,4 +1,4 @@
-export type { CategoryMask, Decision, DecisionRequest, SubjectState } from '@pledge/decide';
+export type { CategoryMask, Decision, DecisionRequest, GpcStatus, SubjectState } from '@pledge/decide';
 export type { RenewalVersion, SubjectFactsInput } from '@pledge/engine';
 export { LEDGER_CHANNEL, subjectHash } from '@pledge/store';
 export { AccessCounter, type CountedAccess } from './audit/access-counter.js';

@@ -6,6 +6,7 @@ import {
   createClient,
   createPledge,
   type Decision,
+  type GpcStatus,
   type Pledge,
   type PledgeClient,
   pledgeExpress,
@@ -19,6 +20,7 @@ interface Answer {
   signals: { gpc: boolean; dnt: boolean };
   ads: Decision;
   analytics: Decision;
+  gpcStatus: GpcStatus;
 }
 
 type Send = (headers: Record<string, string>) => Promise<Answer>;
@@ -77,6 +79,13 @@ function middlewareSuite(
         expect(answer.signals).toEqual({ gpc: true, dnt: false });
         expect(answer.ads.allowed).toBe(false);
         expect(answer.ads.reasons).toContain('deny.gpc');
+        // California: the page must show that the signal was honoured (11 CCR §7025(c)(6)).
+        expect(answer.gpcStatus).toEqual({
+          received: true,
+          honoured: true,
+          mustDisplay: true,
+          jurisdiction: 'us-ca-ccpa',
+        });
       }
       expect(await signalEvents(subject)).toEqual(['gpc']);
 
@@ -100,6 +109,7 @@ function middlewareSuite(
       const answer = await send({ 'x-user-id': `${name}-plain-user`, 'x-region': 'CA' });
       expect(answer.signals).toEqual({ gpc: false, dnt: false });
       expect(answer.ads).toMatchObject({ allowed: true, legalBasis: 'business-purpose' });
+      expect(answer.gpcStatus).toMatchObject({ received: false, honoured: false, mustDisplay: false });
       expect(await signalEvents(`${name}-plain-user`)).toEqual([]);
     });
 
@@ -161,6 +171,7 @@ middlewareSuite('fastify', async (pledge) => {
       signals: request.pledge.signals,
       ads: request.pledge.decide('ads', ['browsing']),
       analytics: request.pledge.decide('analytics', ['browsing']),
+      gpcStatus: request.pledge.gpcStatus(),
     }),
   );
   await app.ready();
@@ -188,6 +199,7 @@ middlewareSuite('express', async (pledge) => {
       signals: req.pledge!.signals,
       ads: req.pledge!.decide('ads', ['browsing']),
       analytics: req.pledge!.decide('analytics', ['browsing']),
+      gpcStatus: req.pledge!.gpcStatus(),
     };
     res.json(answer);
   });

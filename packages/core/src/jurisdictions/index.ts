@@ -1,10 +1,14 @@
 import type { JurisdictionKey } from '../manifest/schema/common.js';
+import { withEcaDigital } from './br-eca-digital.js';
 import { brLgpd } from './br-lgpd.js';
 import { cnPipl } from './cn-pipl.js';
 import { euGdpr } from './eu-gdpr.js';
+import { inDpdp } from './in-dpdp.js';
 import type { Jurisdiction } from './types.js';
 import { ukGdpr } from './uk-gdpr.js';
 import { usCaCcpa } from './us-ca-ccpa.js';
+import { withSignalDisplay } from './us-ca-signal-display.js';
+import { usStates } from './us-states/index.js';
 
 /**
  * The jurisdictions whose rules ship with Pledge, as data. Every fact carries its citation
@@ -13,9 +17,11 @@ import { usCaCcpa } from './us-ca-ccpa.js';
 export const jurisdictions: Record<JurisdictionKey, Jurisdiction> = {
   'eu-gdpr': euGdpr,
   'uk-gdpr': ukGdpr,
-  'us-ca-ccpa': usCaCcpa,
+  'us-ca-ccpa': withSignalDisplay(usCaCcpa),
   'cn-pipl': cnPipl,
-  'br-lgpd': brLgpd,
+  'br-lgpd': withEcaDigital(brLgpd),
+  ...usStates,
+  'in-dpdp': inDpdp,
 };
 
 /** The rules of a jurisdiction, or undefined for a key Pledge does not ship. */
@@ -25,6 +31,7 @@ export function getJurisdiction(key: string): Jurisdiction | undefined {
 
 export { citationProblems, isLandingPage, OFFICIAL_HOSTS } from './citation-check.js';
 export { gdprSpecialCategories } from './eu-gdpr.js';
+export { countByVerification, type ListedFact, listFacts, type VerificationCounts } from './fact-list.js';
 export {
   INCIDENT_DUTIES,
   INCIDENT_GRADES,
@@ -33,7 +40,6 @@ export {
   type IncidentGrade,
   type IncidentReporter,
 } from './incident.js';
-export { countByVerification, type ListedFact, listFacts, type VerificationCounts } from './fact-list.js';
 export { authorityNoticeRequired, consentAgeFor, deadlineForRight } from './rule-lookups.js';
 export type {
   BreachClock,
@@ -44,3 +50,4 @@ export type {
   StatutoryDeadline,
   Verification,
 } from './types.js';
+export { coppa } from './us-coppa.js';

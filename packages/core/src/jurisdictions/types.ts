@@ -102,6 +102,10 @@ export interface Jurisdiction {
   acknowledgeDeadline?: Fact<StatutoryDeadline>;
   /** Deadline to act on an opt-out of sale/sharing, where the law sets one. */
   optOutDeadline?: Fact<StatutoryDeadline>;
+  /** Deadline to decide an appeal of a refused request, where the law sets one (US state laws). */
+  appealDeadline?: Fact<StatutoryDeadline>;
+  /** When the law, or a phase of it, applies (India's DPDP Rules: phased over 18 months). */
+  inForce?: Fact<{ from: string; scope: string }>[];
   /** Further rules on request handling (other benchmarks, clock pauses...). */
   requestNotes?: Fact<string>[];
   /**
@@ -120,6 +124,8 @@ export interface Jurisdiction {
     minimumAllowedAge?: Fact<number>;
     /** Below this age, sale or sharing needs an opt-in (CCPA: 16). */
     saleOptInBelow?: Fact<number>;
+    /** Below this age sale and targeted advertising are barred, consent or not (Maryland: 18). */
+    saleBarredBelow?: Fact<number>;
     /** Per-country digital-consent ages (ISO 3166 code to age), where the law lets states choose. */
     byRegion?: Record<string, Fact<number>>;
     /** Extra rules (e.g. CCPA opt-in to sale under 16). */
@@ -164,5 +170,9 @@ export interface Jurisdiction {
   signals: {
     /** Global Privacy Control must be honoured as an opt-out of sale/share. */
     gpc: Fact<boolean>;
+    /** Date (ISO) from which the GPC duty applies; omitted: already when the law took effect. */
+    gpcFrom?: Fact<string>;
+    /** Date (ISO) from which the business must show whether it honoured the signal (CCPA: 11 CCR §7025(c)(6)). */
+    displayHonouredFrom?: Fact<string>;
   };
 }

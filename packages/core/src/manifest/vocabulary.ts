@@ -4,8 +4,35 @@
  * its enums from these arrays, so each list is written once.
  */
 
+/**
+ * US state privacy laws built from one table (`jurisdictions/us-states`): the states with a
+ * universal opt-out signal duty, and Virginia.
+ */
+export const US_STATE_KEYS = [
+  'us-co-cpa',
+  'us-ct-ctdpa',
+  'us-de-dpdpa',
+  'us-md-modpa',
+  'us-mn-mcdpa',
+  'us-mt-mcdpa',
+  'us-ne-dpdpa',
+  'us-nh-pa',
+  'us-nj-dpa',
+  'us-or-ocpa',
+  'us-tx-tdpsa',
+  'us-va-vcdpa',
+] as const;
+
 /** Jurisdictions whose rules ship with Pledge as data. */
-export const JURISDICTION_KEYS = ['eu-gdpr', 'uk-gdpr', 'us-ca-ccpa', 'cn-pipl', 'br-lgpd'] as const;
+export const JURISDICTION_KEYS = [
+  'eu-gdpr',
+  'uk-gdpr',
+  'us-ca-ccpa',
+  'cn-pipl',
+  'br-lgpd',
+  ...US_STATE_KEYS,
+  'in-dpdp',
+] as const;
 
 /** Legal bases for processing across the supported laws. */
 export const LEGAL_BASES = [

@@ -192,6 +192,8 @@ function evaluate(
 
   const mode = purpose.consentMode[at]!;
   const saleShare = purpose.saleShare[p] === 1;
+  if (age !== undefined && saleShare && age < jurisdiction.saleBarredBelow[slot]!)
+    bits |= deny('deny.minor-barred');
   let level = purpose.level[at]!;
   if (age !== undefined && level < LEVEL_EXPLICIT && saleShare && age < jurisdiction.saleOptInBelow[slot]!) {
     level = LEVEL_EXPLICIT;

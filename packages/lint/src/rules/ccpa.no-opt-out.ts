@@ -35,6 +35,7 @@ export const ccpaNoOptOut = defineRule({
     },
     passing: {
       policy: { jurisdictions: ['us-ca-ccpa'] },
+      signals: { showsSignalStatus: true },
       purposes: [{ id: 'analytics', targetedAdvertising: true, consent: 'opt-out' }],
     },
   },

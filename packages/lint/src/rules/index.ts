@@ -16,7 +16,9 @@ import { datasetUnmappedCategory } from './dataset.unmapped-category.js';
 import { defaultRuntimeBehaviour } from './default.runtime-behaviour.js';
 import { idDuplicate } from './id.duplicate.js';
 import { marketingWithoutOptOut } from './marketing.without-opt-out.js';
+import { minorsCoppaDisclosure } from './minors.coppa-disclosure.js';
 import { minorsNoRule } from './minors.no-rule.js';
+import { minorsSaleBarredWithoutAge } from './minors.sale-barred-without-age.js';
 import { minorsThresholdBelowLaw } from './minors.threshold-below-law.js';
 import { permissionCategoryOutsidePurposes } from './permission.category-outside-purposes.js';
 import { permissionUndeclaredPurpose } from './permission.undeclared-purpose.js';
@@ -51,6 +53,7 @@ import { rightsNoChannel } from './rights.no-channel.js';
 import { sdkUndeclaredCategory } from './sdk.undeclared-category.js';
 import { signalsDntWithAdvertising } from './signals.dnt-with-advertising.js';
 import { signalsGpcNotHonoured } from './signals.gpc-not-honoured.js';
+import { signalsOptOutStatusDisplay } from './signals.opt-out-status-display.js';
 import { taxonomyDeprecatedKey } from './taxonomy.deprecated-key.js';
 import { taxonomyUnknownKey } from './taxonomy.unknown-key.js';
 import { trackerAdvertisingEssential } from './tracker.advertising-essential.js';
@@ -77,7 +80,9 @@ export const rules: ReadonlyArray<LintRule> = [
   defaultRuntimeBehaviour,
   idDuplicate,
   marketingWithoutOptOut,
+  minorsCoppaDisclosure,
   minorsNoRule,
+  minorsSaleBarredWithoutAge,
   minorsThresholdBelowLaw,
   permissionCategoryOutsidePurposes,
   permissionUndeclaredPurpose,
@@ -112,6 +117,7 @@ export const rules: ReadonlyArray<LintRule> = [
   sdkUndeclaredCategory,
   signalsDntWithAdvertising,
   signalsGpcNotHonoured,
+  signalsOptOutStatusDisplay,
   taxonomyDeprecatedKey,
   taxonomyUnknownKey,
   trackerAdvertisingEssential,

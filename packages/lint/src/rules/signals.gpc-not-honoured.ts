@@ -32,7 +32,7 @@ export const signalsGpcNotHonoured = defineRule({
     },
     passing: {
       policy: { jurisdictions: ['us-ca-ccpa'] },
-      signals: { globalPrivacyControl: true },
+      signals: { globalPrivacyControl: true, showsSignalStatus: true },
       purposes: [{ id: 'analytics', sale: true, legalBasis: 'consent', consent: 'opt-out' }],
     },
   },

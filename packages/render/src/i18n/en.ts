@@ -1,3 +1,5 @@
+import { enRegional } from './en-regional.js';
+
 /**
  * English strings of the rendered policy. This object defines the key set:
  * zh-CN.ts must provide the same keys (checked by the type system and a test).
@@ -398,6 +400,7 @@ export const en = {
   'china.minors': 'Minors under 14',
   'china.minorsNote': 'Personal information of minors under 14 is sensitive personal information.',
   'china.localisation': 'Storage in mainland China and transfers abroad',
+  ...enRegional,
 };
 
 /** Keys of every fixed string of the rendered policy. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { zhCNRegional } from './zh-CN-regional.js';
 
 /** Simplified Chinese strings of the rendered policy; same keys as `en`. */
 export const zhCN: Messages = {
@@ -384,4 +385,5 @@ export const zhCN: Messages = {
   'china.minors': '不满十四周岁的未成年人',
   'china.minorsNote': '不满十四周岁未成年人的个人信息属于敏感个人信息。',
   'china.localisation': '境内存储和向境外提供',
+  ...zhCNRegional,
 };

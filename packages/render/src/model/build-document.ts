@@ -7,9 +7,12 @@ import { collectionSection } from '../sections/collection.js';
 import { complaintsSection } from '../sections/complaints.js';
 import { contactSection } from '../sections/contact.js';
 import { cookiesSection } from '../sections/cookies.js';
+import { brazilSection } from '../sections/jurisdictions/brazil.js';
 import { californiaSection } from '../sections/jurisdictions/california.js';
 import { chinaSection } from '../sections/jurisdictions/china.js';
 import { eeaSection } from '../sections/jurisdictions/eea.js';
+import { indiaSection } from '../sections/jurisdictions/india.js';
+import { usStatesSection } from '../sections/jurisdictions/us-states.js';
 import { permissionsSection } from '../sections/permissions.js';
 import { purposesSection } from '../sections/purposes.js';
 import { retentionSection } from '../sections/retention.js';
@@ -43,6 +46,9 @@ export function buildPolicyDocument(manifest: Manifest, lang: Language): PolicyD
     eeaSection(ctx),
     californiaSection(ctx),
     chinaSection(ctx),
+    usStatesSection(ctx),
+    brazilSection(ctx),
+    indiaSection(ctx),
   ].filter((s): s is Section => s !== undefined);
   return {
     lang,

@@ -41,9 +41,10 @@ export interface DeadlineRuleSpec {
 /**
  * Laws that stop the clock while the controller waits for a clarification it reasonably needs:
  * UK GDPR Art. 12A (Data (Use and Access) Act 2025). The others set no such pause, so their
- * clock runs on (GDPR Art. 12(3), CCPA §1798.130, LGPD Art. 19, PIPL Arts. 45-50).
+ * clock runs on (GDPR Art. 12(3), CCPA §1798.130, LGPD Art. 19, PIPL Arts. 45-50); a law not
+ * listed sets none (the US state laws, India's DPDP).
  */
-export const CLARIFICATION_PAUSE: Readonly<Record<JurisdictionKey, boolean>> = {
+export const CLARIFICATION_PAUSE: Readonly<Partial<Record<JurisdictionKey, boolean>>> = {
   'eu-gdpr': false,
   'uk-gdpr': true,
   'us-ca-ccpa': false,
@@ -94,7 +95,7 @@ function jurisdictionRule(context: RuleContext, key: JurisdictionKey): DeadlineR
     ...zoneOf(key, context.manifest),
     ...(rule.countsStartDay ? { countsStartDay: true } : {}),
     ...(rule.extension ? { extension: { amount: rule.extension.amount, unit: rule.extension.unit } } : {}),
-    pausesForClarification: CLARIFICATION_PAUSE[key],
+    pausesForClarification: CLARIFICATION_PAUSE[key] === true,
   };
 }
 
@@ -141,7 +142,7 @@ function manifestRules(context: RuleContext, manifest: Manifest): DeadlineRuleSp
                 : { amount: deadline.amount, unit: deadline.unit, engineDefault: true },
           }
         : {}),
-      pausesForClarification: counting ? CLARIFICATION_PAUSE[counting] : false,
+      pausesForClarification: counting ? CLARIFICATION_PAUSE[counting] === true : false,
     });
   });
   return out;

@@ -1,5 +1,5 @@
 import { type ConsentSource, type JurisdictionKey, PRIVACY_SIGNALS } from '@pledge/core';
-import type { Decision } from '@pledge/decide';
+import { type Decision, type GpcStatus, gpcStatus } from '@pledge/decide';
 import type { SubjectFactsInput } from '@pledge/engine';
 import type { Pledge, SubjectHandle } from '../pledge/pledge.js';
 import { type HeaderBag, type RequestSignals, readSignals } from './signals.js';
@@ -34,6 +34,11 @@ export interface RequestPledge {
   readonly jurisdiction: JurisdictionKey | undefined;
   /** Decides for the request's subject, with its signals and jurisdiction as facts. Synchronous. */
   decide(purpose: string, categories: readonly string[], options?: RequestDecideOptions): Decision;
+  /**
+   * Whether the request's Global Privacy Control signal was honoured, and whether the page must
+   * say so (California, 11 CCR §7025(c)(6)): render "Opt-Out Request Honored" when `mustDisplay`.
+   */
+  gpcStatus(): GpcStatus;
 }
 
 /** The work both middleware do per request: load the subject, record new signals once, build `request.pledge`. */
@@ -74,6 +79,10 @@ export async function prepareRequest<Request>(
         destinationCountry: extra.destinationCountry,
       };
       return handle ? handle.decide(request, facts) : pledge.decide(undefined, request, facts);
+    },
+    gpcStatus() {
+      const state = handle ? handle.state(base) : pledge.state(undefined, base);
+      return gpcStatus(pledge.policy.compiled, state, jurisdiction);
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { Language } from '@pledge/core';
+import { emptySubjectState, gpcStatus } from '@pledge/decide';
 import type { ConsentEventBody } from '@pledge/protocol';
 import {
   type CenterNotice,
@@ -37,9 +39,12 @@ export function registerPrivacyCenterConsent(app: FastifyInstance, rt: Runtime):
         ? { tone: 'ok', text: centerText(visit.lang, 'consent.saved') }
         : saved === 'unchanged'
           ? { tone: 'ok', text: centerText(visit.lang, 'consent.unchanged') }
-          : undefined;
+          : signalNotice(rt, visit.lang, request.headers['sec-gpc']);
     if (subject === undefined) {
-      return visit.html(reply, renderConsentPage({ ...visit.page('/privacy/consent') }));
+      return visit.html(
+        reply,
+        renderConsentPage({ ...visit.page('/privacy/consent'), ...(notice ? { notice } : {}) }),
+      );
     }
     const events = await rt.engine.events(subject);
     await audit(rt, request.id, subject, 'ledger-read', null);
@@ -115,4 +120,18 @@ async function audit(
   ]);
   // A read or write that cannot be audited is not served.
   if (!result.ok) throw new Error('privacy center: the access audit log refused an entry');
+}
+
+/**
+ * "Opt-Out Request Honored" for a browser sending `Sec-GPC: 1` where the policy's laws require the
+ * site to show it (California, 11 CCR §7025(c)(6)); nothing otherwise. The visitor's jurisdiction
+ * is not known here, so the strictest of the policy's laws decides, as in `decide`.
+ */
+function signalNotice(rt: Runtime, lang: Language, header: unknown): CenterNotice | undefined {
+  if (header !== '1') return undefined;
+  const { compiled } = rt.engine.policy;
+  const status = gpcStatus(compiled, emptySubjectState(compiled, { gpc: true }));
+  return status.mustDisplay && status.honoured
+    ? { tone: 'ok', text: centerText(lang, 'consent.gpcHonoured') }
+    : undefined;
 }

@@ -17,6 +17,7 @@ export const PROMISE_FIELDS = [
     runtime: false,
     behaviour: 'Do Not Track (DNT: 1) is not honoured: non-essential trackers keep collecting',
   },
+  { path: 'signals.showsSignalStatus', runtime: false, behaviour: undefined },
   // Not essential is the cautious reading (consent first), so lint does not report it.
   { path: 'trackers[].essential', runtime: false, behaviour: undefined },
   { path: 'purposes[].sale', runtime: false, behaviour: undefined },

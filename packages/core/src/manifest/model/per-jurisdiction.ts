@@ -1,10 +1,11 @@
 import type { JurisdictionKey } from '../schema/common.js';
+import { JURISDICTION_KEYS } from '../vocabulary.js';
 
 /** A value normalised by `perJurisdiction`: a default plus optional overrides. */
 export type PerJurisdictionValue<T> = { default: T } & { [K in JurisdictionKey]?: T | undefined };
 
 /** Jurisdictions in the schema's order, the order overrides are listed in. */
-const ORDER: readonly JurisdictionKey[] = ['eu-gdpr', 'uk-gdpr', 'us-ca-ccpa', 'cn-pipl', 'br-lgpd'];
+const ORDER: readonly JurisdictionKey[] = JURISDICTION_KEYS;
 
 /** The value that applies in one jurisdiction: its override, else the default. */
 export function valueFor<T>(value: PerJurisdictionValue<T>, jurisdiction: JurisdictionKey): T {

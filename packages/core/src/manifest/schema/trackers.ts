@@ -47,6 +47,12 @@ export const Signals = z
       .describe(
         'Global Privacy Control (Sec-GPC: 1) is honoured as an opt-out of sale/share. Omitted: the policy says nothing; Pledge honours it.',
       ),
+    showsSignalStatus: z
+      .boolean()
+      .optional()
+      .describe(
+        'The site shows a visitor whose browser sends an opt-out preference signal whether it was honoured (e.g. "Opt-Out Request Honored", from `gpcStatus`), as California requires from 2026-01-01 (11 CCR §7025(c)(6)). Omitted: the policy says nothing.',
+      ),
   })
   .strict();
 export type Signals = z.infer<typeof Signals>;

@@ -44,6 +44,8 @@ export const centerEn = {
   'consent.save': 'Save my choices',
   'consent.saved': 'Your choices were saved.',
   'consent.unchanged': 'Nothing changed: your choices were already as you set them.',
+  'consent.gpcHonoured':
+    'Opt-Out Request Honored: your browser sent a Global Privacy Control signal, and we treat it as your request to opt out of the sale and sharing of your personal information.',
   'requests.title': 'Your rights',
   'requests.lead':
     'Choose what you want to ask. We confirm your identity with a code sent by e-mail, then count the days the law gives us to answer.',

@@ -42,6 +42,8 @@ export const centerZhCN: Record<CenterKey, string> = {
   'consent.save': '保存我的选择',
   'consent.saved': '您的选择已保存。',
   'consent.unchanged': '没有变化：您的选择本来就是这样。',
+  'consent.gpcHonoured':
+    '已响应拒绝请求：您的浏览器发送了全球隐私控制（Global Privacy Control）信号，我们已将其视为您拒绝出售和共享个人信息的请求。',
   'requests.title': '您的权利',
   'requests.lead': '请选择您要申请的事项。我们会通过电子邮件验证码确认您的身份，然后按法律规定的期限答复。',
   'requests.none': '本政策没有可以在此申请的权利。',

@@ -42,6 +42,7 @@ export function californiaSection(ctx: RenderContext): Section | undefined {
     signals.globalPrivacyControl === undefined
       ? undefined
       : paragraph(ctx.t(signals.globalPrivacyControl ? 'signals.gpc.yes' : 'signals.gpc.no')),
+    signals.showsSignalStatus ? paragraph(ctx.t('california.signalDisplay')) : undefined,
     ...rightsList(ctx, ctx.t('california.rights'), rightsIn(ctx, ['us-ca-ccpa'])),
     paragraph(ctx.t('california.nonDiscrimination')),
   ]);

@@ -1,0 +1,134 @@
+import type { RightKind } from '../../manifest/schema/rights.js';
+import { fact } from '../fact.js';
+import type { Jurisdiction } from '../types.js';
+import { coppaNotes } from '../us-coppa.js';
+import type { StateFact, StateRow } from './state-row.js';
+
+/**
+ * Rights every state law in the table grants: confirm and access, correct, delete, a portable
+ * copy, and opt out of targeted advertising, sale and profiling (`automated-decision`).
+ */
+const STATE_RIGHTS: RightKind[] = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'opt-out-sale',
+  'automated-decision',
+];
+
+/** Taxonomy keys every state law in the table treats as sensitive data. */
+const SHARED_SENSITIVE = [
+  'user.demographic.race_ethnicity',
+  'user.demographic.religious_belief',
+  'user.demographic.citizenship_or_immigration_status',
+  'user.demographic.sexual_orientation',
+  'user.health',
+  'user.health_and_medical',
+  'user.health.genetic',
+  'user.health_and_medical.genetic',
+  'user.biometrics',
+  'user.biometric',
+  'user.authorization.biometrics',
+  'user.authorization.biometric',
+  'user.children',
+  'user.location.precise',
+];
+
+/** Builds the `Jurisdiction` of a US state law from its row. */
+export function buildStateJurisdiction(row: StateRow): Jurisdiction {
+  const level = (name: StateFact) => row.checked[name] ?? 'unverified';
+  const cite = <T>(name: StateFact, value: T, ref: string) => fact(value, ref, level(name), row.url);
+  return {
+    key: row.key,
+    name: row.name,
+    regions: [row.region],
+    calendar: 'gregorian-business',
+    timeZone: row.timeZone,
+    asOf: '2026-12-06',
+    inForce: [cite('inForce', { from: row.effective, scope: 'the act' }, `${row.name}: effective date`)],
+    rights: cite('rights', STATE_RIGHTS, `${row.rightsRef}${row.rightsNote ? ` (${row.rightsNote})` : ''}`),
+    requestDeadline: cite(
+      'deadline',
+      {
+        amount: 45,
+        unit: 'days',
+        clockStart: 'receipt',
+        origin: 'statute',
+        extension: {
+          amount: 45,
+          unit: 'days',
+          condition:
+            'Once, when reasonably necessary given the complexity and number of the requests, telling the consumer within the first 45 days with the reason.',
+        },
+      },
+      `${row.rightsRef} (45 days from receipt, extendable once by 45 days)`,
+    ),
+    ...(row.appealDays > 0
+      ? {
+          appealDeadline: cite(
+            'appeal',
+            { amount: row.appealDays, unit: 'days', clockStart: 'receipt', origin: 'statute' },
+            `${row.appealRef} (decide an appeal within ${row.appealDays} days of its receipt)`,
+          ),
+        }
+      : {}),
+    requestNotes: [
+      cite(
+        'deadline',
+        'A refusal states its reasons and how to appeal; the consumer may then complain to the Attorney General.',
+        `${row.rightsRef}; ${row.appealRef}`,
+      ),
+    ],
+    verification: cite(
+      'rights',
+      'Requests are authenticated with commercially reasonable effort; opt-out requests need no authentication.',
+      row.rightsRef,
+    ),
+    fees: cite('rights', 'free-twice-a-year', `${row.rightsRef} (free at least once or twice a year)`),
+    minors: {
+      digitalConsentAge: cite(
+        'minors',
+        13,
+        `${row.sensitiveRef} (data of a known child under 13 is sensitive: processed per COPPA, with a parent's consent)`,
+      ),
+      ...(row.optInBelow ? { saleOptInBelow: cite('minors', row.optInBelow, row.minorsRef) } : {}),
+      ...(row.barredBelow ? { saleBarredBelow: cite('minors', row.barredBelow, row.minorsRef) } : {}),
+      notes: [...(row.minorsNote ? [cite('minors', row.minorsNote, row.minorsRef)] : []), ...coppaNotes],
+    },
+    sensitive: {
+      categories: cite('sensitive', [...SHARED_SENSITIVE, ...(row.extraSensitive ?? [])], row.sensitiveRef),
+      consentMode: cite(
+        'sensitive',
+        'opt-in',
+        `${row.sensitiveRef} (consent before processing sensitive data)`,
+      ),
+    },
+    separateConsentFor: cite('sensitive', [], 'No separate-consent duty beyond consent for sensitive data'),
+    breach: {
+      authorityDeadline: cite('breach', row.breachAuthority, row.breachRef),
+      subjectDeadline: cite('breach', row.breachSubject, row.breachRef),
+      contents: cite('breach', [], `${row.breachRef} (content rules vary; see the statute)`),
+      notes: [cite('breach', row.breachNote, row.breachRef)],
+    },
+    transfers: cite(
+      'rights',
+      ['processor-contract'],
+      'No transfer restriction; processor contracts required',
+    ),
+    legalBases: cite(
+      'rights',
+      ['business-purpose', 'consent'],
+      'No legal-basis model; consent for sensitive data',
+    ),
+    recordKeeping: cite(
+      'rights',
+      'Data protection assessments for targeted advertising, sale, profiling and sensitive data.',
+      row.rightsRef,
+    ),
+    signals: {
+      gpc: cite('gpc', row.gpcFrom !== undefined, row.gpcRef),
+      ...(row.gpcFrom ? { gpcFrom: cite('gpc', row.gpcFrom, row.gpcRef) } : {}),
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { US_STATE_KEYS } from '../../manifest/vocabulary.js';
+import type { BreachClock, Verification } from '../types.js';
+
+/** Key of a US state law built from the table. */
+export type UsStateKey = (typeof US_STATE_KEYS)[number];
+
+/** The facts of a row, each with its own verification level. */
+export const STATE_FACTS = [
+  'inForce',
+  'rights',
+  'deadline',
+  'appeal',
+  'gpc',
+  'sensitive',
+  'minors',
+  'breach',
+] as const;
+export type StateFact = (typeof STATE_FACTS)[number];
+
+/**
+ * One US state privacy law as a row of facts. The state laws share one shape (Virginia's model:
+ * 45 + 45 days, an appeal, opt-in for sensitive data, opt-outs of sale, targeted advertising and
+ * profiling), so a state is its differences; `buildStateJurisdiction` turns a row into a
+ * `Jurisdiction`.
+ */
+export interface StateRow {
+  key: UsStateKey;
+  /** Display name, e.g. "Colorado Privacy Act (CPA)". */
+  name: string;
+  /** ISO 3166-2 code, e.g. US-CO. */
+  region: string;
+  /** Where the law's deadlines end (the state's main time zone). */
+  timeZone: string;
+  /** Official text of the act (state legislature or code publisher). */
+  url: string;
+  /** Date the act took effect. */
+  effective: string;
+  /** Section holding the consumer rights and the 45-day deadline, e.g. "C.R.S. §6-1-1306". */
+  rightsRef: string;
+  /** Rights beyond the shared set (e.g. the list of specific third parties is not a right kind). */
+  rightsNote?: string;
+  /** Days to decide an appeal; 0 where the law has no appeal. */
+  appealDays: number;
+  appealRef: string;
+  /** Date from which a universal opt-out signal (GPC) must be honoured; undefined: no duty. */
+  gpcFrom?: string;
+  gpcRef: string;
+  /** Taxonomy keys sensitive here beyond the shared ones. */
+  extraSensitive?: readonly string[];
+  sensitiveRef: string;
+  /** Below this age sale and targeted advertising need the minor's (or parent's) opt-in. */
+  optInBelow?: number;
+  /** Below this age sale and targeted advertising are barred. */
+  barredBelow?: number;
+  minorsRef: string;
+  minorsNote?: string;
+  /** Breach notice to residents: a clock or the law's standard. */
+  breachSubject: BreachClock | 'most-expedient' | 'without-undue-delay';
+  /** Breach notice to the Attorney General (or state police), with its threshold in the note. */
+  breachAuthority: BreachClock | 'immediately' | 'none';
+  breachRef: string;
+  breachNote: string;
+  /** How well each fact was checked; a fact not listed is `unverified`. */
+  checked: Partial<Record<StateFact, Verification>>;
+}
