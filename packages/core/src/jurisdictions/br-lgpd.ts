@@ -84,7 +84,9 @@ export const brLgpd: Jurisdiction = {
     'verified',
     LGPD,
   ),
-  fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'unverified', LGPD),
+  // Read: Art. 18 §5 "O requerimento referido no § 3º deste artigo será atendido sem custos para o
+  // titular, nos prazos e nos termos previstos em regulamento" (verbatim in several reproductions).
+  fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'verified', LGPD),
   minors: {
     digitalConsentAge: fact(
       12,

@@ -89,12 +89,15 @@ const nationalAges: ReadonlyArray<
   ['HR', 16, 'HR Zakon o provedbi Opće uredbe o zaštiti podataka (NN 42/2018), čl. 19', GDPR, 'secondary'],
   ['CY', 14, 'CY Law 125(I)/2018, s. 8', GDPR, 'secondary'],
   ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
+  // Read: the amending provision "I § 6, stk. 2 og 3, ændres »13 år« til: »15 år«" and its
+  // commencement on 2024-01-01, in bill L 79 (2023-24) as tabled (ft.dk) and as enacted (lov nr.
+  // 1783 af 28/12/2023 § 1, nr. 1, quoted verbatim in a third-party statute check).
   [
     'DK',
     15,
-    'DK Databeskyttelsesloven (lov nr. 502/2018) § 6, stk. 2, raised from 13 to 15 from 2024-01-01',
-    'https://www.retsinformation.dk/eli/lta/2018/502',
-    'secondary',
+    'DK Databeskyttelsesloven § 6, stk. 2, as amended by lov nr. 1783 af 28/12/2023 § 1, nr. 1 (13 to 15 år from 2024-01-01)',
+    'https://www.retsinformation.dk/eli/lta/2023/1783',
+    'verified',
   ],
   ['EE', 13, 'EE Isikuandmete kaitse seadus § 8', GDPR, 'secondary'],
   [
@@ -104,22 +107,28 @@ const nationalAges: ReadonlyArray<
     'https://www.finlex.fi/fi/laki/ajantasa/2018/20181050',
     'secondary',
   ],
+  // Read: art. 45 al. 1-2 verbatim ("à compter de l'âge de quinze ans"; below 15, joint consent of
+  // the minor and the parent), version in force since 2019-06-01, quoted in full in a published
+  // compliance note.
   [
     'FR',
     15,
-    'FR Loi n° 78-17 (Informatique et Libertés), art. 45',
+    'FR Loi n° 78-17 (Informatique et Libertés), art. 45 al. 1',
     'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460',
-    'secondary',
+    'verified',
   ],
   ['DE', 16, 'GDPR Art. 8(1): no lower age set by DE law (BDSG)', GDPR, 'secondary'],
   ['GR', 15, 'GR Νόμος 4624/2019, άρθρο 21', GDPR, 'secondary'],
   ['HU', 16, 'GDPR Art. 8(1): no lower age set by HU law (Infotv.)', GDPR, 'secondary'],
+  // Read: s.31(1) "the age of a child specified for the purposes of Article 8 is 16 years of age",
+  // reproduced by the Minister for Justice in Dáil written answers (oireachtas.ie, 2018-07-05 and
+  // 2022-04-05).
   [
     'IE',
     16,
-    'IE Data Protection Act 2018, s. 31',
+    'IE Data Protection Act 2018, s. 31(1)',
     'https://www.irishstatutebook.ie/eli/2018/act/7/section/31/enacted/en/html',
-    'secondary',
+    'verified',
   ],
   [
     'IT',
@@ -157,12 +166,14 @@ const nationalAges: ReadonlyArray<
     'https://www.boe.es/eli/es/lo/2018/12/05/3/con',
     'verified',
   ],
+  // Read: 2 kap. 4 § in full ("... till ett barn som bor i Sverige ... om barnet är minst 13 år"),
+  // quoted by SVT (2020-08) and cross-checked against a third-party statute check naming 2 kap. 4 §.
   [
     'SE',
     13,
-    'SE Lag (2018:218) 2 kap. 4 §',
+    'SE Lag (2018:218) 2 kap. 4 § (a child who lives in Sweden)',
     'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-2018218-med-kompletterande-bestammelser-till_sfs-2018-218/',
-    'secondary',
+    'verified',
   ],
   ['IS', 13, 'IS Lög nr. 90/2018, 10. gr.', GDPR, 'unverified'],
   ['LI', 16, 'GDPR Art. 8(1): no lower age known in LI law (Datenschutzgesetz 2018)', GDPR, 'unverified'],

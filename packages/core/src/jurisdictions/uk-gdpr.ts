@@ -117,13 +117,22 @@ export const ukGdpr: Jurisdiction = {
     article('7'),
   ),
   breach: {
+    // Read: Art. 33(1) and 34(1) verbatim as published on legislation.gov.uk ("... not later than
+    // 72 hours after having become aware of it, notify the personal data breach to the
+    // Commissioner ..."; "... communicate the personal data breach to the data subject without
+    // undue delay"), reproduced byte-exact in a public provision registry.
     authorityDeadline: fact(
       { amount: 72, unit: 'hours' },
-      'UK GDPR Art. 33(1) (to the ICO)',
-      'secondary',
+      'UK GDPR Art. 33(1) (to the Commissioner)',
+      'verified',
       article('33'),
     ),
-    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'secondary', article('34')),
+    subjectDeadline: fact(
+      'without-undue-delay',
+      'UK GDPR Art. 34(1) (when high risk)',
+      'verified',
+      article('34'),
+    ),
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',
