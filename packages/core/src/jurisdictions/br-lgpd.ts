@@ -84,12 +84,18 @@ export const brLgpd: Jurisdiction = {
     'verified',
     LGPD,
   ),
-  fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'unverified', LGPD),
+  // Read: Art. 18 §5 "O requerimento referido no § 3º deste artigo será atendido sem custos para o
+  // titular, nos prazos e nos termos previstos em regulamento" (verbatim in several reproductions).
+  fees: fact('free', 'LGPD Art. 18 §5 (at no cost to the subject)', 'verified', LGPD),
   minors: {
+    // Read: Art. 14 §1 "O tratamento de dados pessoais de crianças deverá ser realizado com o
+    // consentimento específico e em destaque dado por pelo menos um dos pais ou pelo responsável
+    // legal" and ECA Art. 2 "Considera-se criança ... a pessoa até doze anos de idade incompletos"
+    // (verbatim reproductions of both texts).
     digitalConsentAge: fact(
       12,
       'LGPD Art. 14 §1 (children, under 12 per ECA Lei 8.069/1990 Art. 2: specific and prominent consent of at least one parent or guardian)',
-      'secondary',
+      'verified',
       LGPD,
     ),
     notes: [
@@ -123,16 +129,20 @@ export const brLgpd: Jurisdiction = {
     LGPD,
   ),
   breach: {
+    // Read: Regulation annexed to Res. CD/ANPD 15/2024, Art. 6 caput, §1 and §8 and Art. 9 caput
+    // and §6, verbatim as published in the DOU ("no prazo de três dias úteis", counted "do
+    // conhecimento pelo controlador de que o incidente afetou dados pessoais", "contados em dobro
+    // para os agentes de pequeno porte"), reproduced in a public provision register.
     authorityDeadline: fact(
       { amount: 3, unit: 'business-days' },
-      'LGPD Art. 48; Res. CD/ANPD 15/2024 Art. 6 (3 business days from knowing personal data was involved; doubled for small agents)',
-      'secondary',
+      'LGPD Art. 48; Res. CD/ANPD 15/2024, Regulation Art. 6 caput and §1 (3 business days from knowing personal data was affected); §8 (doubled for small agents)',
+      'verified',
       RES_15_2024,
     ),
     subjectDeadline: fact(
       { amount: 3, unit: 'business-days' },
-      'Res. CD/ANPD 15/2024 (same 3 business days as Art. 6 sets for the ANPD, per practitioner notes)',
-      'secondary',
+      'Res. CD/ANPD 15/2024, Regulation Art. 9 caput (3 business days from knowing personal data was affected); §6 (doubled for small agents)',
+      'verified',
       RES_15_2024,
     ),
     contents: fact(

@@ -48,6 +48,8 @@ export const ukGdpr: Jurisdiction = {
           'Where necessary, taking into account the complexity and number of the requests; the subject is told within the first month, with reasons.',
       },
     },
+    // Read: Art. 12(3)-(4) as amended ("before the end of the applicable time period (see Article
+    // 12A)"); Art. 12A itself, which holds the month, the relevant time and the extension, was not.
     'UK GDPR Art. 12(3) and Art. 12A (stop-the-clock, DUAA 2025)',
     'secondary',
     article('12'),
@@ -108,13 +110,17 @@ export const ukGdpr: Jurisdiction = {
     ],
   },
   sensitive: {
-    categories: fact(
-      gdprSpecialCategories,
-      'UK GDPR Art. 9(1), Art. 10; DPA 2018 Sch. 1 conditions',
-      'secondary',
+    // Read: Art. 9(1)-(2)(a) as revised on legislation.gov.uk ("... except where [domestic law
+    // provides] ..."), in a page reproducing that text with its amendment notes, and Art. 10
+    // ("... authorised by domestic law ...") quoted verbatim by the ICO. The conditions of DPA 2018
+    // Sch. 1 that lift the prohibition are not part of this value.
+    categories: fact(gdprSpecialCategories, 'UK GDPR Art. 9(1), Art. 10', 'verified', article('9')),
+    consentMode: fact(
+      'opt-in',
+      'UK GDPR Art. 9(2)(a) explicit consent (or another Art. 9(2) condition, DPA 2018 Sch. 1)',
+      'verified',
       article('9'),
     ),
-    consentMode: fact('opt-in', 'UK GDPR Art. 9(2)(a) explicit consent', 'unverified', article('9')),
   },
   separateConsentFor: fact(
     [],
@@ -123,13 +129,22 @@ export const ukGdpr: Jurisdiction = {
     article('7'),
   ),
   breach: {
+    // Read: Art. 33(1) and 34(1) verbatim as published on legislation.gov.uk ("... not later than
+    // 72 hours after having become aware of it, notify the personal data breach to the
+    // Commissioner ..."; "... communicate the personal data breach to the data subject without
+    // undue delay"), reproduced byte-exact in a public provision registry.
     authorityDeadline: fact(
       { amount: 72, unit: 'hours' },
-      'UK GDPR Art. 33(1) (to the ICO)',
-      'secondary',
+      'UK GDPR Art. 33(1) (to the Commissioner)',
+      'verified',
       article('33'),
     ),
-    subjectDeadline: fact('without-undue-delay', 'UK GDPR Art. 34(1)', 'secondary', article('34')),
+    subjectDeadline: fact(
+      'without-undue-delay',
+      'UK GDPR Art. 34(1) (when high risk)',
+      'verified',
+      article('34'),
+    ),
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',
@@ -137,8 +152,8 @@ export const ukGdpr: Jurisdiction = {
         'likely consequences',
         'measures taken or proposed, including mitigation',
       ],
-      'UK GDPR Art. 33(3), Art. 34(2)',
-      'unverified',
+      'UK GDPR Art. 33(3), Art. 34(2) (the EU text was read; the UK retained text was not)',
+      'secondary',
       article('33'),
     ),
   },

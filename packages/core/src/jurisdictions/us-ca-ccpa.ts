@@ -89,18 +89,29 @@ export const usCaCcpa: Jurisdiction = {
     'secondary',
     REGS,
   ),
-  requestNotes: [fact('Request records are kept for 24 months.', '11 CCR §7101', 'unverified', REGS)],
+  requestNotes: [
+    fact('Request records are kept for 24 months.', '11 CCR §7101', 'unverified', REGS),
+    fact(
+      'Manifestly unfounded or excessive requests, in particular repetitive ones, may be refused or charged a reasonable fee, the business bearing the burden of showing it.',
+      'Cal. Civ. Code §1798.145 (manifestly unfounded or excessive requests)',
+      'secondary',
+      section('1798.145'),
+    ),
+  ],
   verification: fact(
     'Reasonable degree of certainty (two data points) for categories; reasonably high degree (three data points and a signed declaration) for specific pieces. A business cannot require an account. Opt-out and limit requests need no verification. Deny if not verifiable within 45 days.',
     '11 CCR §§7060-7062',
     'unverified',
     REGS,
   ),
-  oralRequests: fact(true, 'Cal. Civ. Code §1798.130(a)(1) (toll-free telephone number)', 'secondary', CCPA),
+  oralRequests: fact(true, 'Cal. Civ. Code §1798.130(a)(1)(A) (a toll-free telephone number for requests)', 'secondary', section('1798.130')),
+  // Read: §1798.130(a)(2)(A) "Disclose and deliver the required information to a consumer free of
+  // charge" and (b) "not obligated to provide the information required by Sections 1798.110 and
+  // 1798.115 to the same consumer more than twice in a 12-month period" (verbatim reproduction).
   fees: fact(
     'free-twice-a-year',
-    'Cal. Civ. Code §1798.130(b) (know/access at most twice in 12 months); §1798.145 (manifestly unfounded or excessive: fee or refusal)',
-    'secondary',
+    'Cal. Civ. Code §1798.130(a)(2)(A) (free of charge) and (b) (information under §§1798.110, .115 at most twice in 12 months)',
+    'verified',
     section('1798.130'),
   ),
   minors: {
@@ -158,10 +169,12 @@ export const usCaCcpa: Jurisdiction = {
       'verified',
       section('1798.82'),
     ),
+    // Read: §1798.82(a)(2)(A)-(B) verbatim in a statute database reproducing the section as amended
+    // by SB 446 ("within 30 calendar days of discovery or notification of the data breach").
     subjectDeadline: fact(
       { amount: 30, unit: 'days' },
-      'Cal. Civ. Code §1798.82(a) as amended by SB 446 (from 2026-01-01): within 30 calendar days of discovery or notification of the breach',
-      'secondary',
+      'Cal. Civ. Code §1798.82(a)(2)(A) as amended by SB 446 (from 2026-01-01): within 30 calendar days of discovery or notification of the breach; delay under (a)(2)(B) and (c)',
+      'verified',
       section('1798.82'),
     ),
     contents: fact(
