@@ -1,4 +1,4 @@
-import { type DsrQueue, type DsrWorker, openDsrQueue } from '@pledge/dsr';
+import { type AccessDocument, type DsrQueue, type DsrWorker, openDsrQueue, unzipPackage } from '@pledge/dsr';
 import { openStore, type Store } from '@pledge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, email, type World } from '../../dsr/test/sqlite-world.js';
@@ -9,6 +9,7 @@ import {
   migrateRequests,
   receiveRequest,
   requestEvents,
+  requestPackage,
   syncExecution,
   transitionRequest,
 } from '../src/index.js';
@@ -40,7 +41,7 @@ describe('carrying out requests through the DSR engine', () => {
   });
 
   async function received(
-    right: 'access' | 'erasure' | 'objection',
+    right: 'access' | 'portability' | 'erasure' | 'objection',
     subject: number,
     jurisdiction: 'eu-gdpr' | 'us-ca-ccpa' = 'eu-gdpr',
   ) {
@@ -77,6 +78,31 @@ describe('carrying out requests through the DSR engine', () => {
     expect(user?.email).not.toBe(email(2));
     const actions = (await requestEvents(store.db, id)).map((e) => e.action);
     expect(actions).toEqual(['receive', 'verify', 'start', 'complete']);
+  });
+
+  it("P0-57: a verified California portability request ends in a portable package: one JSON document and a CSV file per collection, holding the person's rows only", async () => {
+    const id = await received('portability', 1, 'us-ca-ccpa');
+    await transitionRequest(store.db, id, { action: 'verify', method: 'email-code' }, { actor: officer });
+    const started = await executeRequest(store.db, queue, id, { actor: officer, manifest: world.manifest });
+    if (!started.ok) throw new Error(started.code);
+    await queue.wait(started.dsrRequestId, { timeoutMs: 60_000 });
+    expect(await syncExecution(store.db, queue, id, { actor: officer })).toMatchObject({
+      status: 'completed',
+    });
+    const zip = await requestPackage(store.db, id);
+    if (!zip) throw new Error('no package');
+    const files = unzipPackage(zip);
+    const doc = JSON.parse(files['access.json'] as string) as AccessDocument;
+    const users = doc.collections.find((c) => c.collection === 'users');
+    expect(users?.rows).toHaveLength(1);
+    expect(JSON.stringify(doc.collections)).toContain(email(1));
+    expect(JSON.stringify(files)).not.toContain(email(2));
+    const csvs = Object.keys(files).filter((name) => name.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThan(0);
+    const usersCsv = Object.entries(files).find(([name]) => name.endsWith('.csv') && name.includes('users'));
+    const [header, ...lines] = (usersCsv?.[1] ?? '').trim().split(/\r?\n/);
+    expect(header?.split(',')).toContain('email');
+    expect(lines).toHaveLength(1);
   });
 
   it('several matched accounts stop the job for an officer, whose approval lets it run', async () => {
