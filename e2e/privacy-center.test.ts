@@ -92,6 +92,9 @@ describe.runIf(browserAvailable())('the privacy center in a real browser', () =>
         PLEDGE_MANIFEST: 'examples/antsentry/pledge.yaml',
         PLEDGE_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
         PLEDGE_SMTP_FROM: 'privacy@antsentry.example',
+        // Nothing carries requests out here: the pages and their states are under test (the
+        // journeys that carry them out are request-access-package and request-deletion).
+        PLEDGE_BACKGROUND: 'off',
       },
       logger: false,
       handleSignals: false,
