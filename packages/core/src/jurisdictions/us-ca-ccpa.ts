@@ -104,7 +104,12 @@ export const usCaCcpa: Jurisdiction = {
     'unverified',
     REGS,
   ),
-  oralRequests: fact(true, 'Cal. Civ. Code §1798.130(a)(1)(A) (a toll-free telephone number for requests)', 'secondary', section('1798.130')),
+  oralRequests: fact(
+    true,
+    'Cal. Civ. Code §1798.130(a)(1)(A) (a toll-free telephone number for requests)',
+    'secondary',
+    section('1798.130'),
+  ),
   // Read: §1798.130(a)(2)(A) "Disclose and deliver the required information to a consumer free of
   // charge" and (b) "not obligated to provide the information required by Sections 1798.110 and
   // 1798.115 to the same consumer more than twice in a 12-month period" (verbatim reproduction).

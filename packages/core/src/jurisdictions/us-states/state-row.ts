@@ -10,6 +10,7 @@ export const STATE_FACTS = [
   'rights',
   'deadline',
   'appeal',
+  'fees',
   'gpc',
   'sensitive',
   'minors',
@@ -35,8 +36,17 @@ export interface StateRow {
   url: string;
   /** Date the act took effect. */
   effective: string;
+  /**
+   * The act's first section, cited "et seq." where a fact rests on the act as a whole (its
+   * effective date, processor contracts, assessments), e.g. "Va. Code §59.1-575 et seq.".
+   */
+  codeRef: string;
   /** Section holding the consumer rights and the 45-day deadline, e.g. "C.R.S. §6-1-1306". */
   rightsRef: string;
+  /** Subsection holding the 45 + 45 days, when it was read; else `rightsRef`. */
+  deadlineRef?: string;
+  /** Subsection holding the free-of-charge rule, when it was read; else `rightsRef`. */
+  feesRef?: string;
   /** Rights beyond the shared set (e.g. the list of specific third parties is not a right kind). */
   rightsNote?: string;
   /** Days to decide an appeal; 0 where the law has no appeal. */
