@@ -93,7 +93,8 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
       fact(
         'A refusal states its reasons and how to appeal; the consumer may then complain to the Attorney General.',
         `${deadlineRef}; ${row.appealRef}`,
-        weakest(level('deadline'), level('appeal')),
+        // The complaint to the Attorney General was read in no row: at most `secondary`.
+        weakest(weakest(level('deadline'), level('appeal')), 'secondary'),
         row.url,
       ),
     ],
@@ -106,8 +107,12 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
     ),
     fees: cite(
       'fees',
-      'free-twice-a-year',
-      `${row.feesRef ?? row.rightsRef} (free at least once or twice a year)`,
+      row.fees ?? 'free-twice-a-year',
+      `${row.feesRef ?? row.rightsRef} (${
+        row.fees === 'free-unless-manifestly-unfounded-or-excessive'
+          ? 'free once in any twelve months; a fee or refusal for manifestly unfounded, excessive or repetitive requests'
+          : 'free up to twice a year'
+      })`,
     ),
     minors: {
       digitalConsentAge: cite(

@@ -36,6 +36,9 @@ export const rowsCoToMt: StateRow[] = [
     effective: '2023-07-01',
     codeRef: 'Conn. Gen. Stat. §42-515 et seq.',
     rightsRef: 'Conn. Gen. Stat. §42-518(a)-(b)',
+    deadlineRef: 'Conn. Gen. Stat. §42-518(c)(1)-(2)',
+    feesRef: 'Conn. Gen. Stat. §42-518(c)(3)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 60,
     appealRef: 'Conn. Gen. Stat. §42-518(c)',
     gpcFrom: '2025-01-01',
@@ -51,7 +54,11 @@ export const rowsCoToMt: StateRow[] = [
     breachRef: 'Conn. Gen. Stat. §36a-701b(b)',
     breachNote:
       'Residents and the Attorney General without unreasonable delay and within 60 days of discovery.',
-    checked: { gpc: 'secondary' },
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
+    // §42-518(c)(1)-(3) (before SB 1295 of 2025): 45 days, extendable by 45 told within the first 45;
+    // a refusal with its justification and how to appeal within 45 days; free "once per consumer
+    // during any twelve-month period", a fee for manifestly unfounded, excessive or repetitive ones.
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'verified' },
   },
   {
     key: 'us-de-dpdpa',

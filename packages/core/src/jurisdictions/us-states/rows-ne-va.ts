@@ -81,9 +81,11 @@ export const rowsNeToVa: StateRow[] = [
     effective: '2024-07-01',
     codeRef: 'Or. Rev. Stat. §646A.570 et seq.',
     rightsRef: 'Or. Rev. Stat. §646A.574, §646A.576',
+    deadlineRef: 'Or. Rev. Stat. §646A.576(5)(a)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     rightsNote: 'also a list of the specific third parties',
     appealDays: 45,
-    appealRef: 'Or. Rev. Stat. §646A.576 (appeal: 45 days, extendable by 45)',
+    appealRef: 'Or. Rev. Stat. §646A.576(6)(d)',
     gpcFrom: '2026-01-01',
     gpcRef: 'Or. Rev. Stat. §646A.574 (universal opt-out mechanism from 2026-01-01)',
     sensitiveRef: 'Or. Rev. Stat. §646A.570 ("sensitive data"), §646A.578',
@@ -97,8 +99,19 @@ export const rowsNeToVa: StateRow[] = [
     breachRef: 'Or. Rev. Stat. §646A.604',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
-    // Oregon DOJ business privacy FAQ (a regulator's summary).
-    checked: { gpc: 'secondary', deadline: 'secondary', sensitive: 'secondary', inForce: 'secondary' },
+    // Read 2026-12-06: §646A.576(5)(a) (45 days, extendable by 45 told within the first 45), quoted
+    // whole as "section 4(5)(a)" of the 2023 Act (codified as §646A.576, per the Deskbook's text),
+    // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
+    // Privacy Laws Deskbook". The rest from the Oregon DOJ business privacy FAQ (a regulator's
+    // summary), which makes only the first request in twelve months free.
+    checked: {
+      gpc: 'secondary',
+      deadline: 'verified',
+      appeal: 'verified',
+      fees: 'secondary',
+      sensitive: 'secondary',
+      inForce: 'secondary',
+    },
   },
   {
     key: 'us-tx-tdpsa',

@@ -47,6 +47,12 @@ export interface StateRow {
   deadlineRef?: string;
   /** Subsection holding the free-of-charge rule, when it was read; else `rightsRef`. */
   feesRef?: string;
+  /**
+   * How many answers a year are free: `free-twice-a-year` (Virginia's "up to twice annually", the
+   * default) or, where only the first request in twelve months is free and a fee may follow for a
+   * manifestly unfounded, excessive or repetitive one, `free-unless-manifestly-unfounded-or-excessive`.
+   */
+  fees?: 'free-twice-a-year' | 'free-unless-manifestly-unfounded-or-excessive';
   /** Rights beyond the shared set (e.g. the list of specific third parties is not a right kind). */
   rightsNote?: string;
   /** Days to decide an appeal; 0 where the law has no appeal. */
