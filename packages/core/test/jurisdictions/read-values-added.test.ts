@@ -32,7 +32,7 @@ describe('facts read in the texts of the added jurisdictions keep the values the
     expectVerified(va.fees, '§59.1-577(B)(3)');
   });
 
-  it('Texas: 45 + 45 days (§541.052(b)); free at least twice a year (d); browser-signal agent from 2025-01-01 (§541.055(e))', () => {
+  it('Texas: 45 + 45 days (§541.052(b)); free at least twice a year (d); browser-signal agent from 2025-01-01 (§541.055(e)); residents told of a breach within 60 days (§521.053(b))', () => {
     expect(tx.requestDeadline.value).toMatchObject(FORTY_FIVE_PLUS_45);
     expectVerified(tx.requestDeadline, '§541.052(b)');
     expect(tx.fees.value).toBe('free-twice-a-year');
@@ -40,6 +40,9 @@ describe('facts read in the texts of the added jurisdictions keep the values the
     expect(tx.signals.gpc.value).toBe(true);
     expect(tx.signals.gpcFrom?.value).toBe('2025-01-01');
     expectVerified(tx.signals.gpcFrom, '§541.055(e)');
+    expect(tx.breach.subjectDeadline.value).toEqual({ amount: 60, unit: 'days' });
+    expectVerified(tx.breach.subjectDeadline, '§521.053(b)');
+    expect(tx.breach.subjectDeadline.cite.url).toContain('BC.521');
   });
 
   it('Connecticut: 45 + 45 days (§42-518(c)(1)); only the first request in twelve months free (c)(3)', () => {
@@ -68,6 +71,7 @@ describe('facts read in the texts of the added jurisdictions keep the values the
       expect(j.separateConsentFor.cite.verification, j.key).toBe('unverified');
       expect(j.transfers.cite.verification, j.key).toBe('unverified');
       expect(j.recordKeeping.cite.verification, j.key).toBe('unverified');
+      expect(j.breach.contents.cite.verification, j.key).toBe('unverified');
       expect(j.requestNotes?.[0]?.cite.verification, j.key).not.toBe('verified');
     }
   });

@@ -49,6 +49,7 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
   // Facts from background knowledge that no row checks (negative facts, the act as a whole).
   const lead = <T>(value: T, ref: string) => fact(value, ref, 'unverified', row.url);
   const deadlineRef = row.deadlineRef ?? row.rightsRef;
+  const breachUrl = row.breachUrl ?? row.url;
   return {
     key: row.key,
     name: row.name,
@@ -137,10 +138,16 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
       `${row.sensitiveRef} (no separate-consent duty beyond consent for sensitive data; a negative fact)`,
     ),
     breach: {
-      authorityDeadline: cite('breach', row.breachAuthority, row.breachRef),
-      subjectDeadline: cite('breach', row.breachSubject, row.breachRef),
-      contents: cite('breach', [], `${row.breachRef} (content rules vary; see the statute)`),
-      notes: [cite('breach', row.breachNote, row.breachRef)],
+      authorityDeadline: fact(row.breachAuthority, row.breachRef, level('breach'), breachUrl),
+      subjectDeadline: fact(
+        row.breachSubject,
+        row.breachSubjectRef ?? row.breachRef,
+        row.checked.breachSubject ?? level('breach'),
+        breachUrl,
+      ),
+      // "No required contents" was checked in no row.
+      contents: fact([], `${row.breachRef} (content rules vary; see the statute)`, 'unverified', breachUrl),
+      notes: [fact(row.breachNote, row.breachRef, level('breach'), breachUrl)],
     },
     transfers: lead(
       ['processor-contract'],

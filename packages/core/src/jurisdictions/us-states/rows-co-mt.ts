@@ -52,6 +52,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 60, unit: 'days' },
     breachRef: 'Conn. Gen. Stat. §36a-701b(b)',
+    breachUrl: 'https://www.cga.ct.gov/current/pub/chap_669.htm#sec_36a-701b',
     breachNote:
       'Residents and the Attorney General without unreasonable delay and within 60 days of discovery.',
     // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
@@ -81,6 +82,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 60, unit: 'days' },
     breachRef: '6 Del. C. §12B-102',
+    breachUrl: 'https://delcode.delaware.gov/title6/c012b/index.html',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General when more than 500 residents are affected.',
     checked: { gpc: 'secondary' },
@@ -107,6 +109,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Md. Code, Com. Law §14-3504',
+    breachUrl: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-3504',
     breachNote:
       'Residents within 45 days of concluding the investigation; the Attorney General before residents are told.',
     checked: { gpc: 'secondary' },
@@ -132,6 +135,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: 'most-expedient',
     breachAuthority: 'none',
     breachRef: 'Minn. Stat. §325E.61',
+    breachUrl: 'https://www.revisor.mn.gov/statutes/cite/325E.61',
     breachNote:
       'Residents in the most expedient time possible; consumer reporting agencies within 48 hours when more than 500 residents are told.',
     checked: { gpc: 'secondary' },
@@ -156,6 +160,8 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Mont. Code Ann. §30-14-1704',
+    breachUrl:
+      'https://leg.mt.gov/bills/mca/title_0300/chapter_0140/part_0170/section_0040/0300-0140-0170-0040.html',
     breachNote:
       'Residents without unreasonable delay; a copy to the Attorney General\u2019s Office of Consumer Protection at the same time.',
     checked: { gpc: 'secondary' },

@@ -20,6 +20,7 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Neb. Rev. Stat. §87-803',
+    breachUrl: 'https://nebraskalegislature.gov/laws/statutes.php?statute=87-803',
     breachNote:
       'Residents as soon as possible and without unreasonable delay; the Attorney General no later than residents.',
     checked: { gpc: 'secondary' },
@@ -44,6 +45,7 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'N.H. Rev. Stat. §359-C:20',
+    breachUrl: 'https://gc.nh.gov/rsa/html/XXXI/359-C/359-C-20.htm',
     breachNote: 'Residents as soon as possible; the Attorney General (or the primary regulator) as well.',
     checked: { gpc: 'secondary' },
   },
@@ -134,6 +136,8 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 30, unit: 'days' },
     breachRef: 'Tex. Bus. & Com. Code §521.053',
+    breachSubjectRef: 'Tex. Bus. & Com. Code §521.053(b)',
+    breachUrl: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General within 30 days when 250 or more Texans are affected.',
     // Read 2026-12-06 in reproductions of the code: §541.052(b) (45 days, one 45-day extension
@@ -141,7 +145,16 @@ export const rowsNeToVa: StateRow[] = [
     // charge at least twice annually) at FindLaw; §541.055(e) (authorized agent designated by a
     // browser setting or extension or a global device setting; FindLaw marks the text effective
     // 2025-01-01) at FindLaw and Texas.Public.Law. The appeal (§541.053) and the rest were not read.
-    checked: { deadline: 'verified', fees: 'verified', gpc: 'verified' },
+    // §521.053(b) (residents without unreasonable delay and not later than the 60th day after the
+    // breach is determined) read in a reproduction (lawserver.com); the Attorney General's 30 days
+    // and 250 residents only in a law firm's breach chart (Perkins Coie): `secondary`.
+    checked: {
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'verified',
+      breach: 'secondary',
+      breachSubject: 'verified',
+    },
   },
   {
     key: 'us-va-vcdpa',
@@ -164,6 +177,7 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Va. Code §18.2-186.6',
+    breachUrl: 'https://law.lis.virginia.gov/vacode/title18.2/chapter6/section18.2-186.6/',
     breachNote: 'The Attorney General and residents without unreasonable delay.',
     // Read 2026-12-06 in reproductions of the Code: §59.1-577(A)(1)-(5) (the rights) and (B)(1)-(3)
     // (45 days from receipt, one 45-day extension told within the first 45 days; a refusal with its

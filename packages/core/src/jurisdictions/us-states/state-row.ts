@@ -15,6 +15,7 @@ export const STATE_FACTS = [
   'sensitive',
   'minors',
   'breach',
+  'breachSubject',
 ] as const;
 export type StateFact = (typeof STATE_FACTS)[number];
 
@@ -75,7 +76,14 @@ export interface StateRow {
   /** Breach notice to the Attorney General (or state police), with its threshold in the note. */
   breachAuthority: BreachClock | 'immediately' | 'none';
   breachRef: string;
+  /** Subsection holding the notice to residents, when it was read; else `breachRef`. */
+  breachSubjectRef?: string;
+  /** Official text of the breach statute, when it is not in the act `url` links. */
+  breachUrl?: string;
   breachNote: string;
-  /** How well each fact was checked; a fact not listed is `unverified`. */
+  /**
+   * How well each fact was checked; a fact not listed is `unverified`. `breachSubject` (the notice
+   * to residents) falls back to `breach`.
+   */
   checked: Partial<Record<StateFact, Verification>>;
 }
