@@ -30,6 +30,25 @@ export const OFFICIAL_HOSTS: readonly string[] = [
   'www.boe.es',
   'www.riksdagen.se',
   'lovdata.no',
+  // US federal: the Government Publishing Office's official editions (Federal Register, CFR).
+  'www.govinfo.gov',
+  'www.ecfr.gov',
+  // US state legislatures and their code publishers (the official text of the state codes).
+  'leg.colorado.gov',
+  'www.cga.ct.gov',
+  'delcode.delaware.gov',
+  'mgaleg.maryland.gov',
+  'www.revisor.mn.gov',
+  'leg.mt.gov',
+  'nebraskalegislature.gov',
+  'gc.nh.gov',
+  'pub.njleg.state.nj.us',
+  'www.oregonlegislature.gov',
+  'statutes.capitol.texas.gov',
+  'law.lis.virginia.gov',
+  // India: the Gazette of India (Department of Publication) and MeitY, which issues the DPDP Rules.
+  'egazette.gov.in',
+  'www.meity.gov.in',
 ];
 
 /**

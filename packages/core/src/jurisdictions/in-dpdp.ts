@@ -1,16 +1,19 @@
 import { fact } from './fact.js';
 import type { Jurisdiction } from './types.js';
 
-/** MeitY's page holding the Act and the Rules (a direct Gazette link was not at hand to check). */
-const ACT = 'https://www.meity.gov.in/data-protection-framework';
-const RULES = ACT;
+/** The Act (No. 22 of 2023) as published in the Gazette of India, 2023-08-11. */
+const ACT = 'https://egazette.gov.in/WriteReadData/2023/248045.pdf';
+/** The DPDP Rules 2025, G.S.R. 846(E), as published in the Gazette of India, 2025-11-13. */
+const RULES = 'https://egazette.gov.in/WriteReadData/2025/267650.pdf';
 /** Date the DPDP Rules 2025 were notified (G.S.R. in the Gazette of India); the phases count from it. */
 const NOTIFIED = '2025-11-13';
 
 /**
  * India's Digital Personal Data Protection Act 2023 with the DPDP Rules 2025, in force in phases
  * from 2025-11-13. Facts read from news and law-firm summaries of the notification, not the
- * Gazette text: `secondary` at best.
+ * Gazette text: `secondary` at best. Rule 1's phases were read in a paraphrase of the final Rules
+ * (bareminlaw.com) and news of the notification (Bar & Bench); Rule 7 was read verbatim only in the
+ * draft Rules' text (dpdpaedu.org), which the final Rules are reported to keep: `secondary`.
  */
 export const inDpdp: Jurisdiction = {
   key: 'in-dpdp',
@@ -25,13 +28,13 @@ export const inDpdp: Jurisdiction = {
         from: NOTIFIED,
         scope: 'Rules 1, 2 and 17-21 (the Data Protection Board); the matching sections of the Act',
       },
-      'DPDP Rules 2025, Rule 1(2)-(3) (commencement on publication)',
+      'DPDP Rules 2025, Rule 1(2) (Rules 1, 2 and 17-21 in force on publication in the Gazette)',
       'secondary',
       RULES,
     ),
     fact(
       { from: '2026-11-13', scope: 'Rule 4 (registration and duties of Consent Managers)' },
-      'DPDP Rules 2025, Rule 1(2) (one year after publication)',
+      'DPDP Rules 2025, Rule 1(3) (Rule 4 one year after publication)',
       'secondary',
       RULES,
     ),
@@ -41,7 +44,7 @@ export const inDpdp: Jurisdiction = {
         scope:
           'Rules 3, 5-16, 22 and 23: notice, security, breach reporting, retention, children\u2019s consent, rights and grievances',
       },
-      'DPDP Rules 2025, Rule 1(3) (eighteen months after publication)',
+      'DPDP Rules 2025, Rule 1(4) (Rules 3, 5-16, 22 and 23 eighteen months after publication)',
       'secondary',
       RULES,
     ),
@@ -101,7 +104,12 @@ export const inDpdp: Jurisdiction = {
       ACT,
     ),
   },
-  separateConsentFor: fact([], 'No separate-consent duty in the Act', 'unverified', ACT),
+  separateConsentFor: fact(
+    [],
+    'DPDP Act 2023 §6(1) (consent limited to the specified purpose; no separate-consent duty in the Act: a negative fact)',
+    'unverified',
+    ACT,
+  ),
   breach: {
     authorityDeadline: fact(
       { amount: 72, unit: 'hours' },
@@ -130,7 +138,7 @@ export const inDpdp: Jurisdiction = {
     notes: [
       fact(
         'Applies from 2027-05-13 (Rule 7 is among the rules in force eighteen months after publication).',
-        'DPDP Rules 2025, Rule 1(3)',
+        'DPDP Rules 2025, Rule 1(4)',
         'secondary',
         RULES,
       ),
@@ -155,6 +163,11 @@ export const inDpdp: Jurisdiction = {
     RULES,
   ),
   signals: {
-    gpc: fact(false, 'No browser-signal duty in the Act or the Rules', 'unverified', ACT),
+    gpc: fact(
+      false,
+      'DPDP Act 2023 §6(4) (consent withdrawn with the ease it was given; no browser-signal duty in the Act or the Rules: a negative fact)',
+      'unverified',
+      ACT,
+    ),
   },
 };

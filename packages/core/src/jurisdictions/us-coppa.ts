@@ -2,8 +2,7 @@ import { fact } from './fact.js';
 import type { Fact } from './types.js';
 
 const PART_312 = 'https://www.ecfr.gov/current/title-16/chapter-I/subchapter-C/part-312';
-const FINAL_RULE =
-  'https://www.federalregister.gov/documents/2025/04/22/2025-05904/childrens-online-privacy-protection-rule';
+const FINAL_RULE = 'https://www.govinfo.gov/content/pkg/FR-2025-04-22/pdf/2025-05904.pdf';
 
 /**
  * The COPPA Rule (16 CFR Part 312) as amended in 2025 (90 FR 16918, 2025-04-22): federal, so it

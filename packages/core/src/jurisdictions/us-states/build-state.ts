@@ -1,6 +1,6 @@
 import type { RightKind } from '../../manifest/schema/rights.js';
 import { fact } from '../fact.js';
-import type { Jurisdiction } from '../types.js';
+import type { Jurisdiction, Verification } from '../types.js';
 import { coppaNotes } from '../us-coppa.js';
 import type { StateFact, StateRow } from './state-row.js';
 
@@ -35,10 +35,21 @@ const SHARED_SENSITIVE = [
   'user.location.precise',
 ];
 
+const RANK: Record<Verification, number> = { verified: 2, secondary: 1, unverified: 0 };
+
+/** The weaker of two levels: a fact made of several parts takes its weakest part's status. */
+function weakest(a: Verification, b: Verification): Verification {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 /** Builds the `Jurisdiction` of a US state law from its row. */
 export function buildStateJurisdiction(row: StateRow): Jurisdiction {
   const level = (name: StateFact) => row.checked[name] ?? 'unverified';
   const cite = <T>(name: StateFact, value: T, ref: string) => fact(value, ref, level(name), row.url);
+  // Facts from background knowledge that no row checks (negative facts, the act as a whole).
+  const lead = <T>(value: T, ref: string) => fact(value, ref, 'unverified', row.url);
+  const deadlineRef = row.deadlineRef ?? row.rightsRef;
+  const breachUrl = row.breachUrl ?? row.url;
   return {
     key: row.key,
     name: row.name,
@@ -46,7 +57,13 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
     calendar: 'gregorian-business',
     timeZone: row.timeZone,
     asOf: '2026-12-06',
-    inForce: [cite('inForce', { from: row.effective, scope: 'the act' }, `${row.name}: effective date`)],
+    inForce: [
+      cite(
+        'inForce',
+        { from: row.effective, scope: 'the act' },
+        `${row.codeRef} (effective ${row.effective} under the enacting act; its effective-date section not confirmed)`,
+      ),
+    ],
     rights: cite('rights', STATE_RIGHTS, `${row.rightsRef}${row.rightsNote ? ` (${row.rightsNote})` : ''}`),
     requestDeadline: cite(
       'deadline',
@@ -62,7 +79,7 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
             'Once, when reasonably necessary given the complexity and number of the requests, telling the consumer within the first 45 days with the reason.',
         },
       },
-      `${row.rightsRef} (45 days from receipt, extendable once by 45 days)`,
+      `${deadlineRef} (45 days from receipt, extendable once by 45 days)`,
     ),
     ...(row.appealDays > 0
       ? {
@@ -74,18 +91,30 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
         }
       : {}),
     requestNotes: [
-      cite(
-        'deadline',
+      fact(
         'A refusal states its reasons and how to appeal; the consumer may then complain to the Attorney General.',
-        `${row.rightsRef}; ${row.appealRef}`,
+        `${deadlineRef}; ${row.appealRef}`,
+        // The complaint to the Attorney General was read in no row: at most `secondary`.
+        weakest(weakest(level('deadline'), level('appeal')), 'secondary'),
+        row.url,
       ),
     ],
-    verification: cite(
-      'rights',
+    // The authentication rule was not read on its own in any row: at most `secondary`.
+    verification: fact(
       'Requests are authenticated with commercially reasonable effort; opt-out requests need no authentication.',
       row.rightsRef,
+      weakest(level('rights'), 'secondary'),
+      row.url,
     ),
-    fees: cite('rights', 'free-twice-a-year', `${row.rightsRef} (free at least once or twice a year)`),
+    fees: cite(
+      'fees',
+      row.fees ?? 'free-twice-a-year',
+      `${row.feesRef ?? row.rightsRef} (${
+        row.fees === 'free-unless-manifestly-unfounded-or-excessive'
+          ? 'free once in any twelve months; a fee or refusal for manifestly unfounded, excessive or repetitive requests'
+          : 'free up to twice a year'
+      })`,
+    ),
     minors: {
       digitalConsentAge: cite(
         'minors',
@@ -104,27 +133,33 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
         `${row.sensitiveRef} (consent before processing sensitive data)`,
       ),
     },
-    separateConsentFor: cite('sensitive', [], 'No separate-consent duty beyond consent for sensitive data'),
+    separateConsentFor: lead(
+      [],
+      `${row.sensitiveRef} (no separate-consent duty beyond consent for sensitive data; a negative fact)`,
+    ),
     breach: {
-      authorityDeadline: cite('breach', row.breachAuthority, row.breachRef),
-      subjectDeadline: cite('breach', row.breachSubject, row.breachRef),
-      contents: cite('breach', [], `${row.breachRef} (content rules vary; see the statute)`),
-      notes: [cite('breach', row.breachNote, row.breachRef)],
+      authorityDeadline: fact(row.breachAuthority, row.breachRef, level('breach'), breachUrl),
+      subjectDeadline: fact(
+        row.breachSubject,
+        row.breachSubjectRef ?? row.breachRef,
+        row.checked.breachSubject ?? level('breach'),
+        breachUrl,
+      ),
+      // "No required contents" was checked in no row.
+      contents: fact([], `${row.breachRef} (content rules vary; see the statute)`, 'unverified', breachUrl),
+      notes: [fact(row.breachNote, row.breachRef, level('breach'), breachUrl)],
     },
-    transfers: cite(
-      'rights',
+    transfers: lead(
       ['processor-contract'],
-      'No transfer restriction; processor contracts required',
+      `${row.codeRef} (no transfer restriction; processor contracts required; the processor section not confirmed)`,
     ),
-    legalBases: cite(
-      'rights',
+    legalBases: lead(
       ['business-purpose', 'consent'],
-      'No legal-basis model; consent for sensitive data',
+      `${row.codeRef} (no legal-basis model; consent for sensitive data per ${row.sensitiveRef})`,
     ),
-    recordKeeping: cite(
-      'rights',
+    recordKeeping: lead(
       'Data protection assessments for targeted advertising, sale, profiling and sensitive data.',
-      row.rightsRef,
+      `${row.codeRef} (data protection assessments; their section not confirmed)`,
     ),
     signals: {
       gpc: cite('gpc', row.gpcFrom !== undefined, row.gpcRef),

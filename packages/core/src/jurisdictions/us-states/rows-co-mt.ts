@@ -9,6 +9,7 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/Denver',
     url: 'https://leg.colorado.gov/sites/default/files/2021a_190_signed.pdf',
     effective: '2023-07-01',
+    codeRef: 'C.R.S. §6-1-1301 et seq.',
     rightsRef: 'C.R.S. §6-1-1306(1)-(2)',
     appealDays: 45,
     appealRef: 'C.R.S. §6-1-1306(3) (45 days, extendable by 60)',
@@ -33,7 +34,11 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://www.cga.ct.gov/current/pub/chap_743jj.htm',
     effective: '2023-07-01',
+    codeRef: 'Conn. Gen. Stat. §42-515 et seq.',
     rightsRef: 'Conn. Gen. Stat. §42-518(a)-(b)',
+    deadlineRef: 'Conn. Gen. Stat. §42-518(c)(1)-(2)',
+    feesRef: 'Conn. Gen. Stat. §42-518(c)(3)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 60,
     appealRef: 'Conn. Gen. Stat. §42-518(c)',
     gpcFrom: '2025-01-01',
@@ -47,9 +52,14 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 60, unit: 'days' },
     breachRef: 'Conn. Gen. Stat. §36a-701b(b)',
+    breachUrl: 'https://www.cga.ct.gov/current/pub/chap_669.htm#sec_36a-701b',
     breachNote:
       'Residents and the Attorney General without unreasonable delay and within 60 days of discovery.',
-    checked: { gpc: 'secondary' },
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
+    // §42-518(c)(1)-(3) (before SB 1295 of 2025): 45 days, extendable by 45 told within the first 45;
+    // a refusal with its justification and how to appeal within 45 days; free "once per consumer
+    // during any twelve-month period", a fee for manifestly unfounded, excessive or repetitive ones.
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'verified' },
   },
   {
     key: 'us-de-dpdpa',
@@ -58,6 +68,7 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://delcode.delaware.gov/title6/c012d/index.html',
     effective: '2025-01-01',
+    codeRef: '6 Del. C. §12D-101 et seq.',
     rightsRef: '6 Del. C. §12D-104',
     rightsNote: 'also a list of the categories of third parties',
     appealDays: 60,
@@ -71,6 +82,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 60, unit: 'days' },
     breachRef: '6 Del. C. §12B-102',
+    breachUrl: 'https://delcode.delaware.gov/title6/c012b/index.html',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General when more than 500 residents are affected.',
     checked: { gpc: 'secondary' },
@@ -82,6 +94,7 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-4601',
     effective: '2025-10-01',
+    codeRef: 'Md. Code, Com. Law §14-4601 et seq.',
     rightsRef: 'Md. Code, Com. Law §14-4605',
     rightsNote: 'processing before 2026-04-01 is out of scope',
     appealDays: 60,
@@ -96,6 +109,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Md. Code, Com. Law §14-3504',
+    breachUrl: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-3504',
     breachNote:
       'Residents within 45 days of concluding the investigation; the Attorney General before residents are told.',
     checked: { gpc: 'secondary' },
@@ -107,6 +121,7 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/Chicago',
     url: 'https://www.revisor.mn.gov/statutes/cite/325O',
     effective: '2025-07-31',
+    codeRef: 'Minn. Stat. §325O.01 et seq.',
     rightsRef: 'Minn. Stat. §325O.05',
     rightsNote: 'also to question a profiling result and to a list of specific third parties',
     appealDays: 45,
@@ -120,6 +135,7 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: 'most-expedient',
     breachAuthority: 'none',
     breachRef: 'Minn. Stat. §325E.61',
+    breachUrl: 'https://www.revisor.mn.gov/statutes/cite/325E.61',
     breachNote:
       'Residents in the most expedient time possible; consumer reporting agencies within 48 hours when more than 500 residents are told.',
     checked: { gpc: 'secondary' },
@@ -131,6 +147,7 @@ export const rowsCoToMt: StateRow[] = [
     timeZone: 'America/Denver',
     url: 'https://leg.mt.gov/bills/mca/title_0300/chapter_0140/part_0280/sections_index.html',
     effective: '2024-10-01',
+    codeRef: 'Mont. Code Ann. §30-14-2801 et seq.',
     rightsRef: 'Mont. Code Ann. §30-14-2808',
     appealDays: 60,
     appealRef: 'Mont. Code Ann. §30-14-2808',
@@ -143,6 +160,8 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Mont. Code Ann. §30-14-1704',
+    breachUrl:
+      'https://leg.mt.gov/bills/mca/title_0300/chapter_0140/part_0170/section_0040/0300-0140-0170-0040.html',
     breachNote:
       'Residents without unreasonable delay; a copy to the Attorney General\u2019s Office of Consumer Protection at the same time.',
     checked: { gpc: 'secondary' },

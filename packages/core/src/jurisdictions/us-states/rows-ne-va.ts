@@ -9,6 +9,7 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/Chicago',
     url: 'https://nebraskalegislature.gov/laws/browse-chapters.php?chapter=87',
     effective: '2025-01-01',
+    codeRef: 'Neb. Rev. Stat. §87-1101 et seq.',
     rightsRef: 'Neb. Rev. Stat. §§87-1107, 87-1108',
     appealDays: 60,
     appealRef: 'Neb. Rev. Stat. §87-1108',
@@ -19,6 +20,7 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Neb. Rev. Stat. §87-803',
+    breachUrl: 'https://nebraskalegislature.gov/laws/statutes.php?statute=87-803',
     breachNote:
       'Residents as soon as possible and without unreasonable delay; the Attorney General no later than residents.',
     checked: { gpc: 'secondary' },
@@ -30,17 +32,20 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://gc.nh.gov/rsa/html/LII/507-H/507-H-mrg.htm',
     effective: '2025-01-01',
-    rightsRef: 'RSA 507-H:4',
+    codeRef: 'N.H. Rev. Stat. §507-H:1 et seq.',
+    rightsRef: 'N.H. Rev. Stat. §507-H:4',
     appealDays: 60,
-    appealRef: 'RSA 507-H:4',
+    appealRef: 'N.H. Rev. Stat. §507-H:4',
     gpcFrom: '2025-01-01',
-    gpcRef: 'RSA 507-H:4 (opt-out preference signal)',
-    sensitiveRef: 'RSA 507-H:1 ("sensitive data"), 507-H:6',
+    gpcRef: 'N.H. Rev. Stat. §507-H:4 (opt-out preference signal)',
+    sensitiveRef: 'N.H. Rev. Stat. §507-H:1 ("sensitive data"), §507-H:6',
     optInBelow: 16,
-    minorsRef: 'RSA 507-H:6 (consent for targeted advertising and sale of data of consumers aged 13 to 15)',
+    minorsRef:
+      'N.H. Rev. Stat. §507-H:6 (consent for targeted advertising and sale of data of consumers aged 13 to 15)',
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
-    breachRef: 'RSA 359-C:20',
+    breachRef: 'N.H. Rev. Stat. §359-C:20',
+    breachUrl: 'https://gc.nh.gov/rsa/html/XXXI/359-C/359-C-20.htm',
     breachNote: 'Residents as soon as possible; the Attorney General (or the primary regulator) as well.',
     checked: { gpc: 'secondary' },
   },
@@ -51,19 +56,20 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://pub.njleg.state.nj.us/Bills/2022/PL23/266_.PDF',
     effective: '2025-01-15',
-    rightsRef: 'N.J.S.A. 56:8-166.10',
+    codeRef: 'N.J. Stat. §56:8-166.4 et seq.',
+    rightsRef: 'N.J. Stat. §56:8-166.10',
     appealDays: 45,
-    appealRef: 'N.J.S.A. 56:8-166.10',
+    appealRef: 'N.J. Stat. §56:8-166.10',
     gpcFrom: '2025-07-15',
-    gpcRef: 'N.J.S.A. 56:8-166.11 (universal opt-out mechanism six months after the effective date)',
+    gpcRef: 'N.J. Stat. §56:8-166.11 (universal opt-out mechanism six months after the effective date)',
     extraSensitive: ['user.financial'],
-    sensitiveRef: 'N.J.S.A. 56:8-166.4 ("sensitive data", incl. financial information), 56:8-166.12',
+    sensitiveRef: 'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12',
     optInBelow: 18,
     minorsRef:
-      'N.J.S.A. 56:8-166.12 (consent for targeted advertising, sale and profiling of consumers aged 13 to 17)',
+      'N.J. Stat. §56:8-166.12 (consent for targeted advertising, sale and profiling of consumers aged 13 to 17)',
     breachSubject: 'most-expedient',
     breachAuthority: 'immediately',
-    breachRef: 'N.J.S.A. 56:8-163',
+    breachRef: 'N.J. Stat. §56:8-163',
     breachNote:
       'Residents in the most expedient time possible; the Division of State Police before residents are told.',
     checked: { gpc: 'secondary' },
@@ -75,25 +81,39 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/Los_Angeles',
     url: 'https://www.oregonlegislature.gov/bills_laws/ors/ors646A.html',
     effective: '2024-07-01',
-    rightsRef: 'ORS 646A.574, 646A.576',
+    codeRef: 'Or. Rev. Stat. §646A.570 et seq.',
+    rightsRef: 'Or. Rev. Stat. §646A.574, §646A.576',
+    deadlineRef: 'Or. Rev. Stat. §646A.576(5)(a)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     rightsNote: 'also a list of the specific third parties',
     appealDays: 45,
-    appealRef: 'ORS 646A.576 (appeal: 45 days, extendable by 45)',
+    appealRef: 'Or. Rev. Stat. §646A.576(6)(d)',
     gpcFrom: '2026-01-01',
-    gpcRef: 'ORS 646A.574 (universal opt-out mechanism from 2026-01-01)',
-    sensitiveRef: 'ORS 646A.570 ("sensitive data"), 646A.578',
+    gpcRef: 'Or. Rev. Stat. §646A.574 (universal opt-out mechanism from 2026-01-01)',
+    sensitiveRef: 'Or. Rev. Stat. §646A.570 ("sensitive data"), §646A.578',
     optInBelow: 16,
     minorsRef:
-      'ORS 646A.578 (consent for targeted advertising, sale and profiling of consumers aged 13 to 15)',
+      'Or. Rev. Stat. §646A.578 (consent for targeted advertising, sale and profiling of consumers aged 13 to 15)',
     minorsNote:
       'HB 2008 (2025) is reported to bar the sale of data of consumers under 16, and of precise geolocation, from 2026-01-01.',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
-    breachRef: 'ORS 646A.604',
+    breachRef: 'Or. Rev. Stat. §646A.604',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
-    // Oregon DOJ business privacy FAQ (a regulator's summary).
-    checked: { gpc: 'secondary', deadline: 'secondary', sensitive: 'secondary', inForce: 'secondary' },
+    // Read 2026-12-06: §646A.576(5)(a) (45 days, extendable by 45 told within the first 45), quoted
+    // whole as "section 4(5)(a)" of the 2023 Act (codified as §646A.576, per the Deskbook's text),
+    // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
+    // Privacy Laws Deskbook". The rest from the Oregon DOJ business privacy FAQ (a regulator's
+    // summary), which makes only the first request in twelve months free.
+    checked: {
+      gpc: 'secondary',
+      deadline: 'verified',
+      appeal: 'verified',
+      fees: 'secondary',
+      sensitive: 'secondary',
+      inForce: 'secondary',
+    },
   },
   {
     key: 'us-tx-tdpsa',
@@ -102,6 +122,9 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/Chicago',
     url: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.541.htm',
     effective: '2024-07-01',
+    codeRef: 'Tex. Bus. & Com. Code §541.001 et seq.',
+    deadlineRef: 'Tex. Bus. & Com. Code §541.052(b)-(c)',
+    feesRef: 'Tex. Bus. & Com. Code §541.052(d)',
     rightsRef: 'Tex. Bus. & Com. Code §§541.051, 541.052',
     appealDays: 60,
     appealRef: 'Tex. Bus. & Com. Code §541.053',
@@ -113,10 +136,25 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 30, unit: 'days' },
     breachRef: 'Tex. Bus. & Com. Code §521.053',
+    breachSubjectRef: 'Tex. Bus. & Com. Code §521.053(b)',
+    breachUrl: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General within 30 days when 250 or more Texans are affected.',
-    // §541.052(b)-(c) and §541.055(e) read in a reproduction of the code (FindLaw, Texas.Public.Law).
-    checked: { deadline: 'verified', gpc: 'verified' },
+    // Read 2026-12-06 in reproductions of the code: §541.052(b) (45 days, one 45-day extension
+    // told within the first 45 days), (c) (refusal with reasons and how to appeal), (d) (free of
+    // charge at least twice annually) at FindLaw; §541.055(e) (authorized agent designated by a
+    // browser setting or extension or a global device setting; FindLaw marks the text effective
+    // 2025-01-01) at FindLaw and Texas.Public.Law. The appeal (§541.053) and the rest were not read.
+    // §521.053(b) (residents without unreasonable delay and not later than the 60th day after the
+    // breach is determined) read in a reproduction (lawserver.com); the Attorney General's 30 days
+    // and 250 residents only in a law firm's breach chart (Perkins Coie): `secondary`.
+    checked: {
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'verified',
+      breach: 'secondary',
+      breachSubject: 'verified',
+    },
   },
   {
     key: 'us-va-vcdpa',
@@ -125,7 +163,10 @@ export const rowsNeToVa: StateRow[] = [
     timeZone: 'America/New_York',
     url: 'https://law.lis.virginia.gov/vacodefull/title59.1/chapter53/',
     effective: '2023-01-01',
+    codeRef: 'Va. Code §59.1-575 et seq.',
     rightsRef: 'Va. Code §59.1-577(A)-(B)',
+    deadlineRef: 'Va. Code §59.1-577(B)(1)-(2)',
+    feesRef: 'Va. Code §59.1-577(B)(3)',
     appealDays: 60,
     appealRef: 'Va. Code §59.1-577(C)',
     gpcRef: 'Va. Code §59.1-577(A)(5) (opt-out right; no duty to honour a universal opt-out signal)',
@@ -136,7 +177,18 @@ export const rowsNeToVa: StateRow[] = [
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Va. Code §18.2-186.6',
+    breachUrl: 'https://law.lis.virginia.gov/vacode/title18.2/chapter6/section18.2-186.6/',
     breachNote: 'The Attorney General and residents without unreasonable delay.',
-    checked: { rights: 'verified', deadline: 'verified', appeal: 'secondary', gpc: 'secondary' },
+    // Read 2026-12-06 in reproductions of the Code: §59.1-577(A)(1)-(5) (the rights) and (B)(1)-(3)
+    // (45 days from receipt, one 45-day extension told within the first 45 days; a refusal with its
+    // justification and how to appeal within 45 days; free of charge up to twice annually) in the
+    // "GDPR and US States General Privacy Laws Deskbook" and self-law.org. (C) was not read.
+    checked: {
+      rights: 'verified',
+      deadline: 'verified',
+      fees: 'verified',
+      appeal: 'secondary',
+      gpc: 'secondary',
+    },
   },
 ];

@@ -10,10 +10,12 @@ export const STATE_FACTS = [
   'rights',
   'deadline',
   'appeal',
+  'fees',
   'gpc',
   'sensitive',
   'minors',
   'breach',
+  'breachSubject',
 ] as const;
 export type StateFact = (typeof STATE_FACTS)[number];
 
@@ -35,8 +37,23 @@ export interface StateRow {
   url: string;
   /** Date the act took effect. */
   effective: string;
+  /**
+   * The act's first section, cited "et seq." where a fact rests on the act as a whole (its
+   * effective date, processor contracts, assessments), e.g. "Va. Code §59.1-575 et seq.".
+   */
+  codeRef: string;
   /** Section holding the consumer rights and the 45-day deadline, e.g. "C.R.S. §6-1-1306". */
   rightsRef: string;
+  /** Subsection holding the 45 + 45 days, when it was read; else `rightsRef`. */
+  deadlineRef?: string;
+  /** Subsection holding the free-of-charge rule, when it was read; else `rightsRef`. */
+  feesRef?: string;
+  /**
+   * How many answers a year are free: `free-twice-a-year` (Virginia's "up to twice annually", the
+   * default) or, where only the first request in twelve months is free and a fee may follow for a
+   * manifestly unfounded, excessive or repetitive one, `free-unless-manifestly-unfounded-or-excessive`.
+   */
+  fees?: 'free-twice-a-year' | 'free-unless-manifestly-unfounded-or-excessive';
   /** Rights beyond the shared set (e.g. the list of specific third parties is not a right kind). */
   rightsNote?: string;
   /** Days to decide an appeal; 0 where the law has no appeal. */
@@ -59,7 +76,14 @@ export interface StateRow {
   /** Breach notice to the Attorney General (or state police), with its threshold in the note. */
   breachAuthority: BreachClock | 'immediately' | 'none';
   breachRef: string;
+  /** Subsection holding the notice to residents, when it was read; else `breachRef`. */
+  breachSubjectRef?: string;
+  /** Official text of the breach statute, when it is not in the act `url` links. */
+  breachUrl?: string;
   breachNote: string;
-  /** How well each fact was checked; a fact not listed is `unverified`. */
+  /**
+   * How well each fact was checked; a fact not listed is `unverified`. `breachSubject` (the notice
+   * to residents) falls back to `breach`.
+   */
   checked: Partial<Record<StateFact, Verification>>;
 }
