@@ -23,6 +23,7 @@ function decideLocally(pledge: Pledge, requests: DecideRequest[]): Decision[] {
 describe.each(kinds)('in-process decisions equal POST /v1/decide on %s', (kind) => {
   let server: TestServer;
   let client: PledgeClient;
+  let officer: PledgeClient;
   let pledge: Pledge;
   const pick = new Picker(rng(kind === 'pglite' ? 20250101 : 20250202));
   const subjects = Array.from({ length: SUBJECTS }, (_, i) => `random-subject-${i}`);
@@ -30,6 +31,7 @@ describe.each(kinds)('in-process decisions equal POST /v1/decide on %s', (kind) 
   beforeAll(async () => {
     server = await startServer(kind);
     client = createClient({ baseUrl: server.baseUrl, token: server.token });
+    officer = createClient({ baseUrl: server.baseUrl, token: server.officerToken });
     pledge = await createPledge({
       baseUrl: server.baseUrl,
       token: server.token,
@@ -37,14 +39,35 @@ describe.each(kinds)('in-process decisions equal POST /v1/decide on %s', (kind) 
       policyRefreshMs: 0,
     });
     for (const subject of subjects) {
-      const events = Array.from({ length: pick.int(8) }, () => pick.event());
-      if (events.length > 0) await client.recordConsent(subject, events);
+      await record(
+        subject,
+        Array.from({ length: pick.int(8) }, () => pick.event()),
+      );
     }
   });
   afterAll(async () => {
     await pledge.close();
     await server.close();
   });
+
+  /**
+   * Records a history in order: an objection is lifted only through an officer's key (its
+   * assessment, P0-53), every other event through the application's.
+   */
+  async function record(subject: string, events: ReturnType<Picker['event']>[]): Promise<void> {
+    let run: typeof events = [];
+    const flush = async () => {
+      if (run.length > 0) await client.recordConsent(subject, run);
+      run = [];
+    };
+    for (const event of events) {
+      if (event.type === 'objection-lifted') {
+        await flush();
+        await officer.recordConsent(subject, [event]);
+      } else run.push(event);
+    }
+    await flush();
+  }
 
   async function compare(): Promise<number> {
     const requests = subjects.flatMap((s) =>
@@ -73,8 +96,7 @@ describe.each(kinds)('in-process decisions equal POST /v1/decide on %s', (kind) 
       }),
     );
     expect(await pledge.refreshPolicy()).toBe(true);
-    for (const subject of subjects.slice(0, 20))
-      await client.recordConsent(subject, [pick.event(), pick.event()]);
+    for (const subject of subjects.slice(0, 20)) await record(subject, [pick.event(), pick.event()]);
     const { lastSeq } = await client.sdkConfig();
     await eventually('the cache has read the whole feed', () => pledge.lastSeq >= lastSeq);
     expect(await compare()).toBe(2);

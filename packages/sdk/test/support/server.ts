@@ -14,6 +14,8 @@ export interface TestServer {
   baseUrl: string;
   /** An API key with every scope but admin (what the SDK and the tests call). */
   token: string;
+  /** A key recording as `officer` with `consent:write`: the only kind that may lift an objection. */
+  officerToken: string;
   /** The scratch database URL (postgres only): what the SDK LISTENs on. */
   databaseUrl: string | undefined;
   close(): Promise<void>;
@@ -64,12 +66,21 @@ export async function startServer(
   });
   if (created.statusCode !== 201) throw new Error(`cannot create the test key: ${created.body}`);
   const token = (created.json() as { secret: string }).secret;
+  const officer = await app.inject({
+    method: 'POST',
+    url: '/v1/keys',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    payload: { name: 'sdk tests (officer)', scopes: ['consent:write'], actor: 'officer' },
+  });
+  if (officer.statusCode !== 201) throw new Error(`cannot create the officer key: ${officer.body}`);
+  const officerToken = (officer.json() as { secret: string }).secret;
   return {
     kind,
     app,
     store,
     baseUrl: `http://127.0.0.1:${port}`,
     token,
+    officerToken,
     databaseUrl: scratch?.url,
     async close() {
       await app.close();
