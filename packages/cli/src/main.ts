@@ -5,6 +5,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerDsr } from './commands/dsr-all.js';
 import { registerImportFides } from './commands/import-fides.js';
 import { registerInit } from './commands/init.js';
+import { registerJurisdictions } from './commands/jurisdictions.js';
 import { registerKeys } from './commands/keys.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerLint } from './commands/lint.js';
@@ -35,6 +36,7 @@ const COMMANDS = [
   registerDiff,
   registerRopa,
   registerSchema,
+  registerJurisdictions,
   registerDsr,
   registerServe,
   registerLedger,
