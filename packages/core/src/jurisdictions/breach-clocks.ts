@@ -55,29 +55,27 @@ function due(start: Date | undefined, clock: BreachClock, law: Jurisdiction): Da
 }
 
 function flatDeadlines(law: Jurisdiction, incident: Incident): BreachDeadline[] {
+  /** One flat duty: a counted clock has a due instant, a standard ("immediately"...) has none. */
+  const flat = (
+    duty: BreachDeadline['duty'],
+    recipient: string,
+    value: BreachClock | NonNullable<BreachDeadline['standard']>,
+    cite: Citation,
+  ): BreachDeadline => ({
+    duty,
+    recipient,
+    clockStart: 'discovery',
+    cite,
+    ...(typeof value === 'string'
+      ? { due: null, standard: value }
+      : { due: due(incident.discoveredAt, value, law) }),
+  });
   const out: BreachDeadline[] = [];
   const authority = law.breach.authorityDeadline;
-  if (authority.value !== 'none') {
-    out.push({
-      duty: 'authority-report',
-      recipient: 'the supervisory authority',
-      clockStart: 'discovery',
-      cite: authority.cite,
-      ...(typeof authority.value === 'string'
-        ? { due: null, standard: authority.value }
-        : { due: due(incident.discoveredAt, authority.value, law) }),
-    });
-  }
+  if (authority.value !== 'none')
+    out.push(flat('authority-report', 'the supervisory authority', authority.value, authority.cite));
   const subject = law.breach.subjectDeadline;
-  out.push({
-    duty: 'subject-notice',
-    recipient: 'the affected individuals',
-    clockStart: 'discovery',
-    cite: subject.cite,
-    ...(typeof subject.value === 'string'
-      ? { due: null, standard: subject.value }
-      : { due: due(incident.discoveredAt, subject.value, law) }),
-  });
+  out.push(flat('subject-notice', 'the affected individuals', subject.value, subject.cite));
   return out;
 }
 

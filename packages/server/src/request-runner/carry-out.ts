@@ -46,6 +46,16 @@ export function subjectHashesOf(rt: Runtime, request: RequestView): string[] {
   return [...new Set(Object.values(request.identity).flat())].map((v) => rt.engine.subjectHash(v));
 }
 
+/** What telling a request's recipients needs: the policy, the notifier, the person's hashes, the contacts. */
+async function noticeOptions(ctx: CarryOutContext, request: RequestView) {
+  return {
+    manifest: ctx.rt.engine.policy.manifest,
+    notifier: ctx.notifier,
+    subjectHashes: subjectHashesOf(ctx.rt, request),
+    contacts: await recipientContacts(ctx.rt.store.db),
+  };
+}
+
 const reasonOf = (report: RequestReport | null): Record<string, unknown> => ({
   failures: (report?.failures ?? []).map((f) => ({ at: `${f.dataset}.${f.collection}`, code: f.code })),
   notErased: (report?.notErased ?? []).map((n) => `${n.dataset}.${n.collection}.${n.field}`),
@@ -163,12 +173,7 @@ export async function followRequest(ctx: CarryOutContext, request: RequestView):
   }
   const synced = await syncExecution(db, queue, request.id, {
     actor,
-    notices: {
-      manifest: rt.engine.policy.manifest,
-      notifier: ctx.notifier,
-      subjectHashes: subjectHashesOf(rt, request),
-      contacts: await recipientContacts(db),
-    },
+    notices: await noticeOptions(ctx, request),
   });
   return synced.ok && synced.status === 'completed' ? 'completed' : 'running';
 }
@@ -211,13 +216,7 @@ async function followDeregistration(
   );
   if (!done.ok) return 'skipped';
   // Stopping here before telling the recipients is caught up by noticeMissed.
-  await noticeRecipients(db, request.id, {
-    manifest: rt.engine.policy.manifest,
-    notifier: ctx.notifier,
-    actor,
-    subjectHashes: subjectHashesOf(rt, request),
-    contacts: await recipientContacts(db),
-  });
+  await noticeRecipients(db, request.id, { ...(await noticeOptions(ctx, request)), actor });
   return 'completed';
 }
 
@@ -237,13 +236,7 @@ export async function noticeMissed(ctx: CarryOutContext, since: Date): Promise<n
   for (const { id } of rows.rows) {
     const request = await getRequest(db, id);
     if (!request) continue;
-    const notices = await noticeRecipients(db, id, {
-      manifest: rt.engine.policy.manifest,
-      notifier: ctx.notifier,
-      actor,
-      subjectHashes: subjectHashesOf(rt, request),
-      contacts: await recipientContacts(db),
-    });
+    const notices = await noticeRecipients(db, id, { ...(await noticeOptions(ctx, request)), actor });
     if (notices.ok) sent += 1;
   }
   return sent;
