@@ -93,6 +93,7 @@ export {
 } from './checkpoints/types.js';
 export { type CheckpointedVerification, verifyWithCheckpoints } from './checkpoints/verify.js';
 export * from './db/open.js';
+export { PGLITE_TEMPLATE_ENV, writePgliteTemplate } from './db/pglite-template.js';
 export type { Database } from './db/schema.js';
 export * from './deregistrations/index.js';
 export { subjectKeyFingerprint } from './keys/fingerprint.js';

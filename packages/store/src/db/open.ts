@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlitePool } from './pglite-pool.js';
+import { pgliteTemplateFor } from './pglite-template.js';
 import type { Database } from './schema.js';
 
 // int8 (bigint) as a JS number on both back ends: ledger sequence numbers stay far below 2^53.
@@ -53,7 +54,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
-  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const template = await pgliteTemplateFor(options.dataDir);
+  const pgliteOptions = template ? { loadDataDir: template } : {};
+  const pglite = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
   await pglite.waitReady;
   const pool = new PGlitePool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
