@@ -11,6 +11,11 @@ export const rowsCoToMt: StateRow[] = [
     effective: '2023-07-01',
     codeRef: 'C.R.S. §6-1-1301 et seq.',
     rightsRef: 'C.R.S. §6-1-1306(1)-(2)',
+    deadlineRef: 'C.R.S. §6-1-1306(2)(a)',
+    feesRef: 'C.R.S. §6-1-1306(2)(c)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
+    feesNote:
+      'free once in any twelve months; a second or subsequent request in the same twelve months may be charged at the cost set by C.R.S. §24-72-205(5)(a)',
     appealDays: 45,
     appealRef: 'C.R.S. §6-1-1306(3) (45 days, extendable by 60)',
     gpcFrom: '2024-07-01',
@@ -25,7 +30,17 @@ export const rowsCoToMt: StateRow[] = [
     breachRef: 'C.R.S. §6-1-716(2)',
     breachNote:
       'Residents within 30 days of determining a breach; the Attorney General within 30 days when 500 or more Colorado residents are affected.',
-    checked: { gpc: 'secondary', inForce: 'secondary', deadline: 'secondary' },
+    // Searched 2026-12-06: the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs, pp. 113, 118, 127) gives §6-1-1306(1)(a)(II)-(IV)(A) (an
+    // agent may opt out through a browser setting or global device setting), §6-1-1313(2) (the
+    // Attorney General's rules on universal opt-out mechanisms by 2023-07-01) and CPA Rule 4.05(D)(3)
+    // citing "§6-1-1306(2)(a)" for the timing; the casetext copy of §6-1-1306 (current through
+    // 2024-07-01) showed only subsection (1)(a). The text of (1)(a)(IV)(B) (the duty from
+    // 2024-07-01), (2)(a) (45 + 45 days) and (2)(c) (fees) was not reached, so nothing is verified.
+    // Fees corrected from "twice a year" to one free answer in twelve months: a controller's
+    // published Colorado notice (free once in twelve months, a fee for a second request) and
+    // recollection of (2)(c); `secondary` until (2)(c) is read.
+    checked: { gpc: 'secondary', inForce: 'secondary', deadline: 'secondary', fees: 'secondary' },
   },
   {
     key: 'us-ct-ctdpa',
@@ -71,6 +86,9 @@ export const rowsCoToMt: StateRow[] = [
     codeRef: '6 Del. C. §12D-101 et seq.',
     rightsRef: '6 Del. C. §12D-104',
     rightsNote: 'also a list of the categories of third parties',
+    deadlineRef: '6 Del. C. §12D-104(c)(1) (as enacted by HB 154 of 2023)',
+    feesRef: '6 Del. C. §12D-104(c)(3)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 60,
     appealRef: '6 Del. C. §12D-104',
     gpcFrom: '2026-01-01',
@@ -85,7 +103,16 @@ export const rowsCoToMt: StateRow[] = [
     breachUrl: 'https://delcode.delaware.gov/title6/c012b/index.html',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General when more than 500 residents are affected.',
-    checked: { gpc: 'secondary' },
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
+    // §12D-104(c) as enacted (online.flipbuilder.com/bzaa/mvgs/files/basic-html/page183.html):
+    // (c)(1) "not later than 45 days after receipt of the request", extendable "by 45 additional
+    // days" when reasonably necessary, the consumer told "within the initial 45-day response
+    // period" with the reason; (c)(3) information given "free of charge, once per consumer during
+    // any 12-month period". No later amendment of (c) was found, and the deadline cites the enacted
+    // version. The next sentence of (c)(3) (a fee or refusal for manifestly unfounded, excessive or
+    // repetitive requests) was cut off in the copy, so `fees` is `secondary` (a compliance checklist
+    // quotes it). Fees corrected from "twice a year" to once in twelve months.
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'secondary' },
   },
   {
     key: 'us-md-modpa',
