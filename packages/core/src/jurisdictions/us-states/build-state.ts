@@ -110,9 +110,10 @@ export function buildStateJurisdiction(row: StateRow): Jurisdiction {
       'fees',
       row.fees ?? 'free-twice-a-year',
       `${row.feesRef ?? row.rightsRef} (${
-        row.fees === 'free-unless-manifestly-unfounded-or-excessive'
+        row.feesNote ??
+        (row.fees === 'free-unless-manifestly-unfounded-or-excessive'
           ? 'free once in any twelve months; a fee or refusal for manifestly unfounded, excessive or repetitive requests'
-          : 'free up to twice a year'
+          : 'free up to twice a year')
       })`,
     ),
     minors: {

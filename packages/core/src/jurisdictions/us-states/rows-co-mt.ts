@@ -11,6 +11,11 @@ export const rowsCoToMt: StateRow[] = [
     effective: '2023-07-01',
     codeRef: 'C.R.S. §6-1-1301 et seq.',
     rightsRef: 'C.R.S. §6-1-1306(1)-(2)',
+    deadlineRef: 'C.R.S. §6-1-1306(2)(a)',
+    feesRef: 'C.R.S. §6-1-1306(2)(c)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
+    feesNote:
+      'free once in any twelve months; a second or subsequent request in the same twelve months may be charged at the cost set by C.R.S. §24-72-205(5)(a)',
     appealDays: 45,
     appealRef: 'C.R.S. §6-1-1306(3) (45 days, extendable by 60)',
     gpcFrom: '2024-07-01',
@@ -25,7 +30,17 @@ export const rowsCoToMt: StateRow[] = [
     breachRef: 'C.R.S. §6-1-716(2)',
     breachNote:
       'Residents within 30 days of determining a breach; the Attorney General within 30 days when 500 or more Colorado residents are affected.',
-    checked: { gpc: 'secondary', inForce: 'secondary', deadline: 'secondary' },
+    // Searched 2026-12-06: the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs, pp. 113, 118, 127) gives §6-1-1306(1)(a)(II)-(IV)(A) (an
+    // agent may opt out through a browser setting or global device setting), §6-1-1313(2) (the
+    // Attorney General's rules on universal opt-out mechanisms by 2023-07-01) and CPA Rule 4.05(D)(3)
+    // citing "§6-1-1306(2)(a)" for the timing; the casetext copy of §6-1-1306 (current through
+    // 2024-07-01) showed only subsection (1)(a). The text of (1)(a)(IV)(B) (the duty from
+    // 2024-07-01), (2)(a) (45 + 45 days) and (2)(c) (fees) was not reached, so nothing is verified.
+    // Fees corrected from "twice a year" to one free answer in twelve months: a controller's
+    // published Colorado notice (free once in twelve months, a fee for a second request) and
+    // recollection of (2)(c); `secondary` until (2)(c) is read.
+    checked: { gpc: 'secondary', inForce: 'secondary', deadline: 'secondary', fees: 'secondary' },
   },
   {
     key: 'us-ct-ctdpa',
@@ -71,6 +86,9 @@ export const rowsCoToMt: StateRow[] = [
     codeRef: '6 Del. C. §12D-101 et seq.',
     rightsRef: '6 Del. C. §12D-104',
     rightsNote: 'also a list of the categories of third parties',
+    deadlineRef: '6 Del. C. §12D-104(c)(1) (as enacted by HB 154 of 2023)',
+    feesRef: '6 Del. C. §12D-104(c)(3)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 60,
     appealRef: '6 Del. C. §12D-104',
     gpcFrom: '2026-01-01',
@@ -85,33 +103,47 @@ export const rowsCoToMt: StateRow[] = [
     breachUrl: 'https://delcode.delaware.gov/title6/c012b/index.html',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General when more than 500 residents are affected.',
-    checked: { gpc: 'secondary' },
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
+    // §12D-104(c) as enacted (online.flipbuilder.com/bzaa/mvgs/files/basic-html/page183.html):
+    // (c)(1) "not later than 45 days after receipt of the request", extendable "by 45 additional
+    // days" when reasonably necessary, the consumer told "within the initial 45-day response
+    // period" with the reason; (c)(3) information given "free of charge, once per consumer during
+    // any 12-month period". No later amendment of (c) was found, and the deadline cites the enacted
+    // version. The next sentence of (c)(3) (a fee or refusal for manifestly unfounded, excessive or
+    // repetitive requests) was cut off in the copy, so `fees` is `secondary` (a compliance checklist
+    // quotes it). Fees corrected from "twice a year" to once in twelve months.
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'secondary' },
   },
   {
     key: 'us-md-modpa',
     name: 'Maryland Online Data Privacy Act (MODPA)',
     region: 'US-MD',
     timeZone: 'America/New_York',
-    url: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-4601',
+    url: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-4701',
     effective: '2025-10-01',
-    codeRef: 'Md. Code, Com. Law §14-4601 et seq.',
-    rightsRef: 'Md. Code, Com. Law §14-4605',
+    codeRef: 'Md. Code, Com. Law §14-4701 et seq.',
+    rightsRef: 'Md. Code, Com. Law §14-4705',
     rightsNote: 'processing before 2026-04-01 is out of scope',
     appealDays: 60,
-    appealRef: 'Md. Code, Com. Law §14-4605',
+    appealRef: 'Md. Code, Com. Law §14-4705',
     gpcFrom: '2025-10-01',
-    gpcRef: 'Md. Code, Com. Law §14-4605 (opt-out preference signal)',
+    gpcRef: 'Md. Code, Com. Law §14-4705 (opt-out preference signal)',
     sensitiveRef:
-      'Md. Code, Com. Law §14-4607(a) (sensitive data collected only when strictly necessary; never sold)',
+      'Md. Code, Com. Law §14-4707(a) (sensitive data collected only when strictly necessary; never sold)',
     barredBelow: 18,
     minorsRef:
-      'Md. Code, Com. Law §14-4607(a) (no sale or targeted advertising when the controller knew or should have known the consumer is under 18)',
+      'Md. Code, Com. Law §14-4707(a) (no sale or targeted advertising when the controller knew or should have known the consumer is under 18)',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Md. Code, Com. Law §14-3504',
     breachUrl: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-3504',
     breachNote:
       'Residents within 45 days of concluding the investigation; the Attorney General before residents are told.',
+    // Sections corrected 2026-12-06: the act (SB 541 / HB 567 of 2024, enacted as "Subtitle 46")
+    // is codified as Com. Law §14-4701 et seq.; a statute database gives the text of the consumer
+    // rights (casetext's "§14-4605", current with the 2024 session) as "CL-14-4705"
+    // (lexace.ai/us/statute/maryland/CL-14-4705). Only §14-4705(a)-(d)(1) was seen (rights, no
+    // deadline), so no fact is raised; the 45 + 45 days, fees, appeal and signal are leads.
     checked: { gpc: 'secondary' },
   },
   {
@@ -119,26 +151,36 @@ export const rowsCoToMt: StateRow[] = [
     name: 'Minnesota Consumer Data Privacy Act (MCDPA)',
     region: 'US-MN',
     timeZone: 'America/Chicago',
-    url: 'https://www.revisor.mn.gov/statutes/cite/325O',
+    url: 'https://www.revisor.mn.gov/statutes/cite/325M',
     effective: '2025-07-31',
-    codeRef: 'Minn. Stat. §325O.01 et seq.',
-    rightsRef: 'Minn. Stat. §325O.05',
+    codeRef: 'Minn. Stat. §325M.10 et seq.',
+    rightsRef: 'Minn. Stat. §325M.14',
     rightsNote: 'also to question a profiling result and to a list of specific third parties',
     appealDays: 45,
-    appealRef: 'Minn. Stat. §325O.05 (appeal: 45 days, extendable by 60)',
+    appealRef: 'Minn. Stat. §325M.14 (appeal: 45 days, extendable by 60)',
     gpcFrom: '2025-07-31',
-    gpcRef: 'Minn. Stat. §325O.05 (universal opt-out mechanism)',
-    sensitiveRef: 'Minn. Stat. §325O.02 ("sensitive data"), §325O.07',
+    gpcRef: 'Minn. Stat. §325M.14 (universal opt-out mechanism)',
+    sensitiveRef: 'Minn. Stat. §325M.11 ("sensitive data"), §325M.16',
     optInBelow: 16,
     minorsRef:
-      'Minn. Stat. §325O.07 (no sale or targeted advertising of consumers aged 13 to 15 without consent)',
+      'Minn. Stat. §325M.16, subd. 2(f) (no sale or targeted advertising without consent where the controller knows the consumer is "between the ages of 13 and 16")',
     breachSubject: 'most-expedient',
     breachAuthority: 'none',
     breachRef: 'Minn. Stat. §325E.61',
     breachUrl: 'https://www.revisor.mn.gov/statutes/cite/325E.61',
     breachNote:
       'Residents in the most expedient time possible; consumer reporting agencies within 48 hours when more than 500 residents are told.',
-    checked: { gpc: 'secondary' },
+    // Sections corrected 2026-12-06: the act (Laws 2024, ch. 121, enacted as chapter 325O) is
+    // codified as Minn. Stat. §§325M.10 to 325M.21: the Revisor's
+    // §325M.14 (revisor.mn.gov/statutes/cite/325M.14) opens with the consumer rights
+    // "Except as provided in sections 325M.10 to 325M.21", and HF 2700 of 2025 amends §§325M.11
+    // and 325M.16, subd. 2. Read in the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs/files/basic-html/page290.html), the enacted
+    // §325O.07, subd. 2(f) (now §325M.16): no targeted advertising or sale without consent where
+    // the controller "knows that the consumer is between the ages of 13 and 16". Whether a
+    // 16-year-old is within it, and the known-child rule behind the age of 13, were not settled, so
+    // `minors` is `secondary`. The 45 + 45 days, fees and signal in §325M.14 were not reached.
+    checked: { gpc: 'secondary', minors: 'secondary' },
   },
   {
     key: 'us-mt-mcdpa',
@@ -149,10 +191,16 @@ export const rowsCoToMt: StateRow[] = [
     effective: '2024-10-01',
     codeRef: 'Mont. Code Ann. §30-14-2801 et seq.',
     rightsRef: 'Mont. Code Ann. §30-14-2808',
+    deadlineRef: 'Mont. Code Ann. §30-14-2808(4)(a) (as enacted by SB 384 of 2023)',
+    feesRef: 'Mont. Code Ann. §30-14-2808(4)(c) (as enacted by SB 384 of 2023)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
+    feesNote:
+      'free once for each consumer in any twelve months; a reasonable fee for manifestly unfounded, excessive, technically infeasible or repetitive requests',
     appealDays: 60,
     appealRef: 'Mont. Code Ann. §30-14-2808',
     gpcFrom: '2025-01-01',
-    gpcRef: 'Mont. Code Ann. §30-14-2808 (opt-out preference signal from 2025-01-01)',
+    gpcRef:
+      'Mont. Code Ann. §30-14-2809(3)(b) (opt-out preference signal "by no later than January 1, 2025"; MCA 2023 text)',
     sensitiveRef: 'Mont. Code Ann. §30-14-2802 ("sensitive data"), §30-14-2812',
     optInBelow: 18,
     minorsRef:
@@ -164,6 +212,21 @@ export const rowsCoToMt: StateRow[] = [
       'https://leg.mt.gov/bills/mca/title_0300/chapter_0140/part_0170/section_0040/0300-0140-0170-0040.html',
     breachNote:
       'Residents without unreasonable delay; a copy to the Attorney General\u2019s Office of Consumer Protection at the same time.',
-    checked: { gpc: 'secondary' },
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs/files/basic-html/page258.html, SB 384 as enacted;
+    // page303.html, MCA 2023 "[Effective 10/1/2024]"): §30-14-2808(4)(a) "not later than 45 days
+    // after receipt of the request", extendable "by 45 additional days" when reasonably necessary,
+    // the consumer told "within the initial 45-day response period" with the reason; (4)(c) free
+    // "once for each consumer during any 12-month period", a reasonable fee for manifestly
+    // unfounded, excessive, technically infeasible or repetitive requests (the refusal alternative
+    // after it was cut off, so `feesNote` states only the fee); §30-14-2809(3)(b): opt-out methods
+    // must, "by no later than January 1, 2025", let a consumer opt out of targeted advertising and
+    // sale through an opt-out preference signal. SB 297 of 2025 (from 2025-10-01) amended the act;
+    // its text was not read, so these facts cite the version read (a 2026 summary of the amended act
+    // still gives 45 + 45 days and the signal from 2025-01-01). Fees corrected from "twice a year".
+    // The minors rule of SB 297 (consent under 18) is from summaries: `secondary`; MCA 2025
+    // §30-14-2812(2)(b) (consent for sensitive data; a known child's per COPPA) was read on
+    // archive.legmt.gov, but not the "sensitive data" definition, so `sensitive` stays a lead.
+    checked: { gpc: 'verified', deadline: 'verified', fees: 'verified', minors: 'secondary' },
   },
 ];

@@ -54,6 +54,11 @@ export interface StateRow {
    * manifestly unfounded, excessive or repetitive one, `free-unless-manifestly-unfounded-or-excessive`.
    */
   fees?: 'free-twice-a-year' | 'free-unless-manifestly-unfounded-or-excessive';
+  /**
+   * The fee rule in the law's own terms, replacing the default wording of the `fees` citation
+   * where the law differs from it (e.g. a fee for any second request in twelve months).
+   */
+  feesNote?: string;
   /** Rights beyond the shared set (e.g. the list of specific third parties is not a right kind). */
   rightsNote?: string;
   /** Days to decide an appeal; 0 where the law has no appeal. */
