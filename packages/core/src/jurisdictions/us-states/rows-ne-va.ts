@@ -11,19 +11,50 @@ export const rowsNeToVa: StateRow[] = [
     effective: '2025-01-01',
     codeRef: 'Neb. Rev. Stat. §87-1101 et seq.',
     rightsRef: 'Neb. Rev. Stat. §§87-1107, 87-1108',
+    deadlineRef: 'Neb. Rev. Stat. §87-1108(2)-(3)',
+    feesRef: 'Neb. Rev. Stat. §87-1108(4)',
     appealDays: 60,
-    appealRef: 'Neb. Rev. Stat. §87-1108',
+    appealRef: 'Neb. Rev. Stat. §87-1109',
     gpcFrom: '2025-01-01',
-    gpcRef: 'Neb. Rev. Stat. §87-1107 (opt-out through a browser setting or global device setting)',
-    sensitiveRef: 'Neb. Rev. Stat. §87-1102 ("sensitive data"), §87-1112',
-    minorsRef: 'Neb. Rev. Stat. §87-1112 (known child under 13: per COPPA)',
+    gpcRef:
+      'Neb. Rev. Stat. §87-1111(5)-(6) (an authorized agent designated by a browser setting or extension or a global device setting opts the consumer out of sale and targeted advertising; the act operative 2025-01-01)',
+    sensitiveRef: 'Neb. Rev. Stat. §87-1102 ("sensitive data"), §87-1112(2)(d)',
+    minorsRef: 'Neb. Rev. Stat. §87-1112(2)(d) (sensitive data of a known child: processed per COPPA)',
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
-    breachRef: 'Neb. Rev. Stat. §87-803',
+    breachRef: 'Neb. Rev. Stat. §87-803(1)-(2)',
+    breachSubjectRef: 'Neb. Rev. Stat. §87-803(1)',
     breachUrl: 'https://nebraskalegislature.gov/laws/statutes.php?statute=87-803',
     breachNote:
-      'Residents as soon as possible and without unreasonable delay; the Attorney General no later than residents.',
-    checked: { gpc: 'secondary' },
+      'Residents as soon as possible and without unreasonable delay; the Attorney General not later than the residents are told.',
+    // Read 2026-12-06 in reproductions of the code: §87-1108(2) (respond within 45 days of receipt;
+    // one 45-day extension when reasonably necessary, told within the first 45 days with its reason),
+    // (3) (a refusal within 45 days with its justification and how to appeal) and (4) (free of
+    // charge "up to twice annually"; a fee or refusal for manifestly unfounded, excessive or
+    // repetitive requests) at self-law.org/code/ne/chapter-87/87-1108 and FindLaw (identical);
+    // §87-1112(2)(d) (no processing of sensitive data without consent; a known child's per COPPA) at
+    // self-law.org/code/ne/chapter-87/87-1112; §87-1111(5) (an authorized agent designated by a
+    // browser setting or extension or a global device setting, for the opt-outs of sale and targeted
+    // advertising) as "section 11(5)" of LB 1074 in the "GDPR and US States General Privacy Laws
+    // Deskbook" (online.flipbuilder.com/bzaa/mvgs, p. 320); §87-803(1)-(2) (residents "as soon as
+    // possible and without unreasonable delay"; the Attorney General "not later than the time when
+    // notice is provided to the Nebraska resident") at self-law.org/code/ne/chapter-87/87-803, a
+    // copy that already holds the 2025 sections 87-1301 ff., so after LB 1074's 2024 changes to the
+    // breach act. No amendment of §§87-1108, 87-1111, 87-1112 since LB 1074 was found (the 2025-26
+    // bills touch the Age-Appropriate Online Design Code Act, §87-1301 ff.).
+    // Not read: the "sensitive data" and "child" definitions of §87-1102 (a law firm's summary only)
+    // and the operative-date section of LB 1074 (gpcFrom), so `sensitive`, `minors` and `gpc` stay
+    // `secondary`; §87-1109 (appeal) not read. The Attorney General's clock is `immediately` as the
+    // nearest value the type offers for "not later than the residents": `secondary`.
+    checked: {
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'secondary',
+      sensitive: 'secondary',
+      minors: 'secondary',
+      breach: 'secondary',
+      breachSubject: 'verified',
+    },
   },
   {
     key: 'us-nh-pa',
