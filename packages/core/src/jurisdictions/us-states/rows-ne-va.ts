@@ -88,22 +88,52 @@ export const rowsNeToVa: StateRow[] = [
     url: 'https://pub.njleg.state.nj.us/Bills/2022/PL23/266_.PDF',
     effective: '2025-01-15',
     codeRef: 'N.J. Stat. §56:8-166.4 et seq.',
-    rightsRef: 'N.J. Stat. §56:8-166.10',
+    rightsRef: 'N.J. Stat. §56:8-166.10(a)',
+    deadlineRef: 'N.J. Stat. §56:8-166.7(a), (c)',
+    feesRef: 'N.J. Stat. §56:8-166.7(d)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 45,
     appealRef: 'N.J. Stat. §56:8-166.10',
     gpcFrom: '2025-07-15',
-    gpcRef: 'N.J. Stat. §56:8-166.11 (universal opt-out mechanism six months after the effective date)',
+    gpcRef:
+      'N.J. Stat. §56:8-166.11(b)(1) (a user-selected universal opt-out mechanism "not later than six months following the effective date" of P.L.2023, c.266, in force 2025-01-15)',
     extraSensitive: ['user.financial'],
-    sensitiveRef: 'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12',
-    optInBelow: 18,
+    sensitiveRef: 'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12(a)(4)',
+    optInBelow: 17,
     minorsRef:
-      'N.J. Stat. §56:8-166.12 (consent for targeted advertising, sale and profiling of consumers aged 13 to 17)',
+      'N.J. Stat. §56:8-166.12(a)(7) (consent for targeted advertising, sale and profiling of consumers known to be at least 13 and younger than 17)',
     breachSubject: 'most-expedient',
     breachAuthority: 'immediately',
-    breachRef: 'N.J. Stat. §56:8-163',
+    breachRef: 'N.J. Stat. §56:8-163(a), (c)(1)',
+    breachSubjectRef: 'N.J. Stat. §56:8-163(a)',
     breachNote:
-      'Residents in the most expedient time possible; the Division of State Police before residents are told.',
-    checked: { gpc: 'secondary' },
+      'Residents in the most expedient time possible and without unreasonable delay; the Division of State Police before residents are told.',
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs, pp. 347-350) and casetext's copies of the sections
+    // (marked "[Effective 1/15/2025]"): §56:8-166.7(a) (respond within 45 days of receipt; 45 more
+    // days when reasonably necessary, told within the first 45 days with the reason), (c) (a refusal
+    // within 45 days with its justification and how to appeal), (d) (free "once per consumer during
+    // any twelve-month period"; a fee or refusal for manifestly unfounded, excessive or repetitive
+    // requests: corrected from "twice a year"); §56:8-166.10(a)(1)-(5) (the rights);
+    // §56:8-166.11(b)(1) (a user-selected universal opt-out mechanism for targeted advertising and
+    // sale "not later than six months following the effective date": 2025-07-15);
+    // §56:8-166.12(a)(4) (consent before processing sensitive data; a known child's per COPPA) and
+    // (a)(7) (consent for targeted advertising, sale and profiling where the controller knows or
+    // wilfully disregards that the consumer is "at least 13 years of age but younger than 17":
+    // corrected from 18), the latter in casetext's copy current through L. 2024, c. 62. No enacted
+    // amendment was found (a 2026-27 bill to amend §56:8-166.12 was only introduced).
+    // Not read: the "sensitive data" definition of §56:8-166.4 (a law firm's tracker lists also sex
+    // life and transgender or non-binary status, which have no taxonomy key here: `secondary`), the
+    // appeal section, and §56:8-163 (breach; summaries and a blog quoting subsection (c)(1) only).
+    checked: {
+      rights: 'verified',
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'verified',
+      minors: 'verified',
+      sensitive: 'secondary',
+      breach: 'secondary',
+    },
   },
   {
     key: 'us-or-ocpa',
