@@ -152,16 +152,20 @@ export const rowsNeToVa: StateRow[] = [
     gpcFrom: '2026-01-01',
     gpcRef: 'Or. Rev. Stat. §646A.574 (universal opt-out mechanism from 2026-01-01)',
     sensitiveRef: 'Or. Rev. Stat. §646A.570 ("sensitive data"), §646A.578',
-    optInBelow: 16,
+    barredBelow: 16,
     minorsRef:
-      'Or. Rev. Stat. §646A.578 (consent for targeted advertising, sale and profiling of consumers aged 13 to 15)',
+      'Or. Rev. Stat. §646A.578 as amended by HB 2008 (2025), from 2026-01-01 (no targeted advertising, sale or profiling of consumers known to be under 16, whatever the consent; before, their consent)',
     minorsNote:
-      'HB 2008 (2025) is reported to bar the sale of data of consumers under 16, and of precise geolocation, from 2026-01-01.',
+      'HB 2008 (2025) also bars the sale of precise geolocation data (within 1,750 feet) from 2026-01-01.',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Or. Rev. Stat. §646A.604',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
+    // Corrected 2026-12-06 from law firms' notes of HB 2008 (2025), signed 2025-06-02, in force
+    // 2026-01-01 (Davis Wright Tremaine, Mondaq) and a policy tracker: the consent route for
+    // consumers aged 13 to 15 became a bar below 16 (`barredBelow`, was `optInBelow: 16`); the bill's
+    // text was not read, so `minors` stays `secondary`.
     // Read 2026-12-06: §646A.576(5)(a) (45 days, extendable by 45 told within the first 45), quoted
     // whole as "section 4(5)(a)" of the 2023 Act (codified as §646A.576, per the Deskbook's text),
     // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
@@ -173,6 +177,7 @@ export const rowsNeToVa: StateRow[] = [
       appeal: 'verified',
       fees: 'secondary',
       sensitive: 'secondary',
+      minors: 'secondary',
       inForce: 'secondary',
     },
   },
