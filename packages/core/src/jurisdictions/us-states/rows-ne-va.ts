@@ -77,8 +77,16 @@ export const rowsNeToVa: StateRow[] = [
     breachAuthority: 'immediately',
     breachRef: 'N.H. Rev. Stat. §359-C:20',
     breachUrl: 'https://gc.nh.gov/rsa/html/XXXI/359-C/359-C-20.htm',
+    minorsNote:
+      'HB 1460 (2026, c. 168) is reported to bar the sale of a child\u2019s personal data under RSA 507-H:6 from 2027-01-01.',
     breachNote: 'Residents as soon as possible; the Attorney General (or the primary regulator) as well.',
-    checked: { gpc: 'secondary' },
+    // Searched 2026-12-06: no reproduction of RSA 507-H was found in the corpus (not in the Deskbook
+    // pages reached, nor casetext or self-law), so nothing here is verified. News and law firms'
+    // notes (MediaPost, Truyo) give the opt-in for sensitive data and the consent for targeted
+    // advertising and sale of consumers aged 13 to 15 (`secondary`); a children's-privacy tracker
+    // reports HB 1460. The fee rule is unchecked: NH follows Connecticut's model, where only the
+    // first request in twelve months is free; "twice a year" is kept until the text is read.
+    checked: { gpc: 'secondary', sensitive: 'secondary', minors: 'secondary' },
   },
   {
     key: 'us-nj-dpa',
@@ -98,7 +106,8 @@ export const rowsNeToVa: StateRow[] = [
     gpcRef:
       'N.J. Stat. §56:8-166.11(b)(1) (a user-selected universal opt-out mechanism "not later than six months following the effective date" of P.L.2023, c.266, in force 2025-01-15)',
     extraSensitive: ['user.financial'],
-    sensitiveRef: 'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12(a)(4)',
+    sensitiveRef:
+      'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12(a)(4)',
     optInBelow: 17,
     minorsRef:
       'N.J. Stat. §56:8-166.12(a)(7) (consent for targeted advertising, sale and profiling of consumers known to be at least 13 and younger than 17)',
@@ -237,9 +246,9 @@ export const rowsNeToVa: StateRow[] = [
     appealRef: 'Va. Code §59.1-577(C)',
     gpcRef: 'Va. Code §59.1-577(A)(5) (opt-out right; no duty to honour a universal opt-out signal)',
     sensitiveRef: 'Va. Code §59.1-575 ("sensitive data"), §59.1-578(A)(5)',
-    minorsRef: 'Va. Code §59.1-578(A)(5) (known child under 13: per COPPA)',
+    minorsRef: 'Va. Code §59.1-577.1(A)-(B) (added by SB 854, 2025 c. 703; effective 2026-01-01)',
     minorsNote:
-      'SB 854 (2025) is reported to limit minors under 16 to one hour a day per social media platform unless a parent consents, from 2026-01-01.',
+      'A social media platform determines with commercially reasonable methods whether a user is under 16 and limits such a minor to one hour a day per service or application unless a parent gives verifiable parental consent to change the limit (from 2026-01-01; NetChoice sued to stop its enforcement in 2025-11).',
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Va. Code §18.2-186.6',
@@ -249,12 +258,17 @@ export const rowsNeToVa: StateRow[] = [
     // (45 days from receipt, one 45-day extension told within the first 45 days; a refusal with its
     // justification and how to appeal within 45 days; free of charge up to twice annually) in the
     // "GDPR and US States General Privacy Laws Deskbook" and self-law.org. (C) was not read.
+    // §59.1-577.1(A)-(B) (SB 854: "minor" means a person younger than 16; one hour a day per
+    // service or application unless a parent gives verifiable parental consent; effective
+    // 2026-01-01) read 2026-12-06 on law.lis.virginia.gov itself. `minors` stays `secondary`: the
+    // age of 13 (§59.1-578(A)(5), known child per COPPA) it also covers was not read.
     checked: {
       rights: 'verified',
       deadline: 'verified',
       fees: 'verified',
       appeal: 'secondary',
       gpc: 'secondary',
+      minors: 'secondary',
     },
   },
 ];
