@@ -58,9 +58,10 @@ describe('US state laws (one table)', () => {
     expect(jurisdictions['us-co-cpa'].breach.subjectDeadline.cite.verification).toBe('unverified');
   });
 
-  it('Maryland bars sale to minors under 18; Oregon and New Hampshire need an opt-in under 16', () => {
+  it('Maryland bars sale to minors under 18, Oregon (HB 2008, from 2026) under 16; New Hampshire needs an opt-in under 16', () => {
     expect(jurisdictions['us-md-modpa'].minors.saleBarredBelow?.value).toBe(18);
-    expect(jurisdictions['us-or-ocpa'].minors.saleOptInBelow?.value).toBe(16);
+    expect(jurisdictions['us-or-ocpa'].minors.saleBarredBelow?.value).toBe(16);
+    expect(jurisdictions['us-or-ocpa'].minors.saleOptInBelow).toBeUndefined();
     expect(jurisdictions['us-nh-pa'].minors.saleOptInBelow?.value).toBe(16);
   });
 

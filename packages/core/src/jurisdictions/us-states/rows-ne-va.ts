@@ -11,19 +11,50 @@ export const rowsNeToVa: StateRow[] = [
     effective: '2025-01-01',
     codeRef: 'Neb. Rev. Stat. §87-1101 et seq.',
     rightsRef: 'Neb. Rev. Stat. §§87-1107, 87-1108',
+    deadlineRef: 'Neb. Rev. Stat. §87-1108(2)-(3)',
+    feesRef: 'Neb. Rev. Stat. §87-1108(4)',
     appealDays: 60,
-    appealRef: 'Neb. Rev. Stat. §87-1108',
+    appealRef: 'Neb. Rev. Stat. §87-1109',
     gpcFrom: '2025-01-01',
-    gpcRef: 'Neb. Rev. Stat. §87-1107 (opt-out through a browser setting or global device setting)',
-    sensitiveRef: 'Neb. Rev. Stat. §87-1102 ("sensitive data"), §87-1112',
-    minorsRef: 'Neb. Rev. Stat. §87-1112 (known child under 13: per COPPA)',
+    gpcRef:
+      'Neb. Rev. Stat. §87-1111(5)-(6) (an authorized agent designated by a browser setting or extension or a global device setting opts the consumer out of sale and targeted advertising; the act operative 2025-01-01)',
+    sensitiveRef: 'Neb. Rev. Stat. §87-1102 ("sensitive data"), §87-1112(2)(d)',
+    minorsRef: 'Neb. Rev. Stat. §87-1112(2)(d) (sensitive data of a known child: processed per COPPA)',
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
-    breachRef: 'Neb. Rev. Stat. §87-803',
+    breachRef: 'Neb. Rev. Stat. §87-803(1)-(2)',
+    breachSubjectRef: 'Neb. Rev. Stat. §87-803(1)',
     breachUrl: 'https://nebraskalegislature.gov/laws/statutes.php?statute=87-803',
     breachNote:
-      'Residents as soon as possible and without unreasonable delay; the Attorney General no later than residents.',
-    checked: { gpc: 'secondary' },
+      'Residents as soon as possible and without unreasonable delay; the Attorney General not later than the residents are told.',
+    // Read 2026-12-06 in reproductions of the code: §87-1108(2) (respond within 45 days of receipt;
+    // one 45-day extension when reasonably necessary, told within the first 45 days with its reason),
+    // (3) (a refusal within 45 days with its justification and how to appeal) and (4) (free of
+    // charge "up to twice annually"; a fee or refusal for manifestly unfounded, excessive or
+    // repetitive requests) at self-law.org/code/ne/chapter-87/87-1108 and FindLaw (identical);
+    // §87-1112(2)(d) (no processing of sensitive data without consent; a known child's per COPPA) at
+    // self-law.org/code/ne/chapter-87/87-1112; §87-1111(5) (an authorized agent designated by a
+    // browser setting or extension or a global device setting, for the opt-outs of sale and targeted
+    // advertising) as "section 11(5)" of LB 1074 in the "GDPR and US States General Privacy Laws
+    // Deskbook" (online.flipbuilder.com/bzaa/mvgs, p. 320); §87-803(1)-(2) (residents "as soon as
+    // possible and without unreasonable delay"; the Attorney General "not later than the time when
+    // notice is provided to the Nebraska resident") at self-law.org/code/ne/chapter-87/87-803, a
+    // copy that already holds the 2025 sections 87-1301 ff., so after LB 1074's 2024 changes to the
+    // breach act. No amendment of §§87-1108, 87-1111, 87-1112 since LB 1074 was found (the 2025-26
+    // bills touch the Age-Appropriate Online Design Code Act, §87-1301 ff.).
+    // Not read: the "sensitive data" and "child" definitions of §87-1102 (a law firm's summary only)
+    // and the operative-date section of LB 1074 (gpcFrom), so `sensitive`, `minors` and `gpc` stay
+    // `secondary`; §87-1109 (appeal) not read. The Attorney General's clock is `immediately` as the
+    // nearest value the type offers for "not later than the residents": `secondary`.
+    checked: {
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'secondary',
+      sensitive: 'secondary',
+      minors: 'secondary',
+      breach: 'secondary',
+      breachSubject: 'verified',
+    },
   },
   {
     key: 'us-nh-pa',
@@ -46,8 +77,16 @@ export const rowsNeToVa: StateRow[] = [
     breachAuthority: 'immediately',
     breachRef: 'N.H. Rev. Stat. §359-C:20',
     breachUrl: 'https://gc.nh.gov/rsa/html/XXXI/359-C/359-C-20.htm',
+    minorsNote:
+      'HB 1460 (2026, c. 168) is reported to bar the sale of a child\u2019s personal data under RSA 507-H:6 from 2027-01-01.',
     breachNote: 'Residents as soon as possible; the Attorney General (or the primary regulator) as well.',
-    checked: { gpc: 'secondary' },
+    // Searched 2026-12-06: no reproduction of RSA 507-H was found in the corpus (not in the Deskbook
+    // pages reached, nor casetext or self-law), so nothing here is verified. News and law firms'
+    // notes (MediaPost, Truyo) give the opt-in for sensitive data and the consent for targeted
+    // advertising and sale of consumers aged 13 to 15 (`secondary`); a children's-privacy tracker
+    // reports HB 1460. The fee rule is unchecked: NH follows Connecticut's model, where only the
+    // first request in twelve months is free; "twice a year" is kept until the text is read.
+    checked: { gpc: 'secondary', sensitive: 'secondary', minors: 'secondary' },
   },
   {
     key: 'us-nj-dpa',
@@ -57,22 +96,53 @@ export const rowsNeToVa: StateRow[] = [
     url: 'https://pub.njleg.state.nj.us/Bills/2022/PL23/266_.PDF',
     effective: '2025-01-15',
     codeRef: 'N.J. Stat. §56:8-166.4 et seq.',
-    rightsRef: 'N.J. Stat. §56:8-166.10',
+    rightsRef: 'N.J. Stat. §56:8-166.10(a)',
+    deadlineRef: 'N.J. Stat. §56:8-166.7(a), (c)',
+    feesRef: 'N.J. Stat. §56:8-166.7(d)',
+    fees: 'free-unless-manifestly-unfounded-or-excessive',
     appealDays: 45,
     appealRef: 'N.J. Stat. §56:8-166.10',
     gpcFrom: '2025-07-15',
-    gpcRef: 'N.J. Stat. §56:8-166.11 (universal opt-out mechanism six months after the effective date)',
+    gpcRef:
+      'N.J. Stat. §56:8-166.11(b)(1) (a user-selected universal opt-out mechanism "not later than six months following the effective date" of P.L.2023, c.266, in force 2025-01-15)',
     extraSensitive: ['user.financial'],
-    sensitiveRef: 'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12',
-    optInBelow: 18,
+    sensitiveRef:
+      'N.J. Stat. §56:8-166.4 ("sensitive data", incl. financial information), §56:8-166.12(a)(4)',
+    optInBelow: 17,
     minorsRef:
-      'N.J. Stat. §56:8-166.12 (consent for targeted advertising, sale and profiling of consumers aged 13 to 17)',
+      'N.J. Stat. §56:8-166.12(a)(7) (consent for targeted advertising, sale and profiling of consumers known to be at least 13 and younger than 17)',
     breachSubject: 'most-expedient',
     breachAuthority: 'immediately',
-    breachRef: 'N.J. Stat. §56:8-163',
+    breachRef: 'N.J. Stat. §56:8-163(a), (c)(1)',
+    breachSubjectRef: 'N.J. Stat. §56:8-163(a)',
     breachNote:
-      'Residents in the most expedient time possible; the Division of State Police before residents are told.',
-    checked: { gpc: 'secondary' },
+      'Residents in the most expedient time possible and without unreasonable delay; the Division of State Police before residents are told.',
+    // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook"
+    // (online.flipbuilder.com/bzaa/mvgs, pp. 347-350) and casetext's copies of the sections
+    // (marked "[Effective 1/15/2025]"): §56:8-166.7(a) (respond within 45 days of receipt; 45 more
+    // days when reasonably necessary, told within the first 45 days with the reason), (c) (a refusal
+    // within 45 days with its justification and how to appeal), (d) (free "once per consumer during
+    // any twelve-month period"; a fee or refusal for manifestly unfounded, excessive or repetitive
+    // requests: corrected from "twice a year"); §56:8-166.10(a)(1)-(5) (the rights);
+    // §56:8-166.11(b)(1) (a user-selected universal opt-out mechanism for targeted advertising and
+    // sale "not later than six months following the effective date": 2025-07-15);
+    // §56:8-166.12(a)(4) (consent before processing sensitive data; a known child's per COPPA) and
+    // (a)(7) (consent for targeted advertising, sale and profiling where the controller knows or
+    // wilfully disregards that the consumer is "at least 13 years of age but younger than 17":
+    // corrected from 18), the latter in casetext's copy current through L. 2024, c. 62. No enacted
+    // amendment was found (a 2026-27 bill to amend §56:8-166.12 was only introduced).
+    // Not read: the "sensitive data" definition of §56:8-166.4 (a law firm's tracker lists also sex
+    // life and transgender or non-binary status, which have no taxonomy key here: `secondary`), the
+    // appeal section, and §56:8-163 (breach; summaries and a blog quoting subsection (c)(1) only).
+    checked: {
+      rights: 'verified',
+      deadline: 'verified',
+      fees: 'verified',
+      gpc: 'verified',
+      minors: 'verified',
+      sensitive: 'secondary',
+      breach: 'secondary',
+    },
   },
   {
     key: 'us-or-ocpa',
@@ -91,16 +161,20 @@ export const rowsNeToVa: StateRow[] = [
     gpcFrom: '2026-01-01',
     gpcRef: 'Or. Rev. Stat. §646A.574 (universal opt-out mechanism from 2026-01-01)',
     sensitiveRef: 'Or. Rev. Stat. §646A.570 ("sensitive data"), §646A.578',
-    optInBelow: 16,
+    barredBelow: 16,
     minorsRef:
-      'Or. Rev. Stat. §646A.578 (consent for targeted advertising, sale and profiling of consumers aged 13 to 15)',
+      'Or. Rev. Stat. §646A.578 as amended by HB 2008 (2025), from 2026-01-01 (no targeted advertising, sale or profiling of consumers known to be under 16, whatever the consent; before, their consent)',
     minorsNote:
-      'HB 2008 (2025) is reported to bar the sale of data of consumers under 16, and of precise geolocation, from 2026-01-01.',
+      'HB 2008 (2025) also bars the sale of precise geolocation data (within 1,750 feet) from 2026-01-01.',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Or. Rev. Stat. §646A.604',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
+    // Corrected 2026-12-06 from law firms' notes of HB 2008 (2025), signed 2025-06-02, in force
+    // 2026-01-01 (Davis Wright Tremaine, Mondaq) and a policy tracker: the consent route for
+    // consumers aged 13 to 15 became a bar below 16 (`barredBelow`, was `optInBelow: 16`); the bill's
+    // text was not read, so `minors` stays `secondary`.
     // Read 2026-12-06: §646A.576(5)(a) (45 days, extendable by 45 told within the first 45), quoted
     // whole as "section 4(5)(a)" of the 2023 Act (codified as §646A.576, per the Deskbook's text),
     // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
@@ -112,6 +186,7 @@ export const rowsNeToVa: StateRow[] = [
       appeal: 'verified',
       fees: 'secondary',
       sensitive: 'secondary',
+      minors: 'secondary',
       inForce: 'secondary',
     },
   },
@@ -171,9 +246,9 @@ export const rowsNeToVa: StateRow[] = [
     appealRef: 'Va. Code §59.1-577(C)',
     gpcRef: 'Va. Code §59.1-577(A)(5) (opt-out right; no duty to honour a universal opt-out signal)',
     sensitiveRef: 'Va. Code §59.1-575 ("sensitive data"), §59.1-578(A)(5)',
-    minorsRef: 'Va. Code §59.1-578(A)(5) (known child under 13: per COPPA)',
+    minorsRef: 'Va. Code §59.1-577.1(A)-(B) (added by SB 854, 2025 c. 703; effective 2026-01-01)',
     minorsNote:
-      'SB 854 (2025) is reported to limit minors under 16 to one hour a day per social media platform unless a parent consents, from 2026-01-01.',
+      'A social media platform determines with commercially reasonable methods whether a user is under 16 and limits such a minor to one hour a day per service or application unless a parent gives verifiable parental consent to change the limit (from 2026-01-01; NetChoice sued to stop its enforcement in 2025-11).',
     breachSubject: 'without-undue-delay',
     breachAuthority: 'immediately',
     breachRef: 'Va. Code §18.2-186.6',
@@ -183,12 +258,17 @@ export const rowsNeToVa: StateRow[] = [
     // (45 days from receipt, one 45-day extension told within the first 45 days; a refusal with its
     // justification and how to appeal within 45 days; free of charge up to twice annually) in the
     // "GDPR and US States General Privacy Laws Deskbook" and self-law.org. (C) was not read.
+    // §59.1-577.1(A)-(B) (SB 854: "minor" means a person younger than 16; one hour a day per
+    // service or application unless a parent gives verifiable parental consent; effective
+    // 2026-01-01) read 2026-12-06 on law.lis.virginia.gov itself. `minors` stays `secondary`: the
+    // age of 13 (§59.1-578(A)(5), known child per COPPA) it also covers was not read.
     checked: {
       rights: 'verified',
       deadline: 'verified',
       fees: 'verified',
       appeal: 'secondary',
       gpc: 'secondary',
+      minors: 'secondary',
     },
   },
 ];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { citationProblems } from '../../src/jurisdictions/citation-check.js';
+import { jurisdictions } from '../../src/jurisdictions/index.js';
+import type { Fact } from '../../src/jurisdictions/types.js';
+
+const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj } = jurisdictions;
+
+const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
+
+function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
+  expect(fact?.cite.verification, ref).toBe('verified');
+  expect(fact?.cite.ref, ref).toContain(ref);
+  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
+}
+
+/**
+ * Values of the Nebraska to Virginia rows read in the statutes' texts in 2026-12 (see the comment
+ * of each row in `us-states/rows-ne-va.ts`). Changing one needs a new reading.
+ */
+describe('facts read in the texts of the Nebraska to Virginia rows keep the values the texts state', () => {
+  it('Nebraska: 45 + 45 days (§87-1108(2)); free up to twice a year (4); residents told without unreasonable delay (§87-803(1))', () => {
+    expect(ne.requestDeadline.value).toMatchObject(FORTY_FIVE_PLUS_45);
+    expect(ne.requestDeadline.value.extension).toMatchObject({ amount: 45, unit: 'days' });
+    expectVerified(ne.requestDeadline, '§87-1108(2)');
+    expect(ne.fees.value).toBe('free-twice-a-year');
+    expectVerified(ne.fees, '§87-1108(4)');
+    expect(ne.breach.subjectDeadline.value).toBe('without-undue-delay');
+    expectVerified(ne.breach.subjectDeadline, '§87-803(1)');
+    expect(ne.breach.subjectDeadline.cite.url).toContain('87-803');
+    // The Attorney General is told "not later than" the residents: `immediately` is a stand-in.
+    expect(ne.breach.authorityDeadline.cite.verification).not.toBe('verified');
+    expect(ne.signals.gpc.cite.ref).toContain('§87-1111(5)');
+  });
+
+  it('New Jersey: 45 + 45 days (§56:8-166.7(a)); only the first request in twelve months free (d); signal from 2025-07-15 (§56:8-166.11(b)(1)); opt-in for ages 13 to 16 (§56:8-166.12(a)(7))', () => {
+    expect(nj.requestDeadline.value).toMatchObject(FORTY_FIVE_PLUS_45);
+    expectVerified(nj.requestDeadline, '§56:8-166.7(a)');
+    expect(nj.fees.value).toBe('free-unless-manifestly-unfounded-or-excessive');
+    expectVerified(nj.fees, '§56:8-166.7(d)');
+    expect(nj.signals.gpc.value).toBe(true);
+    expect(nj.signals.gpcFrom?.value).toBe('2025-07-15');
+    expectVerified(nj.signals.gpcFrom, '§56:8-166.11(b)(1)');
+    // "at least 13 years of age but younger than 17": an opt-in below 17, not 18.
+    expect(nj.minors.saleOptInBelow?.value).toBe(17);
+    expectVerified(nj.minors.saleOptInBelow, '§56:8-166.12(a)(7)');
+  });
+
+  it('negative facts and the act-wide leads of these rows are never verified', () => {
+    for (const j of [ne, nj]) {
+      expect(j.separateConsentFor.cite.verification, j.key).toBe('unverified');
+      expect(j.transfers.cite.verification, j.key).toBe('unverified');
+      expect(j.breach.contents.cite.verification, j.key).toBe('unverified');
+      expect(j.requestNotes?.[0]?.cite.verification, j.key).not.toBe('verified');
+    }
+  });
+});
