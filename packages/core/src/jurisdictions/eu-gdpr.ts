@@ -84,6 +84,13 @@ export const euGdpr: Jurisdiction = {
     'secondary',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 12(3) in full ("without undue delay and in any event within one month of
+  // receipt of the request. That period may be extended by two further months where necessary,
+  // taking into account the complexity and number of the requests. The controller shall inform the
+  // data subject of any such extension within one month of receipt of the request, together with
+  // the reasons for the delay"), reproduced verbatim by GDPRhub
+  // (https://gdprhub.eu/index.php?title=Article_12_GDPR&oldid=22982) and eulaw.online
+  // (https://eulaw.online/l/reg-679-2016/article/12?lang=en). The 1182/71 counting is the engine's.
   requestDeadline: fact(
     {
       amount: 1,
@@ -102,6 +109,9 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   requestNotes: [
+    // Read 2026-12-06: Art. 12(4) ("without delay and at the latest within one month of receipt of the
+    // request of the reasons for not taking action and on the possibility of lodging a complaint with
+    // a supervisory authority and seeking a judicial remedy"), same two reproductions as Art. 12(3).
     fact(
       'If the controller does not act, it tells the subject within one month why, and of the right to complain to a supervisory authority and to a judicial remedy.',
       'GDPR Art. 12(4)',
@@ -122,12 +132,22 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   oralRequests: fact(true, 'GDPR Art. 12(1)-(2); EDPB Guidelines 01/2022 §52', 'secondary', GDPR),
+  // Read 2026-12-06: Art. 12(5) in full ("shall be provided free of charge. Where requests from a
+  // data subject are manifestly unfounded or excessive ... the controller may either: (a) charge a
+  // reasonable fee ...; or (b) refuse to act on the request. The controller shall bear the burden of
+  // demonstrating ..."), reproduced at https://www.law-reg.org/gdpr-en1/regulations/rights-of-the-controller-in-context-of-the-inappropriate-requests-from-the-data-subject.
+  // Art. 15(3) (further copies) was not re-read; the value rests on Art. 12(5).
   fees: fact(
     'free-unless-manifestly-unfounded-or-excessive',
     'GDPR Art. 12(5) (reasonable fee or refusal; burden on the controller); Art. 15(3) further copies',
     'verified',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 8(1)-(2) in full ("lawful where the child is at least 16 years old ...
+  // Member States may provide by law for a lower age for those purposes provided that such lower age
+  // is not below 13 years"; "reasonable efforts to verify ... taking into consideration available
+  // technology"), reproduced at https://online.flipbuilder.com/cygr/fpoy/files/basic-html/page121.html
+  // and https://dsgvo.privacysoft.online/en/dsgvo/Kapitel_2/Art_8.
   minors: {
     digitalConsentAge: fact(16, 'GDPR Art. 8(1)', 'verified', GDPR),
     minimumAllowedAge: fact(13, 'GDPR Art. 8(1) second subparagraph', 'verified', GDPR),
@@ -141,6 +161,14 @@ export const euGdpr: Jurisdiction = {
       ),
     ],
   },
+  // Read 2026-12-06: Art. 9(1) ("racial or ethnic origin, political opinions, religious or
+  // philosophical beliefs, or trade union membership, ... genetic data, biometric data for the purpose
+  // of uniquely identifying a natural person, data concerning health or ... sex life or sexual
+  // orientation shall be prohibited") and 9(2)(a) ("the data subject has given explicit consent ...
+  // for one or more specified purposes"), at https://k8s-stage.betterregulation.com/document/236149
+  // (consolidated, "updated to reflect all known changes"); Art. 10 (criminal convictions and
+  // offences) at https://gdprlearninghub.com/article-10-gdpr/. The 2025 Digital Omnibus proposal
+  // would add Art. 9(2) conditions; it leaves these categories and 9(2)(a) as they are.
   sensitive: {
     categories: fact(
       gdprSpecialCategories,
@@ -161,6 +189,14 @@ export const euGdpr: Jurisdiction = {
     'unverified',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 33(1)-(5) in full ("without undue delay and, where feasible, not later
+  // than 72 hours after having become aware of it ... unless the personal data breach is unlikely to
+  // result in a risk"; (3)(a)-(d); "may be provided in phases"; "shall document any personal data
+  // breaches") at https://gdprlearninghub.com/article-33-gdpr/, and Art. 34(1)-(4) ("likely to result
+  // in a high risk ... without undue delay"; the three exceptions of (3)) at
+  // https://gdprlearninghub.com/?p=60972. In force as read; the Commission's Digital Omnibus proposal
+  // of 2025-11-19 would move Art. 33 to 96 hours and to high-risk breaches only, and the corpus shows
+  // it still a proposal (EDPB-EDPS joint opinion, 2026): revisit when it is adopted.
   breach: {
     authorityDeadline: fact({ amount: 72, unit: 'hours' }, 'GDPR Art. 33(1)', 'verified', GDPR),
     subjectDeadline: fact('without-undue-delay', 'GDPR Art. 34(1) (when high risk)', 'verified', GDPR),
@@ -179,7 +215,7 @@ export const euGdpr: Jurisdiction = {
       fact(
         'Not needed when a risk is unlikely; reasons for any delay beyond 72 hours; information may come in phases; every breach goes in the breach register. Subjects need no notice if the data was unintelligible (e.g. encrypted), later measures removed the high risk, or it would need disproportionate effort (then a public communication).',
         'GDPR Art. 33(1), (4), (5); Art. 34(3)',
-        'secondary',
+        'verified',
         GDPR,
       ),
     ],

@@ -37,6 +37,9 @@ export const nationalAges: ReadonlyArray<
     'https://dv.parliament.bg/DVWeb/showMaterialDV.jsp?idMat=135056',
     'secondary',
   ],
+  // 2026-12-06: only an indirect-speech rendering of čl. 19(1) ("obrada osobnih podataka djeteta
+  // zakonita ako dijete ima najmanje 16 godina") in a commentary on the DPA's opinions
+  // (javni-sektor.hr, Verlag Dashöfer, 2022), not the provision's own sentence.
   [
     'HR',
     16,
@@ -44,6 +47,11 @@ export const nationalAges: ReadonlyArray<
     'https://narodne-novine.nn.hr/clanci/sluzbeni/2018_05_42_805.html',
     'secondary',
   ],
+  // Read 2026-12-06: s. 8(1)-(2) in full ("... είναι σύννομη, εάν το παιδί είναι τουλάχιστον
+  // δεκατεσσάρων (14) ετών"; under 14, consent given or authorised by the holder of parental care),
+  // in CyLaw's consolidated text (http://www.cylaw.org/nomoi/enop/ind/2018_1_125/section-sc37ee18bb-ce6a-46ae-9441-b2ce6c435b56.html).
+  // The age is read, but CyLaw is the Cyprus Bar Association's database, not an official publisher,
+  // and no official copy (Gazette No. 4670 of 2018-07-31) was reachable: `secondary` until one is linked.
   ['CY', 14, 'CY Law 125(I)/2018, s. 8(1)', 'https://www.cylaw.org/nomoi/arith/2018_1_125.pdf', 'secondary'],
   ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
   // Read: the amending provision "I § 6, stk. 2 og 3, ændres »13 år« til: »15 år«" and its
@@ -56,6 +64,8 @@ export const nationalAges: ReadonlyArray<
     'https://www.retsinformation.dk/eli/lta/2023/1783',
     'verified',
   ],
+  // 2026-12-06: § 8(1)'s 13 only paraphrased, by the Ministry of Justice's answer on osale.ee (2019-01)
+  // and by the DPA's letter 2.2-9/25/645-2 (2025-03); the provision's sentence was not read.
   [
     'EE',
     13,
@@ -81,6 +91,10 @@ export const nationalAges: ReadonlyArray<
     'verified',
   ],
   ['DE', 16, 'GDPR Art. 8(1): no lower age set by DE law (BDSG)', GDPR, 'secondary'],
+  // 2026-12-06: art. 21(1) read in the bill put to public consultation by the Ministry of Justice
+  // ("είναι σύννομη, εφόσον ο ανήλικος έχει συμπληρώσει το 15ο έτος της ηλικίας του", opengov.gr,
+  // http://www.opengov.gr/ministryofjustice/?p=10627, 2019-08), not in the law as enacted (ΦΕΚ Α' 137/2019)
+  // nor its current text; the link stays on the GDPR until an official copy of the law is found.
   ['GR', 15, 'GR Νόμος 4624/2019, άρθρο 21(1)', GDPR, 'secondary'],
   [
     'HU',
@@ -144,6 +158,10 @@ export const nationalAges: ReadonlyArray<
     'secondary',
   ],
   ['RO', 16, 'GDPR Art. 8(1): no lower age set by RO law (Legea 190/2018)', GDPR, 'secondary'],
+  // 2026-12-06: § 15(1) ("... zákonne, ak dotknutá osoba dovŕšila 16 rokov veku") read only as the
+  // bill's wording, quoted in full by sukromie.digital (2017-12); the enacted and current text was not
+  // read. It sits in the part of the act for processing outside the GDPR's scope, so within it the
+  // GDPR's own 16 applies either way.
   [
     'SK',
     16,
@@ -170,6 +188,9 @@ export const nationalAges: ReadonlyArray<
   ],
   ['IS', 13, 'IS Lög nr. 90/2018, 10. gr.', GDPR, 'secondary'],
   ['LI', 16, 'GDPR Art. 8(1): no lower age known in LI law (Datenschutzgesetz 2018)', GDPR, 'secondary'],
+  // 2026-12-06: Datatilsynet still gives 13 (parents consent under 13); the Justice Ministry's 2025
+  // consultation to raise it to 15 drew the Bar Association's reply of 2025-10. Whether it was enacted
+  // was not found: re-check before relying on 13.
   [
     'NO',
     13,
