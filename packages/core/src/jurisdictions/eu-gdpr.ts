@@ -1,5 +1,6 @@
+import { nationalAgesByRegion } from './eu-national-ages.js';
 import { fact } from './fact.js';
-import type { Fact, Jurisdiction, Verification } from './types.js';
+import type { Jurisdiction } from './types.js';
 
 const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 
@@ -60,185 +61,6 @@ export const gdprSpecialCategories = [
   'user.criminal_history',
 ];
 
-/**
- * National ages of digital consent (GDPR Art. 8(1) second subparagraph), each with the national
- * provision that sets it. Where a state set none, GDPR's 16 applies. `verified` rows were read in
- * the national text or a verbatim reproduction (see the note by each). The other ages agree across
- * the Bird & Bird GDPR tracker, the Commission's 2020 evaluation (SWD(2020) 115, p. 17) and a
- * third-party statute check of 2026-09 that quotes the operative words of most national
- * provisions and names the official texts linked here; a quoted fragment in someone else's check
- * is a report of a reading, not a reading, so those rows stay `secondary`. Ages move (Denmark,
- * 2024; Norway consulted on 13 to 15 in 2025), so a `secondary` age may be stale.
- */
-const nationalAges: ReadonlyArray<
-  readonly [code: string, age: number, ref: string, url: string, verification: Verification]
-> = [
-  [
-    'AT',
-    14,
-    'AT Datenschutzgesetz (DSG) § 4(4)',
-    'https://www.ris.bka.gv.at/GeltendeFassung.wxe?Abfrage=Bundesnormen&Gesetzesnummer=10001597',
-    'secondary',
-  ],
-  [
-    'BE',
-    13,
-    'BE Loi du 30 juillet 2018, art. 7',
-    'https://www.ejustice.just.fgov.be/eli/loi/2018/07/30/2018040581/justel',
-    'secondary',
-  ],
-  [
-    'BG',
-    14,
-    'BG Закон за защита на личните данни, чл. 25в (ДВ бр. 17/2019)',
-    'https://dv.parliament.bg/DVWeb/showMaterialDV.jsp?idMat=135056',
-    'secondary',
-  ],
-  [
-    'HR',
-    16,
-    'HR Zakon o provedbi Opće uredbe o zaštiti podataka (NN 42/2018), čl. 19(1) (an express choice of 16)',
-    'https://narodne-novine.nn.hr/clanci/sluzbeni/2018_05_42_805.html',
-    'secondary',
-  ],
-  ['CY', 14, 'CY Law 125(I)/2018, s. 8(1)', 'https://www.cylaw.org/nomoi/arith/2018_1_125.pdf', 'secondary'],
-  ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
-  // Read: the amending provision "I § 6, stk. 2 og 3, ændres »13 år« til: »15 år«" and its
-  // commencement on 2024-01-01, in bill L 79 (2023-24) as tabled (ft.dk) and as enacted (lov nr.
-  // 1783 af 28/12/2023 § 1, nr. 1, quoted verbatim in a third-party statute check).
-  [
-    'DK',
-    15,
-    'DK Databeskyttelsesloven § 6, stk. 2, as amended by lov nr. 1783 af 28/12/2023 § 1, nr. 1 (13 to 15 år from 2024-01-01)',
-    'https://www.retsinformation.dk/eli/lta/2023/1783',
-    'verified',
-  ],
-  [
-    'EE',
-    13,
-    'EE Isikuandmete kaitse seadus § 8(1)',
-    'https://www.riigiteataja.ee/et/akt/112072025014',
-    'secondary',
-  ],
-  [
-    'FI',
-    13,
-    'FI Tietosuojalaki (1050/2018) 5 §',
-    'https://www.finlex.fi/fi/laki/ajantasa/2018/20181050',
-    'secondary',
-  ],
-  // Read: art. 45 al. 1-2 verbatim ("à compter de l'âge de quinze ans"; below 15, joint consent of
-  // the minor and the parent), version in force since 2019-06-01, quoted in full in a published
-  // compliance note.
-  [
-    'FR',
-    15,
-    'FR Loi n° 78-17 (Informatique et Libertés), art. 45 al. 1',
-    'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460',
-    'verified',
-  ],
-  ['DE', 16, 'GDPR Art. 8(1): no lower age set by DE law (BDSG)', GDPR, 'secondary'],
-  ['GR', 15, 'GR Νόμος 4624/2019, άρθρο 21(1)', GDPR, 'secondary'],
-  [
-    'HU',
-    16,
-    'GDPR Art. 8(1): no lower age known in HU law (Infotv.; current text not reached)',
-    GDPR,
-    'secondary',
-  ],
-  // Read: s.31(1) "the age of a child specified for the purposes of Article 8 is 16 years of age",
-  // reproduced by the Minister for Justice in Dáil written answers (oireachtas.ie, 2018-07-05 and
-  // 2022-04-05).
-  [
-    'IE',
-    16,
-    'IE Data Protection Act 2018, s. 31(1)',
-    'https://www.irishstatutebook.ie/eli/2018/act/7/section/31/enacted/en/html',
-    'verified',
-  ],
-  [
-    'IT',
-    14,
-    'IT Codice privacy (D.Lgs. 196/2003), art. 2-quinquies(1)',
-    'https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:decreto.legislativo:2003-06-30;196',
-    'verified',
-  ],
-  [
-    'LV',
-    13,
-    'LV Fizisko personu datu apstrādes likums, 33. pants',
-    'https://likumi.lv/ta/id/300099',
-    'secondary',
-  ],
-  [
-    'LT',
-    14,
-    'LT Asmens duomenų teisinės apsaugos įstatymas (I-1374), 6 str.',
-    'https://e-seimas.lrs.lt/portal/legalAct/lt/TAD/TAIS.29193/asr',
-    'secondary',
-  ],
-  ['LU', 16, 'GDPR Art. 8(1): no lower age set by LU law (Loi du 1er août 2018)', GDPR, 'secondary'],
-  [
-    'MT',
-    13,
-    "MT S.L. 586.11 (Processing of Child's Personal Data ... Regulations), reg. 4 (not reg. 3, the scope)",
-    'https://legislation.mt/eli/sl/586.11/eng/pdf',
-    'secondary',
-  ],
-  [
-    'NL',
-    16,
-    'GDPR Art. 8(1): no lower age set by NL law (UAVG art. 5 governs consent only where Art. 8 does not apply)',
-    'https://wetten.overheid.nl/BWBR0040940',
-    'secondary',
-  ],
-  ['PL', 16, 'GDPR Art. 8(1): no lower age set by PL law (ustawa z 10 maja 2018)', GDPR, 'secondary'],
-  [
-    'PT',
-    13,
-    'PT Lei n.º 58/2019, art. 16(1)',
-    'https://files.diariodarepublica.pt/1s/2019/08/15100/0000300040.pdf',
-    'secondary',
-  ],
-  ['RO', 16, 'GDPR Art. 8(1): no lower age set by RO law (Legea 190/2018)', GDPR, 'secondary'],
-  [
-    'SK',
-    16,
-    'SK Zákon č. 18/2018 Z. z., § 15(1) (16, the GDPR default, either way)',
-    'https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/2018/18/',
-    'secondary',
-  ],
-  ['SI', 15, 'SI Zakon o varstvu osebnih podatkov (ZVOP-2, from 2023-01-26), art. 8', GDPR, 'secondary'],
-  [
-    'ES',
-    14,
-    'ES Ley Orgánica 3/2018 (LOPDGDD), art. 7(1)-(2) (a 2024 bill would raise it to 16)',
-    'https://www.boe.es/eli/es/lo/2018/12/05/3/con',
-    'verified',
-  ],
-  // Read: 2 kap. 4 § in full ("... till ett barn som bor i Sverige ... om barnet är minst 13 år"),
-  // quoted by SVT (2020-08) and cross-checked against a third-party statute check naming 2 kap. 4 §.
-  [
-    'SE',
-    13,
-    'SE Lag (2018:218) 2 kap. 4 § (a child who lives in Sweden)',
-    'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-2018218-med-kompletterande-bestammelser-till_sfs-2018-218/',
-    'verified',
-  ],
-  ['IS', 13, 'IS Lög nr. 90/2018, 10. gr.', GDPR, 'secondary'],
-  ['LI', 16, 'GDPR Art. 8(1): no lower age known in LI law (Datenschutzgesetz 2018)', GDPR, 'secondary'],
-  [
-    'NO',
-    13,
-    'NO Personopplysningsloven § 5 (Datatilsynet guidance: parents consent under 13; a 2025 consultation proposes 15)',
-    'https://lovdata.no/dokument/NL/lov/2018-06-15-38',
-    'secondary',
-  ],
-];
-const byRegion: Record<string, Fact<number>> = {};
-for (const [code, age, ref, url, verification] of nationalAges)
-  byRegion[code] = fact(age, ref, verification, url);
-
 /** EU/EEA General Data Protection Regulation, Regulation (EU) 2016/679. */
 export const euGdpr: Jurisdiction = {
   key: 'eu-gdpr',
@@ -262,6 +84,13 @@ export const euGdpr: Jurisdiction = {
     'secondary',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 12(3) in full ("without undue delay and in any event within one month of
+  // receipt of the request. That period may be extended by two further months where necessary,
+  // taking into account the complexity and number of the requests. The controller shall inform the
+  // data subject of any such extension within one month of receipt of the request, together with
+  // the reasons for the delay"), reproduced verbatim by GDPRhub
+  // (https://gdprhub.eu/index.php?title=Article_12_GDPR&oldid=22982) and eulaw.online
+  // (https://eulaw.online/l/reg-679-2016/article/12?lang=en). The 1182/71 counting is the engine's.
   requestDeadline: fact(
     {
       amount: 1,
@@ -280,6 +109,9 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   requestNotes: [
+    // Read 2026-12-06: Art. 12(4) ("without delay and at the latest within one month of receipt of the
+    // request of the reasons for not taking action and on the possibility of lodging a complaint with
+    // a supervisory authority and seeking a judicial remedy"), same two reproductions as Art. 12(3).
     fact(
       'If the controller does not act, it tells the subject within one month why, and of the right to complain to a supervisory authority and to a judicial remedy.',
       'GDPR Art. 12(4)',
@@ -300,16 +132,26 @@ export const euGdpr: Jurisdiction = {
     GDPR,
   ),
   oralRequests: fact(true, 'GDPR Art. 12(1)-(2); EDPB Guidelines 01/2022 §52', 'secondary', GDPR),
+  // Read 2026-12-06: Art. 12(5) in full ("shall be provided free of charge. Where requests from a
+  // data subject are manifestly unfounded or excessive ... the controller may either: (a) charge a
+  // reasonable fee ...; or (b) refuse to act on the request. The controller shall bear the burden of
+  // demonstrating ..."), reproduced at https://www.law-reg.org/gdpr-en1/regulations/rights-of-the-controller-in-context-of-the-inappropriate-requests-from-the-data-subject.
+  // Art. 15(3) (further copies) was not re-read; the value rests on Art. 12(5).
   fees: fact(
     'free-unless-manifestly-unfounded-or-excessive',
     'GDPR Art. 12(5) (reasonable fee or refusal; burden on the controller); Art. 15(3) further copies',
     'verified',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 8(1)-(2) in full ("lawful where the child is at least 16 years old ...
+  // Member States may provide by law for a lower age for those purposes provided that such lower age
+  // is not below 13 years"; "reasonable efforts to verify ... taking into consideration available
+  // technology"), reproduced at https://online.flipbuilder.com/cygr/fpoy/files/basic-html/page121.html
+  // and https://dsgvo.privacysoft.online/en/dsgvo/Kapitel_2/Art_8.
   minors: {
     digitalConsentAge: fact(16, 'GDPR Art. 8(1)', 'verified', GDPR),
     minimumAllowedAge: fact(13, 'GDPR Art. 8(1) second subparagraph', 'verified', GDPR),
-    byRegion,
+    byRegion: nationalAgesByRegion(),
     notes: [
       fact(
         'Applies to information-society services offered directly to a child where consent is the legal basis; the controller makes reasonable efforts to verify parental consent.',
@@ -319,6 +161,14 @@ export const euGdpr: Jurisdiction = {
       ),
     ],
   },
+  // Read 2026-12-06: Art. 9(1) ("racial or ethnic origin, political opinions, religious or
+  // philosophical beliefs, or trade union membership, ... genetic data, biometric data for the purpose
+  // of uniquely identifying a natural person, data concerning health or ... sex life or sexual
+  // orientation shall be prohibited") and 9(2)(a) ("the data subject has given explicit consent ...
+  // for one or more specified purposes"), at https://k8s-stage.betterregulation.com/document/236149
+  // (consolidated, "updated to reflect all known changes"); Art. 10 (criminal convictions and
+  // offences) at https://gdprlearninghub.com/article-10-gdpr/. The 2025 Digital Omnibus proposal
+  // would add Art. 9(2) conditions; it leaves these categories and 9(2)(a) as they are.
   sensitive: {
     categories: fact(
       gdprSpecialCategories,
@@ -339,6 +189,14 @@ export const euGdpr: Jurisdiction = {
     'unverified',
     GDPR,
   ),
+  // Read 2026-12-06: Art. 33(1)-(5) in full ("without undue delay and, where feasible, not later
+  // than 72 hours after having become aware of it ... unless the personal data breach is unlikely to
+  // result in a risk"; (3)(a)-(d); "may be provided in phases"; "shall document any personal data
+  // breaches") at https://gdprlearninghub.com/article-33-gdpr/, and Art. 34(1)-(4) ("likely to result
+  // in a high risk ... without undue delay"; the three exceptions of (3)) at
+  // https://gdprlearninghub.com/?p=60972. In force as read; the Commission's Digital Omnibus proposal
+  // of 2025-11-19 would move Art. 33 to 96 hours and to high-risk breaches only, and the corpus shows
+  // it still a proposal (EDPB-EDPS joint opinion, 2026): revisit when it is adopted.
   breach: {
     authorityDeadline: fact({ amount: 72, unit: 'hours' }, 'GDPR Art. 33(1)', 'verified', GDPR),
     subjectDeadline: fact('without-undue-delay', 'GDPR Art. 34(1) (when high risk)', 'verified', GDPR),
@@ -357,7 +215,7 @@ export const euGdpr: Jurisdiction = {
       fact(
         'Not needed when a risk is unlikely; reasons for any delay beyond 72 hours; information may come in phases; every breach goes in the breach register. Subjects need no notice if the data was unintelligible (e.g. encrypted), later measures removed the high risk, or it would need disproportionate effort (then a public communication).',
         'GDPR Art. 33(1), (4), (5); Art. 34(3)',
-        'secondary',
+        'verified',
         GDPR,
       ),
     ],
