@@ -3,7 +3,7 @@ import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
 import type { Fact } from '../../src/jurisdictions/types.js';
 
-const { 'in-dpdp': india } = jurisdictions;
+const { 'in-dpdp': india, 'uk-gdpr': uk } = jurisdictions;
 
 function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
   expect(fact?.cite.verification, ref).toBe('verified');
@@ -54,5 +54,17 @@ describe('India: the DPDP Act 2023 and the final DPDP Rules 2025 as read', () =>
   it('consent is free, specific, informed, unconditional and unambiguous (§6(1))', () => {
     expect(india.sensitive.consentMode.value).toBe('opt-in');
     expectVerified(india.sensitive.consentMode, '§6(1)');
+  });
+});
+
+describe('United Kingdom: the UK text of the breach articles as read', () => {
+  it('the notice to the Commissioner has the four items of Art. 33(3)(a)-(d), reused by Art. 34(2)', () => {
+    expect(uk.breach.contents.value).toHaveLength(4);
+    expect(uk.breach.contents.value[1]).toContain('DPO');
+    expectVerified(uk.breach.contents, 'Art. 33(3)(a)-(d)');
+  });
+
+  it('Art. 12A (the month, its start and extension) was not read: the deadline stays below verified', () => {
+    expect(uk.requestDeadline.cite.verification).not.toBe('verified');
   });
 });
