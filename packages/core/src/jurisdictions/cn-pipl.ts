@@ -53,6 +53,10 @@ export const cnPipl: Jurisdiction = {
     'verified',
     PIPL,
   ),
+  // Not raised 2026-12-06: "timely" is read (requestNotes), but the ref also names where the
+  // 15 working days come from, and neither the 2019 App Identification Methods' item on queries,
+  // corrections, deletions and account cancellation nor GB/T 35273-2020 §8.5 was found in a
+  // readable copy (the stored reprints stop before item 6).
   requestDeadline: fact(
     { amount: 15, unit: 'working-days', clockStart: 'receipt', origin: 'engine-default', standard: 'timely' },
     'PIPL Arts. 45-46 say only "timely" (及时), with no count. 15 working days is the engine default, from the 2019 App Identification Methods (App违法违规收集使用个人信息行为认定方法) and GB/T 35273-2020 §8.5; applying it to rights requests is unverified',

@@ -50,6 +50,9 @@ export const ukGdpr: Jurisdiction = {
     },
     // Read: Art. 12(3)-(4) as amended ("before the end of the applicable time period (see Article
     // 12A)"); Art. 12A itself, which holds the month, the relevant time and the extension, was not.
+    // Searched again 2026-12-06 (legislation.gov.uk pages, DUAA 2025 s.76 reproductions, code
+    // copies of the UK GDPR): no copy of Art. 12A's text found, only law-firm summaries
+    // (secondary). DPA 2018 s.54 (Part 3, law enforcement) has the same scheme in its own words.
     'UK GDPR Art. 12(3) and Art. 12A (stop-the-clock, DUAA 2025)',
     'secondary',
     article('12'),
@@ -80,6 +83,10 @@ export const ukGdpr: Jurisdiction = {
     'secondary',
     article('12A'),
   ),
+  // Not read 2026-12-06: the stored copy of legislation.gov.uk's revised Chapter III section 1 ends
+  // at the opening of Art. 12(5) ("Subject to A..."), so the UK sentence is unseen; DPA 2018 s.12(1)(a)
+  // describes Art. 12(5) as "reasonable fees when responding to manifestly unfounded or excessive
+  // requests", a description, not the provision.
   fees: fact(
     'free-unless-manifestly-unfounded-or-excessive',
     'UK GDPR Art. 12(5)',
@@ -145,6 +152,19 @@ export const ukGdpr: Jurisdiction = {
       'verified',
       article('34'),
     ),
+    // Read 2026-12-06: the UK text of Art. 33(3)(a)-(d) ("The notification referred to in paragraph
+    // 1 shall at least: describe the nature of the personal data breach including where possible,
+    // the categories and approximate number of data subjects concerned and the categories and
+    // approximate number of personal data records concerned; communicate the name and contact details
+    // of the data protection officer or other contact point ...; describe the likely consequences
+    // ...; describe the measures taken or proposed to be taken ...") and Art. 34(2) (the subject is
+    // told "the nature of the personal data breach" and "at least the information and measures
+    // referred to in points (b), (c) and (d) of Article 33(3)"), verbatim as extracted from
+    // legislation.gov.uk's revised text (revision of 2026-06-22, after the DUAA 2025 commencements)
+    // in the public repository jlmcd3/your-privacy-hub
+    // (src/registry/__tests__/__fixtures__/ir-corpus-snapshot.ts, rows ukgdpr-art-33 and -34),
+    // whose diff against the EU text changes only "Commissioner" wording in Arts. 33(1), (2), (5)
+    // and 34(4).
     contents: fact(
       [
         'nature of the breach, categories and approximate number of subjects and records',
@@ -152,8 +172,8 @@ export const ukGdpr: Jurisdiction = {
         'likely consequences',
         'measures taken or proposed, including mitigation',
       ],
-      'UK GDPR Art. 33(3), Art. 34(2) (the EU text was read; the UK retained text was not)',
-      'secondary',
+      'UK GDPR Art. 33(3)(a)-(d), Art. 34(2)',
+      'verified',
       article('33'),
     ),
   },

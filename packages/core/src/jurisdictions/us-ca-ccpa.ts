@@ -83,6 +83,9 @@ export const usCaCcpa: Jurisdiction = {
     'verified',
     REGS,
   ),
+  // Searched 2026-12-06 (casetext, law.cornell.edu, code copies): the stored copies of §7026 end
+  // before subsection (f), and the 15 business days were found only in summaries and privacy
+  // notices, so this stays `secondary`.
   optOutDeadline: fact(
     { amount: 15, unit: 'business-days', clockStart: 'receipt', origin: 'regulation' },
     '11 CCR §7026(f) (opt-out of sale/sharing), §7027 (limit use of sensitive PI): as soon as feasible, at most 15 business days',
@@ -162,6 +165,9 @@ export const usCaCcpa: Jurisdiction = {
     section('1798.120'),
   ),
   breach: {
+    // Searched 2026-12-06: the chaptered SB 446 (Stats. 2025, ch. 319) is stored only in part
+    // (opencalaccess.org, bill history), and "within 15 calendar days of notifying affected
+    // consumers" was found only as a fragment quoted in others' compliance data: `secondary`.
     authorityDeadline: fact(
       { amount: 15, unit: 'days' },
       'Cal. Civ. Code §1798.82(f) as amended by SB 446 (from 2026-01-01): a sample copy to the Attorney General within 15 calendar days of notifying consumers',
