@@ -128,7 +128,9 @@ export const euGdpr: Jurisdiction = {
   verification: fact(
     'Only where there are reasonable doubts about identity; ask only for the information necessary to confirm it. Copies of identity documents are usually not appropriate (EDPB Guidelines 01/2022).',
     'GDPR Art. 12(6), Art. 11(2); EDPB Guidelines 01/2022',
-    'verified',
+    // The identity-document part comes from EDPB guidance, not the Regulation, and Art. 12(6) was
+    // not read again on 2026-12-06: the weakest part sets the status.
+    'secondary',
     GDPR,
   ),
   oralRequests: fact(true, 'GDPR Art. 12(1)-(2); EDPB Guidelines 01/2022 §52', 'secondary', GDPR),

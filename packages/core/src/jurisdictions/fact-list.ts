@@ -10,7 +10,7 @@ export interface ListedFact {
 
 /** Paths of the facts the engine acts on (see `docs/legal-data.md`). */
 const ACTED_ON =
-  /^(requestDeadline|acknowledgeDeadline|optOutDeadline|rightDeadlines\.[\w-]+|fees|minors\.(digitalConsentAge|minimumAllowedAge|saleOptInBelow|byRegion\.[A-Z]{2})|sensitive\.(categories|consentMode)|separateConsentFor|breach\.(authorityDeadline|subjectDeadline|authorityAbove|contents)|signals\.\w+)$/;
+  /^(requestDeadline|acknowledgeDeadline|optOutDeadline|rightDeadlines\.[\w-]+|fees|minors\.(digitalConsentAge|minimumAllowedAge|saleOptInBelow|saleBarredBelow|byRegion\.[A-Z]{2})|sensitive\.(categories|consentMode)|separateConsentFor|breach\.(authorityDeadline|subjectDeadline|authorityAbove|contents)|signals\.\w+)$/;
 
 function isFact(value: unknown): value is Fact<unknown> {
   return typeof value === 'object' && value !== null && 'value' in value && 'cite' in value;

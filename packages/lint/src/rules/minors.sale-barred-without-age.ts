@@ -7,7 +7,7 @@ export const minorsSaleBarredWithoutAge = defineRule({
   title: 'Sale or targeted advertising barred for minors, with no age check',
   description:
     'When a policy jurisdiction bars sale, sharing or targeted advertising below an age (Maryland, India, Brazil\u2019s ECA Digital: 18) and a purpose sells, shares or targets advertising, checks that `minors.ageVerification` is `self-declared` or `verified`. Pledge denies such purposes (`deny.minor-barred`) only for subjects whose age it is given.',
-  why: 'Md. Code, Com. Law §14-4607(a) bars sale and targeted advertising when the controller knew or should have known the consumer is under 18; the DPDP Act 2023 §9(3) bars targeted advertising directed at children (under 18); Lei 15.211/2025 (ECA Digital) bars profiling to target advertising at children and adolescents and rejects self-declaration as an age check.',
+  why: 'Md. Code, Com. Law §14-4707(a) bars sale and targeted advertising when the controller knew or should have known the consumer is under 18; the DPDP Act 2023 §9(3) bars targeted advertising directed at children (under 18); Lei 15.211/2025 (ECA Digital) bars profiling to target advertising at children and adolescents and rejects self-declaration as an age check.',
   check(ctx, report) {
     const sells = ctx.manifest.purposes.some((p) => p.sale || p.targetedAdvertising);
     if (!sells) return;
