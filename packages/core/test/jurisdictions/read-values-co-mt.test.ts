@@ -5,6 +5,7 @@ import type { Fact } from '../../src/jurisdictions/types.js';
 
 const {
   'us-co-cpa': co,
+  'us-ct-ctdpa': ct,
   'us-de-dpdpa': de,
   'us-md-modpa': md,
   'us-mn-mcdpa': mn,
@@ -57,5 +58,32 @@ describe('Colorado to Montana keep the values read in their texts', () => {
     expect(mn.minors.saleOptInBelow?.cite.ref).toContain('§325M.16, subd. 2(f)');
     expect(mn.minors.saleOptInBelow?.value).toBe(16);
     expect(mn.requestDeadline.cite.url).toBe('https://www.revisor.mn.gov/statutes/cite/325M');
+  });
+});
+
+describe('Colorado to Montana keep the breach values read in 2026-12 (second pass)', () => {
+  it('Delaware: residents within 60 days of determining the breach (§12B-102(c), read as in force through 2024)', () => {
+    expect(de.breach.subjectDeadline.value).toEqual({ amount: 60, unit: 'days' });
+    expectLevel(de.breach.subjectDeadline, '§12B-102(a), (c)', 'verified');
+    expect(de.breach.subjectDeadline.cite.ref).toContain('2024 session');
+    expect(de.breach.authorityDeadline.cite.verification).toBe('unverified');
+  });
+
+  it('Maryland: 45 days run from discovering the breach, not from the end of the investigation (§14-3504(b)(3))', () => {
+    expect(md.breach.subjectDeadline.value).toEqual({ amount: 45, unit: 'days' });
+    expectLevel(md.breach.subjectDeadline, '§14-3504(b)(3)', 'secondary');
+    const note = md.breach.notes?.[0]?.value ?? '';
+    expect(note).toContain('discovering');
+    expect(note).not.toContain('concluding the investigation');
+    expect(md.breach.authorityDeadline.cite.verification).toBe('secondary');
+  });
+
+  it('Connecticut and Montana: breach clocks rest on the regulators’ own pages (secondary)', () => {
+    expect(ct.breach.subjectDeadline.value).toEqual({ amount: 60, unit: 'days' });
+    expectLevel(ct.breach.subjectDeadline, '§36a-701b', 'secondary');
+    expect(ct.breach.notes?.[0]?.value).toContain('no later than the residents');
+    expect(mt.breach.subjectDeadline.value).toBe('without-undue-delay');
+    expect(mt.breach.authorityDeadline.value).toBe('immediately');
+    expectLevel(mt.breach.authorityDeadline, '§30-14-1704', 'secondary');
   });
 });

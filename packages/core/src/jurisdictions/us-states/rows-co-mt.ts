@@ -69,12 +69,17 @@ export const rowsCoToMt: StateRow[] = [
     breachRef: 'Conn. Gen. Stat. §36a-701b(b)',
     breachUrl: 'https://www.cga.ct.gov/current/pub/chap_669.htm#sec_36a-701b',
     breachNote:
-      'Residents and the Attorney General without unreasonable delay and within 60 days of discovery.',
+      'Residents without unreasonable delay and within 60 days of discovery; the Attorney General no later than the residents are told.',
     // Read 2026-12-06 in the "GDPR and US States General Privacy Laws Deskbook" reproduction of
     // §42-518(c)(1)-(3) (before SB 1295 of 2025): 45 days, extendable by 45 told within the first 45;
     // a refusal with its justification and how to appeal within 45 days; free "once per consumer
     // during any twelve-month period", a fee for manifestly unfounded, excessive or repetitive ones.
-    checked: { gpc: 'secondary', deadline: 'verified', fees: 'verified' },
+    // Breach (second pass, 2026-12-06): the Attorney General's own page (portal.ct.gov/ag,
+    // "Reporting a Data Breach") gives residents' notice without unreasonable delay and no later
+    // than 60 days from discovery (since PA 21-59, 2021-10-01) and the Attorney General's notice no
+    // later than the residents'; a regulator's summary, so `breach` is `secondary`. The text of
+    // §36a-701b(b) itself was not found in a readable copy (no GitHub file holds it either).
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'verified', breach: 'secondary' },
   },
   {
     key: 'us-de-dpdpa',
@@ -100,6 +105,8 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 60, unit: 'days' },
     breachRef: '6 Del. C. §12B-102',
+    breachSubjectRef:
+      '6 Del. C. §12B-102(a), (c) (as in force through the 2024 session: "without unreasonable delay but not later than 60 days after determination of the breach of security")',
     breachUrl: 'https://delcode.delaware.gov/title6/c012b/index.html',
     breachNote:
       'Residents within 60 days of determining a breach; the Attorney General when more than 500 residents are affected.',
@@ -112,7 +119,18 @@ export const rowsCoToMt: StateRow[] = [
     // version. The next sentence of (c)(3) (a fee or refusal for manifestly unfounded, excessive or
     // repetitive requests) was cut off in the copy, so `fees` is `secondary` (a compliance checklist
     // quotes it). Fees corrected from "twice a year" to once in twelve months.
-    checked: { gpc: 'secondary', deadline: 'verified', fees: 'secondary' },
+    // Breach (second pass, 2026-12-06): §12B-102(a)-(c) read whole in casetext's reproduction
+    // ("Current through 2024 Legislative Session Act Chapter 510"; its CloudFront mirror,
+    // d1tvxue8o4w0fl.cloudfront.net/statute/delaware-code/title-6-.../section-12b-102-...): (a) a
+    // person owning or licensing the data notifies each affected resident following determination
+    // of the breach unless an investigation finds harm unlikely; (c) the notice "must be made
+    // without unreasonable delay but not later than 60 days after determination of the breach of
+    // security", save a shorter federal time, a law-enforcement delay and residents identified
+    // later. The fact names that version (`breachSubjectRef`), so `breachSubject` is `verified`.
+    // Subsection (d) (the Attorney General when more than 500 residents are told, and its timing)
+    // was cut off in the copy and is known only from a law firm's chart and the Attorney General's
+    // notice form, which cites "§ 12B-102(d)" without the timing: `breach` stays `unverified`.
+    checked: { gpc: 'secondary', deadline: 'verified', fees: 'secondary', breachSubject: 'verified' },
   },
   {
     key: 'us-md-modpa',
@@ -136,15 +154,25 @@ export const rowsCoToMt: StateRow[] = [
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
     breachRef: 'Md. Code, Com. Law §14-3504',
+    breachSubjectRef:
+      'Md. Code, Com. Law §14-3504(b)(3) ("as soon as reasonably practicable, but not later than 45 days after the business discovers or is notified of the breach")',
     breachUrl: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&section=14-3504',
     breachNote:
-      'Residents within 45 days of concluding the investigation; the Attorney General before residents are told.',
+      'Residents as soon as reasonably practicable and within 45 days of discovering (or being told of) the breach; the Attorney General before residents are told.',
     // Sections corrected 2026-12-06: the act (SB 541 / HB 567 of 2024, enacted as "Subtitle 46")
     // is codified as Com. Law §14-4701 et seq.; a statute database gives the text of the consumer
     // rights (casetext's "§14-4605", current with the 2024 session) as "CL-14-4705"
     // (lexace.ai/us/statute/maryland/CL-14-4705). Only §14-4705(a)-(d)(1) was seen (rights, no
     // deadline), so no fact is raised; the 45 + 45 days, fees, appeal and signal are leads.
-    checked: { gpc: 'secondary' },
+    // Breach (second pass, 2026-12-06): §14-3504(a)-(b)(4) read in lexace.ai's reproduction
+    // (lexace.ai/us/statute/maryland/CL-14-3504): (b)(3) notice "as soon as reasonably practicable,
+    // but not later than 45 days after the business discovers or is notified of the breach of the
+    // security of a system". The note said "45 days of concluding the investigation", the wording
+    // before the 2022 amendment (still in several breach charts): corrected, value unchanged. The
+    // copy names no version and a later amendment was not ruled out, so `breachSubject` is
+    // `secondary`. The Attorney General's notice before residents' (a later subsection, cut off in the copy) is
+    // from a law firm's chart (klinedinstlaw.com) and a summary of the section: `secondary`.
+    checked: { gpc: 'secondary', breach: 'secondary', breachSubject: 'secondary' },
   },
   {
     key: 'us-mn-mcdpa',
@@ -227,6 +255,18 @@ export const rowsCoToMt: StateRow[] = [
     // The minors rule of SB 297 (consent under 18) is from summaries: `secondary`; MCA 2025
     // §30-14-2812(2)(b) (consent for sensitive data; a known child's per COPPA) was read on
     // archive.legmt.gov, but not the "sensitive data" definition, so `sensitive` stays a lead.
-    checked: { gpc: 'verified', deadline: 'verified', fees: 'verified', minors: 'secondary' },
+    // Breach (second pass, 2026-12-06): the Department of Justice's page "Reporting Requirements
+    // for Data Breaches" (dojmt.gov/office-of-consumer-protection/...) gives residents' notice
+    // without unreasonable delay, consistent with law enforcement's needs, and an electronic copy
+    // to the Office of Consumer Protection "simultaneously" (MCA §30-14-1704). A regulator's
+    // summary: `breach` is `secondary`; §30-14-1704(1) and (8) themselves were not read. A breach
+    // letter template (ezel.ai) claims 30 days; no other source has it and it is not followed.
+    checked: {
+      gpc: 'verified',
+      deadline: 'verified',
+      fees: 'verified',
+      minors: 'secondary',
+      breach: 'secondary',
+    },
   },
 ];
