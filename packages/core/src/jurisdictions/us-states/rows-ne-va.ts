@@ -210,7 +210,8 @@ export const rowsNeToVa: StateRow[] = [
     minorsRef: 'Tex. Bus. & Com. Code §541.101(b)(4) (known child under 13: per COPPA)',
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 30, unit: 'days' },
-    breachRef: 'Tex. Bus. & Com. Code §521.053',
+    breachRef:
+      'Tex. Bus. & Com. Code §521.053(b), (i) ((i) as amended by S.B. 768, 88th Leg., R.S., 2023, in force 2023-09-01)',
     breachSubjectRef: 'Tex. Bus. & Com. Code §521.053(b)',
     breachUrl: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     breachNote:
@@ -221,14 +222,31 @@ export const rowsNeToVa: StateRow[] = [
     // browser setting or extension or a global device setting; FindLaw marks the text effective
     // 2025-01-01) at FindLaw and Texas.Public.Law. The appeal (§541.053) and the rest were not read.
     // §521.053(b) (residents without unreasonable delay and not later than the 60th day after the
-    // breach is determined) read in a reproduction (lawserver.com); the Attorney General's 30 days
-    // and 250 residents only in a law firm's breach chart (Perkins Coie): `secondary`.
+    // breach is determined) read in a reproduction (lawserver.com).
+    // Second pass, 2026-12-06: §521.053(i) read whole in the enrolled text of S.B. 768 (88th Leg.,
+    // 2023) as reproduced by fastdemocracy.com (bill TXB00060951; the same wording in the committee
+    // versions at legiscan.com/TX/text/SB768 and app.legiplex.com): the Attorney General is told "as
+    // soon as practicable and not later than the 30th [60th] day after the date on which the person
+    // determines that the breach occurred if the breach involves at least 250 residents of this
+    // state". LegiScan records it passed 2023-05-27, effective 2023-09-01; the Attorney General's
+    // data-breach page states the same 30 days and 250 Texans. The fact names that version (no later
+    // amendment of (i) was found), so `breach` is verified.
+    // Also read: §541.101(b)(4) whole at FindLaw ("Current as of January 01, 2024": no processing of
+    // sensitive data without the consumer's consent; a known child's per COPPA), and §541.001(5)
+    // ("Child" means an individual younger than 13) at Texas.Public.Law. The list of §541.001(29)
+    // ("sensitive data": racial or ethnic origin, religious beliefs, mental or physical health
+    // diagnosis, sexuality, citizenship or immigration status; genetic or biometric data processed to
+    // identify; a known child's data; precise geolocation) was seen only quoted in third parties'
+    // compliance notes, and `sensitive` covers the list as well as the consent: `secondary`; so is
+    // `minors`, whose age-13 fact rests on (29)(C) too. §541.053 (appeal) not read.
     checked: {
       deadline: 'verified',
       fees: 'verified',
       gpc: 'verified',
-      breach: 'secondary',
+      breach: 'verified',
       breachSubject: 'verified',
+      sensitive: 'secondary',
+      minors: 'secondary',
     },
   },
   {
