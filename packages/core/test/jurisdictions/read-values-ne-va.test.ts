@@ -3,7 +3,7 @@ import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
 import type { Fact } from '../../src/jurisdictions/types.js';
 
-const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj, 'us-tx-tdpsa': tx } = jurisdictions;
+const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj, 'us-or-ocpa': or, 'us-tx-tdpsa': tx } = jurisdictions;
 
 const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
 
@@ -57,8 +57,16 @@ describe('facts read in the texts of the Nebraska to Virginia rows keep the valu
     expect(tx.sensitive.categories.cite.verification).not.toBe('verified');
   });
 
+  it('Oregon: residents and, above 250 consumers, the Attorney General within 45 days of discovery (§646A.604(1), (3)(a))', () => {
+    expect(or.breach.subjectDeadline.value).toEqual({ amount: 45, unit: 'days' });
+    expectVerified(or.breach.subjectDeadline, '§646A.604(1)(a), (3)(a)');
+    expect(or.breach.authorityDeadline.value).toEqual({ amount: 45, unit: 'days' });
+    expectVerified(or.breach.authorityDeadline, '§646A.604(1), (3)(a)');
+    expect(or.breach.notes?.[0]?.value).toContain('more than 250');
+  });
+
   it('negative facts and the act-wide leads of these rows are never verified', () => {
-    for (const j of [ne, nj, tx]) {
+    for (const j of [ne, nj, or, tx]) {
       expect(j.separateConsentFor.cite.verification, j.key).toBe('unverified');
       expect(j.transfers.cite.verification, j.key).toBe('unverified');
       expect(j.breach.contents.cite.verification, j.key).toBe('unverified');

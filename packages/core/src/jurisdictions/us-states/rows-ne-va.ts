@@ -168,7 +168,8 @@ export const rowsNeToVa: StateRow[] = [
       'HB 2008 (2025) also bars the sale of precise geolocation data (within 1,750 feet) from 2026-01-01.',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
-    breachRef: 'Or. Rev. Stat. §646A.604',
+    breachRef: 'Or. Rev. Stat. §646A.604(1), (3)(a) (the text of the 2021 edition of ORS)',
+    breachSubjectRef: 'Or. Rev. Stat. §646A.604(1)(a), (3)(a) (the text of the 2021 edition of ORS)',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
     // Corrected 2026-12-06 from law firms' notes of HB 2008 (2025), signed 2025-06-02, in force
@@ -180,10 +181,20 @@ export const rowsNeToVa: StateRow[] = [
     // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
     // Privacy Laws Deskbook". The rest from the Oregon DOJ business privacy FAQ (a regulator's
     // summary), which makes only the first request in twelve months free.
+    // Second pass, 2026-12-06: §646A.604(1)(a)-(b) (a covered entity notifies the consumer, and the
+    // Attorney General "if the number of consumers to whom the covered entity must send the notice
+    // ... exceeds 250") and (3)(a) (notice of a breach "in the most expeditious manner possible,
+    // without unreasonable delay, but not later than 45 days after discovering or receiving
+    // notification of the breach of security", which covers both notices of (1)) read whole in the
+    // 2021 edition of ORS reproduced at instalawyer.io, with the same words at oregonlaws.org and
+    // lawserver.com. The refs name that edition (a later amendment was not searched for), so
+    // `breach` is verified. Not found: the fee subsection of §646A.576, the definitions of
+    // §646A.570, HB 2008 (2025) itself and the signal section.
     checked: {
       gpc: 'secondary',
       deadline: 'verified',
       appeal: 'verified',
+      breach: 'verified',
       fees: 'secondary',
       sensitive: 'secondary',
       minors: 'secondary',
