@@ -291,7 +291,13 @@ export const rowsNeToVa: StateRow[] = [
     // service or application unless a parent gives verifiable parental consent; effective
     // 2026-01-01) read 2026-12-06 on law.lis.virginia.gov itself. `minors` stays `secondary`: the
     // age of 13 (§59.1-578(A)(5), known child per COPPA) it also covers was not read.
+    // Second pass, 2026-12-06: §18.2-186.6(B) (notice "without unreasonable delay" to the Office of
+    // the Attorney General and any affected resident) was not reached in a reproduction (instalawyer.io
+    // and statutes.laws.com show only subsection A); the Attorney General's breach-notice page and
+    // law firms' charts agree on it, so `breach` is `secondary` (the Attorney General's
+    // `immediately` stays a stand-in). §59.1-575 and §59.1-578(A)(5) were not found whole either.
     checked: {
+      breach: 'secondary',
       rights: 'verified',
       deadline: 'verified',
       fees: 'verified',
