@@ -3,7 +3,7 @@ import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
 import type { Fact } from '../../src/jurisdictions/types.js';
 
-const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj } = jurisdictions;
+const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj, 'us-or-ocpa': or, 'us-tx-tdpsa': tx } = jurisdictions;
 
 const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
 
@@ -45,8 +45,28 @@ describe('facts read in the texts of the Nebraska to Virginia rows keep the valu
     expectVerified(nj.minors.saleOptInBelow, '§56:8-166.12(a)(7)');
   });
 
+  it('Texas: residents within 60 days (§521.053(b)); the Attorney General within 30 days when at least 250 residents (§521.053(i), S.B. 768)', () => {
+    expect(tx.breach.subjectDeadline.value).toEqual({ amount: 60, unit: 'days' });
+    expectVerified(tx.breach.subjectDeadline, '§521.053(b)');
+    // S.B. 768 (2023) cut the Attorney General's clock from the 60th to the 30th day.
+    expect(tx.breach.authorityDeadline.value).toEqual({ amount: 30, unit: 'days' });
+    expectVerified(tx.breach.authorityDeadline, '§521.053(b), (i)');
+    expect(tx.breach.authorityDeadline.cite.ref).toContain('S.B. 768');
+    expect(tx.breach.notes?.[0]?.value).toContain('250');
+    // The sensitive-data list (§541.001(29)) was not read in a reproduction.
+    expect(tx.sensitive.categories.cite.verification).not.toBe('verified');
+  });
+
+  it('Oregon: residents and, above 250 consumers, the Attorney General within 45 days of discovery (§646A.604(1), (3)(a))', () => {
+    expect(or.breach.subjectDeadline.value).toEqual({ amount: 45, unit: 'days' });
+    expectVerified(or.breach.subjectDeadline, '§646A.604(1)(a), (3)(a)');
+    expect(or.breach.authorityDeadline.value).toEqual({ amount: 45, unit: 'days' });
+    expectVerified(or.breach.authorityDeadline, '§646A.604(1), (3)(a)');
+    expect(or.breach.notes?.[0]?.value).toContain('more than 250');
+  });
+
   it('negative facts and the act-wide leads of these rows are never verified', () => {
-    for (const j of [ne, nj]) {
+    for (const j of [ne, nj, or, tx]) {
       expect(j.separateConsentFor.cite.verification, j.key).toBe('unverified');
       expect(j.transfers.cite.verification, j.key).toBe('unverified');
       expect(j.breach.contents.cite.verification, j.key).toBe('unverified');

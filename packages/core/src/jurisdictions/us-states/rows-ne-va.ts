@@ -168,7 +168,8 @@ export const rowsNeToVa: StateRow[] = [
       'HB 2008 (2025) also bars the sale of precise geolocation data (within 1,750 feet) from 2026-01-01.',
     breachSubject: { amount: 45, unit: 'days' },
     breachAuthority: { amount: 45, unit: 'days' },
-    breachRef: 'Or. Rev. Stat. §646A.604',
+    breachRef: 'Or. Rev. Stat. §646A.604(1), (3)(a) (the text of the 2021 edition of ORS)',
+    breachSubjectRef: 'Or. Rev. Stat. §646A.604(1)(a), (3)(a) (the text of the 2021 edition of ORS)',
     breachNote:
       'Residents within 45 days of discovery; the Attorney General when more than 250 residents are affected.',
     // Corrected 2026-12-06 from law firms' notes of HB 2008 (2025), signed 2025-06-02, in force
@@ -180,10 +181,20 @@ export const rowsNeToVa: StateRow[] = [
     // and §646A.576(6)(d) (decide an appeal within 45 days) in the "GDPR and US States General
     // Privacy Laws Deskbook". The rest from the Oregon DOJ business privacy FAQ (a regulator's
     // summary), which makes only the first request in twelve months free.
+    // Second pass, 2026-12-06: §646A.604(1)(a)-(b) (a covered entity notifies the consumer, and the
+    // Attorney General "if the number of consumers to whom the covered entity must send the notice
+    // ... exceeds 250") and (3)(a) (notice of a breach "in the most expeditious manner possible,
+    // without unreasonable delay, but not later than 45 days after discovering or receiving
+    // notification of the breach of security", which covers both notices of (1)) read whole in the
+    // 2021 edition of ORS reproduced at instalawyer.io, with the same words at oregonlaws.org and
+    // lawserver.com. The refs name that edition (a later amendment was not searched for), so
+    // `breach` is verified. Not found: the fee subsection of §646A.576, the definitions of
+    // §646A.570, HB 2008 (2025) itself and the signal section.
     checked: {
       gpc: 'secondary',
       deadline: 'verified',
       appeal: 'verified',
+      breach: 'verified',
       fees: 'secondary',
       sensitive: 'secondary',
       minors: 'secondary',
@@ -210,7 +221,8 @@ export const rowsNeToVa: StateRow[] = [
     minorsRef: 'Tex. Bus. & Com. Code §541.101(b)(4) (known child under 13: per COPPA)',
     breachSubject: { amount: 60, unit: 'days' },
     breachAuthority: { amount: 30, unit: 'days' },
-    breachRef: 'Tex. Bus. & Com. Code §521.053',
+    breachRef:
+      'Tex. Bus. & Com. Code §521.053(b), (i) ((i) as amended by S.B. 768, 88th Leg., R.S., 2023, in force 2023-09-01)',
     breachSubjectRef: 'Tex. Bus. & Com. Code §521.053(b)',
     breachUrl: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     breachNote:
@@ -221,14 +233,31 @@ export const rowsNeToVa: StateRow[] = [
     // browser setting or extension or a global device setting; FindLaw marks the text effective
     // 2025-01-01) at FindLaw and Texas.Public.Law. The appeal (§541.053) and the rest were not read.
     // §521.053(b) (residents without unreasonable delay and not later than the 60th day after the
-    // breach is determined) read in a reproduction (lawserver.com); the Attorney General's 30 days
-    // and 250 residents only in a law firm's breach chart (Perkins Coie): `secondary`.
+    // breach is determined) read in a reproduction (lawserver.com).
+    // Second pass, 2026-12-06: §521.053(i) read whole in the enrolled text of S.B. 768 (88th Leg.,
+    // 2023) as reproduced by fastdemocracy.com (bill TXB00060951; the same wording in the committee
+    // versions at legiscan.com/TX/text/SB768 and app.legiplex.com): the Attorney General is told "as
+    // soon as practicable and not later than the 30th [60th] day after the date on which the person
+    // determines that the breach occurred if the breach involves at least 250 residents of this
+    // state". LegiScan records it passed 2023-05-27, effective 2023-09-01; the Attorney General's
+    // data-breach page states the same 30 days and 250 Texans. The fact names that version (no later
+    // amendment of (i) was found), so `breach` is verified.
+    // Also read: §541.101(b)(4) whole at FindLaw ("Current as of January 01, 2024": no processing of
+    // sensitive data without the consumer's consent; a known child's per COPPA), and §541.001(5)
+    // ("Child" means an individual younger than 13) at Texas.Public.Law. The list of §541.001(29)
+    // ("sensitive data": racial or ethnic origin, religious beliefs, mental or physical health
+    // diagnosis, sexuality, citizenship or immigration status; genetic or biometric data processed to
+    // identify; a known child's data; precise geolocation) was seen only quoted in third parties'
+    // compliance notes, and `sensitive` covers the list as well as the consent: `secondary`; so is
+    // `minors`, whose age-13 fact rests on (29)(C) too. §541.053 (appeal) not read.
     checked: {
       deadline: 'verified',
       fees: 'verified',
       gpc: 'verified',
-      breach: 'secondary',
+      breach: 'verified',
       breachSubject: 'verified',
+      sensitive: 'secondary',
+      minors: 'secondary',
     },
   },
   {
@@ -262,7 +291,13 @@ export const rowsNeToVa: StateRow[] = [
     // service or application unless a parent gives verifiable parental consent; effective
     // 2026-01-01) read 2026-12-06 on law.lis.virginia.gov itself. `minors` stays `secondary`: the
     // age of 13 (§59.1-578(A)(5), known child per COPPA) it also covers was not read.
+    // Second pass, 2026-12-06: §18.2-186.6(B) (notice "without unreasonable delay" to the Office of
+    // the Attorney General and any affected resident) was not reached in a reproduction (instalawyer.io
+    // and statutes.laws.com show only subsection A); the Attorney General's breach-notice page and
+    // law firms' charts agree on it, so `breach` is `secondary` (the Attorney General's
+    // `immediately` stays a stand-in). §59.1-575 and §59.1-578(A)(5) were not found whole either.
     checked: {
+      breach: 'secondary',
       rights: 'verified',
       deadline: 'verified',
       fees: 'verified',
