@@ -53,7 +53,13 @@ export const nationalAges: ReadonlyArray<
   // The age is read, but CyLaw is the Cyprus Bar Association's database, not an official publisher,
   // and no official copy (Gazette No. 4670 of 2018-07-31) was reachable: `secondary` until one is linked.
   ['CY', 14, 'CY Law 125(I)/2018, s. 8(1)', 'https://www.cylaw.org/nomoi/arith/2018_1_125.pdf', 'secondary'],
-  ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'secondary'],
+  // Read 2026-12-06: § 7 whole (one sentence: "Dítě nabývá způsobilosti k udělení souhlasu se
+  // zpracováním osobních údajů v souvislosti s nabídkou služeb informační společnosti přímo jemu
+  // dovršením patnáctého roku věku."), with its heading, quoted verbatim from the consolidated text
+  // on zakonyprolidi.cz (downloaded 2026-08) in the public repository jirigrill/eczema-helper
+  // (docs/research/art-9-lawful-basis.md, § 3.3, dated 2026-08-13): the consolidated text in force
+  // then, so no later amendment is known.
+  ['CZ', 15, 'CZ Zákon č. 110/2019 Sb., § 7', 'https://www.e-sbirka.cz/sb/2019/110', 'verified'],
   // Read: the amending provision "I § 6, stk. 2 og 3, ændres »13 år« til: »15 år«" and its
   // commencement on 2024-01-01, in bill L 79 (2023-24) as tabled (ft.dk) and as enacted (lov nr.
   // 1783 af 28/12/2023 § 1, nr. 1, quoted verbatim in a third-party statute check).
