@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,11 @@ export default defineConfig({
     ],
     // Builds dist/ first (a no-op when it is current): tests spawn the bins, which run the build.
     globalSetup: ['./scripts/vitest-build.ts'],
+    // Vitest's default on a 2-core machine is one worker, so every file ran after the other; most
+    // files spend much of their time waiting on a database, a server, a child process or a browser,
+    // so one worker more than there are cores keeps both cores busy.
+    maxWorkers: Math.max(3, availableParallelism() + 1),
+    minWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
-import type { Fact } from '../../src/jurisdictions/types.js';
+import { expectVerified, FORTY_FIVE_PLUS_45 } from './read-values-support.js';
 
 const {
   'us-va-vcdpa': va,
@@ -10,14 +9,6 @@ const {
   'us-or-ocpa': or,
   'br-lgpd': br,
 } = jurisdictions;
-
-const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
-
-function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
-  expect(fact?.cite.verification, ref).toBe('verified');
-  expect(fact?.cite.ref, ref).toContain(ref);
-  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
-}
 
 /**
  * Values of the jurisdictions added in issue 11 that were read in the texts in 2026-12

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
-import type { Fact } from '../../src/jurisdictions/types.js';
+import { expectLevel, FORTY_FIVE_PLUS_45 } from './read-values-support.js';
 
 const {
   'us-co-cpa': co,
@@ -11,14 +10,6 @@ const {
   'us-mn-mcdpa': mn,
   'us-mt-mcdpa': mt,
 } = jurisdictions;
-
-const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
-
-function expectLevel(fact: Fact<unknown> | undefined, ref: string, level: string): void {
-  expect(fact?.cite.verification, ref).toBe(level);
-  expect(fact?.cite.ref, ref).toContain(ref);
-  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
-}
 
 /**
  * Values of Colorado to Montana read or corrected in 2026-12 (comments in

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
-import type { Fact } from '../../src/jurisdictions/types.js';
+import { expectVerified } from './read-values-support.js';
 
 const { 'eu-gdpr': gdpr } = jurisdictions;
-
-function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
-  expect(fact?.cite.verification, ref).toBe('verified');
-  expect(fact?.cite.ref, ref).toContain(ref);
-  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
-}
 
 /**
  * National ages of digital consent read in the national provision's whole sentence on 2026-12-06

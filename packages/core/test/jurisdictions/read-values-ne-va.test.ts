@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
-import type { Fact } from '../../src/jurisdictions/types.js';
+import { expectVerified, FORTY_FIVE_PLUS_45 } from './read-values-support.js';
 
 const { 'us-ne-dpdpa': ne, 'us-nj-dpa': nj, 'us-or-ocpa': or, 'us-tx-tdpsa': tx } = jurisdictions;
-
-const FORTY_FIVE_PLUS_45 = { amount: 45, unit: 'days', clockStart: 'receipt', origin: 'statute' };
-
-function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
-  expect(fact?.cite.verification, ref).toBe('verified');
-  expect(fact?.cite.ref, ref).toContain(ref);
-  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
-}
 
 /**
  * Values of the Nebraska to Virginia rows read in the statutes' texts in 2026-12 (see the comment

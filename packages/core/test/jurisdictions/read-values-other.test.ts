@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citationProblems } from '../../src/jurisdictions/citation-check.js';
 import { jurisdictions } from '../../src/jurisdictions/index.js';
-import type { Fact } from '../../src/jurisdictions/types.js';
+import { expectVerified } from './read-values-support.js';
 
 const { 'in-dpdp': india, 'uk-gdpr': uk } = jurisdictions;
-
-function expectVerified(fact: Fact<unknown> | undefined, ref: string): void {
-  expect(fact?.cite.verification, ref).toBe('verified');
-  expect(fact?.cite.ref, ref).toContain(ref);
-  if (fact) expect(citationProblems(fact.cite), ref).toEqual([]);
-}
 
 /**
  * Values read in the texts on 2026-12-06 (the comments beside each fact name the words read and
