@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { renderDashboard } from '@pledge/console';
 import { receiveRequest } from '@pledge/requests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDashboard } from '../src/console/dashboard-loader.js';
+import { loadPolicyVersion } from '../src/console/policies-loader.js';
+import { reviewManifest } from '../src/console/publish-loader.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
 import { signedInAs, type TestConsoleSession } from './console-session.js';
+import { REPO_ROOT } from './fixtures.js';
 import { antsentry, type TestApp, testApp } from './helpers.js';
 
 describe('a Chinese working calendar that is not official yet is visible in the console', () => {
@@ -66,5 +70,19 @@ describe('a Chinese working calendar that is not official yet is visible in the 
     const rowOf = (id: string) => page.body.split('<tr>').find((row) => row.includes(id.slice(0, 8))) ?? '';
     expect(rowOf(late.id)).toContain('due date provisional');
     expect(rowOf(early.id)).not.toContain('due date provisional');
+  });
+
+  it('the policy version and publish review pages lint against the present, so they show the provisional year too', async () => {
+    const seq = rt.engine.versions.at(-1)?.seq ?? 0;
+    const codesAt = async (iso: string) =>
+      ((await loadPolicyVersion(rt, seq, new Date(iso)))?.lint ?? []).map((row) => row.code);
+    expect(await codesAt('2026-06-01T02:00:00Z')).not.toContain('calendar.provisional-year');
+    expect(await codesAt('2026-12-18T02:00:00Z')).toContain('calendar.provisional-year');
+    const text = readFileSync(`${REPO_ROOT}examples/antsentry/pledge.yaml`, 'utf8').replace(
+      /version: ['"]?[^'"\n]+['"]?/,
+      "version: '2099.1'",
+    );
+    const review = await reviewManifest(rt, text, new Date('2026-12-18T02:00:00Z'));
+    expect(review.lint.map((row) => row.code)).toContain('calendar.provisional-year');
   });
 });

@@ -15,7 +15,11 @@ export async function loadPolicies(rt: Runtime): Promise<PoliciesModel> {
  * `GET /console/policies/:seq`: the version, the core diff against the version published
  * before it and its lint report; undefined for an unknown seq.
  */
-export async function loadPolicyVersion(rt: Runtime, seq: number): Promise<PolicyVersionModel | undefined> {
+export async function loadPolicyVersion(
+  rt: Runtime,
+  seq: number,
+  now: Date = new Date(),
+): Promise<PolicyVersionModel | undefined> {
   await rt.syncPolicy();
   const versions = rt.engine.versions;
   const at = versions.findIndex((v) => v.seq === seq);
@@ -26,7 +30,7 @@ export async function loadPolicyVersion(rt: Runtime, seq: number): Promise<Polic
     version: versionRow(version, rt.engine.policy.version.hash),
     ...(previous ? { previous: { seq: previous.seq, version: previous.version } } : {}),
     diff: previous ? diffManifests(previous.manifest, version.manifest).map(diffRow) : [],
-    lint: markAccepted(lintManifest(version.manifest).map(lintRow), version.acceptedLint),
+    lint: markAccepted(lintManifest(version.manifest, { now }).map(lintRow), version.acceptedLint),
     acceptedLint: version.acceptedLint,
     renewalPurposes: version.renewalPurposes,
   };

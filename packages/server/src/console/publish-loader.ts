@@ -12,7 +12,11 @@ import { diffRow, lintRow, markAccepted } from './policies-loader.js';
  * compiler, lint gate; and the version label not published before with other content), with
  * the core diff against the version in force and the lint report.
  */
-export async function reviewManifest(rt: Runtime, text: string): Promise<PublishReviewModel> {
+export async function reviewManifest(
+  rt: Runtime,
+  text: string,
+  now: Date = new Date(),
+): Promise<PublishReviewModel> {
   await rt.syncPolicy();
   const current = rt.engine.policy;
   const basedOn = { seq: current.version.seq, version: current.version.version, hash: current.version.hash };
@@ -32,7 +36,7 @@ export async function reviewManifest(rt: Runtime, text: string): Promise<Publish
   const same = rt.engine.versions.find((v) => v.hash === hash);
   const review = { manifestText: text, basedOn, label };
   if (same) return { ...review, outcome: { kind: 'unchanged', seq: same.seq }, diff: [], lint: [] };
-  const lint = lintManifest(next).map(lintRow);
+  const lint = lintManifest(next, { now }).map(lintRow);
   const check = publishCheck(current.manifest, next);
   if (!check.ok) {
     return {
