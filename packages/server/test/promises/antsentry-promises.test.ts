@@ -88,10 +88,19 @@ describe('AntSentry promises enforced by the running server', () => {
   const events = async (subject: string) =>
     (
       (await post('/v1/consents/query', { subject })).json() as {
-        events: Array<{ type: string; purposes: string[]; policyVersion: string; method: string; occurredAt: string }>;
+        events: Array<{
+          type: string;
+          purposes: string[];
+          policyVersion: string;
+          method: string;
+          occurredAt: string;
+        }>;
       }
     ).events;
   const disclose = (body: object) => post('/v1/disclosures', body);
+  /** The keyed subject hash the ledger and the disclosure log share. */
+  const subjectHash = async (subject: string) =>
+    ((await post('/v1/consents/query', { subject })).json() as { subjectHash: string }).subjectHash;
   const refusalCodes = (res: { json(): unknown }) =>
     ((res.json() as ApiError).error.issues ?? []).map((i) => i.code);
 
@@ -122,19 +131,41 @@ describe('AntSentry promises enforced by the running server', () => {
     await use(subject);
     const facts = { jurisdiction: 'cn-pipl' };
     // Electricity fees are financial data (sensitive under PIPL); the mining machine list is not.
-    const sensitive = await decide({ subject, purpose: 'miner-monitoring', categories: ['electricity-fees'], facts });
+    const sensitive = await decide({
+      subject,
+      purpose: 'miner-monitoring',
+      categories: ['electricity-fees'],
+      facts,
+    });
     expect(sensitive.allowed).toBe(false);
     expect(sensitive.reasons).toEqual(['deny.separate-consent-required']);
-    const plain = await decide({ subject, purpose: 'miner-monitoring', categories: ['mining-machine'], facts });
+    const plain = await decide({
+      subject,
+      purpose: 'miner-monitoring',
+      categories: ['mining-machine'],
+      facts,
+    });
     expect(plain.allowed).toBe(true);
 
     // An ordinary opt-in is not a separate consent.
     await record(subject, [{ type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'opt-in' }]);
-    const optIn = await decide({ subject, purpose: 'miner-monitoring', categories: ['electricity-fees'], facts });
+    const optIn = await decide({
+      subject,
+      purpose: 'miner-monitoring',
+      categories: ['electricity-fees'],
+      facts,
+    });
     expect(optIn.allowed).toBe(false);
 
-    await record(subject, [{ type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' }]);
-    const separate = await decide({ subject, purpose: 'miner-monitoring', categories: ['electricity-fees'], facts });
+    await record(subject, [
+      { type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' },
+    ]);
+    const separate = await decide({
+      subject,
+      purpose: 'miner-monitoring',
+      categories: ['electricity-fees'],
+      facts,
+    });
     expect(separate.allowed).toBe(true);
     expect(separate.obligations).toContainEqual(
       expect.objectContaining({ kind: 'mask-fields', categories: ['electricity-fees'] }),
@@ -145,8 +176,12 @@ describe('AntSentry promises enforced by the running server', () => {
     const subject = 'p008-canary';
     await use(subject);
     await record(subject, [{ type: 'consent-given', purposes: ['marketing-emails'], consentMode: 'opt-in' }]);
-    expect((await decide({ subject, purpose: 'marketing-emails', categories: ['email'] })).allowed).toBe(true);
-    expect((await decide({ subject, purpose: 'feedback', categories: ['feedback', 'email'] })).allowed).toBe(true);
+    expect((await decide({ subject, purpose: 'marketing-emails', categories: ['email'] })).allowed).toBe(
+      true,
+    );
+    expect((await decide({ subject, purpose: 'feedback', categories: ['feedback', 'email'] })).allowed).toBe(
+      true,
+    );
 
     for (const purpose of ['marketing-emails', 'new-services-emails']) {
       const marketing = await decide({ subject, purpose, categories: ['feedback'] });
@@ -207,12 +242,17 @@ describe('AntSentry promises enforced by the running server', () => {
     }
     // Without the signal, the analytics the person accepted by use run.
     expect(
-      (await decide({ subject, purpose: 'browse-website', categories: categoriesOf('browse-website') })).allowed,
+      (await decide({ subject, purpose: 'browse-website', categories: categoriesOf('browse-website') }))
+        .allowed,
     ).toBe(true);
 
     // A DNT header seen once is recorded and keeps counting on later requests.
     await record(subject, [{ type: 'signal-seen', signal: 'dnt' }]);
-    const later = await decide({ subject, purpose: 'browse-website', categories: categoriesOf('browse-website') });
+    const later = await decide({
+      subject,
+      purpose: 'browse-website',
+      categories: categoriesOf('browse-website'),
+    });
     expect(later.reasons).toContain('deny.dnt');
     for (const purpose of ['registration', 'miner-monitoring']) {
       const essential = await decide({ subject, purpose, categories: ['account-id'], facts: { dnt: true } });
@@ -224,9 +264,9 @@ describe('AntSentry promises enforced by the running server', () => {
     const subject = 'p018-canary';
     await use(subject);
     const list = await t.app.inject({ url: '/v1/recipients', headers: { authorization: `Bearer ${key}` } });
-    const ga = (list.json() as { recipients: Array<{ id: string; kind: string; categories: string[] }> }).recipients.find(
-      (r) => r.id === 'google-analytics',
-    );
+    const ga = (
+      list.json() as { recipients: Array<{ id: string; kind: string; categories: string[] }> }
+    ).recipients.find((r) => r.id === 'google-analytics');
     expect(ga).toMatchObject({ kind: 'sdk' });
     const logData = new Set(['ip-address', 'browser-info', 'service-usage-log', 'cookie-id']);
     expect(ga!.categories.every((c) => logData.has(c))).toBe(true);
@@ -266,7 +306,12 @@ describe('AntSentry promises enforced by the running server', () => {
       categories: ['support-request'],
     });
     expect(support.statusCode).toBe(200);
-    for (const purpose of ['personalisation', 'service-improvement', 'miner-monitoring', 'legal-compliance']) {
+    for (const purpose of [
+      'personalisation',
+      'service-improvement',
+      'miner-monitoring',
+      'legal-compliance',
+    ]) {
       expect(entrusted).not.toContain(purpose);
       const other = await disclose({
         subject,
@@ -293,30 +338,57 @@ describe('AntSentry promises enforced by the running server', () => {
     expect(implied.statusCode).toBe(403);
     expect(refusalCodes(implied)).toEqual(['disclosure.separate-consent-required']);
 
-    const compelled = await disclose({ ...body, basis: 'legal-obligation', legalReference: 'Court order 2026-22' });
+    const compelled = await disclose({
+      ...body,
+      basis: 'legal-obligation',
+      legalReference: 'Court order 2026-22',
+    });
     expect(compelled.statusCode).toBe(200);
     expect(compelled.json()).toMatchObject({ basis: 'legal-obligation' });
 
-    await record(subject, [{ type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' }]);
+    await record(subject, [
+      { type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' },
+    ]);
     const consented = await disclose(body);
     expect(consented.statusCode).toBe(200);
 
-    const log = await listDisclosures(t.store.db, { recipient: 'business-partners', limit: 3 });
-    expect(log.map((d) => [d.allowed, d.basis, d.legalReference])).toEqual([
-      [true, 'consent', undefined],
-      [true, 'legal-obligation', 'Court order 2026-22'],
-      [false, 'consent', undefined],
-    ]);
-    expect(log[2]!.codes).toContain('disclosure.separate-consent-required');
+    // Every decision is logged (entries made in the same millisecond have no set order).
+    const log = await listDisclosures(t.store.db, {
+      recipient: 'business-partners',
+      subjectHash: await subjectHash(subject),
+    });
+    expect(log.map((d) => [d.allowed, d.basis, d.legalReference ?? null, [...d.codes]])).toEqual(
+      expect.arrayContaining([
+        [false, 'consent', null, ['disclosure.separate-consent-required']],
+        [true, 'legal-obligation', 'Court order 2026-22', []],
+        [true, 'consent', null, []],
+      ]),
+    );
+    expect(log).toHaveLength(3);
   });
 
   it('P0-24: business partners get account, operational and log data for the requested service, nothing else', async () => {
     const subject = 'p024-canary';
     await use(subject);
-    await record(subject, [{ type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' }]);
+    await record(subject, [
+      { type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' },
+    ]);
     const ask = (purpose: string, categories: string[]) =>
-      disclose({ subject, recipient: 'business-partners', purpose, categories, facts: { jurisdiction: 'cn-pipl' } });
-    const needed = ['account-id', 'email', 'mining-machine', 'mining-pool', 'ip-address', 'service-usage-log'];
+      disclose({
+        subject,
+        recipient: 'business-partners',
+        purpose,
+        categories,
+        facts: { jurisdiction: 'cn-pipl' },
+      });
+    const needed = [
+      'account-id',
+      'email',
+      'mining-machine',
+      'mining-pool',
+      'ip-address',
+      'service-usage-log',
+    ];
     expect((await ask('miner-monitoring', needed)).statusCode).toBe(200);
     for (const category of ['feedback', 'support-request', 'email-engagement', 'local-storage-data']) {
       const res = await ask('miner-monitoring', ['account-id', category]);
@@ -339,14 +411,20 @@ describe('AntSentry promises enforced by the running server', () => {
     expect(noReference.statusCode).toBe(400);
     expect(JSON.stringify(noReference.json())).toContain('legalReference');
 
-    const compelled = await disclose({ ...body, basis: 'legal-obligation', legalReference: 'Court judgment 2026-27' });
-    expect(compelled.statusCode).toBe(200);
-    const [last] = await listDisclosures(t.store.db, { recipient: 'public', limit: 1 });
-    expect(last).toMatchObject({
-      allowed: true,
+    const compelled = await disclose({
+      ...body,
       basis: 'legal-obligation',
       legalReference: 'Court judgment 2026-27',
     });
+    expect(compelled.statusCode).toBe(200);
+    const log = await listDisclosures(t.store.db, {
+      recipient: 'public',
+      subjectHash: await subjectHash(subject),
+    });
+    expect(log.filter((d) => d.allowed)).toEqual([
+      expect.objectContaining({ basis: 'legal-obligation', legalReference: 'Court judgment 2026-27' }),
+    ]);
+    expect(log.filter((d) => !d.allowed)).toHaveLength(1);
   });
 
   it('P0-38: under PIPL a transfer abroad waits for a separate consent; once made it must be recorded', async () => {
@@ -363,10 +441,14 @@ describe('AntSentry promises enforced by the running server', () => {
     expect(abroad.allowed).toBe(false);
     expect(abroad.reasons).toEqual(['deny.separate-consent-required']);
 
-    await record(subject, [{ type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' }]);
+    await record(subject, [
+      { type: 'consent-given', purposes: ['miner-monitoring'], consentMode: 'separate' },
+    ]);
     const consented = await decide({ ...body, destinationCountry: 'US' });
     expect(consented.allowed).toBe(true);
-    expect(consented.obligations).toContainEqual(expect.objectContaining({ kind: 'record-transfer', country: 'US' }));
+    expect(consented.obligations).toContainEqual(
+      expect.objectContaining({ kind: 'record-transfer', country: 'US' }),
+    );
   });
 
   it('P0-40: under 14 nothing is collected in any jurisdiction, and a guardian cannot consent it in', async () => {
@@ -399,7 +481,12 @@ describe('AntSentry promises enforced by the running server', () => {
     const subject = 'p042-canary';
     await use(subject);
     const at = (age: number) =>
-      decide({ subject, purpose: 'registration', categories: ['email'], facts: { jurisdiction: 'cn-pipl', age } });
+      decide({
+        subject,
+        purpose: 'registration',
+        categories: ['email'],
+        facts: { jurisdiction: 'cn-pipl', age },
+      });
     for (const age of [14, 15, 17]) {
       const teen = await at(age);
       expect(teen.allowed, String(age)).toBe(true);
