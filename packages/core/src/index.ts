@@ -48,6 +48,7 @@ export {
   formatDuration,
   isConsentBased,
   isDetailChange,
+  PRIOR_CONSENT,
   summariseChanges,
 } from './diff/index.js';
 export {

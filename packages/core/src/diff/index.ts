@@ -1,4 +1,4 @@
-export { isConsentBased } from './consent.js';
+export { isConsentBased, PRIOR_CONSENT } from './consent.js';
 export { diffManifests, summariseChanges } from './diff-manifests.js';
 export { formatDuration } from './duration.js';
 export {

@@ -77,8 +77,11 @@ export function registerPrivacyCenterConsent(app: FastifyInstance, rt: Runtime):
           { path: name, code: 'invalid', message: 'must be give or withdraw' },
         ]);
       }
-      const given = current.get(purpose.id)?.state === 'given';
-      if ((value === 'give') === given) continue;
+      const choice = current.get(purpose.id);
+      // With no choice recorded, a purpose that may run by default records either answer (a "no"
+      // is how the person stops it); otherwise only a change from the recorded state is written.
+      const open = choice?.state === 'none' && choice.runsByDefault === true;
+      if (!open && (value === 'give') === (choice?.state === 'given')) continue;
       const mode = typeof purpose.consent === 'string' ? purpose.consent : purpose.consent.default;
       events.push({
         type: value === 'give' ? 'consent-given' : 'consent-withdrawn',

@@ -13,6 +13,12 @@ export interface ConsentChoice {
   readonly state: 'given' | 'withdrawn' | 'none';
   /** When the latest event happened. */
   readonly since?: Date;
+  /**
+   * The purpose runs without a prior yes under at least one of the policy's laws (opt-out or
+   * implied on use), so with no choice recorded it may already run: the form then pre-selects
+   * neither answer, and either answer is recorded.
+   */
+  readonly runsByDefault?: boolean;
 }
 
 /** The consent page's input. */
@@ -52,13 +58,15 @@ export function renderConsentPage(input: ConsentPageInput): string {
   const rows = purposes.map((purpose) => {
     const choice = byPurpose.get(purpose.id);
     const given = choice?.state === 'given';
+    const open = choice?.state === 'none' && choice.runsByDefault === true;
     const field = escapeHtml(consentField(purpose.id));
     const id = (suffix: string) => escapeHtml(`c-${purpose.id}-${suffix}`);
     // The date goes in as markup, so the sentence is escaped around a placeholder.
     const since = choice?.since
       ? ` <span class="muted">${escapeHtml(t('consent.since', { date: '@date@' })).replace('@date@', dateHtml(choice.since))}</span>`
       : '';
-    const badge = `<span class="badge${given ? ' ok' : ''}">${escapeHtml(t(given ? 'consent.on' : 'consent.off'))}</span>${since}`;
+    const state = given ? 'consent.on' : open ? 'consent.default' : 'consent.off';
+    const badge = `<span class="badge${given ? ' ok' : ''}">${escapeHtml(t(state))}</span>${since}`;
     const description = manifestText(purpose.description, lang);
     const refusal = manifestText(purpose.refusalEffect, lang);
     return [
@@ -68,9 +76,10 @@ export function renderConsentPage(input: ConsentPageInput): string {
       description ? `<p>${escapeHtml(description)}</p>` : '',
       `<p class="hint">${escapeHtml(t('consent.data', { categories: ctx.categoryNames(purpose.categories) }))}</p>`,
       refusal ? `<p class="hint">${escapeHtml(refusal)}</p>` : '',
+      open ? `<p class="hint">${escapeHtml(t('consent.defaultHint'))}</p>` : '',
       '<div class="options">',
       `<label for="${id('give')}"><input type="radio" id="${id('give')}" name="${field}" value="give"${given ? ' checked' : ''}>${escapeHtml(t('consent.give'))}</label>`,
-      `<label for="${id('withdraw')}"><input type="radio" id="${id('withdraw')}" name="${field}" value="withdraw"${given ? '' : ' checked'}>${escapeHtml(t('consent.withdraw'))}</label>`,
+      `<label for="${id('withdraw')}"><input type="radio" id="${id('withdraw')}" name="${field}" value="withdraw"${given || open ? '' : ' checked'}>${escapeHtml(t('consent.withdraw'))}</label>`,
       '</div>',
       '</fieldset></div>',
     ].join('');

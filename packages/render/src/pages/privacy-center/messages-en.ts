@@ -37,6 +37,8 @@ export const centerEn = {
   'consent.needIdentity': 'Confirm your e-mail address to see and change your choices.',
   'consent.on': 'Consent given',
   'consent.off': 'No consent',
+  'consent.default': 'No choice yet',
+  'consent.defaultHint': 'Where the law allows it, this runs until you say no.',
   'consent.since': 'since {date}',
   'consent.give': 'I consent',
   'consent.withdraw': 'I do not consent',

@@ -35,6 +35,8 @@ export const centerZhCN: Record<CenterKey, string> = {
   'consent.needIdentity': '请先确认您的电子邮件地址，再查看和更改您的选择。',
   'consent.on': '已同意',
   'consent.off': '未同意',
+  'consent.default': '尚未选择',
+  'consent.defaultHint': '在法律允许的情况下，除非您拒绝，此项处理将继续进行。',
   'consent.since': '自 {date} 起',
   'consent.give': '我同意',
   'consent.withdraw': '我不同意',
