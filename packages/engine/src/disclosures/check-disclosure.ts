@@ -46,7 +46,8 @@ const REGISTER_REASONS = new Set([
  * passed security inspection, the purpose or a category is not declared for it, or the
  * decision engine refuses on the subject's ledger (consent, restriction, objection, transfer
  * rules), including a separate consent that names the recipient where the law asks for one.
- * A disclosure compelled by law is checked for a known recipient only, and logged.
+ * A disclosure compelled by law is checked for a known recipient only, and logged; a recipient of
+ * kind `authority` receives only such disclosures.
  */
 export async function checkDisclosure(
   engine: Engine,
@@ -74,7 +75,15 @@ export async function checkDisclosure(
         message: `the engagement with '${recipient.id}' ended on ${engagement.endedOn}`,
       });
     }
-    if (basis !== 'legal-obligation') {
+    if (recipient.kind === 'authority' && basis !== 'legal-obligation') {
+      // Authorities receive personal data only because a law or order compels it, never on
+      // consent (AntSentry P0-27, the camera app P1-29): the caller names the basis and the law.
+      refusals.push({
+        code: 'disclosure.authority-needs-legal-obligation',
+        path: 'basis',
+        message: `'${recipient.id}' is an authority: a disclosure to it needs basis legal-obligation with the law or order in legalReference`,
+      });
+    } else if (basis !== 'legal-obligation') {
       const [contracts, inspections] = await Promise.all([
         listContracts(engine.store.db, recipient.id),
         listInspections(engine.store.db, recipient.id),

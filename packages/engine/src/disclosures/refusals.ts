@@ -13,6 +13,7 @@ export const DISCLOSURE_REFUSALS = [
   'disclosure.consent-refused',
   'disclosure.separate-consent-required',
   'disclosure.consent-does-not-name-recipient',
+  'disclosure.authority-needs-legal-obligation',
 ] as const;
 /** One of {@link DISCLOSURE_REFUSALS}. */
 export type DisclosureRefusalCode = (typeof DISCLOSURE_REFUSALS)[number];

@@ -427,6 +427,32 @@ describe('AntSentry promises enforced by the running server', () => {
     expect(log.filter((d) => !d.allowed)).toHaveLength(1);
   });
 
+  it('P0-27: administrative and judicial authorities receive data only under a named legal obligation, never on consent', async () => {
+    const subject = 'p027-authority-canary';
+    await use(subject);
+    const body = { subject, recipient: 'authorities', purpose: 'legal-compliance', categories: ['email'] };
+    const onConsent = await disclose(body);
+    expect(onConsent.statusCode).toBe(403);
+    expect(JSON.stringify(onConsent.json())).toContain('disclosure.authority-needs-legal-obligation');
+    const compelled = await disclose({
+      ...body,
+      basis: 'legal-obligation',
+      legalReference: 'Court order 2026-0042',
+    });
+    expect(compelled.statusCode).toBe(200);
+    const log = await listDisclosures(t.store.db, {
+      recipient: 'authorities',
+      subjectHash: await subjectHash(subject),
+    });
+    expect(log.map((d) => [d.allowed, d.basis])).toEqual(
+      expect.arrayContaining([
+        [false, 'consent'],
+        [true, 'legal-obligation'],
+      ]),
+    );
+    expect(log).toHaveLength(2);
+  });
+
   it('P0-38: under PIPL a transfer abroad waits for a separate consent; once made it must be recorded', async () => {
     const subject = 'p038-canary';
     await use(subject);

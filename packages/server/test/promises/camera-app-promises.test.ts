@@ -2,6 +2,7 @@ import { createApiKey } from '@pledge/auth';
 import { ManualClock } from '@pledge/jobs';
 import { createNotifier, type Notifier, sendMarketing } from '@pledge/notify';
 import { requestEvents } from '@pledge/requests';
+import { listDisclosures } from '@pledge/store';
 import { type MailSink, startMailSink } from '@pledge/testing/sinks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
@@ -256,6 +257,41 @@ describe('camera app (seed 001) promises, driven through the running server', ()
     expect((await decide(contest)).allowed).toBe(false);
     await record(user, [{ type: 'consent-given', purposes: ['promotions'], consentMode: 'opt-in' }]);
     expect(await decide(contest)).toMatchObject({ allowed: true, legalBasis: 'consent' });
+  });
+
+  it('P1-29: a disclosure to an authority, domestic or foreign, needs a named legal basis, and every attempt is logged', async () => {
+    const subject = 'p129-canary';
+    const body = {
+      subject,
+      recipient: 'authorities',
+      purpose: 'legal-compliance',
+      categories: ['phone'],
+      facts: CN,
+    };
+    const onConsent = await call('/v1/disclosures', body);
+    expect(onConsent.statusCode).toBe(403);
+    expect(JSON.stringify(onConsent.json())).toContain('disclosure.authority-needs-legal-obligation');
+    const noReference = await call('/v1/disclosures', { ...body, basis: 'legal-obligation' });
+    expect(noReference.statusCode).toBe(400);
+    expect(JSON.stringify(noReference.json())).toContain('legalReference');
+    const compelled = await call('/v1/disclosures', {
+      ...body,
+      basis: 'legal-obligation',
+      legalReference: 'Public security request 2026-118 (PIPL Art. 13(3))',
+    });
+    expect(compelled.statusCode).toBe(200);
+    const hash = ((await call('/v1/consents/query', { subject })).json() as { subjectHash: string })
+      .subjectHash;
+    const log = await listDisclosures(t.store.db, { recipient: 'authorities', subjectHash: hash });
+    // The request without a reference is malformed (400) and never reaches the decision; the
+    // refused one on consent and the compelled one are both in the log.
+    expect(log.map((e) => [e.allowed, e.basis])).toEqual(
+      expect.arrayContaining([
+        [false, 'consent'],
+        [true, 'legal-obligation'],
+      ]),
+    );
+    expect(log).toHaveLength(2);
   });
 
   it('P1-31: data of a user in China stays in China; sending it abroad needs the express consent, and is then recorded as the China outbound transfer', async () => {
