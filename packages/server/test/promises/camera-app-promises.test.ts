@@ -8,18 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { loadManifest, REPO_ROOT } from '../fixtures.js';
 import { type TestApp, testApp } from '../helpers.js';
+import { apiClient } from './api-client.js';
 
 /** Seed 001, the smart-camera app, as `examples/camera-app` deploys it. */
 const camera = loadManifest(`${REPO_ROOT}examples/camera-app/pledge.yaml`);
 const CN = { jurisdiction: 'cn-pipl' } as const;
 const EU = { jurisdiction: 'eu-gdpr' } as const;
 
-interface Decision {
-  allowed: boolean;
-  legalBasis?: string;
-  reasons: string[];
-  obligations: Array<Record<string, unknown>>;
-}
 interface LedgerEvent {
   type: string;
   purposes: string[];
@@ -61,17 +56,10 @@ describe('camera app (seed 001) promises, driven through the running server', ()
     await t?.close();
   });
 
-  const call = (url: string, payload: object) =>
-    t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}` }, payload });
-  async function decide(body: object): Promise<Decision> {
-    const res = await call('/v1/decide', body);
-    expect(res.statusCode).toBe(200);
-    return res.json() as Decision;
-  }
-  async function record(subject: string, events: object[]): Promise<void> {
-    const res = await call('/v1/consents', { subject, events });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  const { call, decide, record } = apiClient(
+    () => t,
+    () => key,
+  );
   async function ledgerOf(subject: string): Promise<LedgerEvent[]> {
     const res = await call('/v1/consents/query', { subject });
     expect(res.statusCode).toBe(200);

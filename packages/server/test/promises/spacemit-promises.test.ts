@@ -5,17 +5,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadManifest, REPO_ROOT } from '../fixtures.js';
 import { type TestApp, testApp } from '../helpers.js';
+import { apiClient } from './api-client.js';
 
 /** Seed 002, the SpacemiT website, as `examples/spacemit-site` deploys it. */
 const spacemit = loadManifest(`${REPO_ROOT}examples/spacemit-site/pledge.yaml`);
 const CN = { jurisdiction: 'cn-pipl' } as const;
 
-interface Decision {
-  allowed: boolean;
-  legalBasis?: string;
-  reasons: string[];
-  obligations: Array<Record<string, unknown>>;
-}
 interface Refusal {
   error: { code: string; issues?: Array<{ code: string; path: string }> };
 }
@@ -34,17 +29,10 @@ describe('SpacemiT website (seed 002) promises, driven through the running serve
   });
   afterAll(() => t?.close());
 
-  const call = (url: string, payload: object) =>
-    t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}` }, payload });
-  async function decide(body: object): Promise<Decision> {
-    const res = await call('/v1/decide', body);
-    expect(res.statusCode).toBe(200);
-    return res.json() as Decision;
-  }
-  async function record(subject: string, events: object[]): Promise<void> {
-    const res = await call('/v1/consents', { subject, events });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  const { call, decide, record } = apiClient(
+    () => t,
+    () => key,
+  );
   const codes = (res: { json(): unknown }) => ((res.json() as Refusal).error.issues ?? []).map((i) => i.code);
   async function fileContract(recipient: string): Promise<void> {
     await addContract(t.store.db, {
