@@ -1,8 +1,6 @@
-import { nationalAgesByRegion } from './eu-national-ages.js';
+import { GDPR, nationalAgesByRegion } from './eu-national-ages.js';
 import { fact } from './fact.js';
 import type { Jurisdiction } from './types.js';
-
-const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 
 /** EU member states plus the EEA states (IS, LI, NO). */
 const EEA = [

@@ -1,7 +1,8 @@
 import { fact } from './fact.js';
 import type { Fact, Verification } from './types.js';
 
-const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
+/** The GDPR's official text on EUR-Lex; also the link of every fact of `eu-gdpr`. */
+export const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 
 /**
  * National ages of digital consent (GDPR Art. 8(1) second subparagraph), each with the national

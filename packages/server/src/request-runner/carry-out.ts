@@ -47,12 +47,16 @@ export function subjectHashesOf(rt: Runtime, request: RequestView): string[] {
 }
 
 /** What telling a request's recipients needs: the policy, the notifier, the person's hashes, the contacts. */
-async function noticeOptions(ctx: CarryOutContext, request: RequestView) {
+function noticeOptions(
+  ctx: CarryOutContext,
+  request: RequestView,
+  contacts: Awaited<ReturnType<typeof recipientContacts>>,
+) {
   return {
     manifest: ctx.rt.engine.policy.manifest,
     notifier: ctx.notifier,
     subjectHashes: subjectHashesOf(ctx.rt, request),
-    contacts: await recipientContacts(ctx.rt.store.db),
+    contacts,
   };
 }
 
@@ -173,7 +177,7 @@ export async function followRequest(ctx: CarryOutContext, request: RequestView):
   }
   const synced = await syncExecution(db, queue, request.id, {
     actor,
-    notices: await noticeOptions(ctx, request),
+    notices: noticeOptions(ctx, request, await recipientContacts(db)),
   });
   return synced.ok && synced.status === 'completed' ? 'completed' : 'running';
 }
@@ -216,7 +220,10 @@ async function followDeregistration(
   );
   if (!done.ok) return 'skipped';
   // Stopping here before telling the recipients is caught up by noticeMissed.
-  await noticeRecipients(db, request.id, { ...(await noticeOptions(ctx, request)), actor });
+  await noticeRecipients(db, request.id, {
+    ...noticeOptions(ctx, request, await recipientContacts(db)),
+    actor,
+  });
   return 'completed';
 }
 
@@ -233,10 +240,12 @@ export async function noticeMissed(ctx: CarryOutContext, since: Date): Promise<n
       and not exists (select 1 from pledge_request_events e
         where e.request_id = r.id and e.action = 'notify-recipients')`.execute(db);
   let sent = 0;
+  if (rows.rows.length === 0) return sent;
+  const contacts = await recipientContacts(db);
   for (const { id } of rows.rows) {
     const request = await getRequest(db, id);
     if (!request) continue;
-    const notices = await noticeRecipients(db, id, { ...(await noticeOptions(ctx, request)), actor });
+    const notices = await noticeRecipients(db, id, { ...noticeOptions(ctx, request, contacts), actor });
     if (notices.ok) sent += 1;
   }
   return sent;

@@ -2,6 +2,7 @@ import type { Language } from '@pledge/core';
 import { emptySubjectState, gpcStatus } from '@pledge/decide';
 import type { ConsentEventBody } from '@pledge/protocol';
 import {
+  awaitsChoice,
   type CenterNotice,
   centerText,
   consentField,
@@ -80,8 +81,7 @@ export function registerPrivacyCenterConsent(app: FastifyInstance, rt: Runtime):
       const choice = current.get(purpose.id);
       // With no choice recorded, a purpose that may run by default records either answer (a "no"
       // is how the person stops it); otherwise only a change from the recorded state is written.
-      const open = choice?.state === 'none' && choice.runsByDefault === true;
-      if (!open && (value === 'give') === (choice?.state === 'given')) continue;
+      if (!awaitsChoice(choice) && (value === 'give') === (choice?.state === 'given')) continue;
       const mode = typeof purpose.consent === 'string' ? purpose.consent : purpose.consent.default;
       events.push({
         type: value === 'give' ? 'consent-given' : 'consent-withdrawn',

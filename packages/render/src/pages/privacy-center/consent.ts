@@ -21,6 +21,14 @@ export interface ConsentChoice {
   readonly runsByDefault?: boolean;
 }
 
+/**
+ * No choice is recorded and the purpose may already run by default: the form pre-selects neither
+ * answer, and whichever the visitor picks is recorded.
+ */
+export function awaitsChoice(choice: ConsentChoice | undefined): boolean {
+  return choice?.state === 'none' && choice.runsByDefault === true;
+}
+
 /** The consent page's input. */
 export interface ConsentPageInput extends CenterPageInput {
   /** The identified visitor's consent per purpose; undefined when nobody is identified. */
@@ -58,7 +66,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
   const rows = purposes.map((purpose) => {
     const choice = byPurpose.get(purpose.id);
     const given = choice?.state === 'given';
-    const open = choice?.state === 'none' && choice.runsByDefault === true;
+    const open = awaitsChoice(choice);
     const field = escapeHtml(consentField(purpose.id));
     const id = (suffix: string) => escapeHtml(`c-${purpose.id}-${suffix}`);
     // The date goes in as markup, so the sentence is escaped around a placeholder.

@@ -1,4 +1,10 @@
-export { type ConsentChoice, type ConsentPageInput, consentField, renderConsentPage } from './consent.js';
+export {
+  awaitsChoice,
+  type ConsentChoice,
+  type ConsentPageInput,
+  consentField,
+  renderConsentPage,
+} from './consent.js';
 export { renderCenterError } from './error-page.js';
 export type { CenterKey } from './messages-en.js';
 export { consentPurposes } from './offered.js';
